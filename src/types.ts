@@ -1,0 +1,64 @@
+/**
+ * Internal types passed between pipeline stages (DESIGN.md, "The pipeline"):
+ * RawDocument (ingest) → Article (extract) → AnnotatedText (annotate) → actors, quotes, events.
+ * All offsets are UTF-16 code-unit indices, half-open `[start, end)`.
+ */
+import type { Paragraph, Removed } from './schema.js';
+
+/** One input document as read by `ingest/`: raw bytes decoded to a string, plus what the caller knows. */
+export interface RawDocument {
+  /** Where it came from: file path, URL, `jsonl-file#id`, or `-` for stdin. Printed as `article.source`. */
+  source: string;
+  /** `html` for markup, `text` for plain or scraped text. */
+  format: 'html' | 'text';
+  content: string;
+  url?: string | null;
+  title?: string | null;
+  /** YYYY-MM-DD, when the caller knows it (jsonl field or `--published`). */
+  published?: string | null;
+}
+
+/** The result of `extract/`: clean article text and its metadata. */
+export interface Article {
+  source: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string[];
+  published: string | null;
+  language: string | null;
+  /** Paragraphs joined by "\n\n". */
+  text: string;
+  paragraphs: Paragraph[];
+  removed: Removed[];
+}
+
+/** A token from `nlp/annotate`: surface text, offsets, Universal POS tag, lemma. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Universal POS tag (UD v2), as wink-nlp gives it. */
+  pos: string;
+  lemma: string;
+  /** Index of the sentence holding this token. */
+  sentence: number;
+}
+
+/** A sentence: offsets into the text and its token index range `[tokenStart, tokenEnd)`. */
+export interface Sentence {
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  /** Index of the paragraph this sentence lies in. */
+  paragraph: number;
+}
+
+/** The result of `nlp/annotate`: the article with its sentences and tokens. */
+export interface AnnotatedText {
+  article: Article;
+  text: string;
+  sentences: Sentence[];
+  tokens: Token[];
+}
