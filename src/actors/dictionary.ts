@@ -84,6 +84,23 @@ const AgentEntry = z.object({
 }).strict();
 const AgentsFile = z.array(AgentEntry);
 
+/** `regions.yaml`: world regions (CAMEO region codes) and sub-national places often named as actors. */
+const RegionEntry = z.object({
+  name: z.string(),
+  code: z.string().regex(/^[A-Z]{3}$/),
+  names: z.array(z.string()).default([]),
+  country: Iso3.nullable().default(null),
+}).strict();
+const RegionsFile = z.array(RegionEntry);
+
+/** `roles.yaml`: title words (before names and in appositions), organization keywords, non-actor keywords. */
+const RolesFile = z.object({
+  titles: z.array(z.object({ words: z.string(), agent: AgentCode.nullable() }).strict()),
+  organizations: z.array(z.object({ words: z.array(z.string()), agent: AgentCode }).strict()),
+  non_actors: z.array(z.array(z.string())),
+}).strict();
+export type RolesDef = z.infer<typeof RolesFile>;
+
 export type PersonRole = z.infer<typeof Role>;
 export type PersonDef = z.infer<typeof PersonEntry>;
 export type AgentDef = z.infer<typeof AgentEntry>;
@@ -115,6 +132,7 @@ export interface ActorDictionary {
   actors: Map<string, DictActor>;
   names: DictName[];
   agents: AgentDef[];
+  roles: RolesDef;
   /** The person who held a role title (case-insensitive, e.g. "President") in a country on a date (YYYY-MM-DD). */
   holderOf(title: string, country: string, date: string): DictActor | null;
 }
@@ -181,6 +199,8 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
   let people = readYaml(join(dir, 'people.yaml'), PeopleFile);
   let metonyms = readYaml(join(dir, 'metonyms.yaml'), MetonymsFile);
   let agents = readYaml(join(dir, 'agents.yaml'), AgentsFile);
+  const regions = readYaml(join(dir, 'regions.yaml'), RegionsFile);
+  const roles = readYaml(join(dir, 'roles.yaml'), RolesFile);
   for (const f of opts.extraFiles ?? []) {
     const u = readYaml(f, UserFile);
     people = people.concat(u.people);
@@ -211,6 +231,11 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     for (const form of new Set([g.name, g.id, ...g.names])) names.push({ form, actorId: g.id, kind: 'name', agent: null });
     for (const form of g.metonyms) names.push({ form, actorId: g.id, kind: 'metonym', agent: null });
   }
+  for (const r of regions) {
+    const id = `region:${r.name.replace(/^the /, '')}`;
+    actors.set(id, { id, name: r.name.replace(/^the /, ''), type: 'location', country: r.country, code: r.code, roles: [] });
+    for (const form of new Set([r.name, ...r.names])) names.push({ form, actorId: id, kind: 'name', agent: null });
+  }
   for (const p of people) {
     actors.set(p.id, { id: p.id, name: p.name, type: 'person', country: p.country, code: null, roles: p.roles });
     for (const form of new Set([p.name, ...p.names])) names.push({ form, actorId: p.id, kind: 'name', agent: null });
@@ -231,5 +256,5 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     }
     return null;
   };
-  return { actors, names, agents, holderOf };
+  return { actors, names, agents, roles, holderOf };
 }

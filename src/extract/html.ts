@@ -1,0 +1,420 @@
+/**
+ * HTML article extraction: raw page HTML → {@link Article} (clean paragraphs, metadata, the
+ * boilerplate that was removed).
+ *
+ * Steps:
+ * 1. Pre-clean the markup with a few linear regexes (drop `<script>` except JSON-LD, `<style>`,
+ *    `<noscript>`, `<svg>`, `<template>`, `<iframe>`, comments) so parsing and Readability touch
+ *    less of the page; this roughly halves the time on news pages.
+ * 2. Parse with linkedom and read the metadata ({@link extractMetadata}) before Readability runs,
+ *    since Readability removes scripts and bylines from the document.
+ * 3. Run @mozilla/readability with `keepClasses` and a serializer that returns the content
+ *    element itself (equivalent to re-parsing its HTML, without the cost).
+ * 4. Walk that element and cut it into paragraphs at block elements: `p`, `li`, `div` … → body,
+ *    `h1`–`h6` → heading, `blockquote` → blockquote, `figcaption` (and `.caption` blocks) →
+ *    caption. Inline markup is flattened; whitespace inside a paragraph collapses to one space.
+ * 5. Drop boilerplate blocks left inside the content (see {@link RemovedReason}) and record each
+ *    in `removed` (text cut to 120 characters).
+ * When Readability finds nothing, the `<p>` elements of the body are used instead; when there is
+ * still no text, the Article has empty text and no paragraphs (the pipeline raises E_NO_ARTICLE).
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { Article } from '../types.js';
+import type { Paragraph, ParagraphKind, Removed } from '../schema.js';
+import { detectLanguage } from './language.js';
+import { collapseWhitespace, extractMetadata, normalizeDate, splitBylineNames } from './metadata.js';
+
+/** Options for {@link extractHtml}. */
+export interface HtmlExtractOptions {
+  /** Where the page was read from (path, URL, jsonl id); copied to `article.source`. */
+  source: string;
+  /** The page's URL when the caller knows it; wins over `<link rel=canonical>` and `og:url`. */
+  url?: string | null;
+}
+
+/**
+ * Why a block was removed (`article.removed[].reason`):
+ * - `advertisement`: "Advertisement", "Story continues below advertisement", ad slots;
+ * - `share`: share bars ("Share this", "Facebook Twitter Email"), `.share`/`.social` blocks;
+ * - `newsletter`: newsletter and subscription promos ("Sign up for our newsletter …");
+ * - `related`: related-story lists and their labels ("Related", "Read more:" followed by links,
+ *   link-only lines, `.related`/`.recommended` blocks);
+ * - `read-more`: a single "Read more: …" / "[Read: …]" line inside the article;
+ * - `social`: "Follow us on Twitter";
+ * - `navigation`: "Continue reading the main story", "Skip to …", "Back to top";
+ * - `copyright`: "© 2017 …";
+ * - `image-credit`: "Image copyright …", "Photo credit …" lines outside captions;
+ * - `byline`, `dateline`, `title`: repeats of the metadata inside the body;
+ * - `author-bio`, `tags`, `comments`: author cards, tag lists, comment prompts;
+ * - `duplicate-caption`, `duplicate`: a caption or paragraph seen before (captions are kept once).
+ */
+export type RemovedReason =
+  | 'advertisement' | 'share' | 'newsletter' | 'related' | 'read-more' | 'social' | 'navigation'
+  | 'copyright' | 'image-credit' | 'byline' | 'dateline' | 'title' | 'author-bio' | 'tags'
+  | 'comments' | 'duplicate-caption' | 'duplicate';
+
+/** Longest `removed[].text` we keep; longer texts are cut and end with "…". */
+export const REMOVED_TEXT_MAX = 120;
+
+// ---------------------------------------------------------------------------------------------
+// pre-cleaning
+
+const DROP_ELEMENTS = /<(style|noscript|svg|template|iframe|object|math|select|textarea)\b[^>]*?(?<!\/)>[\s\S]*?<\/\1\s*>/gi;
+const SCRIPTS = /<script\b([^>]*?)(?<!\/)>[\s\S]*?<\/script\s*>/gi;
+const COMMENTS = /<!--[\s\S]*?-->/g;
+
+/** Remove scripts (keeping JSON-LD), styles and other non-text elements with linear regexes. */
+function preclean(html: string): string {
+  return html
+    .replace(SCRIPTS, (m: string, attrs: string) => (/ld\+json/i.test(attrs) ? m : ''))
+    .replace(COMMENTS, '')
+    .replace(DROP_ELEMENTS, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// block walk
+
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'svg', 'template', 'iframe', 'object', 'embed', 'video', 'audio',
+  'canvas', 'button', 'input', 'select', 'textarea', 'option', 'form', 'nav', 'img', 'picture',
+  'source', 'map', 'math', 'head', 'meta', 'link', 'title', 'dialog', 'menu',
+]);
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+  'caption', 'ul', 'body', 'html', 'legend',
+]);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HIDDEN_CLASS = /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader(?:-text|-only)?|offscreen|a11y-hidden|hidden|hide|is-hidden|u-hidden)(?:\s|$)/i;
+
+/** Class/id parts (split on space, "-" and "_") that mark a block as boilerplate. */
+const CLASS_RULES: ReadonlyArray<[RegExp, RemovedReason]> = [
+  [/^(?:share|sharing|sharebar|sharetools|shareline|social|socials|socialshare|addthis|sharethis)$/, 'share'],
+  [/^(?:newsletter|newsletters|signup|subscribe|subscription|optin)$/, 'newsletter'],
+  [/^(?:related|recirc|recirculation|readmore|recommended|recommendations|outbrain|taboola|trending|popular|mostread|mostpopular|morestories|promo)$/, 'related'],
+  [/^(?:ad|ads|advert|adverts|advertisement|advertising|adslot|adunit|adcontainer|dfp|gpt|sponsor|sponsored|banner)$/, 'advertisement'],
+  [/^(?:bio|authorbio|biography|authorcard)$/, 'author-bio'],
+  [/^(?:tags|taglist|keywords)$/, 'tags'],
+  [/^(?:comments|comment|disqus)$/, 'comments'],
+];
+
+interface Block {
+  text: string;
+  kind: ParagraphKind;
+  /** Characters of `text` that sit inside links (before whitespace collapsing). */
+  linkChars: number;
+  /** Characters before collapsing, for the link ratio. */
+  rawChars: number;
+}
+
+function cut(text: string): string {
+  return text.length <= REMOVED_TEXT_MAX ? text : `${text.slice(0, REMOVED_TEXT_MAX - 1).trimEnd()}…`;
+}
+
+function classParts(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+  if (!raw) return [];
+  return raw.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+}
+
+/** Boilerplate reason from an element's class/id, or null. Wrappers with much text never match. */
+function classReason(el: Element): RemovedReason | null {
+  const parts = classParts(el);
+  if (!parts.length) return null;
+  for (const [re, reason] of CLASS_RULES) {
+    if (parts.some((p) => re.test(p))) {
+      // "article-body share-enabled" style wrappers hold the story: never drop large blocks.
+      const len = (el.textContent ?? '').length;
+      if (len > 1000 || el.querySelectorAll('p').length > 3) return null;
+      return reason;
+    }
+  }
+  return null;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && HIDDEN_CLASS.test(cls);
+}
+
+function linkRatio(el: Element): number {
+  const total = collapseWhitespace(el.textContent ?? '').length;
+  if (!total) return 0;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += collapseWhitespace(a.textContent ?? '').length;
+  return links / total;
+}
+
+/** A list whose items are all (nearly) only links: a related-story or navigation list. */
+function isLinkList(el: Element): boolean {
+  const items = Array.from(el.children).filter((c) => c.localName === 'li');
+  if (items.length < 2) return false;
+  return items.every((li) => linkRatio(li) >= 0.8);
+}
+
+// ---------------------------------------------------------------------------------------------
+// text rules
+
+const AD_LINE = /^[-–—\s]*(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|skip (?:this )?(?:ad|advert|advertisement)|scroll to continue with content|reklama|anzeige|publicité|publicidad|pubblicità|реклама)[-–—\s]*$/i;
+const SHARE_WORD = '(?:share(?: (?:this|the|on|via|to)(?: (?:story|article|page|post|facebook|twitter|x|linkedin|whatsapp|email))?)?|share article|tweet|email|e-mail|mail|print|pin|pinterest|save|whatsapp|facebook|twitter|x|linkedin|reddit|messenger|telegram|vk|copy(?: the)? link|copy url|link copied|comments?|sms|flipboard)';
+const SHARE_LINE = new RegExp(`^(?:${SHARE_WORD}[\\s:·|,/•]*)+$`, 'i');
+const NEWSLETTER = /\b(?:sign(?:ing)? up|subscribe|register|get|receive|enter your email)\b.{0,100}\b(?:newsletters?|e-?mails?|inbox|briefings?|bulletins?|alerts?|digest|updates)\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe)(?: now| today| here)?[.!:]*$/i;
+const RELATED_LABEL = /^[[(]?\s*(?:read more|read also|also read|more reading|further reading|related(?: (?:stories|articles|coverage|content|links|topics|news|reading|posts))?|see also|more on this(?: story| topic)?|more (?:from|on|about) [\p{L}\s.&']{2,40}|more stories|more news|recommended(?: for you| stories| articles)?|you (?:may|might) also like|what to read next|read next|top stories|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editors?['’]? picks|in other news|elsewhere on [\p{L}\s.]{2,30}|latest(?: news| stories)?)\s*[\]):.…»>-]*\s*$/iu;
+const READ_MORE_LINE = /^[[(]?\s*(?:read(?: more| also| next)?|also read|see also|related|more|watch|listen|recommended|explainer|analysis|opinion|live|video)\s*:/i;
+const SOCIAL_LINE = /^(?:follow (?:us|me|@\S+|[\p{L}\s.]{2,40}) on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|mastodon)|(?:like|find) us on facebook|join (?:us|our \w+) on (?:telegram|whatsapp|facebook)|follow @\S+)/iu;
+const COPYRIGHT_LINE = /^(?:©|\(c\)\s*\d{4}|copyright\b(?! \w+ (?:law|lawsuit|case|claim|holder)s?\b))/i;
+const NAV_LINE = /^(?:continue reading(?: the main story)?|skip (?:to|past) [\p{L}\s]{2,30}|back to top|scroll (?:down|up)(?: for more| to continue)?|click here(?: to [\p{L}\s]{2,40})?|show (?:more|less)|load more|view (?:all|more|comments)|see more|jump to [\p{L}\s]{2,30}|next (?:article|story|page)|previous (?:article|story|page)|return to [\p{L}\s]{2,30}|open in app)[.:!»>…\s]*$/iu;
+const IMAGE_CREDIT = /^(?:image|photo|picture|video|graphic|illustration)\s+(?:copyright|source|credit|courtesy)\b/i;
+const SEPARATOR = /^[\s*•·\-–—_=~#|.]+$/;
+const SENTENCE_END = /[.!?…]["”’»)\]]*$/;
+const DATE_ONLY = /^(?:(?:published|updated|posted|last updated|first published|modified)\s*(?:on|at)?\s*:?\s*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})?(?:\s*(?:at|,|•|·|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[A-Z]{2,4})?\s*$/i;
+const DATE_LABEL = /^(?:published|updated|posted|last updated|first published|modified)\b/i;
+
+function normalizeForCompare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+interface RuleState {
+  title: string | null;
+  byline: string[];
+  pendingRelated: boolean;
+  seen: Set<string>;
+  index: number;
+}
+
+/** The boilerplate reason of one paragraph-sized block, or null to keep it. */
+function textReason(b: Block, st: RuleState): RemovedReason | null {
+  const t = b.text;
+  const len = t.length;
+  const links = b.rawChars ? b.linkChars / b.rawChars : 0;
+  if (len <= 80 && AD_LINE.test(t)) return 'advertisement';
+  if (len <= 120 && SHARE_LINE.test(t)) return 'share';
+  if (len <= 300 && NEWSLETTER.test(t)) return 'newsletter';
+  if (len <= 80 && RELATED_LABEL.test(t) && b.kind !== 'blockquote') {
+    st.pendingRelated = true;
+    return 'related';
+  }
+  if (b.kind === 'body' && len <= 250 && READ_MORE_LINE.test(t) && (links >= 0.5 || /^[[(]/.test(t))) return 'read-more';
+  if (b.kind !== 'caption' && len <= 200 && links >= 0.9 && !SENTENCE_END.test(t)) return 'related';
+  if (len <= 150 && SOCIAL_LINE.test(t)) return 'social';
+  if (len <= 200 && COPYRIGHT_LINE.test(t)) return 'copyright';
+  if (len <= 80 && NAV_LINE.test(t)) return 'navigation';
+  if (b.kind !== 'caption' && len <= 120 && IMAGE_CREDIT.test(t)) return 'image-credit';
+  if (b.kind !== 'caption' && b.kind !== 'blockquote' && len <= 120 && st.index < 8) {
+    if (/^by\s+\S/i.test(t) && splitBylineNames(t).length) return 'byline';
+    const n = normalizeForCompare(t);
+    if (st.byline.some((name) => normalizeForCompare(name) === n)) return 'byline';
+  }
+  if (len <= 80 && (DATE_LABEL.test(t) || /\d/.test(t)) && DATE_ONLY.test(t)) return 'dateline';
+  if (st.title && st.index < 4 && b.kind !== 'caption' && normalizeForCompare(t) === normalizeForCompare(st.title)) return 'title';
+  const key = normalizeForCompare(t);
+  if (key.length > 0 && st.seen.has(key)) return b.kind === 'caption' ? 'duplicate-caption' : 'duplicate';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the walker
+
+class Collector {
+  readonly blocks: Block[] = [];
+  readonly removed: Removed[] = [];
+  private parts: string[] = [];
+  private rawChars = 0;
+  private linkChars = 0;
+  private linkDepth = 0;
+  private kind: ParagraphKind = 'body';
+
+  constructor(private readonly st: RuleState) {}
+
+  private record(text: string, reason: RemovedReason): void {
+    const t = collapseWhitespace(text);
+    if (t) this.removed.push({ text: cut(t), reason });
+  }
+
+  /** End the current paragraph: apply the text rules and keep or record it. */
+  flush(): void {
+    if (!this.parts.length) return;
+    const text = collapseWhitespace(this.parts.join(''));
+    const block: Block = { text, kind: this.kind, linkChars: this.linkChars, rawChars: this.rawChars };
+    this.parts = [];
+    this.rawChars = 0;
+    this.linkChars = 0;
+    if (!text || SEPARATOR.test(text)) return;
+    const reason = textReason(block, this.st);
+    if (reason) {
+      this.record(text, reason);
+      return;
+    }
+    const links = block.rawChars ? block.linkChars / block.rawChars : 0;
+    if (block.kind === 'body' && links < 0.5) this.st.pendingRelated = false;
+    this.st.seen.add(normalizeForCompare(text));
+    this.st.index++;
+    this.blocks.push(block);
+  }
+
+  private text(data: string): void {
+    this.parts.push(data);
+    this.rawChars += data.length;
+    if (this.linkDepth > 0) this.linkChars += data.length;
+  }
+
+  /** Walk the children of `node`. */
+  walk(node: Node): void {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        this.text((child as Text).data);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      this.element(child as Element);
+    }
+  }
+
+  private element(el: Element): void {
+    const tag = el.localName.toLowerCase();
+    if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    if (tag === 'br') {
+      if (this.kind === 'body' || this.kind === 'blockquote') this.flush();
+      else this.text(' ');
+      return;
+    }
+    const reason = classReason(el);
+    const block = BLOCK_TAGS.has(tag);
+    if (!block) {
+      if (reason) {
+        this.record(el.textContent ?? '', reason);
+        return;
+      }
+      if (tag === 'a') this.linkDepth++;
+      this.walk(el);
+      if (tag === 'a') this.linkDepth--;
+      return;
+    }
+    this.flush();
+    if (reason) {
+      this.record(el.textContent ?? '', reason);
+      return;
+    }
+    if ((tag === 'ul' || tag === 'ol') && (this.st.pendingRelated || isLinkList(el))) {
+      this.record(el.textContent ?? '', 'related');
+      this.st.pendingRelated = true;
+      return;
+    }
+    if (tag === 'aside') {
+      // Pull quotes and fact boxes repeat or leave the story; keep only when it is plain text.
+      if (linkRatio(el) > 0.3) {
+        this.record(el.textContent ?? '', 'related');
+        return;
+      }
+    }
+    const saved = this.kind;
+    if (HEADING_TAGS.has(tag)) this.kind = 'heading';
+    else if (tag === 'figcaption' || tag === 'caption' || (saved === 'body' && classParts(el).includes('caption'))) this.kind = 'caption';
+    else if (tag === 'blockquote' && this.kind === 'body') this.kind = 'blockquote';
+    this.walk(el);
+    this.flush();
+    this.kind = saved;
+  }
+
+  /** Walk inline content that may hold `.caption` spans (a span is not a block otherwise). */
+  root(el: Element): void {
+    this.walk(el);
+    this.flush();
+  }
+}
+
+/** Caption spans (`<span class="caption">`) count as blocks: promote them before walking. */
+function markInlineCaptions(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('span[class*="caption"]'))) {
+    if (el.localName === 'span' && classParts(el).includes('caption')) {
+      // Walked as a block: wrap it so the walker ends the paragraph around it.
+      const doc = el.ownerDocument;
+      const fig = doc.createElement('figcaption');
+      el.parentNode?.insertBefore(fig, el);
+      fig.appendChild(el);
+    }
+  }
+}
+
+function assemble(blocks: readonly Block[]): { text: string; paragraphs: Paragraph[] } {
+  const paragraphs: Paragraph[] = [];
+  const pieces: string[] = [];
+  let pos = 0;
+  for (const b of blocks) {
+    if (pieces.length) pos += 2;
+    paragraphs.push({ start: pos, end: pos + b.text.length, kind: b.kind });
+    pieces.push(b.text);
+    pos += b.text.length;
+  }
+  return { text: pieces.join('\n\n'), paragraphs };
+}
+
+function bodyParagraphs(doc: Document, st: RuleState): Collector {
+  const c = new Collector(st);
+  for (const p of Array.from(doc.querySelectorAll('body p'))) {
+    if (p.closest('nav, header, footer, aside, form')) continue;
+    c.root(p);
+  }
+  return c;
+}
+
+/**
+ * Extract the article of an HTML page: clean text cut into paragraphs (offsets into `text`,
+ * paragraphs joined by "\n\n"), title, byline, publication date, outlet, URL and language,
+ * and the boilerplate removed from inside the article.
+ *
+ * Never throws on content: malformed markup is parsed leniently, and a page without article
+ * text yields an Article whose `text` is "" and `paragraphs` is [] (the pipeline then raises
+ * `E_NO_ARTICLE`). Metadata fields with no source are null (byline: []).
+ * `language` is {@link detectLanguage} of the text, else the page's declared `<html lang>`.
+ */
+export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
+  const cleaned = preclean(html);
+  const { document } = parseHTML(cleaned) as unknown as { document: Document };
+  const meta = extractMetadata(document, { url: opts.url ?? null });
+
+  let reader: ReturnType<Readability<Element>['parse']> = null;
+  try {
+    reader = new Readability<Element>(document, { keepClasses: true, serializer: (n: Node) => n as Element }).parse();
+  } catch {
+    reader = null;
+  }
+
+  const title = meta.title ?? (reader?.title ? collapseWhitespace(reader.title) : null) ?? null;
+  let byline = meta.byline;
+  if (!byline.length && reader?.byline) byline = splitBylineNames(reader.byline);
+  const published = meta.published ?? normalizeDate(reader?.publishedTime ?? null);
+  const outlet = meta.outlet ?? (reader?.siteName ? collapseWhitespace(reader.siteName) : null);
+
+  const newState = (): RuleState => ({ title, byline, pendingRelated: false, seen: new Set(), index: 0 });
+  let collector: Collector | null = null;
+  const content = reader?.content;
+  if (content) {
+    markInlineCaptions(content);
+    collector = new Collector(newState());
+    collector.root(content);
+  }
+  if (!collector || !collector.blocks.length) {
+    const { document: fresh } = parseHTML(cleaned) as unknown as { document: Document };
+    collector = bodyParagraphs(fresh, newState());
+  }
+
+  const { text, paragraphs } = assemble(collector.blocks);
+  return {
+    source: opts.source,
+    url: meta.url,
+    outlet,
+    title,
+    byline,
+    published,
+    language: detectLanguage(text) ?? meta.declaredLanguage,
+    text,
+    paragraphs,
+    removed: collector.removed,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Language identification for article text, via franc (trigram profiles, ISO 639-3 output),
+ * mapped to ISO 639-1 codes as the output contract uses them (`article.language`).
+ *
+ * Only languages that have an ISO 639-1 code are considered (franc's `only` option): this keeps
+ * franc from answering with close minor varieties (Scots for short English text, for example)
+ * and makes detection faster. Text shorter than {@link MIN_LANGUAGE_CHARS} letters is too short
+ * to call, and yields null.
+ */
+import { franc } from 'franc';
+
+/**
+ * franc's ISO 639-3 codes → ISO 639-1, for the languages franc (187-language build) knows and
+ * that have a two-letter code. Macrolanguage members map to the macrolanguage's code
+ * (arb → ar, cmn → zh, pes/prs → fa, zlm → ms, uzn → uz, nob → no …).
+ */
+const ISO3_TO_ISO1: Readonly<Record<string, string>> = {
+  afr: 'af', als: 'sq', amh: 'am', arb: 'ar', azj: 'az', bam: 'bm', bel: 'be', ben: 'bn', bos: 'bs',
+  bul: 'bg', cat: 'ca', ces: 'cs', ckb: 'ku', cmn: 'zh', dan: 'da', deu: 'de', ekk: 'et', ell: 'el',
+  eng: 'en', epo: 'eo', ewe: 'ee', fin: 'fi', fra: 'fr', fuv: 'ff', glg: 'gl', guj: 'gu', hat: 'ht',
+  hau: 'ha', heb: 'he', hin: 'hi', hrv: 'hr', hun: 'hu', hye: 'hy', ibo: 'ig', ind: 'id', ita: 'it',
+  jav: 'jv', jpn: 'ja', kan: 'kn', kat: 'ka', kaz: 'kk', khk: 'mn', khm: 'km', kin: 'rw', kir: 'ky',
+  kor: 'ko', lao: 'lo', lin: 'ln', lit: 'lt', lug: 'lg', lvs: 'lv', mal: 'ml', mar: 'mr', mkd: 'mk',
+  mya: 'my', nld: 'nl', nno: 'nn', nob: 'no', npi: 'ne', nya: 'ny', ori: 'or', pan: 'pa', pbu: 'ps',
+  pes: 'fa', plt: 'mg', pol: 'pl', por: 'pt', prs: 'fa', ron: 'ro', run: 'rn', rus: 'ru', sin: 'si',
+  slk: 'sk', slv: 'sl', sna: 'sn', som: 'so', sot: 'st', spa: 'es', srp: 'sr', ssw: 'ss', sun: 'su',
+  swe: 'sv', swh: 'sw', tam: 'ta', tat: 'tt', tel: 'te', tgk: 'tg', tgl: 'tl', tha: 'th', tir: 'ti',
+  tsn: 'tn', tso: 'ts', tuk: 'tk', tur: 'tr', uig: 'ug', ukr: 'uk', urd: 'ur', uzn: 'uz', ven: 've',
+  vie: 'vi', wol: 'wo', xho: 'xh', ydd: 'yi', yor: 'yo', zlm: 'ms', zul: 'zu',
+};
+
+const ONLY = Object.keys(ISO3_TO_ISO1);
+
+/** Fewer letters than this and {@link detectLanguage} returns null. */
+export const MIN_LANGUAGE_CHARS = 20;
+
+/**
+ * ISO 639-1 code ('en', 'ru', …) of the text via franc (franc's ISO 639-3 answer mapped to
+ * 639-1 for every language that has a two-letter code), or null when the text is too short
+ * (under {@link MIN_LANGUAGE_CHARS} characters), undetermined, or in a language without a
+ * two-letter code. Looks at the first 2,048 characters only (franc's own limit). Never throws.
+ */
+export function detectLanguage(text: string): string | null {
+  if (!text) return null;
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  if (sample.trim().length < MIN_LANGUAGE_CHARS) return null;
+  const code = franc(sample, { only: ONLY, minLength: MIN_LANGUAGE_CHARS });
+  return ISO3_TO_ISO1[code] ?? null;
+}
+
+/**
+ * The primary subtag of a BCP 47 language tag as a lowercase two-letter code
+ * ("en-GB" → "en", "pt_BR" → "pt"), or null when the tag has no two-letter primary subtag.
+ */
+export function primaryLanguageSubtag(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const m = /^\s*([a-z]{2})(?:[-_]|\s*$)/i.exec(tag);
+  return m ? m[1].toLowerCase() : null;
+}

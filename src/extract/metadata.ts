@@ -1,0 +1,601 @@
+/**
+ * Article metadata from an HTML document: title, byline, publication date, outlet, canonical URL
+ * and the declared page language. Each field is read from a ranked list of sources and the first
+ * source that yields a valid value wins (best source first):
+ *
+ * - title: JSON-LD `headline` / `og:title` / `twitter:title` / first `<h1>` / `<title>`, with a
+ *   trailing (or leading) " | Site", " - Site" part removed when it names the site.
+ * - byline: JSON-LD `author` / `meta[name=author]` and kin / `[itemprop~=author]` / `a[rel~=author]`
+ *   / `.byline`-like elements; split on "and", commas, "&"; "By", job titles, places, dates,
+ *   publisher and desk names ("Our Foreign Staff", "Reuters") dropped.
+ * - published: JSON-LD `datePublished` / `article:published_time` and the other meta conventions
+ *   (Open Graph, Parse.ly, Sailthru, Dublin Core, itemprop) / `<time pubdate>` or
+ *   `<time itemprop=datePublished>` / a date in the URL (`/2017/03/19/`) / JSON-LD `dateCreated` /
+ *   the first `<time datetime>`. The date is taken as written (YYYY-MM-DD of the stated local
+ *   date, never shifted by the time zone).
+ * - outlet: `og:site_name` / JSON-LD `publisher.name` / `application-name` / the site part of
+ *   `<title>` ("… - The New York Times").
+ * - url: the caller's URL / `link[rel=canonical]` / `og:url`.
+ *
+ * Sources follow common practice of metadata extractors (Readability's `_getArticleMetadata`,
+ * htmldate's meta-tag list, newspaper's author rules) re-implemented here; no code is copied.
+ */
+import * as chrono from 'chrono-node';
+
+/** The minimal DOM surface we need; linkedom and browser documents both satisfy it. */
+type Doc = Document;
+type El = Element;
+
+/** Metadata read from a page. Every field may be missing (null / empty list). */
+export interface HtmlMetadata {
+  title: string | null;
+  /** Person names, in page order, de-duplicated. */
+  byline: string[];
+  /** YYYY-MM-DD. */
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  /** The `<html lang>` (or `content-language`, `og:locale`) primary subtag, lowercase, or null. */
+  declaredLanguage: string | null;
+}
+
+/** Options for {@link extractMetadata}. */
+export interface MetadataOptions {
+  /** The URL the caller fetched; wins over the canonical link and is used for URL dates. */
+  url?: string | null;
+}
+
+const ARTICLE_TYPES = new Set([
+  'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
+  'backgroundnewsarticle', 'reviewnewsarticle', 'askpublicnewsarticle', 'blogposting', 'liveblogposting',
+  'socialmediaposting', 'report', 'scholarlyarticle', 'techarticle', 'satiricalarticle',
+]);
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+function isObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Collapse whitespace runs (including NBSP) to one space and trim. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-LD
+
+/** Parse every `<script type="application/ld+json">` into a flat list of objects (`@graph` and arrays unrolled). */
+function readJsonLd(doc: Doc): JsonObject[] {
+  const out: JsonObject[] = [];
+  const push = (v: Json, depth: number): void => {
+    if (depth > 4) return;
+    if (Array.isArray(v)) {
+      for (const x of v) push(x, depth + 1);
+    } else if (isObject(v)) {
+      out.push(v);
+      const graph = v['@graph'];
+      if (graph !== undefined) push(graph, depth + 1);
+      const main = v['mainEntity'];
+      if (isObject(main)) push(main, depth + 1);
+    }
+  };
+  for (const script of Array.from(doc.querySelectorAll('script'))) {
+    const type = (script.getAttribute('type') ?? '').toLowerCase();
+    if (!type.includes('ld+json')) continue;
+    let raw = (script.textContent ?? '').trim();
+    raw = raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '');
+    if (!raw) continue;
+    try {
+      push(JSON.parse(raw) as Json, 0);
+    } catch {
+      try {
+        // Raw control characters inside strings are a common fault; replace them and retry.
+        push(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')) as Json, 0);
+      } catch {
+        /* unreadable JSON-LD: ignore */
+      }
+    }
+  }
+  return out;
+}
+
+function typesOf(o: JsonObject): string[] {
+  const t = o['@type'];
+  if (typeof t === 'string') return [t.toLowerCase()];
+  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
+  return [];
+}
+
+function jsonString(v: Json | undefined): string | null {
+  if (typeof v === 'string') return collapseWhitespace(decodeEntities(v)) || null;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const s = jsonString(x);
+      if (s) return s;
+    }
+  }
+  if (isObject(v)) return jsonString(v['name'] ?? v['@value']);
+  return null;
+}
+
+/** Names from a JSON-LD `author`/`creator` value, skipping organizations. */
+function jsonPeople(v: Json | undefined): string[] {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap((x) => jsonPeople(x));
+  if (isObject(v)) {
+    const types = typesOf(v);
+    if (types.some((t) => t === 'organization' || t === 'newsmediaorganization' || t === 'corporation')) return [];
+    const name = v['name'];
+    if (typeof name === 'string') return [name];
+    if (Array.isArray(name)) return jsonPeople(name);
+    const given = v['givenName'];
+    const family = v['familyName'];
+    if (typeof given === 'string' && typeof family === 'string') return [`${given} ${family}`];
+  }
+  return [];
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+/** Decode the few HTML entities that leak into JSON-LD strings and meta values. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16));
+    if (k.startsWith('#')) return String.fromCodePoint(parseInt(k.slice(1), 10));
+    return ENTITY[k] ?? m;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meta tags
+
+/** First non-empty `content` of each meta name/property/itemprop, keys lowercased. */
+function readMeta(doc: Doc): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const content = m.getAttribute('content') ?? m.getAttribute('value');
+    if (content === null) continue;
+    const value = collapseWhitespace(decodeEntities(content));
+    if (!value) continue;
+    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const keys = m.getAttribute(attr);
+      if (!keys) continue;
+      // `property` may hold several space-separated names (RDFa).
+      for (const key of keys.toLowerCase().split(/\s+/)) {
+        if (key && !map.has(key)) map.set(key, value);
+      }
+    }
+  }
+  return map;
+}
+
+function firstMeta(meta: Map<string, string>, keys: readonly string[]): string | null {
+  for (const k of keys) {
+    const v = meta.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function validDate(y: number, m: number, d: number): string | null {
+  const maxYear = new Date().getUTCFullYear() + 1;
+  if (y < 1990 || y > maxYear || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date string from metadata → YYYY-MM-DD, taking the calendar date as written (an ISO time
+ * and zone after it are ignored, so "2017-01-13T00:00:04-05:00" is 2017-01-13). Accepts ISO
+ * dates, `YYYYMMDD[hhmmss]`, `YYYY/MM/DD`, Unix timestamps (read in UTC), and written dates
+ * with a four-digit year ("Jan. 13, 2017", "13 January 2017", via chrono-node). Returns null
+ * for anything else, for impossible dates, and for years before 1990 or after next year.
+ */
+export function normalizeDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d])/.exec(s)
+    ?? /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?![\d])/.exec(s);
+  if (m) return validDate(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})(\d{2})(\d{2})(?:T?\d{0,6})?$/.exec(s);
+  if (m) return validDate(+m[1], +m[2], +m[3]);
+  if (/^\d{10}(?:\d{3})?$/.test(s)) {
+    const ms = s.length === 13 ? +s : +s * 1000;
+    const d = new Date(ms);
+    return validDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/.exec(s);
+  if (m && +m[1] > 12) return validDate(+m[3], +m[2], +m[1]); // unambiguous D/M/Y only
+  if (!/\b(?:19|20)\d{2}\b/.test(s) || s.length > 80) return null;
+  m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3})[a-z]*\.?,?\s+((?:19|20)\d{2})\b/.exec(s);
+  if (m && MONTHS[m[2].toLowerCase()]) return validDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b/.exec(s);
+  if (m && MONTHS[m[1].toLowerCase()]) return validDate(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  const results = chrono.parse(s);
+  for (const r of results) {
+    const c = r.start;
+    if (c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) {
+      return validDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
+    }
+  }
+  return null;
+}
+
+/**
+ * The publication date written in a URL path: `/2017/03/19/`, `/2017-03-19`, `/20170319/`
+ * (the last only between slashes). Null when the URL carries no full day.
+ */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    /* not absolute: use as is */
+  }
+  let m = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=$|[/_.-])/.exec(path);
+  if (m) return validDate(+m[1], +m[2], +m[3]);
+  m = /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(path);
+  if (m) return validDate(+m[1], +m[2], +m[3]);
+  return null;
+}
+
+const PUBLISHED_META = [
+  'article:published_time', 'article:published', 'og:published_time', 'og:article:published_time',
+  'article.published', 'published_time', 'published-date', 'datepublished', 'parsely-pub-date',
+  'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date',
+  'dcterms.date', 'citation_publication_date', 'citation_date', 'publishdate', 'publish-date',
+  'publish_date', 'pubdate', 'publication_date', 'date_published', 'original-publish-date', 'og:pubdate',
+  'dcsext.articlefirstpublished', 'rnews:datepublished', 'article_date_original', 'cxenseparse:recs:publishtime',
+  'date', 'pdate', 'displaydate',
+];
+
+function publishedFromParsely(meta: Map<string, string>): string | null {
+  const page = meta.get('parsely-page');
+  if (!page) return null;
+  try {
+    const v = JSON.parse(page) as Record<string, unknown>;
+    return typeof v.pub_date === 'string' ? normalizeDate(v.pub_date) : null;
+  } catch {
+    return null;
+  }
+}
+
+function publishedFromTime(doc: Doc, strictOnly: boolean): string | null {
+  const selector = strictOnly
+    ? 'time[pubdate], time[itemprop~="datePublished"], [itemprop~="datePublished"][content], [itemprop~="datePublished"][datetime]'
+    : 'time[datetime]';
+  for (const el of Array.from(doc.querySelectorAll(selector))) {
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? (strictOnly ? el.textContent : null);
+    const d = normalizeDate(raw);
+    if (d) return d;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// byline
+
+const BY_PREFIX = /^(?:(?:written|reported|posted|published|reporting|words|story|text|photos?|interview|analysis|compiled|edited)\s+)?(?:by|from|par|por)\b[:\s]*/i;
+/** Words that mark a byline part as a desk, publisher, agency or job title, not a person. */
+const NOT_PERSON = new Set([
+  'staff', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor', 'editors', 'editorial',
+  'writer', 'writers', 'agency', 'agencies', 'news', 'press', 'associated', 'reuters', 'afp', 'ap', 'upi',
+  'bloomberg', 'team', 'desk', 'bureau', 'wire', 'wires', 'service', 'services', 'contributor', 'contributors',
+  'columnist', 'foreign', 'our', 'the', 'times', 'post', 'media', 'online', 'digital', 'magazine',
+  'journal', 'herald', 'daily', 'tribune', 'guardian', 'telegraph', 'bbc', 'cnn', 'rfe/rl', 'chief',
+  'senior', 'political', 'international', 'national', 'economics', 'affairs', 'analyst', 'producer',
+  'photographer', 'opinion', 'guest', 'admin', 'administrator', 'newsroom', 'published', 'updated',
+  'posted', 'follow', 'email', 'twitter', 'facebook', 'more', 'articles', 'contact', 'view', 'profile',
+  'bio', 'author', 'authors', 'by', 'latest', 'special', 'deputy', 'managing', 'executive', 'founder',
+  'president', 'professor', 'director', 'fellow', 'researcher', 'associate', 'assistant', 'writes',
+  'comment', 'comments', 'share', 'updates', 'live', 'video', 'photo', 'photos', 'graphics', 'world',
+  'business', 'sports', 'politics', 'newsletter', 'subscribe', 'am', 'pm', 'et', 'gmt', 'utc', 'bst',
+  'edt', 'est', 'pst', 'pdt', 'cet', 'cest', 'msk', 'today', 'yesterday', 'ago', 'minutes', 'hours',
+  'read', 'min', 'mins', 'unknown', 'anonymous', 'inc', 'ltd', 'llc', 'company', 'group', 'network',
+  'institute', 'university', 'radio', 'tv', 'television', 'channel', 'paper', 'newspaper', 'observer',
+  'independent', 'economist', 'gazette', 'chronicle', 'courier', 'mirror', 'express', 'standard',
+  'sun', 'star', 'mail', 'record', 'review', 'report', 'reports', 'monitor', 'insider', 'weekly',
+  'bulletin', 'europe', 'liberty', 'free', 'voice', 'america', 'xinhua', 'tass', 'interfax', 'efe',
+  'dpa', 'ansa', 'pti', 'ians', 'aap', 'kyodo', 'yonhap', 'anadolu', 'ria', 'novosti', 'sputnik',
+]);
+const MONTH_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+const PARTICLES = new Set([
+  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el',
+  'bin', 'ibn', 'du', 'di', 'ter', 'ten', 'zu', 'y', 'e', 'st', 'st.', 'abu', 'bint', 'ben', "d'", 'dei',
+]);
+const NAME_TOKEN = /^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.\-]*$/u;
+
+function titleCaseIfShouting(name: string): string {
+  if (!/\p{Ll}/u.test(name) && /\p{Lu}{3}/u.test(name)) {
+    return name.toLowerCase().replace(/(^|[\s'’\-.])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  }
+  return name;
+}
+
+/** One byline part → a person name, or null when it is not one. */
+function cleanPersonName(part: string): string | null {
+  let s = collapseWhitespace(part)
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/(?:^|\s)@\w+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ');
+  s = collapseWhitespace(s).replace(BY_PREFIX, '');
+  // "Jane Doe in Moscow", "Jane Doe for The Times", "Jane Doe - Updated March 3"
+  s = s.replace(/\s+(?:in|for|at|reporting from|from|on)\s+\p{Lu}.*$/u, '');
+  s = s.replace(/\s+[-–—|:•·]\s+.*$/, '');
+  s = collapseWhitespace(s.replace(/^[\s,.:;|•·\-–—]+|[\s,:;|•·\-–—]+$/g, ''));
+  if (!s || s.length > 60 || /\d|[/\\@<>#=+*!?"“”]/.test(s)) return null;
+  const tokens = s.split(' ');
+  if (tokens.length < 2 || tokens.length > 5) return null;
+  let named = 0;
+  for (const t of tokens) {
+    const lower = t.toLowerCase();
+    if (NOT_PERSON.has(lower.replace(/[.,]$/, '')) || MONTH_WORDS.test(t)) return null;
+    if (PARTICLES.has(lower)) continue;
+    if (!NAME_TOKEN.test(t)) return null;
+    named++;
+  }
+  if (named < 2 && !tokens.some((t) => /^(?:\p{Lo})/u.test(t))) return null;
+  return titleCaseIfShouting(s);
+}
+
+/**
+ * Split a byline string into person names: "By Jane Doe and John Roe, Staff Writers" →
+ * ["Jane Doe", "John Roe"]. Drops "By", e-mail addresses, handles, job titles, places
+ * ("in Moscow"), dates, and desk or publisher names; title-cases names written in capitals.
+ */
+export function splitBylineNames(raw: string): string[] {
+  const s = collapseWhitespace(decodeEntities(raw));
+  if (!s || s.length > 300) return [];
+  const parts = s.split(/\s*(?:,|;|\||&|\+|\/|•|·|\band\b|\bund\b|\bwith\b|\n)\s*/i);
+  const out: string[] = [];
+  for (const p of parts) {
+    const name = cleanPersonName(p);
+    if (name && !out.some((x) => x.toLowerCase() === name.toLowerCase())) out.push(name);
+  }
+  return out;
+}
+
+function namesFrom(raws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of raws) {
+    for (const name of splitBylineNames(raw)) {
+      if (!out.some((x) => x.toLowerCase() === name.toLowerCase())) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** The smallest ancestor of `el` whose text stays short: the byline block that holds all co-authors. */
+function bylineContainer(el: El): El {
+  let box = el;
+  for (let i = 0; i < 4; i++) {
+    const parent = box.parentElement;
+    if (!parent || parent.localName === 'body' || (parent.textContent ?? '').length > 300) break;
+    box = parent;
+  }
+  return box;
+}
+
+function authorElementText(el: El): string {
+  const nameEl = el.getAttribute('itemprop')?.split(/\s+/).includes('name') ? el : el.querySelector('[itemprop~="name"]');
+  const fromName = nameEl ? nameEl.getAttribute('content') ?? nameEl.textContent : null;
+  return fromName ?? el.getAttribute('content') ?? el.textContent ?? '';
+}
+
+function bylineFromDom(doc: Doc): string[] {
+  const selectors = [
+    '[itemprop~="author"]',
+    'a[rel~="author"]',
+    '[class*="byline"], [id*="byline"]',
+    '[class~="author"], [class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="article-author"], [class*="story-author"], [class*="contributor"]',
+  ];
+  for (const sel of selectors) {
+    const first = doc.querySelector(sel);
+    if (!first) continue;
+    const box = bylineContainer(first);
+    const els = box.matches(sel) ? [box] : Array.from(box.querySelectorAll(sel));
+    const names = namesFrom(els.map(authorElementText).filter((t) => t.length < 300));
+    if (names.length) return names;
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// title and outlet
+
+const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|·|•|»|«)\s+/;
+
+function normalizeForCompare(s: string): string {
+  return s.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function looksLikeSite(part: string, siteHints: readonly string[]): boolean {
+  const p = normalizeForCompare(part);
+  if (!p) return false;
+  return siteHints.some((h) => {
+    const n = normalizeForCompare(h);
+    return n.length > 1 && (p === n || p.includes(n) || n.includes(p));
+  });
+}
+
+/**
+ * Remove a " | Site" or " - Site" suffix (or a "Site | " prefix) from a title when that part
+ * names the site: it matches the outlet, the URL's host, or (for `<title>` only) it is a short
+ * trailing part after a longer headline. Returns the cleaned title and the removed site part.
+ */
+export function stripTitleSite(title: string, siteHints: readonly string[], fromTitleTag: boolean): { title: string; site: string | null } {
+  const parts = title.split(TITLE_SEPARATORS);
+  if (parts.length < 2) return { title, site: null };
+  const last = parts[parts.length - 1];
+  const first = parts[0];
+  const sepRe = new RegExp(TITLE_SEPARATORS.source, 'g');
+  const seps: string[] = title.match(sepRe) ?? [];
+  if (looksLikeSite(last, siteHints)) {
+    const cut = title.lastIndexOf(seps[seps.length - 1]);
+    return { title: title.slice(0, cut).trim(), site: last.trim() };
+  }
+  if (looksLikeSite(first, siteHints)) {
+    const cut = title.indexOf(seps[0]) + seps[0].length;
+    return { title: title.slice(cut).trim(), site: first.trim() };
+  }
+  if (fromTitleTag) {
+    const head = title.slice(0, title.lastIndexOf(seps[seps.length - 1])).trim();
+    const lastWords = last.trim().split(/\s+/).length;
+    if (lastWords <= 5 && head.split(/\s+/).length >= 3 && /^\p{Lu}|^\p{N}/u.test(last.trim())) {
+      return { title: head, site: last.trim() };
+    }
+  }
+  return { title, site: null };
+}
+
+function hostHints(url: string | null): string[] {
+  if (!url) return [];
+  try {
+    const host = new URL(url).hostname.replace(/^www\d?\./, '');
+    const labels = host.split('.');
+    // "nytimes.com" → "nytimes"; "telegraph.co.uk" → "telegraph"
+    const core = labels.length >= 3 && labels[labels.length - 2].length <= 3 ? labels[labels.length - 3] : labels[labels.length - 2];
+    return core ? [host, core] : [host];
+  } catch {
+    return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function resolveUrl(href: string | null | undefined, base: string | null): string | null {
+  if (!href) return null;
+  const h = href.trim();
+  if (!h) return null;
+  try {
+    return new URL(h, base ?? undefined).href;
+  } catch {
+    return /^https?:\/\//i.test(h) ? h : null;
+  }
+}
+
+function primarySubtag(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const m = /^\s*([a-z]{2})(?:[-_]|\s*$)/i.exec(tag);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/**
+ * Read title, byline, publication date, outlet, URL and declared language from a parsed HTML
+ * document (see the module doc for the ranked sources). Read it before Readability runs, since
+ * Readability removes bylines and scripts from the document. Never throws: a field with no
+ * valid source is null (or an empty byline).
+ */
+export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetadata {
+  const meta = readMeta(doc);
+  const ld = readJsonLd(doc);
+  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
+  const pages = ld.filter((o) => typesOf(o).some((t) => t === 'webpage' || t === 'itempage'));
+  const primary = [...articles, ...pages];
+
+  // url
+  const canonicalHref = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null;
+  const ogUrl = meta.get('og:url') ?? null;
+  const url = opts.url ?? resolveUrl(canonicalHref, ogUrl) ?? resolveUrl(ogUrl, null);
+
+  // outlet
+  let publisher: string | null = null;
+  for (const o of primary) {
+    publisher = jsonString(o['publisher']);
+    if (publisher) break;
+  }
+  let outlet = firstMeta(meta, ['og:site_name']) ?? publisher ?? firstMeta(meta, ['application-name', 'al:ios:app_name', 'apple-mobile-web-app-title']);
+
+  // title
+  const siteHints = [outlet, publisher, ...hostHints(url)].filter((x): x is string => !!x);
+  let title: string | null = null;
+  let fromTitleTag = false;
+  for (const o of articles) {
+    title = jsonString(o['headline']) ?? jsonString(o['name']);
+    if (title) break;
+  }
+  title ??= firstMeta(meta, ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline']);
+  const titleTag = collapseWhitespace(doc.querySelector('head title')?.textContent ?? doc.querySelector('title')?.textContent ?? '');
+  if (!title) {
+    const h1 = collapseWhitespace(doc.querySelector('h1')?.textContent ?? '');
+    if (h1 && h1.length >= 10) title = h1;
+  }
+  if (!title && titleTag) {
+    title = titleTag;
+    fromTitleTag = true;
+  }
+  if (title) title = stripTitleSite(title, siteHints, fromTitleTag).title || title;
+  // The site part of <title> names the outlet when nothing else does.
+  if (!outlet && titleTag && title) {
+    const split = stripTitleSite(titleTag, siteHints, true);
+    if (split.site && normalizeForCompare(split.title).startsWith(normalizeForCompare(title).slice(0, 20))) {
+      outlet = split.site;
+    }
+  }
+
+  // byline
+  let byline: string[] = [];
+  for (const o of articles) {
+    byline = namesFrom(jsonPeople(o['author']));
+    if (byline.length) break;
+  }
+  if (!byline.length) {
+    const raws = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'twitter:creator:name']
+      .map((k) => meta.get(k))
+      .filter((v): v is string => !!v && !/^https?:/i.test(v));
+    for (const raw of raws) {
+      byline = namesFrom([raw]);
+      if (byline.length) break;
+    }
+  }
+  if (!byline.length) byline = bylineFromDom(doc);
+  if (!byline.length) {
+    for (const o of articles) {
+      byline = namesFrom(jsonPeople(o['creator']));
+      if (byline.length) break;
+    }
+  }
+
+  // published
+  let published: string | null = null;
+  for (const o of articles) {
+    published = normalizeDate(jsonString(o['datePublished']));
+    if (published) break;
+  }
+  if (!published) {
+    for (const k of PUBLISHED_META) {
+      published = normalizeDate(meta.get(k));
+      if (published) break;
+    }
+  }
+  published ??= publishedFromParsely(meta) ?? publishedFromTime(doc, true) ?? dateFromUrl(opts.url) ?? dateFromUrl(url)
+    ?? dateFromUrl(canonicalHref) ?? dateFromUrl(ogUrl);
+  if (!published) {
+    for (const o of primary) {
+      published = normalizeDate(jsonString(o['dateCreated']));
+      if (published) break;
+    }
+  }
+  published ??= publishedFromTime(doc, false);
+
+  const declaredLanguage = primarySubtag(doc.documentElement?.getAttribute('lang'))
+    ?? primarySubtag(doc.documentElement?.getAttribute('xml:lang'))
+    ?? primarySubtag(meta.get('content-language'))
+    ?? primarySubtag(meta.get('og:locale'));
+
+  return { title: title || null, byline, published, outlet: outlet || null, url, declaredLanguage };
+}

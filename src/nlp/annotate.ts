@@ -1,0 +1,59 @@
+/**
+ * Annotation with wink-nlp (wink-eng-lite-web-model): sentences, tokens with character offsets,
+ * Universal POS tags and lemmas. Each paragraph is read on its own, so that no sentence crosses
+ * a paragraph boundary. Offsets are UTF-16 indices into `article.text`.
+ *
+ * The model is loaded once per process (`createAnnotator()` memoizes it), so a worker thread or a
+ * distributed worker pays the load cost once.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Article, AnnotatedText, Sentence, Token } from '../types.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlpCache: Wink | null = null;
+
+/** A function that annotates an Article. */
+export type Annotator = (article: Article) => AnnotatedText;
+
+/** Create the annotator (loads the wink model once per process). */
+export function createAnnotator(): Annotator {
+  nlpCache ??= winkNLP(model);
+  const nlp = nlpCache;
+  const its = nlp.its;
+  return (article: Article): AnnotatedText => {
+    const tokens: Token[] = [];
+    const sentences: Sentence[] = [];
+    article.paragraphs.forEach((p, pi) => {
+      const ptext = article.text.slice(p.start, p.end);
+      const doc = nlp.readDoc(ptext);
+      const values = doc.tokens().out(its.value) as string[];
+      const pos = doc.tokens().out(its.pos) as string[];
+      const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
+      const offs: Array<[number, number]> = [];
+      let cursor = 0;
+      for (const v of values) {
+        let at = ptext.indexOf(v, cursor);
+        if (at < 0) at = cursor; // wink never rewrites token text; keep monotone if it ever does
+        offs.push([p.start + at, p.start + at + v.length]);
+        cursor = at + v.length;
+      }
+      const map: number[] = [];
+      for (let i = 0; i < values.length; i++) {
+        if (pos[i] === 'SPACE' || !values[i].trim()) { map.push(-1); continue; }
+        map.push(tokens.length);
+        tokens.push({ text: values[i], start: offs[i][0], end: offs[i][1], pos: pos[i], lemma: lemmas[i] ?? values[i].toLowerCase(), sentence: -1 });
+      }
+      const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+      for (const [a, b] of spans) {
+        const idx = [] as number[];
+        for (let i = a; i <= b; i++) if (map[i] >= 0) idx.push(map[i]);
+        if (!idx.length) continue;
+        const si = sentences.length;
+        for (const t of idx) tokens[t].sentence = si;
+        sentences.push({ start: tokens[idx[0]].start, end: tokens[idx[idx.length - 1]].end, tokenStart: idx[0], tokenEnd: idx[idx.length - 1] + 1, paragraph: pi });
+      }
+    });
+    return { article, text: article.text, sentences, tokens };
+  };
+}
