@@ -17,3 +17,6 @@ console.log(r.places);
 const { findQuotes } = await import('./dist/src/quotes/index.js');
 const qs = findQuotes(ann, r);
 for (const q of qs) console.log(q.kind, '|', q.speaker>=0 ? r.actors[q.speaker].name : null, '|', q.cue, q.confidence, '|', q.text.slice(0,80));
+const { findEvents, createEventCoder } = await import('./dist/src/events/index.js');
+const evs = findEvents(ann, r, qs, createEventCoder(), {published:'2022-01-20'});
+for (const e of evs) console.log(e.date, e.datePrecision, '|', e.source>=0?r.actors[e.source].name:'-', '|', e.code, e.name, '|', e.target>=0?r.actors[e.target].name:'-', '|', e.trigger.text, e.modality, e.negated?'NEG':'', e.location?.name, e.confidence);

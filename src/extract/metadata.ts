@@ -58,10 +58,12 @@ function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Collapse whitespace runs (including NBSP) to one space and trim. */
+/** Drop soft hyphens and zero-width characters, collapse whitespace runs (including NBSP) to one space, trim. */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+  return s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
+/** Soft hyphens and zero-width characters: dropped from text, since they only steer rendering. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 
 // ---------------------------------------------------------------------------------------------
 // JSON-LD

@@ -1,0 +1,162 @@
+/**
+ * The `steppe` command line. Each command parses its arguments, runs the library and prints.
+ *
+ *   steppe analyze <input…>   extract → annotate → actors → quotes → events → store → print
+ *   steppe extract <input…>   extraction only: the `article` part of the contract
+ *
+ * Errors: one line per failed input on stderr (`steppe: <input>: <reason>`); the other inputs are
+ * still processed; the exit status is 1 when any input failed, 2 for a usage error.
+ */
+import { Command, Option, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { createPipeline, type Pipeline } from '../pipeline.js';
+import { ingest, countDocuments } from '../ingest/index.js';
+import { SteppeError } from '../errors.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import type { SteppeDocument } from '../schema.js';
+
+const VERSION = '0.1.0';
+
+function isoDate(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return v;
+}
+
+interface CommonOpts {
+  format?: 'md' | 'json' | 'jsonl';
+  published?: string;
+  url?: string;
+  extract: boolean;
+  actors?: string[];
+  progress: boolean;
+}
+
+function errLine(e: unknown): string {
+  if (e instanceof SteppeError) return `steppe: ${e.toLine()}`;
+  return `steppe: ${(e as Error)?.stack ?? String(e)}`;
+}
+
+async function run(inputs: string[], opts: CommonOpts & { db?: string | false }, mode: 'analyze' | 'extract'): Promise<number> {
+  const format = opts.format ?? (process.stdout.isTTY ? (mode === 'analyze' ? 'md' : 'json') : 'json');
+  let pipeline: Pipeline;
+  try {
+    pipeline = createPipeline({ published: opts.published ?? null, url: opts.url ?? null, noExtract: !opts.extract, actorFiles: opts.actors });
+  } catch (e) {
+    process.stderr.write(errLine(e) + '\n');
+    return 2;
+  }
+  let store: Store | null = null;
+  if (mode === 'analyze' && opts.db !== false) {
+    try {
+      store = openSqliteStore({ file: opts.db ?? 'steppe.db' });
+    } catch (e) {
+      process.stderr.write(errLine(e) + '\n');
+      return 2;
+    }
+  }
+  const many = inputs.length > 1 || inputs.some((i) => i !== '-' && !/^https?:/i.test(i) && !/\.(?:html?|txt)(?:\.gz)?$/i.test(i));
+  let bar: cliProgress.SingleBar | null = null;
+  if (opts.progress && process.stderr.isTTY && many) {
+    const total = countDocuments(inputs);
+    if (total > 1) {
+      bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'steppe {bar} {value}/{total} documents | {failed} failed | {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
+      bar.start(total, 0, { failed: 0 });
+    }
+  }
+  const say = (line: string) => {
+    if (bar) bar.stop();
+    process.stderr.write(line + '\n');
+    if (bar) bar.start(bar.getTotal(), bar.getProgress() * bar.getTotal(), {});
+  };
+  let failed = 0;
+  let ok = 0;
+  const jsonDocs: unknown[] = [];
+  for await (const item of ingest(inputs)) {
+    if (item.error) {
+      failed++;
+      say(errLine(item.error));
+      bar?.increment({ failed });
+      continue;
+    }
+    try {
+      if (mode === 'extract') {
+        const article = pipeline.extract(item.doc);
+        if (format === 'jsonl') process.stdout.write(JSON.stringify(article) + '\n');
+        else jsonDocs.push(article);
+      } else {
+        const doc: SteppeDocument = pipeline.analyze(item.doc);
+        store?.saveDocument(doc);
+        if (format === 'md') process.stdout.write(renderMarkdown(doc) + '\n');
+        else if (format === 'jsonl') process.stdout.write(JSON.stringify(doc) + '\n');
+        else jsonDocs.push(doc);
+      }
+      ok++;
+    } catch (e) {
+      failed++;
+      say(errLine(e instanceof SteppeError ? e : new SteppeError('E_BAD_INPUT', item.doc.source, (e as Error).message)));
+      if (!(e instanceof SteppeError) && process.env.STEPPE_DEBUG) process.stderr.write(String((e as Error).stack) + '\n');
+    }
+    bar?.increment({ failed });
+  }
+  bar?.stop();
+  if (format === 'json' && jsonDocs.length) {
+    // one document: the object itself; several: one object per line would be jsonl, so print an array
+    process.stdout.write(JSON.stringify(jsonDocs.length === 1 ? jsonDocs[0] : jsonDocs, null, 2) + '\n');
+  }
+  store?.close();
+  if (bar || failed) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store ? ` (stored in ${opts.db ?? 'steppe.db'})` : ''}\n`);
+  return failed ? 1 : 0;
+}
+
+function inputHelp(cmd: Command): Command {
+  return cmd
+    .argument('<input...>', 'files (.html, .htm, .txt, optionally .gz), directories, .jsonl corpora, http(s) URLs, or - for stdin')
+    .option('--published <YYYY-MM-DD>', 'publication date when the page does not give one', isoDate)
+    .option('--url <url>', "the page's address when it came from a file")
+    .option('--no-extract', 'the input is clean article text: no boilerplate removal; offsets refer to the input as given')
+    .option('--no-progress', 'no progress bar on stderr');
+}
+
+/** Build the CLI program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('steppe')
+    .description('Turn news pages into source-linked actors, quotes and CAMEO/PLOVER events.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+  program.exitOverride();
+
+  inputHelp(program.command('analyze').description('analyse articles: actors, quotes and events, stored in SQLite and printed'))
+    .addOption(new Option('--format <format>', 'output format (default: md on a terminal, json when piped)').choices(['md', 'json', 'jsonl']))
+    .option('--db <file>', 'SQLite database file to store results in', 'steppe.db')
+    .option('--no-db', 'do not store results')
+    .option('--actors <file...>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists)')
+    .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }) => {
+      process.exitCode = await run(inputs, opts, 'analyze');
+    });
+
+  inputHelp(program.command('extract').description('extract the article only (text, title, byline, date, paragraphs): the `article` part of the output'))
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'jsonl']).default('json'))
+    .action(async (inputs: string[], opts: CommonOpts) => {
+      process.exitCode = await run(inputs, opts, 'extract');
+    });
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    const code = (e as { code?: string; exitCode?: number }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') { process.exitCode = 0; return; }
+    if (code?.startsWith('commander.')) { process.exitCode = 2; return; }
+    process.stderr.write(errLine(e) + '\n');
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,328 @@
+/**
+ * Event coding (first cut, rule-based): finds CAMEO events in an annotated document, with
+ * source and target actors, negation, modality, date and place.
+ *
+ * - Triggers: verb lemmas and noun phrases of data/events/patterns.yaml (CAMEO codebook v1.1b3
+ *   codes; names, Goldstein scores and QuadClass from data/cameo/eventcodes.tsv; PLOVER type and
+ *   mode from data/cameo/plover.tsv).
+ * - Source: for a verb, the nearest actor before it in its clause (skipping appositions and
+ *   "X-led" modifiers); for a passive ("was requested by X") the actor after "by"; for a noun, a
+ *   possessive or "between A and B". Target: the first actor after the pattern's preposition, or
+ *   after the trigger; for a passive, the subject.
+ * - Negation: "not", "n't", "never", "no" just before the trigger.
+ * - Modality: hypothetical (could, might, may, would, likely/unlikely to, if, a question),
+ *   intended (will, plan/intend/want/seek/aim/offer/pledge/promise/vow to), reported (inside a
+ *   quote's content), else asserted.
+ * - Date: the date expression of the sentence nearest to the trigger (time/), else the
+ *   publication date. Place: a country or capital after "in"/"at", else the target's country.
+ * - Events with the same code, source, target and date in one article are merged (first kept).
+ *
+ * Confidence is a rule score, not yet calibrated against gold data: 0.5 base, +0.2 with a
+ * source, +0.1 with a target, +0.1 for a pattern with an object constraint, −0.2 for a
+ * generic (x0) code.
+ */
+import type { AnnotatedText } from '../types.js';
+import type { Modality } from '../schema.js';
+import type { ActorResolution } from '../actors/resolve.js';
+import type { FoundQuote } from '../quotes/index.js';
+import { loadCodebook, type Codebook } from './codebook.js';
+import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
+import { resolveDates } from '../time/index.js';
+
+/** An event found in the text (internal form of the contract's event). */
+export interface FoundEvent {
+  code: string;
+  root: string;
+  name: string;
+  quadClass: number;
+  goldstein: number;
+  plover: { type: string; mode: string | null } | null;
+  /** indices into ActorResolution.actors, or -1 */
+  source: number;
+  target: number;
+  date: string | null;
+  datePrecision: 'day' | 'month' | 'year' | null;
+  location: { name: string; country: string | null } | null;
+  sentence: { start: number; end: number };
+  trigger: { start: number; end: number; text: string };
+  negated: boolean;
+  modality: Modality;
+  confidence: number;
+}
+
+/** Options of event coding. */
+export interface EventOptions {
+  /** Publication date YYYY-MM-DD, the reference for relative dates and the fallback date. */
+  published: string | null;
+  /** Events whose rule confidence is below this are dropped (default 0.35). */
+  minConfidence?: number;
+}
+
+/** Loaded resources of the event coder; build once, reuse for every document. */
+export interface EventCoder {
+  codebook: Codebook;
+  patterns: PatternIndex;
+}
+
+/** Load the codebook and the patterns once. */
+export function createEventCoder(): EventCoder {
+  return { codebook: loadCodebook(), patterns: loadPatterns() };
+}
+
+const NEG = new Set(['not', "n't", 'never', 'no', 'without']);
+const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
+const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
+const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
+const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
+/** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
+const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide']);
+
+/**
+ * Code the events of one document. Pure function of its inputs.
+ */
+export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[], coder: EventCoder, opts: EventOptions): FoundEvent[] {
+  const { tokens, text, sentences } = doc;
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const { actors, actorAtToken } = res;
+  const events: FoundEvent[] = [];
+
+  /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
+  const participant = (k: number, allowLocative = false): boolean => {
+    const a = actorAtToken[k];
+    if (a < 0 || actors[a].type === 'location') return false;
+    // "in Kazakhstan" names a place, not a participant
+    if (!allowLocative && actors[a].type === 'state' && k > 0 && LOCATIVE.has(lower[k - 1]) && actorAtToken[k - 1] !== a) return false;
+    // "Moscow-led": mention followed by "-" and a modifier word
+    let e = k;
+    while (e + 1 < tokens.length && actorAtToken[e + 1] === a && tokens[e + 1].start <= tokens[e].end + 1) e++;
+    if (lower[e + 1] === '-' && MODIFIER_SUFFIX.test(lower[e + 2] ?? '')) return false;
+    // "Russia-China relationship"
+    if (lower[e + 1] === '-' && tokens[e + 1].start === tokens[e].end && actorAtToken[e + 2] >= 0) return false;
+    return true;
+  };
+  /** Prefer a more specific actor in a noun phrase: "Chinese Foreign Minister Wang Yi" → Wang Yi. */
+  const headOfPhrase = (k: number, limit: number): number => {
+    let best = k;
+    for (let j = k + 1; j < limit; j++) {
+      if (/^[,;:.()]$/.test(tokens[j].text) || lower[j] === 'and' || tokens[j].pos === 'VERB' || tokens[j].pos === 'ADP') break;
+      if (actorAtToken[j] >= 0 && actorAtToken[j] !== actorAtToken[best] && participant(j)) {
+        const generic = actors[actorAtToken[j]].type === 'group' && !actors[actorAtToken[j]].country;
+        if (!generic) best = j;
+      }
+    }
+    return best;
+  };
+  const actorAfter = (from: number, limit: number, allowLocative = false): number => {
+    for (let j = from; j < limit; j++) {
+      if (lower[j] === '.' || lower[j] === ';' || (j > from && tokens[j].pos === 'VERB' && lower[j - 1] !== '-')) break;
+      if (participant(j, allowLocative && j === from)) return actorAtToken[headOfPhrase(j, limit)];
+    }
+    return -1;
+  };
+  /**
+   * The subject before token `from`: the nearest participant walking back, through appositions,
+   * "planned to" chains and coordinated verb phrases ("shifted gears and offered"), but not
+   * across another clause's verb.
+   */
+  const actorBefore = (from: number, floor: number): number => {
+    let commaDepth = 0;
+    let passedAnd = lower[from - 1] === 'and' || (tokens[from - 1]?.pos === 'ADV' && lower[from - 2] === 'and');
+    for (let j = from - 1; j >= floor; j--) {
+      const w = lower[j];
+      if (w === ',') { commaDepth++; continue; }
+      if (w === ';' || w === '.') break;
+      if (w === 'and') passedAnd = true;
+      if (w === 'that' || w === 'which' || w === 'who') { if (j < from - 1 && !passedAnd) break; }
+      if (tokens[j].pos === 'VERB') {
+        const chain = lower[j + 1] === 'to' || passedAnd;
+        if (!chain) break;
+        passedAnd = false;
+        continue;
+      }
+      if (participant(j)) return actorAtToken[j];
+      if (commaDepth > 2) break;
+    }
+    return -1;
+  };
+  /** The main-clause subject: the first participant of the sentence before its first verb. */
+  const clauseSubject = (sentIdx: number): number => {
+    const sent = sentences[sentIdx];
+    for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
+      if (tokens[j].pos === 'VERB') break;
+      if (participant(j)) return actorAtToken[headOfPhrase(j, sent.tokenEnd)];
+    }
+    return -1;
+  };
+  const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
+
+  for (let s = 0; s < sentences.length; s++) {
+    const sent = sentences[s];
+    const sentText = text.slice(sent.start, sent.end);
+    let dates: ReturnType<typeof resolveDates> | null = null;
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+      const t = tokens[k];
+      let candidates: EventPattern[] | undefined;
+      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
+      else if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') candidates = coder.patterns.byNoun.get(lower[k]);
+      if (!candidates) continue;
+      let match: { p: EventPattern; end: number } | null = null;
+      for (const p of candidates) {
+        let end = k + 1;
+        let ok = true;
+        for (let w = 1; w < p.words.length; w++) {
+          if (lower[k + w] !== p.words[w]) { ok = false; break; }
+          end = k + w + 1;
+        }
+        if (!ok) continue;
+        if (p.object.length) {
+          let found = false;
+          for (let j = end; j < Math.min(sent.tokenEnd, end + 6); j++) {
+            const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
+            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { found = true; break; }
+            if (/^[.;]$/.test(lower[j])) break;
+          }
+          if (!found) continue;
+        }
+        // a noun trigger of "call" needs a phone/telephone context or a "between"
+        if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
+        match = { p, end };
+        break;
+      }
+      if (!match) continue;
+      const { p } = match;
+      const triggerStart = k, triggerEnd = match.end;
+
+      // ---- passive voice: "was requested by X", "were ousted by X"
+      // a gerund used as a modifier ("an official welcoming ceremony") is not an event
+      if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
+        (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) continue;
+      // passive: "was requested by X"; reduced: "Masimov, ousted as head", "Nazarbaev removed from" (a transitive
+      // verb in the active voice takes its object first, so a participle followed by a preposition is passive)
+      const participle = /(?:ed|en)$/.test(lower[k]);
+      const passive = p.kind === 'verb' && participle && k > sent.tokenStart &&
+        (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(lower[k - 1] === 'not' ? lower[k - 2] : lower[k - 1]) ||
+          (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had'));
+      let source = -1, target = -1;
+      if (p.kind === 'noun' && lower[triggerEnd] === 'between') {
+        const andAt = lower.indexOf('and', triggerEnd);
+        const lim = Math.min(sent.tokenEnd, andAt > 0 ? andAt : sent.tokenEnd);
+        source = actorAfter(triggerEnd + 1, lim);
+        if (andAt > 0 && andAt < sent.tokenEnd) {
+          let comma = andAt + 1;
+          while (comma < sent.tokenEnd && !/^[,;.]$/.test(lower[comma])) comma++;
+          target = actorAfter(andAt + 1, comma);
+        }
+      } else if (p.kind === 'noun') {
+        // possessive source: "Russia's 2008 invasion", "Moscow's decision"
+        for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 4); j--) {
+          if ((lower[j] === "'s" || lower[j] === '’s') && participant(j - 1)) { source = actorAtToken[j - 1]; break; }
+          if (/^[,;.]$/.test(lower[j]) || tokens[j].pos === 'VERB') break;
+        }
+        // "the arrival of troops", "the withdrawal of CSTO peacekeeping troops from Kazakhstan"
+        if (source < 0 && lower[triggerEnd] === 'of' && p.code.startsWith('0') ) {
+          const a = actorAfter(triggerEnd + 1, Math.min(sent.tokenEnd, triggerEnd + 8));
+          if (a >= 0) source = a;
+        }
+        if (source < 0 && p.source !== 'none') {
+          // a light verb governs the noun ("Beijing offered full-throated support"): its subject is the source
+          for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 6); j--) {
+            if (SUPPORT_VERBS.has(tokens[j].lemma.toLowerCase()) && tokens[j].pos !== 'ADJ') { source = actorBefore(j, sent.tokenStart); break; }
+            // parts of a hyphenated modifier ("full-throated") are not the governing verb
+            if (tokens[j].pos === 'VERB' && lower[j - 1] !== '-') break;
+          }
+          // coordination: "Russia's 2008 invasion of Georgia and 2014 occupation of …" shares the source
+          const andAt = [triggerStart - 1, triggerStart - 2].find((j) => lower[j] === 'and');
+          if (source < 0 && andAt !== undefined) {
+            const prev = events[events.length - 1];
+            if (prev && prev.sentence.start === sent.start && prev.trigger.end <= tokens[andAt].start) source = prev.source;
+          }
+        }
+      } else if (passive) {
+        const byAt = lower.slice(triggerEnd, sent.tokenEnd).indexOf('by');
+        if (byAt >= 0) source = actorAfter(triggerEnd + byAt + 1, Math.min(sent.tokenEnd, triggerEnd + byAt + 8));
+        target = actorBefore(k, sent.tokenStart);
+      } else if (p.source !== 'none') {
+        source = actorBefore(k, sent.tokenStart);
+        // a participle adjunct ("while calling for", "by intervening") takes the main clause's subject
+        if (source < 0 && /ing$/.test(lower[k]) && ['while', 'by', 'after', 'before', 'when', 'in'].includes(lower[k - 1])) source = clauseSubject(s);
+      }
+      if (target < 0 && p.target !== 'none' && !passive) {
+        // the pattern's preposition first, then the first actor after the trigger
+        let from = -1;
+        for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 10); j++) {
+          if (p.prep.includes(lower[j])) { from = j + 1; break; }
+          if (/^[;.]$/.test(lower[j]) || ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && !p.object.includes(lower[j]) && !p.object.includes(tokens[j].lemma))) break;
+        }
+        if (from > 0) target = actorAfter(from, Math.min(sent.tokenEnd, from + 8), true);
+        if (target < 0) {
+          // direct object: an actor right after the trigger (up to a preposition or verb)
+          for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 6); j++) {
+            if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || /^(?:[,;.]|that|which|who)$/.test(lower[j])) break;
+            if (tokens[j].pos === 'ADP' && !p.prep.includes(lower[j])) break;
+            if (participant(j)) { target = actorAtToken[headOfPhrase(j, Math.min(sent.tokenEnd, j + 6))]; break; }
+          }
+        }
+      }
+      if (target === source) target = -1;
+
+      // ---- negation and modality
+      let negated = false;
+      let modality: Modality = 'asserted';
+      for (let j = Math.max(sent.tokenStart, k - 4); j < k; j++) {
+        if (NEG.has(lower[j])) negated = true;
+      }
+      for (let j = Math.max(sent.tokenStart, k - 6); j < k; j++) {
+        const lem = tokens[j].lemma.toLowerCase();
+        if (HYPO.has(lower[j])) modality = 'hypothetical';
+        else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j])) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) modality = 'intended';
+      }
+      if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';
+      if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
+
+      // ---- date: nearest expression in the sentence, else the publication date
+      dates ??= resolveDates(sentText, opts.published);
+      let date: string | null = opts.published;
+      let precision: FoundEvent['datePrecision'] = opts.published ? 'day' : null;
+      if (dates.length) {
+        const rel = t.start - sent.start;
+        const best = dates.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
+        date = best.date;
+        precision = best.precision;
+      }
+
+      // ---- place: "in Kazakhstan", "in Beijing", else the target's country when a state
+      let location: FoundEvent['location'] = null;
+      for (let j = sent.tokenStart; j < sent.tokenEnd - 1 && !location; j++) {
+        if (!LOCATIVE.has(lower[j])) continue;
+        const a = actorAtToken[j + 1];
+        if (a >= 0 && (actors[a].type === 'state')) location = { name: actors[a].name, country: actors[a].country };
+        const place = res.places.find((pl) => pl.tokenStart === j + 1);
+        if (place) location = { name: place.name, country: place.country };
+      }
+      if (!location && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
+
+      const cameo = coder.codebook.get(p.code)!;
+      let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0);
+      confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
+      events.push({
+        code: cameo.code, root: cameo.root, name: cameo.name, quadClass: cameo.quadClass, goldstein: cameo.goldstein,
+        plover: coder.codebook.plover(cameo.code),
+        source, target, date, datePrecision: date ? precision : null, location,
+        sentence: { start: sent.start, end: sent.end },
+        trigger: { start: tokens[triggerStart].start, end: tokens[triggerEnd - 1].end, text: text.slice(tokens[triggerStart].start, tokens[triggerEnd - 1].end) },
+        negated, modality, confidence,
+      });
+      k = triggerEnd - 1;
+    }
+  }
+  // merge the same happening: same code, dyad, date, negation and modality
+  const seen = new Set<string>();
+  const minConf = opts.minConfidence ?? 0.35;
+  return events.filter((e) => {
+    if (e.confidence < minConf) return false;
+    const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

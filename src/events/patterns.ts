@@ -1,0 +1,79 @@
+/**
+ * Event patterns (`data/events/patterns.yaml`): trigger verbs and nouns for CAMEO codes, loaded
+ * and validated once. A bad file throws SteppeError E_BAD_DICTIONARY naming the entry.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DATA_DIR } from '../paths.js';
+import { SteppeError } from '../errors.js';
+import { loadCodebook } from './codebook.js';
+
+const PatternEntry = z.object({
+  code: z.string().regex(/^\d{2,4}$/),
+  verbs: z.array(z.string()).default([]),
+  nouns: z.array(z.string()).default([]),
+  object: z.array(z.string()).default([]),
+  prep: z.array(z.string()).default([]),
+  target: z.enum(['object', 'none']).default('object'),
+  source: z.enum(['subject', 'none']).default('subject'),
+}).strict();
+
+/** One event pattern: triggers (verb lemmas or noun phrases as lower-case word lists) and constraints. */
+export interface EventPattern {
+  code: string;
+  /** 'verb' patterns match a VERB token's lemma; 'noun' patterns match lower-case token text. */
+  kind: 'verb' | 'noun';
+  /** trigger words: one lemma for verbs (a phrasal "crack down" is two), a word list for nouns */
+  words: string[];
+  object: string[];
+  prep: string[];
+  target: 'object' | 'none';
+  source: 'subject' | 'none';
+}
+
+/** Patterns indexed by the first trigger word; within a word, entries with an object constraint come first. */
+export interface PatternIndex {
+  byVerb: Map<string, EventPattern[]>;
+  byNoun: Map<string, EventPattern[]>;
+}
+
+let cache: PatternIndex | null = null;
+
+/** Load `data/events/patterns.yaml` (or `file`), validating every code against the CAMEO codebook. */
+export function loadPatterns(file = join(DATA_DIR, 'events', 'patterns.yaml')): PatternIndex {
+  if (cache && arguments.length === 0) return cache;
+  const raw = parse(readFileSync(file, 'utf8'));
+  const parsed = z.array(PatternEntry).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${String(issue.path[0])}: ${issue.path.slice(1).join('.')}: ${issue.message}`);
+  }
+  const codebook = loadCodebook();
+  const byVerb = new Map<string, EventPattern[]>();
+  const byNoun = new Map<string, EventPattern[]>();
+  parsed.data.forEach((e, n) => {
+    if (!codebook.get(e.code)) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: unknown CAMEO code ${e.code}`);
+    if (!e.verbs.length && !e.nouns.length) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: needs verbs or nouns`);
+    const base = { code: e.code, object: e.object, prep: e.prep, target: e.target, source: e.source };
+    for (const v of e.verbs) {
+      const words = v.toLowerCase().split(/\s+/);
+      const list = byVerb.get(words[0]) ?? [];
+      list.push({ ...base, kind: 'verb', words });
+      byVerb.set(words[0], list);
+    }
+    for (const v of e.nouns) {
+      const words = v.toLowerCase().split(/\s+/);
+      const list = byNoun.get(words[0]) ?? [];
+      list.push({ ...base, kind: 'noun', words });
+      byNoun.set(words[0], list);
+    }
+  });
+  const order = (a: EventPattern, b: EventPattern) => b.words.length - a.words.length || (b.object.length ? 1 : 0) - (a.object.length ? 1 : 0);
+  for (const l of byVerb.values()) l.sort(order);
+  for (const l of byNoun.values()) l.sort(order);
+  const index = { byVerb, byNoun };
+  if (arguments.length === 0) cache = index;
+  return index;
+}

@@ -1,0 +1,138 @@
+/**
+ * The pipeline: extract → annotate → resolve actors → quotes → events, composed into one pure
+ * function `RawDocument → SteppeDocument` (DESIGN.md, "The pipeline"). Models and dictionaries
+ * are loaded once in `createPipeline`, so a worker thread or a distributed worker builds the
+ * pipeline once and analyses many documents. The pipeline knows nothing of the CLI or the store.
+ *
+ * Errors (SteppeError, naming the document's source): E_NO_ARTICLE when no article text
+ * remains after extraction; E_LANGUAGE when the article is not in English (later stages are
+ * English-only for now).
+ */
+import { createHash } from 'node:crypto';
+import type { AnnotatedText, Article, RawDocument } from './types.js';
+import { DocumentSchema, SCHEMA_ID, type SteppeDocument } from './schema.js';
+import { SteppeError } from './errors.js';
+import { extractHtml } from './extract/html.js';
+import { extractText, rawTextArticle } from './extract/text.js';
+import { createAnnotator } from './nlp/annotate.js';
+import { loadActorDictionary } from './actors/dictionary.js';
+import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
+import { findQuotes, type FoundQuote } from './quotes/index.js';
+import { createEventCoder, findEvents, type FoundEvent } from './events/index.js';
+
+/** Options of the pipeline. */
+export interface PipelineOptions {
+  /** Publication date YYYY-MM-DD used when the page does not give one. */
+  published?: string | null;
+  /** The page's URL when it came from a file. */
+  url?: string | null;
+  /** The input is clean article text: no boilerplate removal; offsets refer to the input as given. */
+  noExtract?: boolean;
+  /** Extra actor dictionaries (YAML) added to data/actors. */
+  actorFiles?: string[];
+  /** Languages the later stages accept (default ['en']). */
+  languages?: string[];
+}
+
+/** A built pipeline: `analyze` is pure and may be called concurrently from one thread. */
+export interface Pipeline {
+  analyze(raw: RawDocument): SteppeDocument;
+  /** Only extraction (for `steppe extract`): the article part of the contract. */
+  extract(raw: RawDocument): SteppeDocument['article'];
+}
+
+/** Article id: sha256 of the normalized text (NFC, whitespace collapsed, trimmed), first 16 hex digits. */
+export function articleId(text: string): string {
+  const norm = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(norm).digest('hex').slice(0, 16);
+}
+
+/** Build the pipeline: loads the NLP model, the actor dictionary, the codebook and the patterns once. */
+export function createPipeline(opts: PipelineOptions = {}): Pipeline {
+  const annotate = createAnnotator();
+  const resolverIndex = buildResolverIndex(loadActorDictionary({ extraFiles: opts.actorFiles }));
+  const coder = createEventCoder();
+  const languages = opts.languages ?? ['en'];
+
+  const extractArticle = (raw: RawDocument): Article => {
+    const url = raw.url ?? opts.url ?? null;
+    const eopts = { source: raw.source, url, title: raw.title ?? null };
+    let article: Article;
+    if (opts.noExtract) article = rawTextArticle(raw.content, eopts);
+    else if (raw.format === 'html') article = extractHtml(raw.content, { source: raw.source, url });
+    else article = extractText(raw.content, eopts);
+    if (raw.title && !article.title) article.title = raw.title;
+    article.published = article.published ?? raw.published ?? opts.published ?? null;
+    if (!article.text.trim()) throw new SteppeError('E_NO_ARTICLE', raw.source, 'no article text found on the page');
+    return article;
+  };
+  const articleOut = (article: Article): SteppeDocument['article'] => ({
+    id: articleId(article.text), source: article.source, url: article.url, outlet: article.outlet, title: article.title,
+    byline: article.byline, published: article.published, language: article.language, text: article.text,
+    paragraphs: article.paragraphs, removed: article.removed,
+  });
+
+  return {
+    extract(raw) {
+      return articleOut(extractArticle(raw));
+    },
+    analyze(raw) {
+      const article = extractArticle(raw);
+      if (article.language && !languages.includes(article.language)) {
+        throw new SteppeError('E_LANGUAGE', raw.source, `the article is in "${article.language}"; only ${languages.join(', ')} is analysed for now`);
+      }
+      const doc = annotate(article);
+      const res = resolveActors(doc, resolverIndex, { published: article.published });
+      const quotes = findQuotes(doc, res);
+      const events = findEvents(doc, res, quotes, coder, { published: article.published });
+      return buildDocument(articleOut(article), doc, res, quotes, events);
+    },
+  };
+}
+
+function buildDocument(article: SteppeDocument['article'], doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[], events: FoundEvent[]): SteppeDocument {
+  const id = (i: number) => (i >= 0 ? res.actors[i].id : null);
+  const out: SteppeDocument = {
+    schema: SCHEMA_ID,
+    article,
+    actors: res.actors.map((a) => ({
+      id: a.id, name: a.name, type: a.type, country: a.country, code: a.code, description: a.description,
+      mentions: a.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    })),
+    quotes: quotes.map((q, n) => ({
+      id: `q${n + 1}`, text: q.text, start: q.start, end: q.end, kind: q.kind, speaker: id(q.speaker),
+      speakerMention: q.speakerMention, cue: q.cue, confidence: q.confidence,
+    })),
+    events: events.map((e, n) => ({
+      id: `e${n + 1}`, code: e.code, root: e.root, quadClass: e.quadClass, goldstein: e.goldstein, name: e.name,
+      plover: e.plover, source: id(e.source), target: id(e.target), date: e.date, datePrecision: e.datePrecision,
+      location: e.location, sentence: e.sentence, trigger: e.trigger, negated: e.negated, modality: e.modality, confidence: e.confidence,
+    })),
+  };
+  void doc;
+  const parsed = DocumentSchema.parse(out);
+  const bad = checkOffsets(parsed);
+  if (bad) throw new SteppeError('E_BAD_INPUT', article.source, `internal error: ${bad}`);
+  return parsed;
+}
+
+/**
+ * Check that every span of a document slices exactly its text out of `article.text` and lies
+ * inside it. Returns null when all spans are right, else a one-line description of the first fault.
+ */
+export function checkOffsets(doc: SteppeDocument): string | null {
+  const t = doc.article.text;
+  const inside = (s: { start: number; end: number }) => s.start >= 0 && s.end <= t.length && s.start <= s.end;
+  for (const p of doc.article.paragraphs) if (!inside(p)) return `paragraph ${p.start}-${p.end} outside the text`;
+  for (const a of doc.actors) {
+    for (const m of a.mentions) if (!inside(m) || t.slice(m.start, m.end) !== m.text) return `mention "${m.text}" of ${a.id} at ${m.start} does not match the text`;
+  }
+  for (const q of doc.quotes) {
+    if (!inside(q) || t.slice(q.start, q.end) !== q.text) return `quote ${q.id} does not match the text`;
+    if (q.speakerMention && !inside(q.speakerMention)) return `quote ${q.id} speaker mention outside the text`;
+  }
+  for (const e of doc.events) {
+    if (!inside(e.sentence) || !inside(e.trigger) || t.slice(e.trigger.start, e.trigger.end) !== e.trigger.text) return `event ${e.id} trigger does not match the text`;
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+/**
+ * Resolve time expressions of one sentence ("on January 10", "last month", "in 2008",
+ * "Russia's 2008 invasion") against the publication date, with chrono-node and two rules of our
+ * own for bare years, which chrono leaves alone.
+ */
+import * as chrono from 'chrono-node';
+
+/** A resolved date: YYYY-MM-DD (month/year precision pads with 01) and its precision; offsets relative to the input. */
+export interface ResolvedDate {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  start: number;
+  end: number;
+  text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * All date expressions in `text`, resolved against `reference` (YYYY-MM-DD; null = no reference,
+ * then only absolute expressions with a year are kept). Never throws.
+ */
+export function resolveDates(text: string, reference: string | null): ResolvedDate[] {
+  const ref = reference ? new Date(`${reference}T12:00:00Z`) : null;
+  const out: ResolvedDate[] = [];
+  const results = chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false });
+  for (const r of results) {
+    const c = r.start;
+    // chrono reads bare numbers and times; keep expressions that give at least a month or a weekday/relative day
+    if (!c.isCertain('month') && !c.isCertain('day') && !c.isCertain('weekday') && !/\b(?:yesterday|today|tomorrow|last|next|this|ago|earlier|later)\b/i.test(r.text)) continue;
+    if (!ref && !c.isCertain('year')) continue;
+    const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /\b(?:yesterday|today|tomorrow|ago)\b/i.test(r.text);
+    let precision: ResolvedDate['precision'] = dayKnown ? 'day' : 'month';
+    if (/\byears?\s+ago\b|\b(?:last|next|this)\s+year\b/i.test(r.text)) precision = 'year';
+    else if (/\bmonths?\s+ago\b|\b(?:last|next|this)\s+month\b/i.test(r.text)) precision = 'month';
+    out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end: r.index + r.text.length, text: r.text });
+  }
+  // bare years: "in 2008", "Russia's 2008 invasion", "since 2014"
+  const yearRe = /\b(?:in|since|from|of|by|until|during)?\s*((?:19|20)\d{2})\b(?![-/]\d)/g;
+  for (let m = yearRe.exec(text); m; m = yearRe.exec(text)) {
+    const at = m.index + m[0].indexOf(m[1]);
+    if (out.some((o) => at >= o.start && at < o.end)) continue;
+    // not a number in a sum or a count ("2008 people")
+    if (/^\s*(?:people|troops|soldiers|dollars|percent|%)/.test(text.slice(at + 4))) continue;
+    out.push({ date: `${m[1]}-01-01`, precision: 'year', start: at, end: at + 4, text: m[1] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
