@@ -74,6 +74,7 @@ const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
+const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
 /** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
 const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide']);
 
@@ -112,8 +113,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return best;
   };
+  let themeWords: string[] = [];
   const actorAfter = (from: number, limit: number, allowLocative = false): number => {
     for (let j = from; j < limit; j++) {
+      if (themeWords.includes(lower[j])) continue;
       if (lower[j] === '.' || lower[j] === ';' || (j > from && tokens[j].pos === 'VERB' && lower[j - 1] !== '-')) break;
       if (participant(j, allowLocative && j === from)) return actorAtToken[headOfPhrase(j, limit)];
     }
@@ -127,18 +130,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const actorBefore = (from: number, floor: number): number => {
     let commaDepth = 0;
     let passedAnd = lower[from - 1] === 'and' || (tokens[from - 1]?.pos === 'ADV' && lower[from - 2] === 'and');
+    // in a coordinated verb phrase ("Lavrov spoke with his Kazakh counterpart and welcomed"), actors
+    // between "and" and the first verb are that verb's objects, not the subject
+    let inFirstConjunct = passedAnd;
     for (let j = from - 1; j >= floor; j--) {
       const w = lower[j];
       if (w === ',') { commaDepth++; continue; }
       if (w === ';' || w === '.') break;
-      if (w === 'and') passedAnd = true;
+      if (w === 'and' && !inFirstConjunct && actorAtToken[j + 1] < 0) { passedAnd = true; inFirstConjunct = true; }
       if (w === 'that' || w === 'which' || w === 'who') { if (j < from - 1 && !passedAnd) break; }
       if (tokens[j].pos === 'VERB') {
         const chain = lower[j + 1] === 'to' || passedAnd;
         if (!chain) break;
         passedAnd = false;
+        inFirstConjunct = false;
         continue;
       }
+      if (inFirstConjunct) continue;
       if (participant(j)) return actorAtToken[j];
       if (commaDepth > 2) break;
     }
@@ -153,6 +161,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return -1;
   };
+  /** A reporting verb earlier in the sentence ("Mirziyoev said Uzbekistan would withdraw"): "would" is then future-in-the-past. */
+  const hasCueBefore = (k: number, floor: number): boolean => {
+    for (let j = k - 1; j >= floor; j--) if (tokens[j].pos === 'VERB' && REPORTING.has(tokens[j].lemma.toLowerCase())) return true;
+    return false;
+  };
   const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
   for (let s = 0; s < sentences.length; s++) {
@@ -163,7 +176,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const t = tokens[k];
       let candidates: EventPattern[] | undefined;
       if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
-      else if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') candidates = coder.patterns.byNoun.get(lower[k]);
+      // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the sentence
+      else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
       if (!candidates) continue;
       let match: { p: EventPattern; end: number } | null = null;
       for (const p of candidates) {
@@ -190,6 +204,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       if (!match) continue;
       const { p } = match;
+      themeWords = p.object;
       const triggerStart = k, triggerEnd = match.end;
 
       // ---- passive voice: "was requested by X", "were ousted by X"
@@ -242,7 +257,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (byAt >= 0) source = actorAfter(triggerEnd + byAt + 1, Math.min(sent.tokenEnd, triggerEnd + byAt + 8));
         target = actorBefore(k, sent.tokenStart);
       } else if (p.source !== 'none') {
-        source = actorBefore(k, sent.tokenStart);
+        // a purpose infinitive ("gathered outside the embassy to demand") takes the main clause's subject
+        const purpose = lower[k - 1] === 'to' && tokens[k - 2] && tokens[k - 2].pos !== 'VERB' && tokens[k - 2].pos !== 'AUX';
+        source = purpose ? clauseSubject(s) : actorBefore(k, sent.tokenStart);
         // a participle adjunct ("while calling for", "by intervening") takes the main clause's subject
         if (source < 0 && /ing$/.test(lower[k]) && ['while', 'by', 'after', 'before', 'when', 'in'].includes(lower[k - 1])) source = clauseSubject(s);
       }
@@ -259,6 +276,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 6); j++) {
             if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || /^(?:[,;.]|that|which|who)$/.test(lower[j])) break;
             if (tokens[j].pos === 'ADP' && !p.prep.includes(lower[j])) break;
+            if (themeWords.includes(lower[j])) continue;
             if (participant(j)) { target = actorAtToken[headOfPhrase(j, Math.min(sent.tokenEnd, j + 6))]; break; }
           }
         }
@@ -273,7 +291,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       for (let j = Math.max(sent.tokenStart, k - 6); j < k; j++) {
         const lem = tokens[j].lemma.toLowerCase();
-        if (HYPO.has(lower[j])) modality = 'hypothetical';
+        if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) modality = 'intended';
+        else if (HYPO.has(lower[j])) modality = 'hypothetical';
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j])) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) modality = 'intended';
       }
       if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';

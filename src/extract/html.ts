@@ -98,15 +98,20 @@ const BLOCK_TAGS = new Set([
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const HIDDEN_CLASS = /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader(?:-text|-only)?|offscreen|a11y-hidden|hidden|hide|is-hidden|u-hidden)(?:\s|$)/i;
 
-/** Class/id parts (split on space, "-" and "_") that mark a block as boilerplate. */
+/** A class/id rule: one of `alts` as a whole class name or as a "-"/"_"-delimited part of one. */
+function classRule(alts: string): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${alts})(?=$|[\\s_-])`);
+}
+
+/** Class/id names that mark a block as boilerplate (matched on the lowercased `class` + `id`). */
 const CLASS_RULES: ReadonlyArray<[RegExp, RemovedReason]> = [
-  [/^(?:share|sharing|sharebar|sharetools|shareline|social|socials|socialshare|addthis|sharethis)$/, 'share'],
-  [/^(?:newsletter|newsletters|signup|subscribe|subscription|optin)$/, 'newsletter'],
-  [/^(?:related|recirc|recirculation|readmore|recommended|recommendations|outbrain|taboola|trending|popular|mostread|mostpopular|morestories|promo)$/, 'related'],
-  [/^(?:ad|ads|advert|adverts|advertisement|advertising|adslot|adunit|adcontainer|dfp|gpt|sponsor|sponsored|banner)$/, 'advertisement'],
-  [/^(?:bio|authorbio|biography|authorcard)$/, 'author-bio'],
-  [/^(?:tags|taglist|keywords)$/, 'tags'],
-  [/^(?:comments|comment|disqus)$/, 'comments'],
+  [classRule('share|sharing|share[-_]?(?:bar|tools|buttons|links|icons|box|container|wrapper|list|module|widget|line)|social(?:[-_]?(?:share|sharing|links|icons|media|buttons|bar|tools|follow))?|socials|addthis|sharethis'), 'share'],
+  [classRule('newsletter(?:s|[-_]?(?:signup|promo|box|form|cta|container|wrapper|module|widget))?|sign[-_]?up|subscribe|subscription[-_]?(?:box|promo|cta)|opt[-_]?in'), 'newsletter'],
+  [classRule('related(?:[-_]?(?:stories|articles|content|links|posts|news|items|box|list|module|widget|coverage|topics))?|recirc(?:ulation)?|read[-_]?(?:more|next|also)|recommended|recommendations?|outbrain|taboola|trending|most[-_]?(?:read|popular|viewed|shared)|more[-_]?(?:stories|articles|news)|promo|rail|carousel|swiper|teasers?|up[-_]?next|also[-_]?read|further[-_]?reading|see[-_]?also|story[-_]?list'), 'related'],
+  [classRule('ad|ads|adv|advert(?:s|isement|ising)?|ad[-_]?(?:slot|unit|container|wrapper|box|block|banner|placeholder|label)|dfp|gpt[-_]?ad|google[-_]?ads?|sponsor(?:ed)?|banner[-_]?ad'), 'advertisement'],
+  [classRule('bio|author[-_]?(?:bio|card|info|box|profile|about)|about[-_]?(?:the[-_]?)?author|biography'), 'author-bio'],
+  [classRule('tags|tag[-_]?(?:list|cloud)|keywords|topics[-_]?list'), 'tags'],
+  [classRule('comments?|disqus|comment[-_]?(?:section|box|count|form)'), 'comments'],
 ];
 
 interface Block {
@@ -137,10 +142,12 @@ function classParts(el: Element): string[] {
 
 /** Boilerplate reason from an element's class/id, or null. Wrappers with much text never match. */
 function classReason(el: Element): RemovedReason | null {
-  const parts = classParts(el);
-  if (!parts.length) return null;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  if (!cls && !id) return null;
+  const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
   for (const [re, reason] of CLASS_RULES) {
-    if (parts.some((p) => re.test(p))) {
+    if (re.test(names)) {
       // "article-body share-enabled" style wrappers hold the story: never drop large blocks.
       const len = (el.textContent ?? '').length;
       if (len > 1000 || el.querySelectorAll('p').length > 3) return null;
@@ -222,6 +229,7 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
   if (len <= 150 && SOCIAL_LINE.test(t)) return 'social';
   if (len <= 200 && COPYRIGHT_LINE.test(t)) return 'copyright';
   if (len <= 80 && NAV_LINE.test(t)) return 'navigation';
+  if (b.kind === 'body' && len <= 3 && /^\d+$/.test(t)) return 'navigation'; // gallery and comment counters
   if (b.kind !== 'caption' && len <= 120 && IMAGE_CREDIT.test(t)) return 'image-credit';
   if (b.kind !== 'caption' && b.kind !== 'blockquote' && len <= 120 && st.index < 8) {
     if (/^by\s+\S/i.test(t) && splitBylineNames(t).length) return 'byline';
@@ -312,9 +320,12 @@ class Collector {
         this.record(el.textContent ?? '', reason);
         return;
       }
+      // Inside captions, credit and caption spans sit side by side without spaces ("…rabbitCredit: EPA").
+      if (this.kind === 'caption') this.text(' ');
       if (tag === 'a') this.linkDepth++;
       this.walk(el);
       if (tag === 'a') this.linkDepth--;
+      if (this.kind === 'caption') this.text(' ');
       return;
     }
     this.flush();

@@ -26,7 +26,7 @@ interface Line { text: string; kind: ParagraphKind | null; removed?: string }
 
 const TERMINAL = /[.!?:;"”’')\]]$/;
 const CAPTION_CUE = /\((?:left|right|center|centre|top|bottom|l|r|c|file)\)|\b(?:meets|meet|shakes hands|shake hands|inspects|inspect|speaks|attends|attend|arrives|arrive|walks|walk|stands|stand|gestures|gesture|looks on|listens|poses|pose|waves|wave|holds|fold|folds|march|marches|gather|gathers|is seen|are seen|takes part|take part|sits|sit|lays|lay|salutes|salute|chant|chants|rally|rallies)\b/i;
-const BYLINE = /^by\s+(?<names>[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*)*)\s*$/u;
+const BYLINE = /^(?:by|By|BY)\s+(?<names>[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*)*)\s*$/u;
 const NAME_ONLY = /^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u;
 
 function words(s: string): string[] {

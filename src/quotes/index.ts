@@ -160,6 +160,8 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     let k = tokenAt(closeOffset + 1);
     const sentence = tokens[k]?.sentence;
     if (k >= tokens.length) return none;
+    // the attribution stands in the quote's own paragraph
+    if (doc.sentences[sentence].paragraph !== doc.sentences[tokens[Math.max(0, tokenAt(closeOffset) - 1)].sentence].paragraph) return none;
     if (OPEN.has(tokens[k].text) || /^[.!?]$/.test(tokens[k].text)) return none;
     // "said X"
     if (isCue(k) && k + 1 < tokens.length) {
