@@ -76,6 +76,14 @@ const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MA
 export interface ResolverIndex {
   byFirstWord: Map<string, DictName[]>;
   titles: Array<{ words: string[]; agent: string | null }>;
+  /** titles and agent phrases by their first word (lower case) */
+  titlesByFirst: Map<string, Array<{ words: string[]; agent: string | null }>>;
+  agentsByFirst: Map<string, Array<{ words: string[]; agent: string; type: 'group' | 'organization' | 'person' }>>;
+  /** any title word, for appositions; and each title with its agent as a compiled regexp */
+  titleRe: RegExp;
+  titleAgents: Array<{ re: RegExp; agent: string }>;
+  /** single-word dictionary names of each person, for surname coreference */
+  singleNames: Map<string, string[]>;
   orgWords: Map<string, string>;
   nonActorWords: Set<string>;
   agents: Array<{ words: string[]; agent: string; type: 'group' | 'organization' | 'person' }>;
@@ -106,7 +114,17 @@ export function buildResolverIndex(dict: ActorDictionary): ResolverIndex {
   const agents = dict.agents
     .map((a) => ({ words: a.phrase.toLowerCase().split(/\s+/), agent: a.agent, type: a.type }))
     .sort((a, b) => b.words.length - a.words.length);
-  return { byFirstWord, titles, orgWords, nonActorWords, agents, dict };
+  const group = <T extends { words: string[] }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) { const k = firstWord(x.words[0]); m.set(k, [...(m.get(k) ?? []), x]); }
+    return m;
+  };
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const titleRe = new RegExp(`\\b(?:${titles.map((t) => escape(t.words.join(' '))).join('|')})\\b`, 'i');
+  const titleAgents = titles.filter((t) => t.agent).map((t) => ({ re: new RegExp(`\\b${escape(t.words.join(' '))}\\b`), agent: t.agent as string }));
+  const singleNames = new Map<string, string[]>();
+  for (const n of dict.names) if (!/\s/.test(n.form) && dict.actors.get(n.actorId)?.type === 'person') singleNames.set(n.actorId, [...(singleNames.get(n.actorId) ?? []), n.form]);
+  return { byFirstWord, titles, titlesByFirst: group(titles), agentsByFirst: group(agents), titleRe, titleAgents, singleNames, orgWords, nonActorWords, agents, dict };
 }
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
@@ -160,7 +178,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   };
   /** Title words starting at token i (case-insensitive); returns end token (exclusive) and agent. */
   const titleMatch = (i: number): [number, string | null] | null => {
-    for (const t of index.titles) {
+    if (lower[i] === undefined) return null;
+    const list = index.titlesByFirst.get(firstWord(lower[i].replace(/^then-|^ex-/, '')));
+    if (!list) return null;
+    for (const t of list) {
       let ok = true;
       for (let k = 0; k < t.words.length; k++) {
         const tok = lower[i + k];
@@ -171,7 +192,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return null;
   };
   const agentMatch = (i: number): [number, ResolverIndex['agents'][number]] | null => {
-    for (const a of index.agents) {
+    if (lower[i] === undefined) return null;
+    const list = index.agentsByFirst.get(firstWord(lower[i]));
+    if (!list) return null;
+    for (const a of list) {
       if (a.type === 'person') continue;
       let ok = true;
       let end = i;
@@ -354,7 +378,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     register(parts[parts.length - 1], key);
     if (acc.cand.dict) {
       // every single-word variant in the dictionary, and the family name first for Chinese-order names
-      for (const n of dict.names) if (n.actorId === acc.cand.dict.id && !/\s/.test(n.form)) register(n.form, key);
+      for (const form of index.singleNames.get(acc.cand.dict.id) ?? []) register(form, key);
       if (acc.cand.dict.country && FAMILY_NAME_FIRST.has(acc.cand.dict.country)) register(parts[0], key);
     } else if (parts.length === 2) {
       register(parts[0], key);
@@ -374,7 +398,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   }
 
   // ---- appositions give descriptions: "X, senior fellow at Y, told", "Y's then-prime minister, X," ----
-  const titleRe = new RegExp(`\\b(?:${index.titles.map((t) => t.words.join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+  const titleRe = index.titleRe;
   for (const acc of byKey.values()) {
     if (acc.cand.type !== 'person') continue;
     for (const m of acc.mentions) {
@@ -418,7 +442,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   };
   const descAgent = (desc: string): string | null => {
     const low = desc.toLowerCase();
-    for (const t of index.titles) if (new RegExp(`\\b${t.words.join(' ').replace(/[.]/g, '\\.')}\\b`).test(low) && t.agent) return t.agent;
+    for (const t of index.titleAgents) if (t.re.test(low)) return t.agent;
     for (const w of low.split(/[^\p{L}]+/u)) { const a = index.orgWords.get(w); if (a) return a; }
     return null;
   };

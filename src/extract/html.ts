@@ -66,7 +66,24 @@ const SCRIPTS = /<script\b([^>]*?)(?<!\/)>[\s\S]*?<\/script\s*>/gi;
 const COMMENTS = /<!--[\s\S]*?-->/g;
 
 /** Attributes that never matter for text or metadata; dropping them makes parsing ~25% faster. */
-const NOISE_ATTRIBUTES = /\s(?:data-[\w:.-]+|srcset|sizes|on[a-z]+|aria-(?!hidden)[\w-]+|tabindex|width|height|target|loading|decoding|crossorigin|integrity|referrerpolicy)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+const NOISE_ATTRIBUTE = /^(?:data-|on[a-z]|aria-(?!hidden)|(?:srcset|sizes|tabindex|width|height|target|loading|decoding|crossorigin|integrity|referrerpolicy)$)/;
+/** One attribute of a start tag: leading space, name, optional `=value` (quoted values consumed whole). */
+const ATTRIBUTE = /(\s+)([^\s"'>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/g;
+const HAS_UPPER_NAME = /\s[^\s"'>/=]*[A-Z][^\s"'>/=]*\s*=/;
+
+/**
+ * Drop noise attributes and lowercase attribute names (linkedom keeps `dateTime` as written,
+ * so `time[datetime]` would miss it; HTML attribute names are case-insensitive).
+ */
+function cleanStartTag(tag: string): string {
+  if (tag.length <= 40 && !HAS_UPPER_NAME.test(tag)) return tag;
+  const nameEnd = tag.search(/[\s/>]/);
+  return tag.slice(0, nameEnd) + tag.slice(nameEnd).replace(ATTRIBUTE, (all: string, sp: string, name: string, value: string | undefined) => {
+    const lower = name.toLowerCase();
+    if (NOISE_ATTRIBUTE.test(lower)) return '';
+    return lower === name ? all : sp + lower + (value ?? '');
+  });
+}
 const START_TAG = /<[a-zA-Z][^>]*>/g;
 
 /**
@@ -78,7 +95,7 @@ function preclean(html: string): string {
     .replace(SCRIPTS, (m: string, attrs: string) => (/ld\+json/i.test(attrs) ? m : ''))
     .replace(COMMENTS, '')
     .replace(DROP_ELEMENTS, '')
-    .replace(START_TAG, (tag: string) => (tag.length > 40 ? tag.replace(NOISE_ATTRIBUTES, '') : tag));
+    .replace(START_TAG, cleanStartTag);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,6 +119,8 @@ const HIDDEN_CLASS = /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader(?:-text|
 function classRule(alts: string): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${alts})(?=$|[\\s_-])`);
 }
+
+const EMBED = classRule('(?:social[-_]?(?:media[-_]?)?)?embed(?:ded)?|oembed|twitter[-_]?tweet|tweet|instagram[-_]?media');
 
 /** Class/id names that mark a block as boilerplate (matched on the lowercased `class` + `id`). */
 const CLASS_RULES: ReadonlyArray<[RegExp, RemovedReason]> = [
@@ -146,6 +165,8 @@ function classReason(el: Element): RemovedReason | null {
   const id = el.getAttribute('id');
   if (!cls && !id) return null;
   const names = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  // Embedded posts ("social-media-embed", "twitter-tweet") are quoted content, not share bars.
+  if (EMBED.test(names)) return null;
   for (const [re, reason] of CLASS_RULES) {
     if (re.test(names)) {
       // "article-body share-enabled" style wrappers hold the story: never drop large blocks.
@@ -190,15 +211,25 @@ const NEWSLETTER = /\b(?:sign(?:ing)? up|subscribe|register|get|receive|enter yo
 const RELATED_LABEL = /^[[(]?\s*(?:read more|read also|also read|more reading|further reading|related(?: (?:stories|articles|coverage|content|links|topics|news|reading|posts))?|see also|more on this(?: story| topic)?|more (?:from|on|about) [\p{L}\s.&']{2,40}|more stories|more news|recommended(?: for you| stories| articles)?|you (?:may|might) also like|what to read next|read next|top stories|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editors?['’]? picks|in other news|elsewhere on [\p{L}\s.]{2,30}|latest(?: news| stories)?)\s*[\]):.…»>-]*\s*$/iu;
 const READ_MORE_LINE = /^[[(]?\s*(?:read(?: more| also| next)?|also read|see also|related|more|watch|listen|recommended|explainer|analysis|opinion|live|video)\s*:/i;
 const SOCIAL_LINE = /^(?:follow (?:us|me|@\S+|[\p{L}\s.]{2,40}) on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|mastodon)|(?:like|find) us on facebook|join (?:us|our \w+) on (?:telegram|whatsapp|facebook)|follow @\S+)/iu;
+/** Contact and tip lines under an article: "Have a tip? … may be reached at …", "Follow her on Twitter". */
+const CONTACT_LINE = /^have a (?:news )?tip\b|\bmay be reached at \S+@|\b(?:follow|find) (?:her|him|them|us|me) on (?:twitter|x|facebook|instagram)\b/i;
 const COPYRIGHT_LINE = /^(?:©|\(c\)\s*\d{4}|copyright\b(?! \w+ (?:law|lawsuit|case|claim|holder)s?\b))/i;
-const NAV_LINE = /^(?:continue reading(?: the main story)?|skip (?:to|past) [\p{L}\s]{2,30}|back to top|scroll (?:down|up)(?: for more| to continue)?|click here(?: to [\p{L}\s]{2,40})?|show (?:more|less)|load more|view (?:all|more|comments)|see more|jump to [\p{L}\s]{2,30}|next (?:article|story|page)|previous (?:article|story|page)|return to [\p{L}\s]{2,30}|open in app)[.:!»>…\s]*$/iu;
+const NAV_LINE = /^(?:continue reading(?: the main story)?|sign in|log in|sign out|log out|my account|menu|search|breaking news|home|skip (?:to|past) [\p{L}\s]{2,30}|back to top|scroll (?:down|up)(?: for more| to continue)?|click here(?: to [\p{L}\s]{2,40})?|show (?:more|less)|load more|view (?:all|more|comments)|see more|jump to [\p{L}\s]{2,30}|next (?:article|story|page)|previous (?:article|story|page)|return to [\p{L}\s]{2,30}|open in app)[.:!»>…\s]*$/iu;
 const IMAGE_CREDIT = /^(?:image|photo|picture|video|graphic|illustration)\s+(?:copyright|source|credit|courtesy)\b/i;
-const SEPARATOR = /^[\s*•·\-–—_=~#|.]+$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/;
-const DATE_ONLY = /^(?:(?:published|updated|posted|last updated|first published|modified)\s*(?:on|at)?\s*:?\s*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})?(?:\s*(?:at|,|•|·|-|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[A-Z]{2,4})?\s*$/i;
+/** Words a dateline is made of ("Updated Nov 19, 9:41 AM; Posted Nov 18"), besides digits and punctuation. */
+const DATE_WORDS = /\b(?:published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|ago|minutes?|mins?|hours?|hrs?|days?|gmt|utc|bst|cst|cdt|est|edt|pst|pdt|mst|mdt|et|pt|ct|cet|cest|msk|ist|aest)\b/gi;
+const DATE_SHAPE = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 /** What follows an author's name at the start of a bio card: "… covers the White House." */
 const BIO_VERB = /^,?\s+(?:is|was|covers|has covered|writes|has written|reports|has reported|joined|edits|is based|lives|teaches|serves)\b/;
-const DATE_LABEL = /^(?:published|updated|posted|last updated|first published|modified)\b/i;
+
+/** A short line made only of a date, a time and words like "Updated" or "Posted". */
+function isDateline(t: string): boolean {
+  if (t.length > 100 || !DATE_SHAPE.test(t)) return false;
+  return t.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|•·\-–—/()]+/g, '').length === 0;
+}
 
 function normalizeForCompare(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -206,6 +237,7 @@ function normalizeForCompare(s: string): string {
 
 interface RuleState {
   title: string | null;
+  url: string | null;
   byline: string[];
   pendingRelated: boolean;
   seen: Set<string>;
@@ -227,6 +259,7 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
   if (b.kind === 'body' && len <= 250 && READ_MORE_LINE.test(t) && (links >= 0.5 || /^[[(]/.test(t))) return 'read-more';
   if (b.kind !== 'caption' && len <= 200 && links >= 0.9 && !SENTENCE_END.test(t) && (st.pendingRelated || t.split(' ').length >= 4)) return 'related';
   if (len <= 150 && SOCIAL_LINE.test(t)) return 'social';
+  if (len <= 250 && CONTACT_LINE.test(t)) return 'social';
   if (len <= 200 && COPYRIGHT_LINE.test(t)) return 'copyright';
   if (len <= 80 && NAV_LINE.test(t)) return 'navigation';
   if (b.kind === 'body' && len <= 3 && /^\d+$/.test(t)) return 'navigation'; // gallery and comment counters
@@ -236,8 +269,9 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
     const n = normalizeForCompare(t);
     if (st.byline.some((name) => normalizeForCompare(name) === n)) return 'byline';
   }
-  if (len <= 80 && (DATE_LABEL.test(t) || /\d/.test(t)) && DATE_ONLY.test(t)) return 'dateline';
-  if (st.title && st.index < 4 && b.kind !== 'caption' && normalizeForCompare(t) === normalizeForCompare(st.title)) return 'title';
+  if (isDateline(t)) return 'dateline';
+  if (st.url && len <= 300 && (t === st.url || t === st.url.replace(/^https?:\/\//, ''))) return 'navigation';
+  if (st.title && st.index < 8 && b.kind !== 'caption' && normalizeForCompare(t) === normalizeForCompare(st.title)) return 'title';
   if (len <= 400 && st.byline.some((name) => t.startsWith(name) && BIO_VERB.test(t.slice(name.length)))) return 'author-bio';
   // Captions are kept once. Other repeats stay: recipes, tables and Q&As repeat lines legitimately.
   if (b.kind === 'caption' && st.seen.has(normalizeForCompare(t))) return 'duplicate-caption';
@@ -271,7 +305,7 @@ class Collector {
     this.parts = [];
     this.rawChars = 0;
     this.linkChars = 0;
-    if (!text || SEPARATOR.test(text)) return;
+    if (!text || !LETTER_OR_DIGIT.test(text)) return;
     const reason = textReason(block, this.st);
     if (reason) {
       this.record(text, reason);
@@ -428,7 +462,7 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
   const published = meta.published ?? normalizeDate(reader?.publishedTime ?? null);
   const outlet = meta.outlet ?? (reader?.siteName ? collapseWhitespace(reader.siteName) : null);
 
-  const newState = (): RuleState => ({ title, byline, pendingRelated: false, seen: new Set(), index: 0 });
+  const newState = (): RuleState => ({ title, url: meta.url, byline, pendingRelated: false, seen: new Set(), index: 0 });
   let collector: Collector | null = null;
   const content = reader?.content;
   if (content) {

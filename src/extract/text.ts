@@ -65,7 +65,7 @@ function assemble(lines: Line[], meta: Omit<Article, 'text' | 'paragraphs' | 'la
     paragraphs.push({ start: text.length, end: text.length + l.text.length, kind: l.kind });
     text += l.text;
   }
-  return { ...meta, text, paragraphs, removed, language: text ? detectLanguage(text) : null };
+  return { ...meta, text, paragraphs, removed, language: text ? detectLanguage(text.slice(0, 4000)) : null };
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: end-to-end speed and memory, printed as one table.
+ *
+ * Rows: the seed article (scraped text) through the whole pipeline; the four real HTML pages
+ * (readability-testpages nytimes-1, wapo-1, wapo-2, telegraph) through the whole pipeline and
+ * through extraction only; and @mozilla/readability alone (linkedom DOM + Readability.parse) on
+ * the same HTML, as the reference tool. Each row runs for at least `STEPPE_BENCH_SECONDS`
+ * (default 3) after one warm-up pass, on one core (this process). Peak RSS is sampled every
+ * iteration. Needs ../shared; exits 0 with a notice when it is absent.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { createPipeline } from '../src/pipeline.js';
+import { SHARED_DIR } from '../src/paths.js';
+import type { RawDocument } from '../src/types.js';
+
+const SECONDS = Number(process.env.STEPPE_BENCH_SECONDS ?? 3);
+const seedFile = join(SHARED_DIR, 'corpus', 'rferl-kazakhstan-china-russia.txt');
+if (!existsSync(seedFile)) {
+  console.log('bench: ../shared is absent; nothing to measure');
+  process.exit(0);
+}
+const pages = ['nytimes-1', 'wapo-1', 'wapo-2', 'telegraph'].map((name) => ({
+  name,
+  html: gunzipSync(readFileSync(join(SHARED_DIR, 'eval/extraction/readability-testpages', name, 'source.html.gz'))).toString('utf8'),
+}));
+const seed: RawDocument = { source: seedFile, format: 'text', content: readFileSync(seedFile, 'utf8'), published: '2022-01-20' };
+const htmlDocs: RawDocument[] = pages.map((p) => ({ source: p.name, format: 'html', content: p.html, published: '2022-01-20' }));
+
+let peak = 0;
+const sample = () => { const r = process.memoryUsage().rss; if (r > peak) peak = r; };
+
+interface Row { name: string; docs: number; seconds: number; perSec: number; peakMb: number; kchars: number }
+function measure(name: string, docs: RawDocument[], fn: (d: RawDocument) => unknown): Row {
+  const w0 = Date.now();
+  while (Date.now() - w0 < 1000) for (const d of docs) fn(d); // warm-up: let the JIT settle
+  peak = 0;
+  sample();
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < SECONDS) {
+    for (const d of docs) { fn(d); n++; sample(); }
+    elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
+  }
+  const kchars = docs.reduce((a, d) => a + d.content.length, 0) / docs.length / 1000;
+  return { name, docs: n, seconds: elapsed, perSec: n / elapsed, peakMb: peak / 1048576, kchars };
+}
+
+const pipeline = createPipeline();
+const readabilityOnly = (d: RawDocument) => {
+  const { document } = parseHTML(d.content);
+  return new Readability(document as unknown as Document).parse();
+};
+const rows: Row[] = [
+  measure('steppe analyze, seed (text)', [seed], (d) => pipeline.analyze(d)),
+  measure('steppe analyze, 4 HTML pages', htmlDocs, (d) => pipeline.analyze(d)),
+  measure('steppe extract, 4 HTML pages', htmlDocs, (d) => pipeline.extract(d)),
+  measure('@mozilla/readability alone, same 4 HTML pages', htmlDocs, readabilityOnly),
+];
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+console.log(`Steppe bench (one core, node ${process.version}, ${SECONDS}s per row)\n`);
+console.log(`| ${pad('workload', 46)} | ${lpad('input kchars', 12)} | ${lpad('docs', 6)} | ${lpad('articles/s', 10)} | ${lpad('ms/article', 10)} | ${lpad('peak RSS MB', 11)} |`);
+console.log(`|${'-'.repeat(48)}|${'-'.repeat(14)}|${'-'.repeat(8)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(13)}|`);
+for (const r of rows) {
+  console.log(`| ${pad(r.name, 46)} | ${lpad(r.kchars.toFixed(1), 12)} | ${lpad(String(r.docs), 6)} | ${lpad(r.perSec.toFixed(1), 10)} | ${lpad((1000 / r.perSec).toFixed(2), 10)} | ${lpad(r.peakMb.toFixed(0), 11)} |`);
+}
+console.log('\nBars (DESIGN.md): >= 100 articles/s per core from text, >= 30 from HTML.');
