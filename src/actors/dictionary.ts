@@ -211,17 +211,28 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
 
   const actors = new Map<string, DictActor>();
   const names: DictName[] = [];
-  const world = require('world-countries') as WorldCountry[];
+  // Independent states first: a form that a sovereign state and a dependent territory share
+  // ("American": USA and the Northern Mariana Islands; "French": France and its territories)
+  // names the state. Forms written in countries.yaml always count.
+  const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+  const claimed = new Set<string>();
+  const addCountryForm = (form: string, id: string, kind: DictName['kind'], own: boolean, dependent: boolean) => {
+    if (!form) return;
+    const key = `${kind}:${form}`;
+    if (dependent && !own && claimed.has(key)) return;
+    claimed.add(key);
+    names.push({ form, actorId: id, kind, agent: kind === 'metonym' ? 'GOV' : null });
+  };
   for (const c of world) {
     const extra = countriesExtra[c.cca3];
+    const dependent = c.independent === false;
     actors.set(c.cca3, { id: c.cca3, name: c.name.common, type: 'state', country: c.cca3, code: c.cca3, roles: [] });
-    const forms = new Set<string>([c.name.common, c.name.official, ...c.altSpellings.filter((s) => /^[A-Z][A-Za-z .'-]{3,}$/.test(s)), ...(extra?.names ?? [])]);
-    for (const form of forms) names.push({ form, actorId: c.cca3, kind: 'name', agent: null });
-    const dem = new Set<string>(extra?.demonyms ?? []);
-    if (c.demonyms?.eng) { dem.add(c.demonyms.eng.m); dem.add(c.demonyms.eng.f); }
-    for (const form of dem) if (form) names.push({ form, actorId: c.cca3, kind: 'demonym', agent: null });
-    const met = new Set<string>([...(c.capital ?? []), ...(extra?.metonyms ?? [])]);
-    for (const form of met) if (form) names.push({ form, actorId: c.cca3, kind: 'metonym', agent: 'GOV' });
+    for (const form of new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => /^[A-Z][A-Za-z .'-]{3,}$/.test(s))])) addCountryForm(form, c.cca3, 'name', false, dependent);
+    for (const form of extra?.names ?? []) addCountryForm(form, c.cca3, 'name', true, dependent);
+    if (c.demonyms?.eng) for (const form of new Set([c.demonyms.eng.m, c.demonyms.eng.f])) addCountryForm(form, c.cca3, 'demonym', false, dependent);
+    for (const form of extra?.demonyms ?? []) addCountryForm(form, c.cca3, 'demonym', true, dependent);
+    for (const form of c.capital ?? []) addCountryForm(form, c.cca3, 'metonym', false, dependent);
+    for (const form of extra?.metonyms ?? []) addCountryForm(form, c.cca3, 'metonym', true, dependent);
   }
   for (const key of Object.keys(countriesExtra)) {
     if (!actors.has(key)) throw new SteppeError('E_BAD_DICTIONARY', join(dir, 'countries.yaml'), `unknown country code ${key}`);

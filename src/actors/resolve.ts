@@ -69,6 +69,7 @@ const NAME_STOP = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr',
 ]);
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mme|M)\.?$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'al', 'von', 'van', '&']);
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC', 'SGP', 'HUN']);
 
@@ -268,6 +269,11 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       pendingTitle = null;
       continue;
     }
+    // honorifics ("Mr.", "Mrs", "Dr.") are not part of a name: "Mr. Reeves" is a surname mention
+    if (HONORIFIC.test(t.text) && i + 1 < tokens.length && isCap(tokens[i + (lower[i + 1] === '.' ? 2 : 1)]?.text ?? '')) {
+      i += lower[i + 1] === '.' ? 2 : 1;
+      continue;
+    }
     // title before a name: [Country|demonym]? [former]? Title Name
     {
       let j = pre.end;
@@ -402,11 +408,11 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   for (const acc of byKey.values()) {
     if (acc.cand.type !== 'person') continue;
     for (const m of acc.mentions) {
-      if (m.kind === 'surname') continue;
       const sent = doc.sentences[tokens[m.tokenStart].sentence];
       const after = text.slice(m.end, sent.end);
-      const post = /^,\s+(?:(?:a|an|the)\s+)?([^,;"“”]+?)(?=,|\s+who\b|\s+which\b|\s+and\s+\p{Ll}+ed\b|[.;]|$)/u.exec(after);
-      if (post && titleRe.test(post[1]) && post[1].split(/\s+/).length <= 16) {
+      // the apposition runs to the next comma or clause; a period inside an abbreviation ("U.S.") does not end it
+      const post = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,;"“”.]|\.(?=\S))+?)(?=,|\s+who\b|\s+which\b|\s+and\s+\p{Ll}+ed\b|[.;](?:\s|$)|$)/u.exec(after);
+      if (post && titleRe.test(post[1]) && post[1].split(/\s+/).length <= 16 && !/^(?:who|which|whose|whom|that)\b/i.test(post[1])) {
         acc.description = post[1].trim();
         acc.appositive = true;
         break;

@@ -137,7 +137,6 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const w = lower[j];
       if (w === ',') { commaDepth++; continue; }
       if (w === ';' || w === '.') break;
-      if (w === 'and' && !inFirstConjunct && actorAtToken[j + 1] < 0) { passedAnd = true; inFirstConjunct = true; }
       if (w === 'that' || w === 'which' || w === 'who') { if (j < from - 1 && !passedAnd) break; }
       if (tokens[j].pos === 'VERB') {
         const chain = lower[j + 1] === 'to' || passedAnd;
@@ -246,7 +245,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             if (tokens[j].pos === 'VERB' && lower[j - 1] !== '-') break;
           }
           // coordination: "Russia's 2008 invasion of Georgia and 2014 occupation of …" shares the source
-          const andAt = [triggerStart - 1, triggerStart - 2].find((j) => lower[j] === 'and');
+          // (only for bare nouns: "and the arrival of troops" starts a new phrase)
+          const andAt = [triggerStart - 1, triggerStart - 2].find((j) => lower[j] === 'and' && tokens[j + 1]?.pos !== 'DET');
           if (source < 0 && andAt !== undefined) {
             const prev = events[events.length - 1];
             if (prev && prev.sentence.start === sent.start && prev.trigger.end <= tokens[andAt].start) source = prev.source;
@@ -261,7 +261,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const purpose = lower[k - 1] === 'to' && tokens[k - 2] && tokens[k - 2].pos !== 'VERB' && tokens[k - 2].pos !== 'AUX';
         source = purpose ? clauseSubject(s) : actorBefore(k, sent.tokenStart);
         // a participle adjunct ("while calling for", "by intervening") takes the main clause's subject
-        if (source < 0 && /ing$/.test(lower[k]) && ['while', 'by', 'after', 'before', 'when', 'in'].includes(lower[k - 1])) source = clauseSubject(s);
+        if (/ing$/.test(lower[k]) && ['while', 'by', 'after', 'before', 'when', 'in', ','].includes(lower[k - 1])) source = clauseSubject(s);
       }
       if (target < 0 && p.target !== 'none' && !passive) {
         // the pattern's preposition first, then the first actor after the trigger
@@ -295,6 +295,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         else if (HYPO.has(lower[j])) modality = 'hypothetical';
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j])) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) modality = 'intended';
       }
+      // an infinitive ("tools to fight militants", "plans to visit") is not yet a fact
+      if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
       if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
 

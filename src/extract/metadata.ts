@@ -11,8 +11,10 @@
  * - published: JSON-LD `datePublished` / `article:published_time` and the other meta conventions
  *   (Open Graph, Parse.ly, Sailthru, Dublin Core, itemprop) / `<time pubdate>` or
  *   `<time itemprop=datePublished>` / a date in the URL (`/2017/03/19/`) / JSON-LD `dateCreated` /
- *   the first `<time datetime>`. The date is taken as written (YYYY-MM-DD of the stated local
- *   date, never shifted by the time zone).
+ *   the first `<time datetime>` / a date written in a date-like element (`.date`, `.published`,
+ *   read in the page's declared language). The date is taken as written (YYYY-MM-DD of the
+ *   stated local date, never shifted by the time zone); when the metadata date and the URL date
+ *   are one day apart because the metadata gives UTC, the URL's (the publisher's local date) wins.
  * - outlet: `og:site_name` / JSON-LD `publisher.name` / `application-name` / the site part of
  *   `<title>` ("… - The New York Times").
  * - url: the caller's URL / `link[rel=canonical]` / `og:url`.
@@ -79,8 +81,10 @@ function readJsonLd(doc: Doc): JsonObject[] {
       out.push(v);
       const graph = v['@graph'];
       if (graph !== undefined) push(graph, depth + 1);
-      const main = v['mainEntity'];
-      if (isObject(main)) push(main, depth + 1);
+      for (const key of ['mainEntity', 'mainEntityOfPage']) {
+        const main = v[key];
+        if (isObject(main)) push(main, depth + 1);
+      }
     }
   };
   for (const script of Array.from(doc.querySelectorAll('script'))) {
@@ -89,18 +93,34 @@ function readJsonLd(doc: Doc): JsonObject[] {
     let raw = (script.textContent ?? '').trim();
     raw = raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '');
     if (!raw) continue;
-    try {
-      push(JSON.parse(raw) as Json, 0);
-    } catch {
-      try {
-        // Raw control characters inside strings are a common fault; replace them and retry.
-        push(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')) as Json, 0);
-      } catch {
-        /* unreadable JSON-LD: ignore */
-      }
-    }
+    const parsed = lenientJsonParse(raw);
+    if (parsed !== undefined) push(parsed, 0);
   }
   return out;
+}
+
+/**
+ * JSON.parse, then retries for the faults common in hand-written JSON-LD: raw control characters
+ * inside strings, trailing commas, and one to three extra closing brackets at the end.
+ * Returns undefined when nothing parses.
+ */
+function lenientJsonParse(raw: string): Json | undefined {
+  try {
+    return JSON.parse(raw) as Json;
+  } catch {
+    /* retry below */
+  }
+  let text = raw.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
+  for (let i = 0; i < 4; i++) {
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      const cut = text.replace(/[}\]]\s*$/, '');
+      if (cut === text) return undefined;
+      text = cut;
+    }
+  }
+  return undefined;
 }
 
 function typesOf(o: JsonObject): string[] {
@@ -205,7 +225,7 @@ function validDate(y: number, m: number, d: number): string | null {
  * with a four-digit year ("Jan. 13, 2017", "13 January 2017", via chrono-node). Returns null
  * for anything else, for impossible dates, and for years before 1990 or after next year.
  */
-export function normalizeDate(raw: string | null | undefined): string | null {
+export function normalizeDate(raw: string | null | undefined, lang: string | null = null): string | null {
   if (!raw) return null;
   const s = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d])/.exec(s)
@@ -218,14 +238,20 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     const d = new Date(ms);
     return validDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
-  m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/.exec(s);
-  if (m && +m[1] > 12) return validDate(+m[3], +m[2], +m[1]); // unambiguous D/M/Y only
+  // D.M.YYYY with dots is day-first wherever it is used; with slashes or dashes only when unambiguous.
+  m = /(?:^|\s)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/.exec(s);
+  if (m) return validDate(+m[3], +m[2], +m[1]);
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b/.exec(s);
+  if (m && +m[1] > 12) return validDate(+m[3], +m[2], +m[1]);
+  if (m && +m[2] > 12) return validDate(+m[3], +m[1], +m[2]);
   if (!/\b(?:19|20)\d{2}\b/.test(s) || s.length > 80) return null;
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3})[a-z]*\.?,?\s+((?:19|20)\d{2})\b/.exec(s);
   if (m && MONTHS[m[2].toLowerCase()]) return validDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
   m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b/.exec(s);
   if (m && MONTHS[m[1].toLowerCase()]) return validDate(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  const locale = lang ? CHRONO_LOCALES[lang] : undefined;
   const results = chrono.parse(s);
+  if (locale) results.push(...locale.parse(s));
   for (const r of results) {
     const c = r.start;
     if (c.isCertain('year') && c.isCertain('month') && c.isCertain('day')) {
@@ -234,6 +260,12 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   }
   return null;
 }
+
+/** chrono-node parsers for written dates in other languages, by ISO 639-1 code. */
+const CHRONO_LOCALES: Readonly<Record<string, { parse: typeof chrono.parse }>> = {
+  de: chrono.de, fr: chrono.fr, pt: chrono.pt, nl: chrono.nl, ru: chrono.ru, es: chrono.es, uk: chrono.uk,
+  it: chrono.it, sv: chrono.sv, fi: chrono.fi, ja: chrono.ja, zh: chrono.zh,
+};
 
 /**
  * The publication date written in a URL path: `/2017/03/19/`, `/2017-03-19`, `/20170319/`
@@ -273,6 +305,34 @@ function publishedFromParsely(meta: Map<string, string>): string | null {
   } catch {
     return null;
   }
+}
+
+const DATE_ELEMENTS = '[class*="date"], [class*="publish"], [class*="posted"], [class*="time"], [id*="date"], [class*="byline"], [class*="dateline"], [class*="meta"]';
+
+/** A date written in the text of a date-like element ("Published 2.9.2020 klo 12.45"). */
+function publishedFromDateText(doc: Doc, lang: string | null): string | null {
+  let tried = 0;
+  for (const el of Array.from(doc.querySelectorAll(DATE_ELEMENTS))) {
+    const text = el.textContent ?? '';
+    if (text.length > 150 || !/\d/.test(text)) continue;
+    const d = normalizeDate(collapseWhitespace(text), lang);
+    if (d) return d;
+    if (++tried >= 30) break;
+  }
+  return null;
+}
+
+/**
+ * True when `date` (read from the UTC timestamp `raw`) is likely the UTC rendering of the local
+ * day `urlDate` that the publisher wrote in the URL: one day later with a UTC hour before 10
+ * (the Americas' evening), or one day earlier with a UTC hour from 14 (Asia–Pacific morning).
+ */
+function utcDayShift(raw: string, date: string, urlDate: string): boolean {
+  const m = /T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)$/i.exec(raw.trim());
+  if (!m) return false;
+  const hour = +m[1];
+  const diff = (Date.parse(date) - Date.parse(urlDate)) / 86_400_000;
+  return (diff === 1 && hour < 10) || (diff === -1 && hour >= 14);
 }
 
 function publishedFromTime(doc: Doc, strictOnly: boolean): string | null {
@@ -505,6 +565,10 @@ function primarySubtag(tag: string | null | undefined): string | null {
 export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetadata {
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);
+  const declaredLanguage = primarySubtag(doc.documentElement?.getAttribute('lang'))
+    ?? primarySubtag(doc.documentElement?.getAttribute('xml:lang'))
+    ?? primarySubtag(meta.get('content-language'))
+    ?? primarySubtag(meta.get('og:locale'));
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
   const pages = ld.filter((o) => typesOf(o).some((t) => t === 'webpage' || t === 'itempage'));
   const primary = [...articles, ...pages];
@@ -574,30 +638,29 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
 
   // published
   let published: string | null = null;
-  for (const o of articles) {
-    published = normalizeDate(jsonString(o['datePublished']));
+  let publishedRaw: string | null = null;
+  for (const o of primary) {
+    publishedRaw = jsonString(o['datePublished']);
+    published = normalizeDate(publishedRaw);
     if (published) break;
   }
   if (!published) {
     for (const k of PUBLISHED_META) {
-      published = normalizeDate(meta.get(k));
+      publishedRaw = meta.get(k) ?? null;
+      published = normalizeDate(publishedRaw);
       if (published) break;
     }
   }
-  published ??= publishedFromParsely(meta) ?? publishedFromTime(doc, true) ?? dateFromUrl(opts.url) ?? dateFromUrl(url)
-    ?? dateFromUrl(canonicalHref) ?? dateFromUrl(ogUrl);
+  const urlDate = dateFromUrl(opts.url) ?? dateFromUrl(url) ?? dateFromUrl(canonicalHref) ?? dateFromUrl(ogUrl);
+  if (published && urlDate && publishedRaw && utcDayShift(publishedRaw, published, urlDate)) published = urlDate;
+  published ??= publishedFromParsely(meta) ?? publishedFromTime(doc, true) ?? urlDate;
   if (!published) {
     for (const o of primary) {
       published = normalizeDate(jsonString(o['dateCreated']));
       if (published) break;
     }
   }
-  published ??= publishedFromTime(doc, false);
-
-  const declaredLanguage = primarySubtag(doc.documentElement?.getAttribute('lang'))
-    ?? primarySubtag(doc.documentElement?.getAttribute('xml:lang'))
-    ?? primarySubtag(meta.get('content-language'))
-    ?? primarySubtag(meta.get('og:locale'));
+  published ??= publishedFromTime(doc, false) ?? publishedFromDateText(doc, declaredLanguage);
 
   return { title: title || null, byline, published, outlet: outlet || null, url, declaredLanguage };
 }
