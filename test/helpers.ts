@@ -4,7 +4,7 @@
  * checkers for `steppe.document/1` (schema, offsets, paragraphs).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,19 +37,34 @@ export interface CliResult {
   errLines: string[];
 }
 
-/** Run `node bin/steppe.js …args` in `cwd` (default: a temp dir the caller owns), optionally with stdin. */
-export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; timeoutMs?: number }): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 60_000,
-    env: { ...process.env, STEPPE_DEBUG: '', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
+/**
+ * Run `node bin/steppe.js …args` in `cwd`, optionally with stdin, and wait for it to exit.
+ * Asynchronous, so that a suite with `concurrency` runs several CLI processes at once.
+ */
+export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; timeoutMs?: number }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd,
+      env: { ...process.env, STEPPE_DEBUG: '', NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString('utf8');
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr, errLines: stderr.split('\n').filter((l) => l.trim()) });
+    });
+    child.stdin.on('error', () => { /* the CLI may exit before reading stdin */ });
+    child.stdin.end(opts.input ?? '');
   });
-  if (r.error) throw r.error;
-  const stderr = r.stderr ?? '';
-  return { status: r.status, stdout: r.stdout ?? '', stderr, errLines: stderr.split('\n').filter((l) => l.trim()) };
 }
 
 /** Fixture files (txt and html, optionally gzipped) of a directory, sorted. */

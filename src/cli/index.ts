@@ -20,7 +20,9 @@ import type { SteppeDocument } from '../schema.js';
 const VERSION = '0.1.0';
 
 function isoDate(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+  // a real calendar day: Date.parse rolls 2023-02-30 over to March 2, so compare the round trip
+  const t = Date.parse(`${v}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   }
   return v;

@@ -19,7 +19,8 @@
  *
  * Confidence is a rule score, not yet calibrated against gold data: 0.5 base, +0.2 with a
  * source, +0.1 with a target, +0.1 for a pattern with an object constraint, −0.2 for a
- * generic (x0) code.
+ * generic (x0) code, −0.2 for a noun trigger with no participant; events under
+ * `minConfidence` (0.35) are dropped.
  */
 import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';
@@ -263,7 +264,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // a participle adjunct ("while calling for", "by intervening") takes the main clause's subject
         if (/ing$/.test(lower[k]) && ['while', 'by', 'after', 'before', 'when', 'in', ','].includes(lower[k - 1])) source = clauseSubject(s);
       }
-      if (target < 0 && p.target !== 'none' && !passive) {
+      if (p.target === 'subject') {
+        target = actorBefore(triggerStart, sent.tokenStart);
+      } else if (target < 0 && p.target !== 'none' && !passive) {
         // the pattern's preposition first, then the first actor after the trigger
         let from = -1;
         for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 10); j++) {
@@ -323,7 +326,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (!location && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
 
       const cameo = coder.codebook.get(p.code)!;
-      let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0);
+      // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
+      // pattern expects no source (protests) and the sentence places it
+      const orphan = p.kind === 'noun' && source < 0 && target < 0 && !(p.source === 'none' && location);
+      let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
       confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
       events.push({
         code: cameo.code, root: cameo.root, name: cameo.name, quadClass: cameo.quadClass, goldstein: cameo.goldstein,

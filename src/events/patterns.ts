@@ -16,7 +16,7 @@ const PatternEntry = z.object({
   nouns: z.array(z.string()).default([]),
   object: z.array(z.string()).default([]),
   prep: z.array(z.string()).default([]),
-  target: z.enum(['object', 'none']).default('object'),
+  target: z.enum(['object', 'subject', 'none']).default('object'),
   source: z.enum(['subject', 'none']).default('subject'),
 }).strict();
 
@@ -29,7 +29,8 @@ export interface EventPattern {
   words: string[];
   object: string[];
   prep: string[];
-  target: 'object' | 'none';
+  /** 'subject': the actor before the trigger is the target ("Mugabe is under house arrest") */
+  target: 'object' | 'subject' | 'none';
   source: 'subject' | 'none';
 }
 

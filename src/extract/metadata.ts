@@ -160,7 +160,11 @@ function jsonPeople(v: Json | undefined): string[] {
   return [];
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+const ENTITY: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', bull: '•', middot: '·', ndash: '–',
+  mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»',
+  copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', shy: '',
+};
 /** Decode the few HTML entities that leak into JSON-LD strings and meta values. */
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
@@ -372,6 +376,18 @@ const NOT_PERSON = new Set([
   'sun', 'star', 'mail', 'record', 'review', 'report', 'reports', 'monitor', 'insider', 'weekly',
   'bulletin', 'europe', 'liberty', 'free', 'voice', 'america', 'xinhua', 'tass', 'interfax', 'efe',
   'dpa', 'ansa', 'pti', 'ians', 'aap', 'kyodo', 'yonhap', 'anadolu', 'ria', 'novosti', 'sputnik',
+  // organizations
+  'clinic', 'hospital', 'foundation', 'association', 'society', 'council', 'committee', 'department',
+  'ministry', 'office', 'center', 'centre', 'partners', 'solutions', 'agency', 'marketing', 'studio',
+  'studios', 'labs', 'lab', 'blog', 'editorial', 'publishing', 'publications', 'corp', 'corporation',
+  'college', 'school', 'academy', 'party', 'government', 'embassy', 'police', 'army', 'church',
+  // job titles
+  'attorney', 'lawyer', 'trial', 'counsel', 'doctor', 'nurse', 'md', 'phd', 'manager', 'specialist',
+  'consultant', 'coordinator', 'officer', 'engineer', 'developer', 'designer', 'strategist', 'expert',
+  'coach', 'trainer', 'therapist', 'instructor', 'teacher', 'scientist', 'historian', 'journalist',
+  'blogger', 'host', 'anchor', 'presenter', 'commentator', 'critic', 'head', 'lead', 'leader', 'member',
+  'intern', 'freelance', 'freelancer', 'photojournalist', 'videographer', 'illustrator', 'translator',
+  'contributing', 'staffer', 'reviewer', 'moderator', 'user', 'webmaster', 'chairman', 'ceo', 'cto',
 ]);
 const MONTH_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 const PARTICLES = new Set([
@@ -499,13 +515,16 @@ function looksLikeSite(part: string, siteHints: readonly string[]): boolean {
  * names the site: it matches the outlet, the URL's host, or (for `<title>` only) it is a short
  * trailing part after a longer headline. Returns the cleaned title and the removed site part.
  */
-export function stripTitleSite(title: string, siteHints: readonly string[], fromTitleTag: boolean): { title: string; site: string | null } {
+export function stripTitleSite(title: string, siteHints: readonly string[], fromTitleTag: boolean, h1: string | null = null): { title: string; site: string | null } {
   const parts = title.split(TITLE_SEPARATORS);
   if (parts.length < 2) return { title, site: null };
   const last = parts[parts.length - 1];
   const first = parts[0];
   const sepRe = new RegExp(TITLE_SEPARATORS.source, 'g');
   const seps: string[] = title.match(sepRe) ?? [];
+  const head = title.slice(0, title.lastIndexOf(seps[seps.length - 1])).trim();
+  // The page's own <h1> says where the headline ends.
+  if (h1 && normalizeForCompare(head) === normalizeForCompare(h1)) return { title: head, site: last.trim() };
   if (looksLikeSite(last, siteHints)) {
     const cut = title.lastIndexOf(seps[seps.length - 1]);
     return { title: title.slice(0, cut).trim(), site: last.trim() };
@@ -515,7 +534,6 @@ export function stripTitleSite(title: string, siteHints: readonly string[], from
     return { title: title.slice(cut).trim(), site: first.trim() };
   }
   if (fromTitleTag) {
-    const head = title.slice(0, title.lastIndexOf(seps[seps.length - 1])).trim();
     const lastWords = last.trim().split(/\s+/).length;
     if (lastWords <= 5 && head.split(/\s+/).length >= 3 && /^\p{Lu}|^\p{N}/u.test(last.trim())) {
       return { title: head, site: last.trim() };
@@ -596,15 +614,15 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
   }
   title ??= firstMeta(meta, ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline']);
   const titleTag = collapseWhitespace(doc.querySelector('head title')?.textContent ?? doc.querySelector('title')?.textContent ?? '');
-  if (!title) {
-    const h1 = collapseWhitespace(doc.querySelector('h1')?.textContent ?? '');
-    if (h1 && h1.length >= 10) title = h1;
-  }
+  const h1 = collapseWhitespace(doc.querySelector('h1')?.textContent ?? '') || null;
+  if (!title && h1 && h1.length >= 10) title = h1;
   if (!title && titleTag) {
     title = titleTag;
     fromTitleTag = true;
   }
-  if (title) title = stripTitleSite(title, siteHints, fromTitleTag).title || title;
+  if (title) title = stripTitleSite(title, siteHints, fromTitleTag, h1).title || title;
+  // "“What is Git?”" → "What is Git?"
+  if (title && /^["“'‘«].*["”'’»]$/.test(title) && !/["“”«»]/.test(title.slice(1, -1))) title = title.slice(1, -1).trim();
   // The site part of <title> names the outlet when nothing else does.
   if (!outlet && titleTag && title) {
     const split = stripTitleSite(titleTag, siteHints, true);

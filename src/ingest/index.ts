@@ -80,6 +80,18 @@ function decodeUtf8(buf: Buffer): string {
 
 /** True when the bytes look binary: a NUL byte, or many control characters, in the first 8 KiB. */
 export function looksBinary(buf: Buffer): boolean {
+  // UTF-16 text with a BOM holds NUL bytes by design: judge its code units instead of its bytes
+  const le = buf[0] === 0xff && buf[1] === 0xfe;
+  if (le || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const units = Math.floor(Math.min(buf.length - 2, 8192) / 2);
+    let ctrl = 0;
+    for (let i = 2; i < 2 + units * 2; i += 2) {
+      const u = le ? buf[i] | (buf[i + 1] << 8) : (buf[i] << 8) | buf[i + 1];
+      if (u === 0) return true;
+      if (u < 9 || (u > 13 && u < 32)) ctrl++;
+    }
+    return units > 0 && ctrl / units > 0.05;
+  }
   const n = Math.min(buf.length, 8192);
   let ctrl = 0;
   for (let i = 0; i < n; i++) {
@@ -178,8 +190,10 @@ async function fetchUrl(url: string, timeoutMs: number): Promise<RawDocument> {
   try {
     res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'steppe/0.1 (+news analysis)' } });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    throw new SteppeError('E_FETCH', url, `fetch failed (${cause ?? (e as Error).name === 'TimeoutError' ? 'timeout' : (e as Error).message})`);
+    // the reason: a timeout, else the network error's code (ECONNREFUSED, ENOTFOUND…) or message ("bad port")
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const why = err.name === 'TimeoutError' || err.name === 'AbortError' ? `timeout after ${timeoutMs} ms` : err.cause?.code ?? err.cause?.message ?? err.message;
+    throw new SteppeError('E_FETCH', url, `fetch failed (${why})`);
   }
   if (!res.ok) throw new SteppeError('E_FETCH', url, `HTTP ${res.status} ${res.statusText}`.trim());
   const buf = Buffer.from(await res.arrayBuffer());

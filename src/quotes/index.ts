@@ -103,7 +103,12 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     return lo;
   };
   const isCue = (k: number) => tokens[k].pos === 'VERB' && cues.has(tokens[k].lemma.toLowerCase());
-  const actorSpanAt = (k: number): [number, number] | null => {
+  const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
+  const actorSpanAt = (k0: number): [number, number] | null => {
+    // "said Mr. Reeves": the honorific is not part of the mention
+    let k = k0;
+    while (k < tokens.length && (HONORIFIC.test(tokens[k].text) || (tokens[k].text === '.' && k > k0))) k++;
+    if (k >= tokens.length) return null;
     const a = res.actorAtToken[k];
     if (a < 0) return null;
     let s = k, e = k + 1;
@@ -166,11 +171,12 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     // "said X"
     if (isCue(k) && k + 1 < tokens.length) {
       const span = actorSpanAt(k + 1);
-      if (span) return { speaker: res.actorAtToken[k + 1], mention: span, cue: tokens[k].text, conf: 0.9, cueTok: k };
+      if (span) return { speaker: res.actorAtToken[span[0]], mention: span, cue: tokens[k].text, conf: 0.9, cueTok: k };
     }
-    const span = actorSpanAt(k) ?? (PRONOUNS.has(tokens[k].text.toLowerCase()) ? [k, k + 1] as [number, number] : null);
+    const named = actorSpanAt(k);
+    const span = named ?? (PRONOUNS.has(tokens[k].text.toLowerCase()) ? [k, k + 1] as [number, number] : null);
     if (!span) return none;
-    let speaker = res.actorAtToken[k];
+    let speaker = named ? res.actorAtToken[named[0]] : -1;
     let conf = 0.9;
     if (speaker < 0) {
       const p = personBefore(k);
@@ -212,7 +218,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     for (let j = doc.sentences[sentence].tokenStart; j < doc.sentences[sentence].tokenEnd - 2; j++) {
       if (tokens[j].text.toLowerCase() === 'according' && tokens[j + 1].text === 'to') {
         const span = actorSpanAt(j + 2);
-        if (span) return { speaker: res.actorAtToken[j + 2], mention: span, cue: 'according to', conf: 0.7, cueTok: j };
+        if (span) return { speaker: res.actorAtToken[span[0]], mention: span, cue: 'according to', conf: 0.7, cueTok: j };
       }
     }
     return none;

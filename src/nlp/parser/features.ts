@@ -1,0 +1,329 @@
+/**
+ * Features of the dependency parser: Zhang & Nivre (2011)'s rich feature set for the arc-eager
+ * system (words, UPOS tags, labels, distance, valency, label sets of the stack top S0 and the
+ * buffer front N0 and of their heads and children), shared by training and inference.
+ *
+ * A feature template is a list of atoms such as `S0.w` (the normalised word of the stack top) or
+ * `N0l.p` (the tag of the leftmost child of the buffer front). Every atom value is a string and is
+ * hashed once per sentence or state (FNV-1a); a feature is the 32-bit mix of its template's name
+ * and its atom hashes. The weights file stores each kept feature readably (template, atom
+ * strings), and `keyOf` rebuilds the same 32-bit key when the model is loaded, so the file can be
+ * read and grepped, and the hash function is the only contract between the two.
+ */
+import type { ParseState } from './model.js';
+
+/** Positions a template can look at. `S0h2` is the head of the head of S0; `S0l2` its second leftmost child. */
+export const POSITIONS = ['S0', 'S0h', 'S0h2', 'S0l', 'S0l2', 'S0r', 'S0r2', 'N0', 'N1', 'N2', 'N0l', 'N0l2', 'S1'] as const;
+/**
+ * Attributes of a position: w normalised word, p UPOS tag, l dependency label of its arc to its
+ * head, s three-letter suffix, vl/vr number of left/right children, sl/sr the set of labels of its
+ * left/right children. The pseudo-atom `d` is the distance from S0 to N0.
+ */
+export const ATTRIBUTES = ['w', 'p', 'l', 's', 'vl', 'vr', 'sl', 'sr'] as const;
+
+/** The default templates (Zhang & Nivre 2011, Table 1 and 2, with S1 and suffix additions). */
+export const DEFAULT_TEMPLATES: string[] = [
+  // single words
+  'S0.w S0.p', 'S0.w', 'S0.p', 'N0.w N0.p', 'N0.w', 'N0.p', 'N1.w N1.p', 'N1.w', 'N1.p', 'N2.w N2.p', 'N2.w', 'N2.p',
+  // word pairs
+  'S0.w S0.p N0.w N0.p', 'S0.w S0.p N0.w', 'S0.w N0.w N0.p', 'S0.w S0.p N0.p', 'S0.p N0.w N0.p', 'S0.w N0.w', 'S0.p N0.p', 'N0.p N1.p',
+  // three words
+  'N0.p N1.p N2.p', 'S0.p N0.p N1.p', 'S0h.p S0.p N0.p', 'S0.p S0l.p N0.p', 'S0.p S0r.p N0.p', 'S0.p N0.p N0l.p',
+  // distance
+  'S0.w d', 'S0.p d', 'N0.w d', 'N0.p d', 'S0.w N0.w d', 'S0.p N0.p d',
+  // valency
+  'S0.w S0.vr', 'S0.p S0.vr', 'S0.w S0.vl', 'S0.p S0.vl', 'N0.w N0.vl', 'N0.p N0.vl',
+  // unigrams of heads and children
+  'S0h.w', 'S0h.p', 'S0.l', 'S0l.w', 'S0l.p', 'S0l.l', 'S0r.w', 'S0r.p', 'S0r.l', 'N0l.w', 'N0l.p', 'N0l.l',
+  // third order
+  'S0h2.w', 'S0h2.p', 'S0h.l', 'S0l2.w', 'S0l2.p', 'S0l2.l', 'S0r2.w', 'S0r2.p', 'S0r2.l', 'N0l2.w', 'N0l2.p', 'N0l2.l',
+  'S0.p S0l.p S0l2.p', 'S0.p S0r.p S0r2.p', 'S0.p S0h.p S0h2.p', 'N0.p N0l.p N0l2.p',
+  // label sets
+  'S0.w S0.sr', 'S0.p S0.sr', 'S0.w S0.sl', 'S0.p S0.sl', 'N0.w N0.sl', 'N0.p N0.sl',
+  // additions: the second stack item, suffixes (robust to tagger errors), lookahead with S0
+  'S1.p S0.p N0.p', 'S1.w S1.p', 'S1.p S0.p', 'N0.s', 'S0.s', 'N1.s', 'N0.s N0.p', 'S0.p N0.p N0.s',
+  'S0.p N1.w', 'S0.w N1.p', 'S0.p N0.p N1.w', 'S0.l S0.p N0.p',
+];
+
+/** Atom value strings for what is absent and for the artificial root. */
+export const NONE = '<none>';
+export const ROOT_WORD = '<root>';
+export const ROOT_TAG = 'ROOT';
+const DIST_CAP = 10;
+const VAL_CAP = 6;
+
+/** FNV-1a over UTF-16 code units, 32-bit. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/** MurmurHash3 round: fold `k` into `h`. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** MurmurHash3 finaliser. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** The hash of a label set given as two 32-bit masks (bit i = label i; labels ≥ 64 wrap). */
+function setHash(lo: number, hi: number): number {
+  if (lo === 0 && hi === 0) return NONE_H;
+  return fmix(mix(mix(0x5e7, lo), hi));
+}
+
+/** Lower case, digits to 0, whitespace to _ (so that atoms never hold a tab). */
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(/\d/g, '0').replace(/\s/g, '_');
+  if (w.length > 40) w = w.slice(0, 40);
+  return w || '_';
+}
+
+const NONE_H = hashString(NONE);
+const DIST_H = Array.from({ length: DIST_CAP + 1 }, (_, i) => hashString(String(i)));
+const VAL_H = Array.from({ length: VAL_CAP + 1 }, (_, i) => hashString(String(i)));
+
+/** A sentence prepared for parsing: per-token atom hashes; index n is the artificial root. */
+export interface EncodedSentence {
+  n: number;
+  words: string[];
+  tags: string[];
+  wordH: Int32Array;
+  tagH: Int32Array;
+  sufH: Int32Array;
+}
+
+/** Prepare a sentence (words and UPOS tags) for the feature extractor. */
+export function encodeSentence(words: string[], upos: string[]): EncodedSentence {
+  const n = words.length;
+  const nw: string[] = new Array(n + 1);
+  const tags: string[] = new Array(n + 1);
+  const wordH = new Int32Array(n + 1);
+  const tagH = new Int32Array(n + 1);
+  const sufH = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const w = normalizeWord(words[i]);
+    nw[i] = w;
+    tags[i] = upos[i] || 'X';
+    wordH[i] = hashString(w);
+    tagH[i] = hashString(tags[i]);
+    sufH[i] = hashString(w.length > 3 ? w.slice(-3) : w);
+  }
+  nw[n] = ROOT_WORD;
+  tags[n] = ROOT_TAG;
+  wordH[n] = hashString(ROOT_WORD);
+  tagH[n] = hashString(ROOT_TAG);
+  sufH[n] = wordH[n];
+  return { n, words: nw, tags, wordH, tagH, sufH };
+}
+
+const P = Object.fromEntries(POSITIONS.map((p, i) => [p, i])) as Record<string, number>;
+const A = Object.fromEntries(ATTRIBUTES.map((a, i) => [a, i])) as Record<string, number>;
+const A_D = ATTRIBUTES.length; // the distance pseudo-attribute
+
+/**
+ * Feature extraction for a fixed list of templates. `extract` writes one 32-bit key per template;
+ * `describe` gives the readable form of one of them (for the weights file); `keyOf` turns a
+ * readable form back into the key.
+ */
+export class FeatureExtractor {
+  readonly templates: string[];
+  readonly size: number;
+  /** The labels of the transition system (label sets are bit masks over these ids). */
+  readonly labels: string[];
+  private readonly labelH: Int32Array;
+  private readonly labelIndex: Map<string, number>;
+  /** Distinct atoms used by any template: position id and attribute id. */
+  private readonly atomPos: Int32Array;
+  private readonly atomAttr: Int32Array;
+  /** Per template: start in `tplAtoms`, and the atoms (indices into the distinct-atom list). */
+  private readonly tplStart: Int32Array;
+  private readonly tplAtoms: Int32Array;
+  private readonly tplSeed: Int32Array;
+  private readonly atomVals: Int32Array;
+  private readonly pos = new Int32Array(POSITIONS.length);
+
+  constructor(templates: string[], labels: string[]) {
+    this.templates = templates.slice();
+    this.size = templates.length;
+    this.labels = labels.slice();
+    this.labelH = Int32Array.from(labels, (l) => hashString(l));
+    this.labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const atomIds = new Map<string, number>();
+    const atomPos: number[] = [];
+    const atomAttr: number[] = [];
+    const tplStart: number[] = [0];
+    const tplAtoms: number[] = [];
+    for (const t of templates) {
+      for (const atom of t.split(' ')) {
+        let id = atomIds.get(atom);
+        if (id === undefined) {
+          let p = 0;
+          let a = A_D;
+          if (atom !== 'd') {
+            const [ps, as] = atom.split('.');
+            if (!(ps in P) || !(as in A)) throw new Error(`parser: unknown feature atom "${atom}" in template "${t}"`);
+            p = P[ps];
+            a = A[as];
+          }
+          id = atomPos.length;
+          atomIds.set(atom, id);
+          atomPos.push(p);
+          atomAttr.push(a);
+        }
+        tplAtoms.push(id);
+      }
+      tplStart.push(tplAtoms.length);
+    }
+    this.atomPos = Int32Array.from(atomPos);
+    this.atomAttr = Int32Array.from(atomAttr);
+    this.tplStart = Int32Array.from(tplStart);
+    this.tplAtoms = Int32Array.from(tplAtoms);
+    this.tplSeed = Int32Array.from(templates, (t) => hashString(t));
+    this.atomVals = new Int32Array(atomPos.length);
+  }
+
+  /** Fill `this.pos` with the token index at each position of the state (-1: absent; n: root). */
+  private positions(st: ParseState): void {
+    const pos = this.pos;
+    const n = st.n;
+    const s0 = st.sp > 0 ? st.stack[st.sp - 1] : -1;
+    const b = st.b;
+    pos[0] = s0;
+    const s0h = s0 >= 0 ? st.head[s0] : -1;
+    pos[1] = s0h;
+    pos[2] = s0h >= 0 && s0h < n ? st.head[s0h] : -1;
+    pos[3] = s0 >= 0 ? st.l1[s0] : -1;
+    pos[4] = s0 >= 0 ? st.l2[s0] : -1;
+    pos[5] = s0 >= 0 ? st.r1[s0] : -1;
+    pos[6] = s0 >= 0 ? st.r2[s0] : -1;
+    pos[7] = b;
+    pos[8] = b + 1 <= n ? b + 1 : -1;
+    pos[9] = b + 2 <= n ? b + 2 : -1;
+    pos[10] = st.l1[b];
+    pos[11] = st.l2[b];
+    pos[12] = st.sp > 1 ? st.stack[st.sp - 2] : -1;
+  }
+
+  private atomValue(st: ParseState, enc: EncodedSentence, p: number, a: number): number {
+    if (a === A_D) {
+      const s0 = this.pos[0];
+      if (s0 < 0) return NONE_H;
+      const d = st.b - s0;
+      return DIST_H[d > DIST_CAP ? DIST_CAP : d];
+    }
+    const i = this.pos[p];
+    if (i < 0) return NONE_H;
+    switch (a) {
+      case 0: return enc.wordH[i];
+      case 1: return enc.tagH[i];
+      case 2: { const l = st.label[i]; return l >= 0 ? this.labelH[l] : NONE_H; }
+      case 3: return enc.sufH[i];
+      case 4: { const v = st.nl[i]; return VAL_H[v > VAL_CAP ? VAL_CAP : v]; }
+      case 5: { const v = st.nr[i]; return VAL_H[v > VAL_CAP ? VAL_CAP : v]; }
+      case 6: return setHash(st.slLo[i], st.slHi[i]);
+      default: return setHash(st.srLo[i], st.srHi[i]);
+    }
+  }
+
+  /** Write the key of every template for this state into `out` (length ≥ size). */
+  extract(st: ParseState, enc: EncodedSentence, out: Int32Array): void {
+    this.positions(st);
+    const vals = this.atomVals;
+    for (let k = 0; k < vals.length; k++) vals[k] = this.atomValue(st, enc, this.atomPos[k], this.atomAttr[k]);
+    const ts = this.tplStart;
+    const ta = this.tplAtoms;
+    for (let t = 0; t < this.size; t++) {
+      let h = this.tplSeed[t];
+      for (let j = ts[t]; j < ts[t + 1]; j++) h = mix(h, vals[ta[j]]);
+      h = fmix(h);
+      out[t] = h === 0 ? 1 : h;
+    }
+  }
+
+  private atomString(st: ParseState, enc: EncodedSentence, p: number, a: number): string {
+    if (a === A_D) {
+      const s0 = this.pos[0];
+      if (s0 < 0) return NONE;
+      return String(Math.min(DIST_CAP, st.b - s0));
+    }
+    const i = this.pos[p];
+    if (i < 0) return NONE;
+    switch (a) {
+      case 0: return enc.words[i];
+      case 1: return enc.tags[i];
+      case 2: return st.label[i] >= 0 ? this.labels[st.label[i]] : NONE;
+      case 3: { const w = enc.words[i]; return i === enc.n ? w : w.length > 3 ? w.slice(-3) : w; }
+      case 4: return String(Math.min(VAL_CAP, st.nl[i]));
+      case 5: return String(Math.min(VAL_CAP, st.nr[i]));
+      case 6: return this.setString(st.slLo[i], st.slHi[i]);
+      default: return this.setString(st.srLo[i], st.srHi[i]);
+    }
+  }
+
+  private setString(lo: number, hi: number): string {
+    if (lo === 0 && hi === 0) return NONE;
+    const out: string[] = [];
+    for (let i = 0; i < this.labels.length && i < 64; i++) {
+      if (i < 32 ? (lo >>> i) & 1 : (hi >>> (i - 32)) & 1) out.push(this.labels[i]);
+    }
+    return out.join(',');
+  }
+
+  /** The readable atom values of template `t` in this state (call right after `extract`). */
+  describe(st: ParseState, enc: EncodedSentence, t: number): string[] {
+    const out: string[] = [];
+    for (let j = this.tplStart[t]; j < this.tplStart[t + 1]; j++) {
+      const k = this.tplAtoms[j];
+      out.push(this.atomString(st, enc, this.atomPos[k], this.atomAttr[k]));
+    }
+    return out;
+  }
+
+  /** Number of atoms of template `t`. */
+  arity(t: number): number {
+    return this.tplStart[t + 1] - this.tplStart[t];
+  }
+
+  /** The key of template `t` with the given readable atom values (the inverse of `describe`). */
+  keyOf(t: number, atoms: string[]): number {
+    let h = this.tplSeed[t];
+    for (let j = this.tplStart[t], m = 0; j < this.tplStart[t + 1]; j++, m++) {
+      const a = this.atomAttr[this.tplAtoms[j]];
+      const s = atoms[m];
+      let v: number;
+      if ((a === 6 || a === 7) && s !== NONE) {
+        let lo = 0;
+        let hi = 0;
+        for (const name of s.split(',')) {
+          const id = this.labelIndex.get(name);
+          if (id === undefined) continue;
+          if (id < 32) lo |= 1 << id;
+          else hi |= 1 << ((id - 32) & 31);
+        }
+        v = setHash(lo, hi);
+      } else {
+        v = hashString(s);
+      }
+      h = mix(h, v);
+    }
+    h = fmix(h);
+    return h === 0 ? 1 : h;
+  }
+}

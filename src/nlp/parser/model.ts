@@ -1,0 +1,637 @@
+/**
+ * The dependency parser's model: a greedy, labelled arc-eager transition system (Nivre 2003) with
+ * the artificial root at the end of the buffer (Ballesteros & Nivre 2013), Goldberg & Nivre
+ * (2012)'s dynamic oracle, and an averaged perceptron with lazily averaged weights (Honnibal,
+ * "Parsing English in 500 lines of Python"). Training and inference share the transition system
+ * and the features (`features.ts`); only the weight store differs: training keeps a dense row of
+ * class weights per feature, the trained model keeps a sparse, pruned and rounded row.
+ *
+ * A model is a folder (DESIGN.md, model 4): `config.json` (labels, templates, scale),
+ * `weights.tsv` (one readable feature per line: template, atom values, `class:weight` pairs),
+ * `meta.json` (data, date, scores, how to retrain) and `MODEL_CARD.md`.
+ *
+ * Transitions (class ids): 0 SHIFT, 1 REDUCE, 2+l LEFT-l (N0 becomes the head of S0, S0 is
+ * popped), 2+L+l RIGHT-l (S0 becomes the head of N0, N0 is pushed). The root is token n: LEFT-root
+ * is the only LEFT move once the buffer holds only the root, and the only one labelled `root`.
+ */
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FeatureExtractor, encodeSentence, type EncodedSentence, DEFAULT_TEMPLATES } from './features.js';
+
+export const SHIFT = 0;
+export const REDUCE = 1;
+/** The label of the arc from the artificial root. */
+export const ROOT_LABEL = 'root';
+
+/** The configuration of an arc-eager parse: stack, buffer front, arcs so far, children summaries. */
+export class ParseState {
+  readonly n: number;
+  readonly stack: Int32Array;
+  sp = 0;
+  /** Buffer front: tokens b..n-1 then the root n. */
+  b = 0;
+  readonly head: Int32Array;
+  readonly label: Int32Array;
+  /** Leftmost and second-leftmost, rightmost and second-rightmost child (-1: none). */
+  readonly l1: Int32Array;
+  readonly l2: Int32Array;
+  readonly r1: Int32Array;
+  readonly r2: Int32Array;
+  /** Number of left and right children. */
+  readonly nl: Int32Array;
+  readonly nr: Int32Array;
+  /** Label sets of the left and right children as 64-bit masks in two halves. */
+  readonly slLo: Int32Array;
+  readonly slHi: Int32Array;
+  readonly srLo: Int32Array;
+  readonly srHi: Int32Array;
+
+  constructor(n: number) {
+    this.n = n;
+    const m = n + 1;
+    this.stack = new Int32Array(m);
+    this.head = new Int32Array(m).fill(-1);
+    this.label = new Int32Array(m).fill(-1);
+    this.l1 = new Int32Array(m).fill(-1);
+    this.l2 = new Int32Array(m).fill(-1);
+    this.r1 = new Int32Array(m).fill(-1);
+    this.r2 = new Int32Array(m).fill(-1);
+    this.nl = new Int32Array(m);
+    this.nr = new Int32Array(m);
+    this.slLo = new Int32Array(m);
+    this.slHi = new Int32Array(m);
+    this.srLo = new Int32Array(m);
+    this.srHi = new Int32Array(m);
+  }
+
+  get done(): boolean {
+    return this.b === this.n && this.sp === 0;
+  }
+
+  private addArc(h: number, d: number, l: number): void {
+    this.head[d] = h;
+    this.label[d] = l;
+    const bit = l & 63;
+    if (d < h) {
+      if (this.l1[h] === -1 || d < this.l1[h]) { this.l2[h] = this.l1[h]; this.l1[h] = d; }
+      else if (this.l2[h] === -1 || d < this.l2[h]) this.l2[h] = d;
+      this.nl[h]++;
+      if (bit < 32) this.slLo[h] |= 1 << bit; else this.slHi[h] |= 1 << (bit - 32);
+    } else {
+      if (this.r1[h] === -1 || d > this.r1[h]) { this.r2[h] = this.r1[h]; this.r1[h] = d; }
+      else if (this.r2[h] === -1 || d > this.r2[h]) this.r2[h] = d;
+      this.nr[h]++;
+      if (bit < 32) this.srLo[h] |= 1 << bit; else this.srHi[h] |= 1 << (bit - 32);
+    }
+  }
+
+  /** Apply transition class `c` for a system with `L` labels. */
+  apply(c: number, L: number): void {
+    if (c === SHIFT) {
+      this.stack[this.sp++] = this.b++;
+    } else if (c === REDUCE) {
+      this.sp--;
+    } else if (c < 2 + L) {
+      const s0 = this.stack[--this.sp];
+      this.addArc(this.b, s0, c - 2);
+    } else {
+      const s0 = this.stack[this.sp - 1];
+      this.addArc(s0, this.b, c - 2 - L);
+      this.stack[this.sp++] = this.b++;
+    }
+  }
+}
+
+/** Which move types are legal in a state. */
+function legalMoves(st: ParseState): { shift: boolean; reduce: boolean; left: boolean; right: boolean } {
+  const hasS0 = st.sp > 0;
+  const s0Headed = hasS0 && st.head[st.stack[st.sp - 1]] !== -1;
+  return { shift: st.b < st.n, reduce: hasS0 && s0Headed, left: hasS0 && !s0Headed, right: hasS0 && st.b < st.n };
+}
+
+/** The best-scoring legal class. */
+function bestLegal(st: ParseState, scores: ArrayLike<number>, L: number, rootId: number): number {
+  const m = legalMoves(st);
+  let best = -1;
+  let bestScore = -Infinity;
+  if (m.shift && scores[SHIFT] > bestScore) { best = SHIFT; bestScore = scores[SHIFT]; }
+  if (m.reduce && scores[REDUCE] > bestScore) { best = REDUCE; bestScore = scores[REDUCE]; }
+  if (m.left) {
+    if (st.b === st.n) {
+      const c = 2 + rootId;
+      if (scores[c] > bestScore || best < 0) { best = c; bestScore = scores[c]; }
+    } else {
+      for (let l = 0; l < L; l++) {
+        if (l === rootId) continue;
+        const c = 2 + l;
+        if (scores[c] > bestScore) { best = c; bestScore = scores[c]; }
+      }
+    }
+  }
+  if (m.right) {
+    for (let l = 0; l < L; l++) {
+      if (l === rootId) continue;
+      const c = 2 + L + l;
+      if (scores[c] > bestScore) { best = c; bestScore = scores[c]; }
+    }
+  }
+  return best;
+}
+
+/**
+ * Dynamic-oracle costs (Goldberg & Nivre 2012): for every legal class, the number of gold arcs
+ * (labelled) that become unreachable. `gh` holds gold heads (n for the root), `gl` gold label ids.
+ * Illegal classes get Infinity.
+ */
+function oracleCosts(st: ParseState, gh: Int32Array, gl: Int32Array, L: number, rootId: number, out: Float64Array): void {
+  out.fill(Infinity);
+  const m = legalMoves(st);
+  const n = st.n;
+  const b = st.b;
+  const s0 = st.sp > 0 ? st.stack[st.sp - 1] : -1;
+  let push = 0; // cost of pushing b: arcs between b and the stack
+  if (m.shift || m.right) {
+    for (let i = 0; i < st.sp; i++) {
+      const s = st.stack[i];
+      if (gh[b] === s) push++;
+      if (gh[s] === b && st.head[s] === -1) push++;
+    }
+  }
+  if (m.shift) out[SHIFT] = push;
+  if (m.right) {
+    const base = push - (gh[b] === s0 ? 1 : 0);
+    for (let l = 0; l < L; l++) {
+      if (l === rootId) continue;
+      out[2 + L + l] = base + (gh[b] === s0 && gl[b] !== l ? 1 : 0);
+    }
+  }
+  if (m.reduce || m.left) {
+    let pop = 0; // arcs between s0 and the buffer lost by popping s0
+    for (let k = b; k < n; k++) if (gh[k] === s0) pop++;
+    if (m.reduce) out[REDUCE] = pop;
+    if (m.left) {
+      let left = pop;
+      if (gh[s0] > b) left++; // its gold head is further in the buffer (or the root)
+      if (b === n) {
+        out[2 + rootId] = left + (gh[s0] === n ? 0 : 0);
+      } else {
+        for (let l = 0; l < L; l++) {
+          if (l === rootId) continue;
+          out[2 + l] = left + (gh[s0] === b && gl[s0] !== l ? 1 : 0);
+        }
+      }
+    }
+  }
+}
+
+/** Open-addressing hash table from non-zero 32-bit keys to row ids. */
+class KeyTable {
+  keys: Int32Array;
+  rows: Int32Array;
+  mask: number;
+  count = 0;
+  constructor(capacity = 1 << 16) {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  get(key: number): number {
+    const keys = this.keys;
+    const mask = this.mask;
+    let i = (key ^ (key >>> 15)) & mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) return this.rows[i];
+      if (k === 0) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+  /** Insert a key that is not present. */
+  add(key: number, row: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    this.put(key, row);
+    this.count++;
+  }
+  private put(key: number, row: number): void {
+    const mask = this.mask;
+    let i = (key ^ (key >>> 15)) & mask;
+    while (this.keys[i] !== 0) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.rows[i] = row;
+  }
+  private grow(): void {
+    const oldK = this.keys;
+    const oldR = this.rows;
+    this.keys = new Int32Array(oldK.length * 2);
+    this.rows = new Int32Array(oldK.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let i = 0; i < oldK.length; i++) if (oldK[i] !== 0) this.put(oldK[i], oldR[i]);
+  }
+}
+
+/** The weights of a trained model: per feature key, a sparse row of (class, weight). */
+export class SparseWeights {
+  readonly table: KeyTable;
+  readonly rowStart: Int32Array;
+  readonly cls: Uint8Array;
+  readonly w: Float32Array;
+  constructor(keys: Int32Array, rowStart: Int32Array, cls: Uint8Array, w: Float32Array) {
+    this.table = new KeyTable(keys.length);
+    for (let r = 0; r < keys.length; r++) this.table.add(keys[r], r);
+    this.rowStart = rowStart;
+    this.cls = cls;
+    this.w = w;
+  }
+  get rows(): number {
+    return this.rowStart.length - 1;
+  }
+  score(feats: Int32Array, nf: number, scores: Float32Array): void {
+    scores.fill(0);
+    const rs = this.rowStart;
+    const cls = this.cls;
+    const w = this.w;
+    for (let f = 0; f < nf; f++) {
+      const r = this.table.get(feats[f]);
+      if (r < 0) continue;
+      for (let j = rs[r]; j < rs[r + 1]; j++) scores[cls[j]] += w[j];
+    }
+  }
+}
+
+/** The contents of `config.json`. */
+export interface ParserConfig {
+  name: string;
+  version: string;
+  system: 'arc-eager';
+  /** Dependency labels; class ids are 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+L+i RIGHT-labels[i]. */
+  labels: string[];
+  /** Feature templates (see features.ts). */
+  templates: string[];
+  /** Weights in weights.tsv are integers; multiply by this to get the perceptron weight. */
+  weightScale: number;
+  /** How a sentence with several root attachments is repaired: the leftmost stays root. */
+  multipleRoots: 'leftmost';
+  /** The weights file name inside the model folder. */
+  weights: string;
+}
+
+/** A trained parser: configuration, feature extractor, sparse weights. */
+export class ParserModel {
+  readonly config: ParserConfig;
+  readonly features: FeatureExtractor;
+  readonly weights: SparseWeights;
+  /** Readable name (template + atoms, tab-separated) of each weights row, for saving. */
+  readonly rowNames: string[];
+  /** Quantized weights per row, as saved. */
+  private readonly L: number;
+  private readonly rootId: number;
+  private readonly deprelRel: Map<string, number>;
+  private feats: Int32Array;
+  private scores: Float32Array;
+
+  constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[]) {
+    this.config = config;
+    this.features = new FeatureExtractor(config.templates, config.labels);
+    this.weights = weights;
+    this.rowNames = rowNames;
+    this.L = config.labels.length;
+    this.rootId = config.labels.indexOf(ROOT_LABEL);
+    if (this.rootId < 0) throw new Error('parser: the label list has no "root"');
+    this.deprelRel = new Map(config.labels.map((l, i) => [l, i]));
+    this.feats = new Int32Array(this.features.size);
+    this.scores = new Float32Array(2 + 2 * this.L);
+  }
+
+  /** Number of transition classes. */
+  get classes(): number {
+    return 2 + 2 * this.L;
+  }
+
+  /** Parse one sentence: 0-based heads (-1 for the root) and labels. */
+  parse(words: string[], upos: string[]): { head: number[]; relation: string[] } {
+    const n = words.length;
+    if (n === 0) return { head: [], relation: [] };
+    const enc = encodeSentence(words, upos);
+    const st = new ParseState(n);
+    const L = this.L;
+    while (!st.done) {
+      this.features.extract(st, enc, this.feats);
+      this.weights.score(this.feats, this.feats.length, this.scores);
+      st.apply(bestLegal(st, this.scores, L, this.rootId), L);
+    }
+    return finishParse(st, this.config.labels, this.rootId);
+  }
+
+  /** Save `config.json` and the weights file into `dir` (created if needed). */
+  save(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(this.config, null, 2) + '\n');
+    const lines: string[] = [
+      `# steppe dependency parser weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; classes in config.json: 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+${this.L}+i RIGHT-labels[i])`,
+    ];
+    const { rowStart, cls, w } = this.weights;
+    const scale = this.config.weightScale;
+    for (let r = 0; r < this.rowNames.length; r++) {
+      const parts: string[] = [];
+      for (let j = rowStart[r]; j < rowStart[r + 1]; j++) parts.push(`${cls[j]}:${Math.round(w[j] / scale)}`);
+      lines.push(`${this.rowNames[r]}\t${parts.join(' ')}`);
+    }
+    writeFileSync(join(dir, this.config.weights), lines.join('\n') + '\n');
+  }
+
+  /** Load a model folder written by `save`. */
+  static load(dir: string): ParserModel {
+    const cfgFile = join(dir, 'config.json');
+    if (!existsSync(cfgFile)) throw new Error(`parser: no model at ${dir} (config.json missing); run npm run train:parser`);
+    const config = JSON.parse(readFileSync(cfgFile, 'utf8')) as ParserConfig;
+    const fx = new FeatureExtractor(config.templates, config.labels);
+    const tplIndex = new Map(config.templates.map((t, i) => [t, i]));
+    const text = readFileSync(join(dir, config.weights), 'utf8');
+    const keys: number[] = [];
+    const rowStart: number[] = [0];
+    const cls: number[] = [];
+    const w: number[] = [];
+    const names: string[] = [];
+    const scale = config.weightScale;
+    const seen = new Set<number>();
+    let at = 0;
+    while (at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = text.slice(at, end);
+      at = end + 1;
+      if (!line || line.charCodeAt(0) === 35 /* # */) continue;
+      const cols = line.split('\t');
+      const t = tplIndex.get(cols[0]);
+      if (t === undefined) throw new Error(`parser: ${config.weights}: unknown template "${cols[0]}"`);
+      const ar = fx.arity(t);
+      const key = fx.keyOf(t, cols.slice(1, 1 + ar));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+      names.push(cols.slice(0, 1 + ar).join('\t'));
+      for (const pair of cols[1 + ar].split(' ')) {
+        const colon = pair.indexOf(':');
+        cls.push(Number(pair.slice(0, colon)));
+        w.push(Number(pair.slice(colon + 1)) * scale);
+      }
+      rowStart.push(cls.length);
+    }
+    const weights = new SparseWeights(Int32Array.from(keys), Int32Array.from(rowStart), Uint8Array.from(cls), Float32Array.from(w));
+    return new ParserModel(config, weights, names);
+  }
+
+  /** Label id of a relation, or -1. */
+  labelId(rel: string): number {
+    return this.deprelRel.get(rel) ?? -1;
+  }
+}
+
+/** Heads (-1 root) and labels from a final state; extra root attachments go to the leftmost root. */
+function finishParse(st: ParseState, labels: string[], rootId: number): { head: number[]; relation: string[] } {
+  const n = st.n;
+  const head: number[] = new Array(n);
+  const relation: string[] = new Array(n);
+  let root = -1;
+  for (let i = 0; i < n; i++) {
+    const h = st.head[i];
+    if (h === n || h < 0) {
+      if (root < 0) { root = i; head[i] = -1; relation[i] = ROOT_LABEL; }
+      else { head[i] = root; relation[i] = 'parataxis'; }
+    } else {
+      head[i] = h;
+      relation[i] = st.label[i] >= 0 && st.label[i] !== rootId ? labels[st.label[i]] : 'dep';
+    }
+  }
+  return { head, relation };
+}
+
+/** A training sentence: words, UPOS tags, 0-based gold heads (-1 root) and relations. */
+export interface TrainSentence {
+  words: string[];
+  upos: string[];
+  head: ArrayLike<number>;
+  relation: string[];
+}
+
+/** Options of `trainParser`. */
+export interface TrainOptions {
+  /** Passes over the data (default 15). */
+  epochs?: number;
+  /** Seed of the shuffling and exploration (default 1). */
+  seed?: number;
+  /** From this epoch (0-based) on, follow the model's own move with this probability (default 0.9 from epoch 1). */
+  explore?: number;
+  exploreFrom?: number;
+  templates?: string[];
+  /** Drop averaged weights with |w| below this (default 0.5; in perceptron update units). */
+  prune?: number;
+  /** Rounding step of the saved weights (default 0.1). */
+  weightScale?: number;
+  name?: string;
+  /** Progress messages. */
+  log?: (line: string) => void;
+  /** Called after every epoch with the averaged model of that epoch (e.g. to print a dev score). */
+  onEpoch?: (epoch: number, model: () => ParserModel) => void;
+}
+
+/** A seeded PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** Training weights: per feature a dense row of C class weights, with lazy averaging per row. */
+class DenseWeights {
+  readonly C: number;
+  readonly table = new KeyTable(1 << 20);
+  private W: Float32Array[] = [];
+  private T: Float64Array[] = [];
+  private ts: Float64Array[] = [];
+  readonly names: string[] = [];
+  rows = 0;
+  /** Number of training instances seen (the perceptron clock). */
+  time = 0;
+  constructor(C: number) {
+    this.C = C;
+  }
+  score(feats: Int32Array, scores: Float64Array): void {
+    scores.fill(0);
+    const C = this.C;
+    for (let f = 0; f < feats.length; f++) {
+      const r = this.table.get(feats[f]);
+      if (r < 0) continue;
+      const W = this.W[r >>> CHUNK_BITS];
+      const base = (r & (CHUNK - 1)) * C;
+      for (let c = 0; c < C; c++) scores[c] += W[base + c];
+    }
+  }
+  private newRow(key: number, name: string): number {
+    const r = this.rows++;
+    if ((r >>> CHUNK_BITS) >= this.W.length) {
+      this.W.push(new Float32Array(CHUNK * this.C));
+      this.T.push(new Float64Array(CHUNK * this.C));
+      this.ts.push(new Float64Array(CHUNK));
+    }
+    this.table.add(key, r);
+    this.names.push(name);
+    this.ts[r >>> CHUNK_BITS][r & (CHUNK - 1)] = this.time;
+    return r;
+  }
+  /** Perceptron update: +1 for `truth`, -1 for `guess`, on every feature. */
+  update(truth: number, guess: number, feats: Int32Array, name: (f: number) => string): void {
+    const C = this.C;
+    for (let f = 0; f < feats.length; f++) {
+      let r = this.table.get(feats[f]);
+      if (r < 0) r = this.newRow(feats[f], name(f));
+      const k = r >>> CHUNK_BITS;
+      const W = this.W[k];
+      const T = this.T[k];
+      const i = r & (CHUNK - 1);
+      const base = i * C;
+      const dt = this.time - this.ts[k][i];
+      if (dt > 0) {
+        for (let c = 0; c < C; c++) T[base + c] += dt * W[base + c];
+        this.ts[k][i] = this.time;
+      }
+      W[base + truth] += 1;
+      W[base + guess] -= 1;
+    }
+  }
+  /** The averaged weights, pruned (|w| < prune dropped) and rounded to multiples of `scale`. */
+  average(prune: number, scale: number): { weights: SparseWeights; names: string[] } {
+    const C = this.C;
+    const keys: number[] = [];
+    const names: string[] = [];
+    const rowStart: number[] = [0];
+    const cls: number[] = [];
+    const w: number[] = [];
+    const keyOfRow = new Int32Array(this.rows);
+    const tk = this.table.keys;
+    const tr = this.table.rows;
+    for (let i = 0; i < tk.length; i++) if (tk[i] !== 0) keyOfRow[tr[i]] = tk[i];
+    const now = Math.max(1, this.time);
+    for (let r = 0; r < this.rows; r++) {
+      const k = r >>> CHUNK_BITS;
+      const i = r & (CHUNK - 1);
+      const base = i * C;
+      const dt = this.time - this.ts[k][i];
+      const start = cls.length;
+      for (let c = 0; c < C; c++) {
+        const avg = (this.T[k][base + c] + dt * this.W[k][base + c]) / now;
+        if (Math.abs(avg) < prune) continue;
+        const q = Math.round(avg / scale);
+        if (q === 0) continue;
+        cls.push(c);
+        w.push(q * scale);
+      }
+      if (cls.length === start) continue;
+      keys.push(keyOfRow[r]);
+      names.push(this.names[r]);
+      rowStart.push(cls.length);
+    }
+    return { weights: new SparseWeights(Int32Array.from(keys), Int32Array.from(rowStart), Uint8Array.from(cls), Float32Array.from(w)), names };
+  }
+}
+
+/** The label list of a training set: `root` first, then by frequency (ties by name). */
+export function collectLabels(sents: TrainSentence[]): string[] {
+  const freq = new Map<string, number>();
+  for (const s of sents) for (const r of s.relation) freq.set(r, (freq.get(r) ?? 0) + 1);
+  freq.delete(ROOT_LABEL);
+  const rest = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+  return [ROOT_LABEL, ...rest].slice(0, 250);
+}
+
+/**
+ * Train a parser with the dynamic oracle and the averaged perceptron. Deterministic for a given
+ * seed, data and options.
+ */
+export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): ParserModel {
+  const epochs = opts.epochs ?? 15;
+  const seed = opts.seed ?? 1;
+  const explore = opts.explore ?? 0.9;
+  const exploreFrom = opts.exploreFrom ?? 1;
+  const prune = opts.prune ?? 0.5;
+  const weightScale = opts.weightScale ?? 0.1;
+  const labels = collectLabels(sents);
+  const L = labels.length;
+  const C = 2 + 2 * L;
+  const rootId = 0;
+  const config: ParserConfig = {
+    name: opts.name ?? 'steppe-parser',
+    version: '1',
+    system: 'arc-eager',
+    labels,
+    templates: opts.templates ?? DEFAULT_TEMPLATES,
+    weightScale,
+    multipleRoots: 'leftmost',
+    weights: 'weights.tsv',
+  };
+  const fx = new FeatureExtractor(config.templates, labels);
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const dense = new DenseWeights(C);
+  const random = rng(seed);
+  const data = sents
+    .filter((s) => s.words.length > 0)
+    .map((s) => {
+      const n = s.words.length;
+      const gh = new Int32Array(n);
+      const gl = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        gh[i] = s.head[i] < 0 ? n : s.head[i];
+        gl[i] = s.head[i] < 0 ? rootId : labelIndex.get(s.relation[i]) ?? -1;
+      }
+      return { enc: encodeSentence(s.words, s.upos), gh, gl };
+    });
+  const order = data.map((_, i) => i);
+  const feats = new Int32Array(fx.size);
+  const scores = new Float64Array(C);
+  const costs = new Float64Array(C);
+  const averaged = () => {
+    const { weights, names } = dense.average(prune, weightScale);
+    return new ParserModel(config, weights, names);
+  };
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const t0 = Date.now();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let right = 0;
+    let total = 0;
+    for (const idx of order) {
+      const { enc, gh, gl } = data[idx];
+      const st = new ParseState(enc.n);
+      while (!st.done) {
+        fx.extract(st, enc, feats);
+        dense.score(feats, scores);
+        const guess = bestLegal(st, scores, L, rootId);
+        oracleCosts(st, gh, gl, L, rootId, costs);
+        let minCost = Infinity;
+        for (let c = 0; c < C; c++) if (costs[c] < minCost) minCost = costs[c];
+        let best = -1;
+        for (let c = 0; c < C; c++) if (costs[c] === minCost && (best < 0 || scores[c] > scores[best])) best = c;
+        dense.time++;
+        total++;
+        if (costs[guess] === minCost) right++;
+        else dense.update(best, guess, feats, (f) => `${fx.templates[f]}\t${fx.describe(st, enc, f).join('\t')}`);
+        const follow = epoch >= exploreFrom && costs[guess] !== minCost && random() < explore ? guess : costs[guess] === minCost ? guess : best;
+        st.apply(follow, L);
+      }
+    }
+    opts.log?.(`epoch ${epoch + 1}/${epochs}: ${(100 * right / Math.max(1, total)).toFixed(2)}% moves right, ${dense.rows} feature rows, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    opts.onEpoch?.(epoch, averaged);
+  }
+  return averaged();
+}
