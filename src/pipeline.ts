@@ -110,6 +110,15 @@ function buildDocument(article: SteppeDocument['article'], doc: AnnotatedText, r
     })),
   };
   void doc;
+  // a speaker named by a pronoun ("he said") gets that pronoun as one more mention
+  for (const q of out.quotes) {
+    const a = q.speaker && q.speakerMention ? out.actors.find((x) => x.id === q.speaker) : undefined;
+    if (!a || !q.speakerMention) continue;
+    const { start, end } = q.speakerMention;
+    if (a.mentions.some((m) => m.start <= start && end <= m.end)) continue;
+    a.mentions.push({ start, end, text: article.text.slice(start, end) });
+    a.mentions.sort((x, y) => x.start - y.start);
+  }
   const parsed = DocumentSchema.parse(out);
   const bad = checkOffsets(parsed);
   if (bad) throw new SteppeError('E_BAD_INPUT', article.source, `internal error: ${bad}`);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { DocumentSchema, ArticleSchema, type SteppeDocument } from '../src/schema.js';
@@ -41,7 +41,26 @@ export interface CliResult {
  * Run `node bin/steppe.js …args` in `cwd`, optionally with stdin, and wait for it to exit.
  * Asynchronous, so that a suite with `concurrency` runs several CLI processes at once.
  */
-export function runCli(args: string[], opts: { cwd: string; input?: string | Buffer; timeoutMs?: number }): Promise<CliResult> {
+/** Options of runCli: the working directory, stdin, a timeout, and whether to close stdout after its first chunk (a reader like `head`). */
+export interface CliOptions { cwd: string; input?: string | Buffer; timeoutMs?: number; closeStdoutEarly?: boolean }
+
+export async function runCli(args: string[], opts: CliOptions): Promise<CliResult> {
+  // at most one CLI process per core at a time: more only makes each one slower
+  while (running >= MAX_PROCESSES) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await spawnCli(args, opts);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const MAX_PROCESSES = Math.max(2, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+function spawnCli(args: string[], opts: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd,
@@ -50,7 +69,10 @@ export function runCli(args: string[], opts: { cwd: string; input?: string | Buf
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stdout.on('data', (c: Buffer) => {
+      out.push(c);
+      if (opts.closeStdoutEarly) child.stdout.destroy();
+    });
     child.stderr.on('data', (c: Buffer) => err.push(c));
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
     child.on('error', (e) => {

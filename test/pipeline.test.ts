@@ -87,17 +87,17 @@ describe('article id', () => {
 });
 
 describe('errors', () => {
-  test('a page with only navigation lines is E_NO_ARTICLE, naming the source', () => {
-    const pages: RawDocument[] = [
-      { source: 'nav.txt', format: 'text', content: 'Accessibility links\n\nSkip to main content\n\nMenu\n\nSearch\n\nHome\n\nBreaking News\n\nShare\n\nFacebook\n\nTwitter\n\nRelated stories\n' },
-      { source: 'nav.html', format: 'html', content: '<!doctype html><html><head><title>Home</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/search">Search</a></li></ul></nav><footer><a href="/about">About us</a></footer></body></html>' },
-    ];
-    for (const raw of pages) {
-      for (const run of [() => pipeline.analyze(raw), () => pipeline.extract(raw)]) {
-        assert.throws(run, (e: unknown) => e instanceof SteppeError && e.code === 'E_NO_ARTICLE' && e.input === raw.source && e.toLine().startsWith(`${raw.source}: `), raw.source);
+  const navOnly: RawDocument[] = [
+    { source: 'nav.txt', format: 'text', content: 'Accessibility links\n\nSkip to main content\n\nMenu\n\nSearch\n\nHome\n\nBreaking News\n\nShare\n\nFacebook\n\nTwitter\n\nRelated stories\n' },
+    { source: 'nav.html', format: 'html', content: '<!doctype html><html><head><title>Home</title></head><body><nav><ul><li><a href="/">Home</a></li><li><a href="/search">Search</a></li></ul></nav><footer><a href="/about">About us</a></footer></body></html>' },
+  ];
+  for (const raw of navOnly) {
+    test(`a page with only navigation lines is E_NO_ARTICLE, naming the source (${raw.source})`, () => {
+      for (const [how, run] of [['analyze', () => pipeline.analyze(raw)], ['extract', () => pipeline.extract(raw)]] as const) {
+        assert.throws(run, (e: unknown) => e instanceof SteppeError && e.code === 'E_NO_ARTICLE' && e.input === raw.source && e.toLine().startsWith(`${raw.source}: `), `${how} ${raw.source}`);
       }
-    }
-  });
+    });
+  }
   test('a non-English article is E_LANGUAGE on analyze but extracts', () => {
     const content = 'Правительство Казахстана в понедельник объявило о новых мерах по снижению цен на топливо.\n\n' +
       'По словам министра энергетики, цены на сжиженный газ будут снижены во всех регионах страны до конца месяца.\n\n' +
@@ -121,7 +121,12 @@ describe('examples', () => {
     for (const chrome of ['Skip to content', 'Facebook', 'Telegram', 'Related stories', 'Farmers Feud Over Water', 'Sign up for our weekly newsletter', 'Subscribe', 'All rights reserved', 'Privacy policy']) {
       assert.ok(!a.text.includes(chrome), `"${chrome}" is in article.text`);
     }
-    assert.ok(a.text.startsWith('TASHKENT -- Negotiators'), a.text.slice(0, 60));
+    const firstBody = a.paragraphs.find((p) => p.kind === 'body');
+    assert.ok(firstBody && a.text.slice(firstBody.start, firstBody.end).startsWith('TASHKENT -- Negotiators'), 'the dateline lead is not the first body paragraph');
+    // the figcaption: kept once, as a caption paragraph
+    const cap = 'Kazakh and Uzbek delegations at the opening session of the border talks in Tashkent on March 9.';
+    assert.equal(a.text.split(cap).length - 1, 1, 'the figcaption is not in article.text exactly once');
+    assert.ok(a.paragraphs.some((p) => p.kind === 'caption' && a.text.slice(p.start, p.end).startsWith(cap)), 'the figcaption is not a caption paragraph');
     assert.ok(a.text.includes('The next round of talks is scheduled to take place in Astana in May.'));
     // two direct quotes with named speakers
     const speakerOf = (needle: string) => {
@@ -135,14 +140,7 @@ describe('examples', () => {
     assert.ok(doc.events.some((e) => e.date === '2023-03-08' && a.text.slice(e.sentence.start, e.sentence.end).includes('handed over')), 'no event dated 2023-03-08 in the handover sentence');
   });
 
-  test('caspian-summit.html: the figcaption is kept once, as a caption paragraph', { todo: 'extract/html.ts drops the <figcaption> (no caption paragraph)' }, () => {
-    const doc = pipeline.extract(rawOf(join(EXAMPLES, 'caspian-summit.html')));
-    const cap = 'Kazakh and Uzbek delegations at the opening session of the border talks in Tashkent on March 9.';
-    assert.equal(doc.text.split(cap).length - 1, 1, 'the caption is not in article.text exactly once');
-    assert.ok(doc.paragraphs.some((p) => p.kind === 'caption' && doc.text.slice(p.start, p.end).startsWith(cap)), 'no caption paragraph');
-  });
-
-  test('caspian-summit.txt: the newsletter promo is removed and the lead is body text', { todo: 'extract/text.ts: "Newsletter"/"Sign up for our weekly … briefing." kept; CAPTION_CUE "march" matches the month "March 3", so the lead paragraph is marked caption' }, () => {
+  test('caspian-summit.txt: the newsletter promo is removed and the lead is body text', () => {
     const a = pipeline.extract(rawOf(join(EXAMPLES, 'caspian-summit.txt')));
     assert.ok(!a.text.includes('Sign up for our weekly'), 'newsletter promo kept');
     assert.ok(!/(^|\n)Newsletter(\n|$)/.test(a.text), 'newsletter heading kept');
@@ -164,23 +162,23 @@ describe('examples', () => {
   });
 });
 
-describe('fixtures: known problems in later stages', () => {
-  test('baku-rail-unicode.txt: a speaker name with non-ASCII letters is kept whole', { todo: 'actors: "Leyla Məmmədova" is cut to "Leyla M" (name pattern not Unicode-aware)' }, () => {
+describe('fixtures: regressions found in later stages (issue 2)', () => {
+  test('baku-rail-unicode.txt: a speaker name with non-ASCII letters is kept whole', () => {
     const doc = pipeline.analyze(rawOf(join(FIXTURES, 'baku-rail-unicode.txt')));
     const q = doc.quotes.find((x) => x.text.includes('closer to Europe'));
     assert.equal(doc.actors.find((x) => x.id === q?.speaker)?.name, 'Leyla Məmmədova');
   });
-  test('baku-rail-unicode.txt: "he said" after "The Turkish transport minister … told" is not the earlier speaker', { todo: 'quotes: "Trade will follow the rails," he said → attributed to Leyla M (the previous paragraph\'s speaker)' }, () => {
+  test('baku-rail-unicode.txt: "he said" after "The Turkish transport minister … told" is not the earlier speaker', () => {
     const doc = pipeline.analyze(rawOf(join(FIXTURES, 'baku-rail-unicode.txt')));
     const q = doc.quotes.find((x) => x.text.includes('Trade will follow the rails'));
     assert.ok(q);
     assert.ok(!/Leyla/.test(doc.actors.find((x) => x.id === q.speaker)?.name ?? ''), 'attributed to Leyla');
   });
-  test('caspian-summit.html: "a week after a deadly clash" is dated before the talks of March 9', { todo: 'events/time: the clash is dated 2023-03-17 (after the article was published)' }, () => {
+  test('caspian-summit.html: "a week after a deadly clash" is dated before the talks of March 9', () => {
     const doc = pipeline.analyze(rawOf(join(EXAMPLES, 'caspian-summit.html')));
     for (const e of doc.events) if (e.date && doc.article.published) assert.ok(e.date <= doc.article.published, `event ${e.code} "${e.trigger.text}" dated ${e.date}, after publication ${doc.article.published}`);
   });
-  test('mongolia-winter-aid.txt: a harsh winter killing livestock is no "kill by physical assault"', { todo: 'events: "a severe winter killed … livestock" coded 1823' }, () => {
+  test('mongolia-winter-aid.txt: a harsh winter killing livestock is no "kill by physical assault"', () => {
     const doc = pipeline.analyze(rawOf(join(FIXTURES, 'mongolia-winter-aid.txt')));
     assert.ok(!doc.events.some((e) => e.root === '18'), 'a root-18 assault event');
   });

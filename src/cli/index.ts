@@ -149,6 +149,12 @@ export function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+  // a reader that stops early (`steppe analyze corpus/ | head`) ends the run quietly, as SIGPIPE
+  // would, instead of an unhandled EPIPE with a stack trace; documents saved so far stay saved
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -19,7 +19,7 @@
  *
  * Confidence is a rule score, not yet calibrated against gold data: 0.5 base, +0.2 with a
  * source, +0.1 with a target, +0.1 for a pattern with an object constraint, −0.2 for a
- * generic (x0) code, −0.2 for a noun trigger with no participant; events under
+ * generic (x0) code, −0.2 for a trigger with no participant; events under
  * `minConfidence` (0.35) are dropped.
  */
 import type { AnnotatedText } from '../types.js';
@@ -328,7 +328,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const cameo = coder.codebook.get(p.code)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
       // pattern expects no source (protests) and the sentence places it
-      const orphan = p.kind === 'noun' && source < 0 && target < 0 && !(p.source === 'none' && location);
+      const orphan = source < 0 && target < 0 && !(p.source === 'none' && location);
       let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
       confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
       events.push({

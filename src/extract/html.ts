@@ -4,13 +4,14 @@
  *
  * Steps:
  * 1. Pre-clean the markup with a few linear regexes (drop `<script>` except JSON-LD, `<style>`,
- *    `<noscript>`, `<svg>`, `<template>`, `<iframe>`, `<nav>`, `<button>`, comments, and `data-*`/`srcset`/event
- *    attributes) so parsing and Readability touch less of the page; this roughly halves the
- *    time on news pages.
+ *    `<noscript>`, `<svg>`, `<template>`, `<iframe>`, `<nav>`, `<button>`, comments, and
+ *    `data-*`/`srcset`/event attributes; attribute names lowercased) so parsing and Readability
+ *    touch less of the page; this roughly halves the time on news pages.
  * 2. Parse with linkedom and read the metadata ({@link extractMetadata}) before Readability runs,
  *    since Readability removes scripts and bylines from the document.
- * 3. Run @mozilla/readability with `keepClasses` and a serializer that returns the content
- *    element itself (equivalent to re-parsing its HTML, without the cost).
+ * 3. Tag figure captions inside the article element ({@link anchorCaptions}), then run
+ *    @mozilla/readability with `keepClasses` and a serializer that returns the content element
+ *    itself (equivalent to re-parsing its HTML with linkedom, without the cost).
  * 4. Walk that element and cut it into paragraphs at block elements: `p`, `li`, `div` … → body,
  *    `h1`–`h6` → heading, `blockquote` → blockquote, `figcaption` (and `.caption` blocks) →
  *    caption. Inline markup is flattened; whitespace inside a paragraph collapses to one space.
@@ -103,17 +104,17 @@ function preclean(html: string): string {
 
 const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'svg', 'template', 'iframe', 'object', 'embed', 'video', 'audio',
-  'canvas', 'button', 'input', 'select', 'textarea', 'option', 'form', 'nav', 'img', 'picture',
+  'canvas', 'button', 'input', 'select', 'textarea', 'option', 'nav', 'img', 'picture',
   'source', 'map', 'math', 'head', 'meta', 'link', 'title', 'dialog', 'menu',
 ]);
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
   'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr',
-  'caption', 'ul', 'body', 'html', 'legend',
+  'caption', 'ul', 'body', 'html', 'legend', 'form',
 ]);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const HIDDEN_CLASS = /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader(?:-text|-only)?|offscreen|a11y-hidden|hidden|hide|is-hidden|u-hidden)(?:\s|$)/i;
+const HIDDEN_CLASS = /(?:^|\s)(?:visually-?hidden|sr-only|screen-reader(?:-text|-only)?|offscreen|a11y-hidden)(?:\s|$)/i;
 
 /** A class/id rule: one of `alts` as a whole class name or as a "-"/"_"-delimited part of one. */
 function classRule(alts: string): RegExp {
@@ -147,6 +148,23 @@ function nonSpaceLength(s: string): number {
   let n = s.length;
   for (const m of s.matchAll(SPACE_RUN)) n -= m[0].length;
   return n;
+}
+
+/** Text of an element with a space at every element boundary ("Stay informed Get our digest"). */
+function spacedText(node: Node): string {
+  const out: string[] = [];
+  const visit = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out.push((c as Text).data);
+      else if (c.nodeType === 1) {
+        out.push(' ');
+        visit(c);
+        out.push(' ');
+      }
+    }
+  };
+  visit(node);
+  return out.join('');
 }
 
 function cut(text: string): string {
@@ -284,6 +302,9 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
 class Collector {
   readonly blocks: Block[] = [];
   readonly removed: Removed[] = [];
+  /** Captions anchored by {@link anchorCaptions}: id → figcaption (wherever it now lives). */
+  captions: ReadonlyMap<string, Element> = new Map();
+  private readonly captionsDone = new Set<string>();
   private parts: string[] = [];
   private rawChars = 0;
   private linkChars = 0;
@@ -291,6 +312,25 @@ class Collector {
   private kind: ParagraphKind = 'body';
 
   constructor(private readonly st: RuleState) {}
+
+  /** Emit anchored captions that Readability left out, just before the paragraph they preceded. */
+  private insertCaptions(ids: string): void {
+    for (const id of ids.split(' ')) {
+      const cap = this.captions.get(id);
+      if (!cap || this.captionsDone.has(id)) continue;
+      this.captionsDone.add(id);
+      this.flush();
+      this.element(cap);
+    }
+  }
+
+  /** Record a removed element; captions inside it are removed with it. */
+  private recordElement(el: Element, reason: RemovedReason): void {
+    if (this.captions.size) {
+      for (const f of Array.from(el.querySelectorAll(`[${FIGURE_ID}]`))) this.captionsDone.add(f.getAttribute(FIGURE_ID) ?? '');
+    }
+    this.record(spacedText(el), reason);
+  }
 
   private record(text: string, reason: RemovedReason): void {
     const t = collapseWhitespace(text);
@@ -340,6 +380,14 @@ class Collector {
   private element(el: Element): void {
     const tag = el.localName.toLowerCase();
     if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+    // Small forms are sign-up or comment boxes; large ones wrap whole pages (ASP.NET) and are walked.
+    if (tag === 'form' && (el.textContent ?? '').length < 1000) return;
+    if (this.captions.size) {
+      const fig = el.getAttribute(FIGURE_ID);
+      if (fig !== null) this.captionsDone.add(fig);
+      const before = el.getAttribute(CAPTION_BEFORE);
+      if (before !== null) this.insertCaptions(before);
+    }
     if (tag === 'br') {
       if (this.kind === 'body' || this.kind === 'blockquote') this.flush();
       else this.text(' ');
@@ -351,7 +399,7 @@ class Collector {
     const block = BLOCK_TAGS.has(tag);
     if (!block) {
       if (reason) {
-        this.record(el.textContent ?? '', reason);
+        this.recordElement(el, reason);
         return;
       }
       // Inside captions, credit and caption spans sit side by side without spaces ("…rabbitCredit: EPA").
@@ -364,18 +412,18 @@ class Collector {
     }
     this.flush();
     if (reason) {
-      this.record(el.textContent ?? '', reason);
+      this.recordElement(el, reason);
       return;
     }
     if ((tag === 'ul' || tag === 'ol') && (this.st.pendingRelated || isLinkList(el))) {
-      this.record(el.textContent ?? '', 'related');
+      this.recordElement(el, 'related');
       this.st.pendingRelated = true;
       return;
     }
     if (tag === 'aside') {
       // Pull quotes and fact boxes repeat or leave the story; keep only when it is plain text.
       if (linkRatio(el) > 0.3) {
-        this.record(el.textContent ?? '', 'related');
+        this.recordElement(el, 'related');
         return;
       }
     }
@@ -388,10 +436,63 @@ class Collector {
     this.kind = saved;
   }
 
-  /** Walk inline content that may hold `.caption` spans (a span is not a block otherwise). */
+  /** Walk an element's content and end the last paragraph. */
   root(el: Element): void {
     this.walk(el);
     this.flush();
+  }
+}
+
+const FIGURE_ID = 'data-steppe-figure';
+const CAPTION_BEFORE = 'data-steppe-caption-before';
+const ARTICLE_SCOPE = 'article, main, [role="main"], [itemprop~="articleBody"]';
+
+/**
+ * Lead photos often sit outside the block Readability keeps (a `<figure>` beside the story
+ * `<div>`). Before Readability runs, tag each `<figcaption>` inside the page's article element
+ * and the first `<p>` after it, so the walker can put the caption back before that paragraph
+ * when Readability dropped it. Returns the tagged captions by id.
+ */
+function anchorCaptions(doc: Document): Map<string, Element> {
+  const captions = new Map<string, Element>();
+  const scopes = new Set<Element>();
+  for (const cap of Array.from(doc.querySelectorAll('figcaption'))) {
+    const scope = cap.closest(ARTICLE_SCOPE);
+    if (scope && !cap.closest('aside, nav, footer')) scopes.add(scope);
+  }
+  for (const scope of scopes) {
+    // querySelectorAll lists elements in document order (linkedom's compareDocumentPosition is unreliable).
+    let pending: Element[] = [];
+    for (const el of Array.from(scope.querySelectorAll('figcaption, p'))) {
+      if (el.localName === 'figcaption') {
+        if (!el.closest('aside, nav, footer')) pending.push(el);
+        continue;
+      }
+      if (!pending.length || pending.some((c) => c.contains(el))) continue;
+      const ids: string[] = [];
+      for (const cap of pending) {
+        const id = String(captions.size);
+        cap.setAttribute(FIGURE_ID, id);
+        captions.set(id, cap);
+        ids.push(id);
+      }
+      el.setAttribute(CAPTION_BEFORE, ids.join(' '));
+      pending = [];
+    }
+  }
+  return captions;
+}
+
+/**
+ * Remove page chrome that never holds the story, so Readability scores fewer nodes: site
+ * headers and footers outside the article element, sidebars (`<aside>`) outside it, and
+ * landmark roles for navigation, banner, site info and search. Runs after the metadata is read.
+ */
+function pruneChrome(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="complementary"]'))) {
+    if (!el.parentNode || el.closest(ARTICLE_SCOPE)) continue;
+    if (el.querySelector('article, main, [role="main"], h1, [itemprop~="articleBody"]')) continue;
+    el.remove();
   }
 }
 
@@ -421,10 +522,11 @@ function assemble(blocks: readonly Block[]): { text: string; paragraphs: Paragra
   return { text: pieces.join('\n\n'), paragraphs };
 }
 
+/** Fallback when Readability finds nothing: the page's `<p>` elements (outside nav, header, footer, aside). */
 function bodyParagraphs(doc: Document, st: RuleState): Collector {
   const c = new Collector(st);
-  for (const p of Array.from(doc.querySelectorAll('body p'))) {
-    if (p.closest('nav, header, footer, aside, form')) continue;
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    if (p.closest('nav, header, footer, aside')) continue;
     c.root(p);
   }
   return c;
@@ -441,9 +543,17 @@ function bodyParagraphs(doc: Document, st: RuleState): Collector {
  * `language` is {@link detectLanguage} of the text, else the page's declared `<html lang>`.
  */
 export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
-  const cleaned = preclean(html);
+  let cleaned = preclean(html);
+  // linkedom needs an <html> element: without one, fragments get no documentElement and a bare
+  // <head> becomes the root, losing the body.
+  if (!/<html[\s>]/i.test(cleaned)) {
+    const inner = cleaned.replace(/^\s*<!doctype[^>]*>/i, '');
+    cleaned = /<(?:head|body)[\s>]/i.test(inner) ? `<html>${inner}</html>` : `<html><head></head><body>${inner}</body></html>`;
+  }
   const { document } = parseHTML(cleaned) as unknown as { document: Document };
   const meta = extractMetadata(document, { url: opts.url ?? null });
+  const captions = anchorCaptions(document);
+  pruneChrome(document);
 
   let reader: ReturnType<Readability<Element>['parse']> = null;
   try {
@@ -468,6 +578,7 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
   if (content) {
     markInlineCaptions(content);
     collector = new Collector(newState());
+    collector.captions = captions;
     collector.root(content);
   }
   if (!collector || !collector.blocks.length) {

@@ -23,6 +23,7 @@
  * htmldate's meta-tag list, newspaper's author rules) re-implemented here; no code is copied.
  */
 import * as chrono from 'chrono-node';
+import { primaryLanguageSubtag } from './language.js';
 
 /** The minimal DOM surface we need; linkedom and browser documents both satisfy it. */
 type Doc = Document;
@@ -170,8 +171,10 @@ function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
     const k = e.toLowerCase();
-    if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16));
-    if (k.startsWith('#')) return String.fromCodePoint(parseInt(k.slice(1), 10));
+    if (k.startsWith('#')) {
+      const cp = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+      return Number.isInteger(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
     return ENTITY[k] ?? m;
   });
 }
@@ -225,9 +228,11 @@ function validDate(y: number, m: number, d: number): string | null {
 /**
  * A date string from metadata → YYYY-MM-DD, taking the calendar date as written (an ISO time
  * and zone after it are ignored, so "2017-01-13T00:00:04-05:00" is 2017-01-13). Accepts ISO
- * dates, `YYYYMMDD[hhmmss]`, `YYYY/MM/DD`, Unix timestamps (read in UTC), and written dates
- * with a four-digit year ("Jan. 13, 2017", "13 January 2017", via chrono-node). Returns null
- * for anything else, for impossible dates, and for years before 1990 or after next year.
+ * dates, `YYYYMMDD[hhmmss]`, `YYYY/MM/DD`, Unix timestamps (read in UTC), `D.M.YYYY`
+ * (day first), `M/D/YYYY` or `D/M/YYYY` when unambiguous, and written dates with a four-digit
+ * year ("Jan. 13, 2017", "13 January 2017", via chrono-node; `lang`, an ISO 639-1 code, adds
+ * chrono's parser for that language: "17 de marzo de 2020"). Returns null for anything else,
+ * for impossible dates, and for years before 1990 or after next year. Never throws.
  */
 export function normalizeDate(raw: string | null | undefined, lang: string | null = null): string | null {
   if (!raw) return null;
@@ -380,7 +385,7 @@ const NOT_PERSON = new Set([
   'clinic', 'hospital', 'foundation', 'association', 'society', 'council', 'committee', 'department',
   'ministry', 'office', 'center', 'centre', 'partners', 'solutions', 'agency', 'marketing', 'studio',
   'studios', 'labs', 'lab', 'blog', 'editorial', 'publishing', 'publications', 'corp', 'corporation',
-  'college', 'school', 'academy', 'party', 'government', 'embassy', 'police', 'army', 'church',
+  'college', 'school', 'academy', 'project', 'program', 'programme', 'initiative', 'campaign', 'party', 'government', 'embassy', 'police', 'army', 'church',
   // job titles
   'attorney', 'lawyer', 'trial', 'counsel', 'doctor', 'nurse', 'md', 'phd', 'manager', 'specialist',
   'consultant', 'coordinator', 'officer', 'engineer', 'developer', 'designer', 'strategist', 'expert',
@@ -389,11 +394,13 @@ const NOT_PERSON = new Set([
   'intern', 'freelance', 'freelancer', 'photojournalist', 'videographer', 'illustrator', 'translator',
   'contributing', 'staffer', 'reviewer', 'moderator', 'user', 'webmaster', 'chairman', 'ceo', 'cto',
 ]);
-const MONTH_WORDS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+/** Weekdays are never names; months can be ("Laura June Topolsky"), and dates are cut off before. */
+const MONTH_WORDS = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const PARTICLES = new Set([
   'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el',
   'bin', 'ibn', 'du', 'di', 'ter', 'ten', 'zu', 'y', 'e', 'st', 'st.', 'abu', 'bint', 'ben', "d'", 'dei',
 ]);
+const TRAILING_DATE = /\s*\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$|\s*\b(?:updated|published|posted)\b.*$/i;
 const NAME_TOKEN = /^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.\-]*$/u;
 
 function titleCaseIfShouting(name: string): string {
@@ -411,6 +418,8 @@ function cleanPersonName(part: string): string | null {
     .replace(/(?:^|\s)@\w+/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
   s = collapseWhitespace(s).replace(BY_PREFIX, '');
+  // "Nathan Willis March 25, 2015", "Lucas Nolan22 Dec 2016": drop a trailing date and what follows.
+  s = s.replace(TRAILING_DATE, '').replace(/\s*\d.*$/, '');
   // "Jane Doe in Moscow", "Jane Doe for The Times", "Jane Doe - Updated March 3"
   s = s.replace(/\s+(?:in|for|at|reporting from|from|on)\s+\p{Lu}.*$/u, '');
   s = s.replace(/\s+[-–—|:•·]\s+.*$/, '');
@@ -419,7 +428,10 @@ function cleanPersonName(part: string): string | null {
   const tokens = s.split(' ');
   if (tokens.length < 2 || tokens.length > 5) return null;
   let named = 0;
+  const shouting = !/\p{Ll}/u.test(s);
   for (const t of tokens) {
+    // An acronym beside normal-case words is an organization ("ACLU Speech"), not a name.
+    if (!shouting && /^\p{Lu}{2,}$/u.test(t)) return null;
     const lower = t.toLowerCase();
     if (NOT_PERSON.has(lower.replace(/[.,]$/, '')) || MONTH_WORDS.test(t)) return null;
     if (PARTICLES.has(lower)) continue;
@@ -504,16 +516,19 @@ function normalizeForCompare(s: string): string {
 function looksLikeSite(part: string, siteHints: readonly string[]): boolean {
   const p = normalizeForCompare(part);
   if (!p) return false;
+  const short = part.trim().split(/\s+/).length <= 4;
   return siteHints.some((h) => {
     const n = normalizeForCompare(h);
-    return n.length > 1 && (p === n || p.includes(n) || n.includes(p));
+    return n.length > 1 && (p === n || (short && (p.includes(n) || n.includes(p))));
   });
 }
 
 /**
  * Remove a " | Site" or " - Site" suffix (or a "Site | " prefix) from a title when that part
- * names the site: it matches the outlet, the URL's host, or (for `<title>` only) it is a short
- * trailing part after a longer headline. Returns the cleaned title and the removed site part.
+ * names the site: the rest equals the page's `<h1>`, the part matches one of `siteHints`
+ * (outlet, publisher, URL host), or (when `fromTitleTag`) it is a short capitalized trailing
+ * part after a headline of three words or more. Returns the cleaned title and the removed
+ * site part (null when nothing was removed).
  */
 export function stripTitleSite(title: string, siteHints: readonly string[], fromTitleTag: boolean, h1: string | null = null): { title: string; site: string | null } {
   const parts = title.split(TITLE_SEPARATORS);
@@ -568,11 +583,6 @@ function resolveUrl(href: string | null | undefined, base: string | null): strin
   }
 }
 
-function primarySubtag(tag: string | null | undefined): string | null {
-  if (!tag) return null;
-  const m = /^\s*([a-z]{2})(?:[-_]|\s*$)/i.exec(tag);
-  return m ? m[1].toLowerCase() : null;
-}
 
 /**
  * Read title, byline, publication date, outlet, URL and declared language from a parsed HTML
@@ -583,10 +593,10 @@ function primarySubtag(tag: string | null | undefined): string | null {
 export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetadata {
   const meta = readMeta(doc);
   const ld = readJsonLd(doc);
-  const declaredLanguage = primarySubtag(doc.documentElement?.getAttribute('lang'))
-    ?? primarySubtag(doc.documentElement?.getAttribute('xml:lang'))
-    ?? primarySubtag(meta.get('content-language'))
-    ?? primarySubtag(meta.get('og:locale'));
+  const declaredLanguage = primaryLanguageSubtag(doc.documentElement?.getAttribute('lang'))
+    ?? primaryLanguageSubtag(doc.documentElement?.getAttribute('xml:lang'))
+    ?? primaryLanguageSubtag(meta.get('content-language'))
+    ?? primaryLanguageSubtag(meta.get('og:locale'));
   const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
   const pages = ld.filter((o) => typesOf(o).some((t) => t === 'webpage' || t === 'itempage'));
   const primary = [...articles, ...pages];
@@ -622,7 +632,7 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
   }
   if (title) title = stripTitleSite(title, siteHints, fromTitleTag, h1).title || title;
   // "“What is Git?”" → "What is Git?"
-  if (title && /^["“'‘«].*["”'’»]$/.test(title) && !/["“”«»]/.test(title.slice(1, -1))) title = title.slice(1, -1).trim();
+  if (title && /^["“«].*["”»]$/.test(title) && !/["“”«»]/.test(title.slice(1, -1))) title = title.slice(1, -1).trim();
   // The site part of <title> names the outlet when nothing else does.
   if (!outlet && titleTag && title) {
     const split = stripTitleSite(titleTag, siteHints, true);
@@ -653,6 +663,10 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
       if (byline.length) break;
     }
   }
+
+  // A "name" equal to the outlet or publisher is the publisher ("Folha de S.Paulo").
+  const publisherKeys = [outlet, publisher].filter((x): x is string => !!x).map(normalizeForCompare);
+  byline = byline.filter((name) => !publisherKeys.includes(normalizeForCompare(name)));
 
   // published
   let published: string | null = null;

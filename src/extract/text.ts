@@ -25,7 +25,9 @@ export interface TextExtractOptions {
 interface Line { text: string; kind: ParagraphKind | null; removed?: string }
 
 const TERMINAL = /[.!?:;"”’')\]]$/;
-const CAPTION_CUE = /\((?:left|right|center|centre|top|bottom|l|r|c|file)\)|\b(?:meets|meet|shakes hands|shake hands|inspects|inspect|speaks|attends|attend|arrives|arrive|walks|walk|stands|stand|gestures|gesture|looks on|listens|poses|pose|waves|wave|holds|fold|folds|march|marches|gather|gathers|is seen|are seen|takes part|take part|sits|sit|lays|lay|salutes|salute|chant|chants|rally|rallies)\b/i;
+// photo-caption cues: a position marker, or a present-tense verb of a pictured action (lower case:
+// "March 3" is a date, not a march)
+const CAPTION_CUE = /\((?:left|right|center|centre|top|bottom|l|r|c|file|L|R|C|File)\)|\b(?:meets|meet|shakes hands|shake hands|inspects|inspect|speaks|attends|attend|arrives|arrive|walks|walk|stands|stand|gestures|gesture|looks on|listens|poses|pose|waves|wave|holds|fold|folds|march|marches|gather|gathers|is seen|are seen|takes part|take part|sits|sit|lays|lay|salutes|salute|chant|chants|rally|rallies)\b/;
 const BYLINE = /^(?:by|By|BY)\s+(?<names>[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*)*)\s*$/u;
 const NAME_ONLY = /^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u;
 

@@ -207,8 +207,10 @@ async function fetchUrl(url: string, timeoutMs: number): Promise<RawDocument> {
 
 /** Read one file into a RawDocument. Throws SteppeError for a missing, empty, binary or unsupported file. */
 export function readDocumentFile(file: string): RawDocument {
-  if (!DOC_EXT.test(file) && !/\.gz$/i.test(file)) {
-    const ext = extname(file) || basename(file);
+  // a bare `name.gz` is sniffed; `name.csv.gz` is as unsupported as `name.csv`
+  const inner = file.replace(/\.gz$/i, '');
+  if (!DOC_EXT.test(file) && (inner === file || extname(inner) !== '')) {
+    const ext = file.slice(inner.length - extname(inner).length) || basename(file);
     throw new SteppeError('E_BAD_INPUT', file, `unsupported file type "${ext}" (expected .html, .htm, .txt, .jsonl, optionally .gz)`);
   }
   const buf = readMaybeGz(file);

@@ -41,13 +41,25 @@ export function createAnnotator(): Annotator {
       const map: number[] = [];
       for (let i = 0; i < values.length; i++) {
         if (pos[i] === 'SPACE' || !values[i].trim()) { map.push(-1); continue; }
+        // wink splits words at letters outside its alphabet ("Məmmədova" → M ə mm ə dova, the ə tagged X):
+        // glue such pieces back into one word
+        const prev = tokens[tokens.length - 1];
+        if (prev && map.length && map[i - 1] === tokens.length - 1 && prev.end === offs[i][0] && /^\p{L}+$/u.test(values[i]) && /\p{L}$/u.test(prev.text) &&
+          (pos[i] === 'X' || pos[i - 1] === 'X' || /[^\x00-\u024f]/u.test(values[i] + prev.text))) {
+          prev.text += values[i];
+          prev.end = offs[i][1];
+          prev.lemma = prev.text.toLowerCase();
+          if (prev.pos === 'X' || /^\p{Lu}/u.test(prev.text)) prev.pos = /^\p{Lu}/u.test(prev.text) ? 'PROPN' : 'NOUN';
+          map.push(tokens.length - 1);
+          continue;
+        }
         map.push(tokens.length);
         tokens.push({ text: values[i], start: offs[i][0], end: offs[i][1], pos: pos[i], lemma: lemmas[i] ?? values[i].toLowerCase(), sentence: -1 });
       }
       const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
       for (const [a, b] of spans) {
         const idx = [] as number[];
-        for (let i = a; i <= b; i++) if (map[i] >= 0) idx.push(map[i]);
+        for (let i = a; i <= b; i++) if (map[i] >= 0 && idx[idx.length - 1] !== map[i]) idx.push(map[i]);
         if (!idx.length) continue;
         const si = sentences.length;
         for (const t of idx) tokens[t].sentence = si;

@@ -121,6 +121,13 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     for (let j = k - 1; j >= 0; j--) {
       const a = res.actorAtToken[j];
       if (a >= 0 && res.actors[a].type === 'person') return [a, j];
+      // an unnamed speaker in between ("The Turkish transport minister … told reporters") is the
+      // likelier antecedent: then the pronoun has no named speaker
+      if (isCue(j) && !quoted[j]) {
+        let m = j - 1;
+        while (m > 0 && !/\p{L}/u.test(tokens[m].text)) m--; // emoji, symbols
+        if (m >= 0 && res.actorAtToken[m] < 0 && tokens[m].pos === 'NOUN') return null;
+      }
     }
     return null;
   };

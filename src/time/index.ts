@@ -26,6 +26,8 @@ export function resolveDates(text: string, reference: string | null): ResolvedDa
   const results = chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false });
   for (const r of results) {
     const c = r.start;
+    // "a week after a deadly clash", "two days before the vote": relative to another event, not to the publication date
+    if (/\b(?:after|before|later|earlier)\b/i.test(r.text) && !/\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\/\d+/i.test(r.text)) continue;
     // chrono reads bare numbers and times; keep expressions that give at least a month or a weekday/relative day
     if (!c.isCertain('month') && !c.isCertain('day') && !c.isCertain('weekday') && !/\b(?:yesterday|today|tomorrow|last|next|this|ago|earlier|later)\b/i.test(r.text)) continue;
     if (!ref && !c.isCertain('year')) continue;

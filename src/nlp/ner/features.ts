@@ -4,17 +4,26 @@
  *
  * The recognizer reads *NER tokens*: CoNLL-2003-style tokens. wink-nlp splits hyphenated and
  * slashed words ("Qasym-Zhomart" → `Qasym` `-` `Zhomart`, "RFE/RL" → `RFE` `/` `RL`) where CoNLL
- * keeps them whole, so `mergeWinkTokens` joins such runs back before tagging, and the training
- * script does the same on the CoNLL side (`winkPosForTokens` in index.ts reads the CoNLL tokens
- * with wink and gives each token the POS of its pieces by the same rule, `mergedPos`).
+ * keeps them whole, so `mergeWinkTokens` joins such runs back before tagging; the trainer reads the
+ * CoNLL tokens with wink and gives a token that wink splits the POS of its pieces by the same rule
+ * (`mergedPos`).
  *
- * Features of one token are of two kinds:
- *  - static: the word, its lower-case and normalized forms, shape, prefixes and suffixes, POS,
- *    gazetteer match, a ±2 context window, word and POS bigrams, and two document-level features
- *    (the casing the word has elsewhere in the document; whether the sentence is an ALL-CAPS
- *    headline);
- *  - dynamic: the two previous predicted tags (alone and with the word and shape), and the
- *    *prediction history*: the entity type the model gave the same word earlier in the document.
+ * A feature is a *template* (e.g. `l-1|l`, the lower-case previous and current words) with up to
+ * three string values. Features are never built as strings when tagging: each value's two 32-bit
+ * hashes are computed once per token, and a feature's key is the template's hashes mixed with its
+ * values' (two independent 32-bit keys, so that a collision needs both to collide). Training keeps
+ * the readable name of each feature that gets a weight, and the weights file lists features by
+ * template and values, so the model stays readable text.
+ *
+ * Templates of one token `i` are of three kinds:
+ *  - static: bias; word (case kept, digits as 0), lower-case word, shapes, POS, prefixes and
+ *    suffixes up to 4; gazetteer class; a ±2 window of words, shapes, POS and gazetteer classes;
+ *    word, shape and POS bigrams; document features (the word's casing elsewhere in the document,
+ *    ALL-CAPS headline sentence);
+ *  - stage 2 (second pass only): the first pass's tags at i-1, i, i+1 and the types the first pass
+ *    gave the same word across the whole document;
+ *  - dynamic: the two previous predicted tags (alone, and with the word and shape) and the type
+ *    given so far to the same word in the document (prediction history).
  */
 
 /** One input token of the recognizer: surface text and Universal POS tag (wink-nlp's). */
@@ -30,8 +39,11 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** BILOU tags used inside the model; the public API speaks BIO. */
 export const BILOU_TAGS: string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
 
+// ---------------------------------------------------------------- text helpers
+
 /** Map typographic quotes, apostrophes and dashes to the ASCII forms CoNLL uses. */
 export function normalizeText(s: string): string {
+  if (/^[\x20-\x7e]*$/.test(s)) return s;
   return s
     .replace(/[\u2018\u2019\u201A\u201B\u02BC\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g, '"')
@@ -43,6 +55,7 @@ function charClass(c: string): string {
   if (c >= 'a' && c <= 'z') return 'x';
   if (c >= 'A' && c <= 'Z') return 'X';
   if (c >= '0' && c <= '9') return 'd';
+  if (c < '\u0080') return c;
   const l = c.toLowerCase();
   const u = c.toUpperCase();
   if (l !== u) return c === u ? 'X' : 'x';
@@ -75,18 +88,15 @@ export function longShape(s: string): string {
   return out;
 }
 
-/** Casing class of a word: `X` Title-case, `A` ALL-CAPS (two letters or more), `x` lower, `-` no letter. */
+/** Casing class: `X` capitalized, `A` ALL-CAPS (two letters or more), `x` lower, `m` mixed, `-` no letter. */
 export function casing(s: string): 'X' | 'A' | 'x' | '-' | 'm' {
   let up = 0;
   let low = 0;
   let firstUp = false;
   let seen = false;
   for (const c of s) {
-    const l = c.toLowerCase();
-    const u = c.toUpperCase();
-    if (l === u) continue;
-    if (c === u) { up++; if (!seen) firstUp = true; } else low++;
-    seen = true;
+    const k = charClass(c);
+    if (k === 'X') { up++; if (!seen) firstUp = true; seen = true; } else if (k === 'x') { low++; seen = true; }
   }
   if (!seen) return '-';
   if (low === 0) return up >= 2 ? 'A' : 'X';
@@ -102,8 +112,8 @@ export function mergedPos(parts: string[]): string {
   return parts[parts.length - 1] ?? 'X';
 }
 
-const JOINERS = new Set(['-', '/', '&', '\u2010', '\u2011', '\u2013']);
-const WORDY = /[\p{L}\p{N}]$/u;
+const JOINERS = new Set(['-', '/', '&', '\u2010', '\u2011']);
+const WORDY_END = /[\p{L}\p{N}]$/u;
 const WORDY_START = /^[\p{L}\p{N}]/u;
 
 /** A wink token as the merger needs it. */
@@ -111,14 +121,13 @@ export interface OffsetToken {
   text: string;
   start: number;
   end: number;
-  pos: string;
 }
 
 /**
  * Group wink tokens into NER tokens: `word-word`, `word/word` and `word&word` written without
  * spaces become one token, as in CoNLL-2003. Returns `[first, last+1)` index ranges into `tokens`.
  */
-export function mergeWinkTokens(tokens: OffsetToken[]): Array<[number, number]> {
+export function mergeWinkTokens(tokens: readonly OffsetToken[]): Array<[number, number]> {
   const groups: Array<[number, number]> = [];
   let i = 0;
   while (i < tokens.length) {
@@ -128,7 +137,7 @@ export function mergeWinkTokens(tokens: OffsetToken[]): Array<[number, number]> 
       JOINERS.has(tokens[j].text) &&
       tokens[j - 1].end === tokens[j].start &&
       tokens[j].end === tokens[j + 1].start &&
-      WORDY.test(tokens[j - 1].text) &&
+      WORDY_END.test(tokens[j - 1].text) &&
       WORDY_START.test(tokens[j + 1].text)
     ) j += 2;
     groups.push([i, j]);
@@ -137,18 +146,25 @@ export function mergeWinkTokens(tokens: OffsetToken[]): Array<[number, number]> 
   return groups;
 }
 
+// ---------------------------------------------------------------- gazetteer
+
+/** Split a gazetteer name the way NER tokens are split (on spaces), lower-cased, a leading "the" dropped. */
+export function gazetteerWords(name: string): string[] {
+  return normalizeText(name).replace(/^the\s+/i, '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
 /** Gazetteer: multi-word names with a class, matched case-insensitively over NER tokens. */
 export class Gazetteer {
   private readonly byFirst = new Map<string, Array<{ words: string[]; cls: string }>>();
   readonly size: number;
 
   /** `entries`: [name, class] pairs, e.g. ["Kazakhstan", "state"]. */
-  constructor(entries: Array<[string, string]>) {
+  constructor(entries: Iterable<[string, string]>) {
     let n = 0;
     const seen = new Set<string>();
     for (const [name, cls] of entries) {
       const words = gazetteerWords(name);
-      if (!words.length) continue;
+      if (!words.length || /[\t\n]/.test(cls)) continue;
       const key = words.join(' ') + '\t' + cls;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -157,12 +173,12 @@ export class Gazetteer {
       this.byFirst.set(words[0], list);
       n++;
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || (a.cls < b.cls ? -1 : 1));
     this.size = n;
   }
 
-  /** For each token, `B-cls`/`I-cls`/`L-cls`/`U-cls` of the longest match starting leftmost, or '' . */
-  match(lower: string[]): string[] {
+  /** For each token, `B-cls`/`I-cls`/`L-cls`/`U-cls` of the longest match (left to right), or ''. */
+  match(lower: readonly string[]): string[] {
     const out = new Array<string>(lower.length).fill('');
     let i = 0;
     while (i < lower.length) {
@@ -185,7 +201,7 @@ export class Gazetteer {
     return out;
   }
 
-  /** The entries as written to the model folder. */
+  /** The entries, sorted, as written to the model folder. */
   entries(): Array<[string, string]> {
     const out: Array<[string, string]> = [];
     for (const list of this.byFirst.values()) for (const e of list) out.push([e.words.join(' '), e.cls]);
@@ -193,32 +209,134 @@ export class Gazetteer {
   }
 }
 
-/** Split a gazetteer name the way NER tokens are split: on spaces, with a possessive or final period kept. */
-export function gazetteerWords(name: string): string[] {
-  return normalizeText(name).replace(/^the\s+/i, '').toLowerCase().split(/\s+/).filter(Boolean);
+// ---------------------------------------------------------------- hashing
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
 }
 
-/** A sentence with everything the features read, computed once. */
+/** First 32-bit hash of a string (FNV-1a, finalized). */
+export function hashA(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return fmix(h ^ s.length);
+}
+
+/** Second, independent 32-bit hash of a string. */
+export function hashB(s: string): number {
+  let h = 0x2545f491;
+  for (let i = 0; i < s.length; i++) { h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995); h ^= h >>> 15; }
+  return fmix(h + s.length);
+}
+
+/** Mix a value hash into a feature key (order matters). */
+export function mixA(h: number, v: number): number {
+  return fmix(Math.imul(h, 0x9e3779b1) ^ v);
+}
+export function mixB(h: number, v: number): number {
+  return fmix(Math.imul(h ^ 0x7f4a7c15, 0x27d4eb2f) + v);
+}
+
+/** A column of string values for the tokens of a sentence, padded with 2 slots on each side, and their hashes. */
+export class Field {
+  readonly s: string[];
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  constructor(values: readonly string[], padL = ['<s2>', '<s>'], padR = ['</s>', '</s2>']) {
+    this.s = [...padL, ...values, ...padR];
+    this.a = new Int32Array(this.s.length);
+    this.b = new Int32Array(this.s.length);
+    for (let k = 0; k < this.s.length; k++) { this.a[k] = hashA(this.s[k]); this.b[k] = hashB(this.s[k]); }
+  }
+}
+
+// ---------------------------------------------------------------- templates
+
+/** Feature templates: name and number of values. Order is part of the feature set. */
+export const TEMPLATES: ReadonlyArray<readonly [string, number]> = [
+  ['b', 0], ['w', 1], ['l', 1], ['sh', 1], ['ss', 1], ['p', 1], ['p|ss', 2],
+  ['l-1', 1], ['l+1', 1], ['l-2', 1], ['l+2', 1], ['l-1|l', 2], ['l|l+1', 2], ['l-2|l-1', 2], ['l+1|l+2', 2], ['l-1|l+1', 2],
+  ['p-1', 1], ['p+1', 1], ['p-2', 1], ['p+2', 1], ['p-1|p', 2], ['p|p+1', 2],
+  ['ss-1', 1], ['ss+1', 1], ['ss-2', 1], ['ss+2', 1], ['ss-1|ss', 2], ['ss|ss+1', 2], ['l-1|ss', 2], ['ss|l+1', 2],
+  ['c-1|c|c+1', 3],
+  ['g', 1], ['g-1', 1], ['g+1', 1], ['g-2', 1], ['g+2', 1],
+  ['dc', 1], ['dc|c', 2],
+  ['pre1', 1], ['pre2', 1], ['pre3', 1], ['pre4', 1], ['suf1', 1], ['suf2', 1], ['suf3', 1], ['suf4', 1],
+  ['first|ss', 1], ['H', 0], ['H|dc', 1], ['H|g', 1], ['hy|ss', 1],
+  // stage 2
+  ['s1', 1], ['s1-1', 1], ['s1+1', 1], ['agg', 1], ['agg|ss', 2], ['agg|s1', 2],
+  // dynamic
+  ['t-1', 1], ['t-2|t-1', 2], ['t-1|l', 2], ['t-1|ss', 2], ['ph', 1], ['ph|ss', 2],
+];
+export const TEMPLATE_INDEX = new Map(TEMPLATES.map(([n], i) => [n, i]));
+const T = (name: string): number => {
+  const i = TEMPLATE_INDEX.get(name);
+  if (i === undefined) throw new Error(`unknown template ${name}`);
+  return i;
+};
+const TA = Int32Array.from(TEMPLATES, ([n]) => hashA('T:' + n));
+const TB = Int32Array.from(TEMPLATES, ([n]) => hashB('T:' + n));
+
+/** The key pair of a feature given its template and values (used at load, and to check the sink). */
+export function featureKey(template: number, values: readonly string[]): [number, number] {
+  let a = TA[template];
+  let b = TB[template];
+  for (const v of values) { a = mixA(a, hashA(v)); b = mixB(b, hashB(v)); }
+  return [a, b];
+}
+
+/** A buffer of the features of one token: template ids, key pairs, and (for training) the value strings. */
+export class FeatureSink {
+  n = 0;
+  t = new Int32Array(128);
+  ka = new Int32Array(128);
+  kb = new Int32Array(128);
+  v1: string[] = new Array<string>(128).fill('');
+  v2: string[] = new Array<string>(128).fill('');
+  v3: string[] = new Array<string>(128).fill('');
+
+  reset(): void { this.n = 0; }
+
+  private push(t: number, a: number, b: number, s1: string, s2: string, s3: string): void {
+    const k = this.n++;
+    this.t[k] = t; this.ka[k] = a; this.kb[k] = b;
+    this.v1[k] = s1; this.v2[k] = s2; this.v3[k] = s3;
+  }
+  f0(t: number): void { this.push(t, TA[t], TB[t], '', '', ''); }
+  f1(t: number, f: Field, i: number): void {
+    this.push(t, mixA(TA[t], f.a[i]), mixB(TB[t], f.b[i]), f.s[i], '', '');
+  }
+  f2(t: number, f: Field, i: number, g: Field, j: number): void {
+    this.push(t, mixA(mixA(TA[t], f.a[i]), g.a[j]), mixB(mixB(TB[t], f.b[i]), g.b[j]), f.s[i], g.s[j], '');
+  }
+  f3(t: number, f: Field, i: number, g: Field, j: number, h: Field, k: number): void {
+    this.push(t, mixA(mixA(mixA(TA[t], f.a[i]), g.a[j]), h.a[k]), mixB(mixB(mixB(TB[t], f.b[i]), g.b[j]), h.b[k]), f.s[i], g.s[j], h.s[k]);
+  }
+  /** Readable name of feature k: template and values, tab-separated (the weights-file key). */
+  name(k: number): string {
+    const [tn, arity] = TEMPLATES[this.t[k]];
+    return arity === 0 ? tn : arity === 1 ? `${tn}\t${this.v1[k]}` : arity === 2 ? `${tn}\t${this.v1[k]}\t${this.v2[k]}` : `${tn}\t${this.v1[k]}\t${this.v2[k]}\t${this.v3[k]}`;
+  }
+}
+
+// ---------------------------------------------------------------- prepared sentences
+
+/** A sentence with every column the features read, hashed once. Index token i at `i + 2`. */
 export interface PreparedSentence {
   n: number;
-  /** Normalized text with digits as 0 (case kept). */
-  word: string[];
   lower: string[];
-  shape: string[];
-  short: string[];
   cas: string[];
-  pos: string[];
-  gaz: string[];
-  /** Casing of the word elsewhere in the document ('' if not seen). */
-  docCase: string[];
-  /** Is the sentence an ALL-CAPS headline? */
+  word: Field; low: Field; shape: Field; short: Field; pos: Field; gaz: Field; casF: Field; dc: Field;
+  pre: Field[]; suf: Field[];
   headline: boolean;
-}
-
-/** Per-document information shared by its sentences. */
-export interface DocInfo {
-  /** lower-case word → casing class seen most often at non-initial positions outside headlines. */
-  casing: Map<string, string>;
+  /** Stage-1 tags and document aggregates (second pass only). */
+  s1?: Field;
+  agg?: Field;
 }
 
 function isHeadline(cas: string[]): boolean {
@@ -229,36 +347,27 @@ function isHeadline(cas: string[]): boolean {
     letters++;
     if (c === 'A') caps++;
   }
-  return letters >= 2 && caps / letters >= 0.6 && caps >= 2;
+  return caps >= 2 && caps / letters >= 0.6;
 }
 
 /** Prepare the sentences of one document (NER tokens with POS) for feature extraction. */
-export function prepareDocument(sentences: NerToken[][], gazetteer: Gazetteer | null): PreparedSentence[] {
-  const prepared: PreparedSentence[] = sentences.map((toks) => {
+export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null): PreparedSentence[] {
+  const base = sentences.map((toks) => {
     const norm = toks.map((t) => normalizeText(t.text));
     const lower = norm.map((w) => w.toLowerCase());
     const cas = norm.map((w) => casing(w));
-    return {
-      n: toks.length,
-      word: norm.map((w) => w.replace(/[0-9]/g, '0')),
-      lower,
-      shape: norm.map(longShape),
-      short: norm.map(shortShape),
-      cas,
-      pos: toks.map((t) => t.pos),
-      gaz: gazetteer ? gazetteer.match(lower) : new Array<string>(toks.length).fill(''),
-      docCase: new Array<string>(toks.length).fill(''),
-      headline: isHeadline(cas),
-    };
+    return { toks, norm, lower, cas, headline: isHeadline(cas) };
   });
-  // Document casing: how each word is written where its casing tells something.
+  // The casing a word has in the document where casing tells something: not sentence-initial,
+  // not after an opening quote or parenthesis, not in an ALL-CAPS headline.
   const counts = new Map<string, Record<string, number>>();
-  for (const s of prepared) {
+  for (const s of base) {
     if (s.headline) continue;
-    for (let i = 1; i < s.n; i++) {
+    for (let i = 1; i < s.norm.length; i++) {
       const c = s.cas[i];
       if (c === '-') continue;
-      if (s.word[i - 1] === '"' || s.word[i - 1] === '(' || s.word[i - 1] === ':') continue;
+      const p = s.norm[i - 1];
+      if (p === '"' || p === '(' || p === ':' || p === '``' || p === "'") continue;
       const r = counts.get(s.lower[i]) ?? {};
       r[c] = (r[c] ?? 0) + 1;
       counts.set(s.lower[i], r);
@@ -268,110 +377,175 @@ export function prepareDocument(sentences: NerToken[][], gazetteer: Gazetteer | 
   for (const [w, r] of counts) {
     let best = '';
     let n = 0;
-    for (const [c, k] of Object.entries(r)) if (k > n) { best = c; n = k; }
+    for (const c of Object.keys(r).sort()) if (r[c] > n) { best = c; n = r[c]; }
     docCasing.set(w, best);
   }
-  for (const s of prepared) for (let i = 0; i < s.n; i++) s.docCase[i] = docCasing.get(s.lower[i]) ?? '';
-  return prepared;
+  return base.map((s) => {
+    const low = s.lower;
+    return {
+      n: s.toks.length,
+      lower: low,
+      cas: s.cas,
+      word: new Field(s.norm.map((w) => w.replace(/[0-9]/g, '0'))),
+      low: new Field(low),
+      shape: new Field(s.norm.map(longShape)),
+      short: new Field(s.norm.map(shortShape)),
+      pos: new Field(s.toks.map((t) => t.pos)),
+      gaz: new Field(gazetteer ? gazetteer.match(low) : low.map(() => '')),
+      casF: new Field(s.cas),
+      dc: new Field(low.map((l) => docCasing.get(l) ?? '')),
+      pre: [1, 2, 3, 4].map((k) => new Field(low.map((l) => l.slice(0, k)))),
+      suf: [1, 2, 3, 4].map((k) => new Field(low.map((l) => l.slice(-k)))),
+      headline: s.headline,
+    };
+  });
 }
 
-const PAD_L = ['<s>', '<s2>'];
-const PAD_R = ['</s>', '</s2>'];
+/** Whether token i takes part in document aggregates and the prediction history (it has a capital letter). */
+export function historyWord(s: PreparedSentence, i: number): boolean {
+  const c = s.cas[i];
+  return c === 'X' || c === 'A' || c === 'm';
+}
 
-/** Static features of token `i` (they do not depend on predicted tags). */
-export function staticFeatures(s: PreparedSentence, i: number): string[] {
-  const w = s.word[i];
-  const l = s.lower[i];
-  const at = (arr: string[], k: number): string => (k < 0 ? PAD_L[-k - 1] : k >= s.n ? PAD_R[k - s.n] : arr[k]);
-  const lm1 = at(s.lower, i - 1);
-  const lp1 = at(s.lower, i + 1);
-  const pm1 = at(s.pos, i - 1);
-  const pp1 = at(s.pos, i + 1);
-  const sh = s.shape[i];
-  const shm1 = at(s.short, i - 1);
-  const shp1 = at(s.short, i + 1);
-  const gm1 = i > 0 ? s.gaz[i - 1] : '<s>';
-  const gp1 = i + 1 < s.n ? s.gaz[i + 1] : '</s>';
-  const dc = s.docCase[i];
-  const f: string[] = [
-    'b',
-    'w=' + w,
-    'l=' + l,
-    'sh=' + sh,
-    'ss=' + s.short[i],
-    'p=' + s.pos[i],
-    'p=' + s.pos[i] + '|ss=' + s.short[i],
-    'l-1=' + lm1,
-    'l+1=' + lp1,
-    'l-2=' + at(s.lower, i - 2),
-    'l+2=' + at(s.lower, i + 2),
-    'l-1|l=' + lm1 + '|' + l,
-    'l|l+1=' + l + '|' + lp1,
-    'p-1=' + pm1,
-    'p+1=' + pp1,
-    'p-2=' + at(s.pos, i - 2),
-    'p+2=' + at(s.pos, i + 2),
-    'p-1|p=' + pm1 + '|' + s.pos[i],
-    'p|p+1=' + s.pos[i] + '|' + pp1,
-    'ss-1=' + shm1,
-    'ss+1=' + shp1,
-    'ss-1|ss=' + shm1 + '|' + s.short[i],
-    'ss|ss+1=' + s.short[i] + '|' + shp1,
-    'g=' + s.gaz[i],
-    'g-1=' + gm1,
-    'g+1=' + gp1,
-    'dc=' + dc,
-    'dc|c=' + dc + '|' + s.cas[i],
-  ];
-  const n = l.length;
-  for (let k = 1; k <= 4 && k <= n; k++) {
-    f.push('pre' + k + '=' + l.slice(0, k));
-    f.push('suf' + k + '=' + l.slice(n - k));
-  }
-  if (i === 0) f.push('first|ss=' + s.short[i]);
+function typeIndex(tag: string): number {
+  return tag === 'O' ? 0 : 1 + ENTITY_TYPES.indexOf(tag.slice(2) as EntityType);
+}
+
+/** Add the stage-1 columns to a prepared document: first-pass tags, and per-word type aggregates. */
+export function addStage1(doc: PreparedSentence[], stage1: readonly (readonly string[])[]): void {
+  const counts = new Map<string, Int32Array>();
+  doc.forEach((s, si) => {
+    for (let i = 0; i < s.n; i++) {
+      if (!historyWord(s, i)) continue;
+      let c = counts.get(s.lower[i]);
+      if (!c) { c = new Int32Array(ENTITY_TYPES.length + 1); counts.set(s.lower[i], c); }
+      c[typeIndex(stage1[si][i])]++;
+    }
+  });
+  doc.forEach((s, si) => {
+    s.s1 = new Field(stage1[si]);
+    s.agg = new Field(s.lower.map((l, i) => {
+      if (!historyWord(s, i)) return '-';
+      const c = counts.get(l)!;
+      let total = 0;
+      let best = 0;
+      for (let k = 0; k < c.length; k++) { total += c[k]; if (c[k] > c[best]) best = k; }
+      if (total === 1) return 'one';
+      return (best === 0 ? 'O' : ENTITY_TYPES[best - 1]) + (c[best] === total ? '!' : '');
+    }));
+  });
+}
+
+const T_B = T('b'), T_W = T('w'), T_L = T('l'), T_SH = T('sh'), T_SS = T('ss'), T_P = T('p'), T_PSS = T('p|ss');
+const T_LM1 = T('l-1'), T_LP1 = T('l+1'), T_LM2 = T('l-2'), T_LP2 = T('l+2');
+const T_LM1L = T('l-1|l'), T_LLP1 = T('l|l+1'), T_LM2LM1 = T('l-2|l-1'), T_LP1LP2 = T('l+1|l+2'), T_LM1LP1 = T('l-1|l+1');
+const T_PM1 = T('p-1'), T_PP1 = T('p+1'), T_PM2 = T('p-2'), T_PP2 = T('p+2'), T_PM1P = T('p-1|p'), T_PPP1 = T('p|p+1');
+const T_SM1 = T('ss-1'), T_SP1 = T('ss+1'), T_SM2 = T('ss-2'), T_SP2 = T('ss+2'), T_SM1S = T('ss-1|ss'), T_SSP1 = T('ss|ss+1');
+const T_LM1S = T('l-1|ss'), T_SLP1 = T('ss|l+1'), T_C3 = T('c-1|c|c+1');
+const T_G = T('g'), T_GM1 = T('g-1'), T_GP1 = T('g+1'), T_GM2 = T('g-2'), T_GP2 = T('g+2');
+const T_DC = T('dc'), T_DCC = T('dc|c');
+const T_PRE = [T('pre1'), T('pre2'), T('pre3'), T('pre4')], T_SUF = [T('suf1'), T('suf2'), T('suf3'), T('suf4')];
+const T_FIRST = T('first|ss'), T_H = T('H'), T_HDC = T('H|dc'), T_HG = T('H|g'), T_HY = T('hy|ss');
+const T_S1 = T('s1'), T_S1M1 = T('s1-1'), T_S1P1 = T('s1+1'), T_AGG = T('agg'), T_AGGSS = T('agg|ss'), T_AGGS1 = T('agg|s1');
+const T_TM1 = T('t-1'), T_TM2TM1 = T('t-2|t-1'), T_TM1L = T('t-1|l'), T_TM1SS = T('t-1|ss'), T_PH = T('ph'), T_PHSS = T('ph|ss');
+
+/** Static features of token `i` (they do not depend on predicted tags), appended to `sink`. */
+export function staticFeatures(s: PreparedSentence, i: number, sink: FeatureSink): void {
+  const k = i + 2;
+  sink.f0(T_B);
+  sink.f1(T_W, s.word, k);
+  sink.f1(T_L, s.low, k);
+  sink.f1(T_SH, s.shape, k);
+  sink.f1(T_SS, s.short, k);
+  sink.f1(T_P, s.pos, k);
+  sink.f2(T_PSS, s.pos, k, s.short, k);
+  sink.f1(T_LM1, s.low, k - 1);
+  sink.f1(T_LP1, s.low, k + 1);
+  sink.f1(T_LM2, s.low, k - 2);
+  sink.f1(T_LP2, s.low, k + 2);
+  sink.f2(T_LM1L, s.low, k - 1, s.low, k);
+  sink.f2(T_LLP1, s.low, k, s.low, k + 1);
+  sink.f2(T_LM2LM1, s.low, k - 2, s.low, k - 1);
+  sink.f2(T_LP1LP2, s.low, k + 1, s.low, k + 2);
+  sink.f2(T_LM1LP1, s.low, k - 1, s.low, k + 1);
+  sink.f1(T_PM1, s.pos, k - 1);
+  sink.f1(T_PP1, s.pos, k + 1);
+  sink.f1(T_PM2, s.pos, k - 2);
+  sink.f1(T_PP2, s.pos, k + 2);
+  sink.f2(T_PM1P, s.pos, k - 1, s.pos, k);
+  sink.f2(T_PPP1, s.pos, k, s.pos, k + 1);
+  sink.f1(T_SM1, s.short, k - 1);
+  sink.f1(T_SP1, s.short, k + 1);
+  sink.f1(T_SM2, s.short, k - 2);
+  sink.f1(T_SP2, s.short, k + 2);
+  sink.f2(T_SM1S, s.short, k - 1, s.short, k);
+  sink.f2(T_SSP1, s.short, k, s.short, k + 1);
+  sink.f2(T_LM1S, s.low, k - 1, s.short, k);
+  sink.f2(T_SLP1, s.short, k, s.low, k + 1);
+  sink.f3(T_C3, s.casF, k - 1, s.casF, k, s.casF, k + 1);
+  sink.f1(T_G, s.gaz, k);
+  sink.f1(T_GM1, s.gaz, k - 1);
+  sink.f1(T_GP1, s.gaz, k + 1);
+  sink.f1(T_GM2, s.gaz, k - 2);
+  sink.f1(T_GP2, s.gaz, k + 2);
+  sink.f1(T_DC, s.dc, k);
+  sink.f2(T_DCC, s.dc, k, s.casF, k);
+  for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s.pre[p], k); sink.f1(T_SUF[p], s.suf[p], k); }
+  if (i === 0) sink.f1(T_FIRST, s.short, k);
   if (s.headline) {
-    f.push('H');
-    f.push('H|dc=' + dc);
-    f.push('H|g=' + s.gaz[i]);
+    sink.f0(T_H);
+    sink.f1(T_HDC, s.dc, k);
+    sink.f1(T_HG, s.gaz, k);
   }
-  if (s.word[i].includes('-')) f.push('hy|ss=' + s.short[i]);
-  return f;
+  if (s.word.s[k].includes('-')) sink.f1(T_HY, s.short, k);
 }
+
+/** Stage-2 features of token `i` (the document has been through `addStage1`). */
+export function stage2Features(s: PreparedSentence, i: number, sink: FeatureSink): void {
+  const k = i + 2;
+  const s1 = s.s1!;
+  const agg = s.agg!;
+  sink.f1(T_S1, s1, k);
+  sink.f1(T_S1M1, s1, k - 1);
+  sink.f1(T_S1P1, s1, k + 1);
+  sink.f1(T_AGG, agg, k);
+  sink.f2(T_AGGSS, agg, k, s.short, k);
+  sink.f2(T_AGGS1, agg, k, s1, k);
+}
+
+/** Tags and history values as fields (index = tag index; `<s>` last). */
+export const TAG_FIELD = new Field([...BILOU_TAGS, '<s>'], [], []);
+export const START_TAG = BILOU_TAGS.length;
+/** History values: index 0 none, 1 'O', 2.. entity types, last: word not tracked. */
+export const HISTORY_FIELD = new Field(['', 'O', ...ENTITY_TYPES, '-'], [], []);
+export const HISTORY_UNTRACKED = ENTITY_TYPES.length + 2;
 
 /** Per-document prediction history: the entity types given so far to each capitalized word. */
 export class History {
   private readonly seen = new Map<string, Int32Array>();
-  /** Feature value for word `lower`: the type most often given to it ('O' included), or ''. */
-  feature(lower: string): string {
+  /** Index into HISTORY_FIELD for word `lower`: the type most often given to it so far. */
+  value(lower: string): number {
     const c = this.seen.get(lower);
-    if (!c) return '';
+    if (!c) return 0;
     let best = 0;
     for (let k = 1; k < c.length; k++) if (c[k] > c[best]) best = k;
-    return best === 0 ? 'O' : ENTITY_TYPES[best - 1];
+    return best + 1;
   }
   /** Record that the word got `tag` (a BILOU tag). */
   add(lower: string, tag: string): void {
     let c = this.seen.get(lower);
     if (!c) { c = new Int32Array(ENTITY_TYPES.length + 1); this.seen.set(lower, c); }
-    const k = tag === 'O' ? 0 : 1 + ENTITY_TYPES.indexOf(tag.slice(2) as EntityType);
-    c[k]++;
+    c[typeIndex(tag)]++;
   }
 }
 
-/** Dynamic features of token `i` given the two previous predicted tags and the history. */
-export function dynamicFeatures(s: PreparedSentence, i: number, prev: string, prev2: string, history: string): string[] {
-  return [
-    't-1=' + prev,
-    't-2|t-1=' + prev2 + '|' + prev,
-    't-1|l=' + prev + '|' + s.lower[i],
-    't-1|ss=' + prev + '|' + s.short[i],
-    'ph=' + history,
-    'ph|ss=' + history + '|' + s.short[i],
-  ];
-}
-
-/** Whether a word takes part in the prediction history (it has a capital letter). */
-export function historyWord(s: PreparedSentence, i: number): boolean {
-  const c = s.cas[i];
-  return c === 'X' || c === 'A' || c === 'm';
+/** Dynamic features of token `i` given the two previous tags (indices into TAG_FIELD) and the history value. */
+export function dynamicFeatures(s: PreparedSentence, i: number, prev: number, prev2: number, history: number, sink: FeatureSink): void {
+  const k = i + 2;
+  sink.f1(T_TM1, TAG_FIELD, prev);
+  sink.f2(T_TM2TM1, TAG_FIELD, prev2, TAG_FIELD, prev);
+  sink.f2(T_TM1L, TAG_FIELD, prev, s.low, k);
+  sink.f2(T_TM1SS, TAG_FIELD, prev, s.short, k);
+  sink.f1(T_PH, HISTORY_FIELD, history);
+  sink.f2(T_PHSS, HISTORY_FIELD, history, s.short, k);
 }

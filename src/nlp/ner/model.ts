@@ -1,58 +1,51 @@
 /**
- * The NER model: an averaged perceptron over BILOU tags, decoded greedily left to right with the
- * previous two predicted tags as features and hard BILOU transition constraints (issue 4).
+ * The NER model: averaged perceptrons over BILOU tags, decoded greedily left to right with the
+ * two previous predicted tags as features and hard BILOU transition constraints (issue 4).
+ *
+ * Two passes (Ratinov & Roth 2009, "two-stage prediction aggregation"): the first pass tags the
+ * document; the second reads the same features plus the first pass's tags around each token and
+ * the types the first pass gave the same word anywhere in the document, so that "Brann" in a
+ * sports table is tagged like the other mentions of Brann. The second pass is trained on
+ * first-pass tags of documents the first pass did not see (jackknifed over folds of the training
+ * set), so that it learns how far to trust them.
  *
  * Training is the decoder loop plus a perceptron update (DESIGN.md, model 3; Honnibal, "Parsing
- * English in 500 lines of Python"): `decodeDocument` is the one decoder, used by `predict` and by
- * `trainNerModel`, which updates its weights whenever the greedy guess differs from the gold tag.
- * Weights are averaged lazily: each (feature, tag) weight keeps the step it was last changed and a
- * running total, brought up to date only when it changes and once at the end.
+ * English in 500 lines of Python"): `decode` is the one decoder, used for prediction and training;
+ * in training it updates the weights whenever the greedy guess differs from the gold tag. Weights
+ * are averaged lazily: each (feature, tag) weight keeps the step at which it last changed and a
+ * running total, brought up to date only when it changes, and once at the end.
  *
- * A model is a folder (DESIGN.md, model 4): `config.json` (tags, feature set, decoder),
- * `weights.tsv` (one feature a line: `feature<TAB>tagIndex:weight …`, averaged, scaled, rounded,
- * near-zero weights pruned), `gazetteer.tsv` (`name<TAB>class`) and `meta.json` (data, date,
- * scores, how to retrain).
+ * A model is a folder (DESIGN.md, model 4): `config.json` (tags, feature set, decoder, files),
+ * `weights-1.tsv` and `weights-2.tsv` (one feature a line: `template<TAB>value…<TAB>tag:weight …`,
+ * averaged, scaled so that the largest is 100, rounded to 3 decimals, near-zero weights pruned),
+ * `gazetteer.tsv` (`name<TAB>class`) and `meta.json` (data, date, scores, how to retrain).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BILOU_TAGS, Gazetteer, History, dynamicFeatures, historyWord, prepareDocument, staticFeatures,
+  BILOU_TAGS, FeatureSink, Gazetteer, History, HISTORY_UNTRACKED, START_TAG, TEMPLATES, TEMPLATE_INDEX,
+  addStage1, dynamicFeatures, featureKey, historyWord, prepareDocument, stage2Features, staticFeatures,
   type NerToken, type PreparedSentence,
 } from './features.js';
 
 /** Version of the feature set; a model trained with another one is refused at load. */
-export const FEATURE_SET = 'steppe-ner-features/1';
+export const FEATURE_SET = 'steppe-ner-features/2';
 
 /** `config.json` of a model folder. */
 export interface NerConfig {
   name: string;
   featureSet: string;
-  decoder: 'greedy-bilou';
+  decoder: 'greedy-bilou-2pass';
   tags: string[];
-  /** Weights were multiplied by this before rounding (for information). */
-  scale: number;
-  weightsFile: string;
+  /** Weight files of the first and second pass. */
+  weightsFiles: [string, string];
   gazetteerFile: string;
-}
-
-/** Something that scores tags for the decoder: the trained model, or the trainer's live weights. */
-interface Scorer {
-  /** Add the static-feature scores of token `i` of sentence `si` into `out`. */
-  addStatic(si: number, s: PreparedSentence, i: number, out: Float64Array): void;
-  /** Add the scores of dynamic features into `out`. */
-  addDynamic(feats: string[], out: Float64Array): void;
-}
-
-/** Learner hooks: the gold tags and the update, called on every token (trainer only). */
-interface Learner {
-  gold: string[][];
-  step(si: number, i: number, dyn: string[], gold: number, guess: number): void;
 }
 
 const NT = BILOU_TAGS.length;
 const TAG_INDEX = new Map(BILOU_TAGS.map((t, i) => [t, i]));
 
-/** allowed[prev * NT + next]: the BILOU transition constraints; `prev` = NT stands for the sentence start. */
+/** allowed[prev * NT + next]: BILOU transition constraints; `prev` = NT is the sentence start. */
 const ALLOWED = (() => {
   const a = new Uint8Array((NT + 1) * NT);
   for (let p = 0; p <= NT; p++) {
@@ -60,47 +53,179 @@ const ALLOWED = (() => {
     const open = pt[0] === 'B' || pt[0] === 'I';
     for (let n = 0; n < NT; n++) {
       const nt = BILOU_TAGS[n];
-      let ok: boolean;
-      if (open) ok = (nt[0] === 'I' || nt[0] === 'L') && nt.slice(2) === pt.slice(2);
-      else ok = nt === 'O' || nt[0] === 'B' || nt[0] === 'U';
+      const ok = open ? (nt[0] === 'I' || nt[0] === 'L') && nt.slice(2) === pt.slice(2) : nt === 'O' || nt[0] === 'B' || nt[0] === 'U';
       a[p * NT + n] = ok ? 1 : 0;
     }
   }
   return a;
 })();
+const CLOSES = Uint8Array.from(BILOU_TAGS, (t) => (t[0] === 'B' || t[0] === 'I' ? 0 : 1));
+
+/** Open-addressing hash table from a feature's key pair to a row number; keys and row interleaved. */
+export class FeatureTable {
+  private mask: number;
+  private slots: Int32Array;
+  size = 0;
+
+  constructor(capacity = 1 << 16) {
+    let cap = 1024;
+    while (cap < capacity * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.slots = FeatureTable.empty(cap);
+  }
+
+  private static empty(cap: number): Int32Array {
+    const s = new Int32Array(cap * 3);
+    for (let i = 2; i < s.length; i += 3) s[i] = -1;
+    return s;
+  }
+
+  /** The row of a key pair, or -1. */
+  get(a: number, b: number): number {
+    const { mask, slots } = this;
+    let i = a & mask;
+    for (;;) {
+      const o = i * 3;
+      const r = slots[o + 2];
+      if (r < 0) return -1;
+      if (slots[o] === a && slots[o + 1] === b) return r;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Set the row of a key pair. */
+  set(a: number, b: number, row: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const { mask, slots } = this;
+    let i = a & mask;
+    for (;;) {
+      const o = i * 3;
+      if (slots[o + 2] < 0) { slots[o] = a; slots[o + 1] = b; slots[o + 2] = row; this.size++; return; }
+      if (slots[o] === a && slots[o + 1] === b) { slots[o + 2] = row; return; }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.slots = FeatureTable.empty(cap);
+    this.size = 0;
+    for (let o = 0; o < old.length; o += 3) if (old[o + 2] >= 0) this.set(old[o], old[o + 1], old[o + 2]);
+  }
+}
+
+/** The weights of one pass: feature names, their key pairs, and a row of NT weights per feature. */
+export class PassWeights {
+  constructor(readonly names: string[], readonly ka: Int32Array, readonly kb: Int32Array, readonly weights: Float32Array) {}
+
+  /** The weights file text: features sorted by name. */
+  toTsv(): string {
+    const order = this.names.map((_, i) => i).sort((x, y) => (this.names[x] < this.names[y] ? -1 : this.names[x] > this.names[y] ? 1 : 0));
+    const lines: string[] = [];
+    for (const r of order) {
+      const parts: string[] = [];
+      for (let t = 0; t < NT; t++) {
+        const v = this.weights[r * NT + t];
+        if (v !== 0) parts.push(`${t}:${v}`);
+      }
+      if (parts.length) lines.push(`${this.names[r]}\t${parts.join(' ')}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  /** Parse a weights file. */
+  static fromTsv(text: string, file: string): PassWeights {
+    const names: string[] = [];
+    let ka = new Int32Array(1 << 16);
+    let kb = new Int32Array(1 << 16);
+    let weights = new Float32Array(NT << 16);
+    let pos = 0;
+    let line = 0;
+    while (pos < text.length) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = text.length;
+      line++;
+      if (nl > pos) {
+        const cols = text.slice(pos, nl).split('\t');
+        const t = TEMPLATE_INDEX.get(cols[0]);
+        if (t === undefined || cols.length !== TEMPLATES[t][1] + 2) throw new Error(`${file}: line ${line}: not a feature line of ${FEATURE_SET}`);
+        const r = names.length;
+        names.push(cols.slice(0, -1).join('\t'));
+        if (r >= ka.length) {
+          const a2 = new Int32Array(ka.length * 2); a2.set(ka); ka = a2;
+          const b2 = new Int32Array(kb.length * 2); b2.set(kb); kb = b2;
+          const w2 = new Float32Array(weights.length * 2); w2.set(weights); weights = w2;
+        }
+        [ka[r], kb[r]] = featureKey(t, cols.slice(1, -1));
+        for (const p of cols[cols.length - 1].split(' ')) {
+          const c = p.indexOf(':');
+          const tag = Number(p.slice(0, c));
+          const v = Number(p.slice(c + 1));
+          if (!(tag >= 0 && tag < NT) || !Number.isFinite(v)) throw new Error(`${file}: line ${line}: bad weight "${p}"`);
+          weights[r * NT + tag] = v;
+        }
+      }
+      pos = nl + 1;
+    }
+    const n = names.length;
+    return new PassWeights(names, ka.slice(0, n), kb.slice(0, n), weights.slice(0, n * NT));
+  }
+}
+
+/** Learner hooks for the decoder: the gold tags, and the update called on every token (trainer only). */
+interface Learner {
+  gold: readonly (readonly string[])[];
+  step(sink: FeatureSink, gold: number, guess: number): void;
+}
 
 /**
- * The one decoder: tag every sentence of a document in order, greedily, under BILOU constraints.
- * With a learner, each token's guess and gold are handed to `learner.step` (which updates the
- * weights) and the guess is kept as history, as at prediction time.
+ * Scores the features in a sink for token `g` (its index in the document). `staticEnd`: the
+ * static features are `[0, staticEnd)` of the sink (none when the decoder was told to skip them).
  */
-function decodeDocument(doc: PreparedSentence[], scorer: Scorer, learner: Learner | null): string[][] {
+interface Scorer {
+  score(sink: FeatureSink, staticEnd: number, g: number, out: Float64Array): void;
+}
+
+/**
+ * The one decoder: tag every sentence of a prepared document in order, greedily, under BILOU
+ * constraints, with the second-pass features when `pass2`, and the static features unless
+ * `skipStatic` (the scorer then knows their scores already). With a learner, each token's
+ * features, gold tag and guess go to `learner.step` (which updates the weights); the guess is
+ * kept as history, as at prediction time.
+ */
+function decode(doc: PreparedSentence[], pass2: boolean, skipStatic: boolean, scorer: Scorer, learner: Learner | null, sink: FeatureSink): string[][] {
   const history = new History();
   const scores = new Float64Array(NT);
   const out: string[][] = [];
+  let g = 0;
   for (let si = 0; si < doc.length; si++) {
     const s = doc[si];
     const tags = new Array<string>(s.n);
-    let prev = NT;
-    let prev2 = NT;
-    for (let i = 0; i < s.n; i++) {
-      scores.fill(0);
-      scorer.addStatic(si, s, i, scores);
+    let prev = START_TAG;
+    let prev2 = START_TAG;
+    for (let i = 0; i < s.n; i++, g++) {
+      sink.reset();
+      if (!skipStatic) staticFeatures(s, i, sink);
+      const staticEnd = sink.n;
+      if (pass2) stage2Features(s, i, sink);
       const hw = historyWord(s, i);
-      const dyn = dynamicFeatures(s, i, prev === NT ? '<s>' : BILOU_TAGS[prev], prev2 === NT ? '<s>' : BILOU_TAGS[prev2], hw ? history.feature(s.lower[i]) : '-');
-      scorer.addDynamic(dyn, scores);
+      dynamicFeatures(s, i, prev, prev2, hw ? history.value(s.lower[i]) : HISTORY_UNTRACKED, sink);
+      scores.fill(0);
+      scorer.score(sink, staticEnd, g, scores);
       const last = i === s.n - 1;
+      const base = (prev === START_TAG ? NT : prev) * NT;
       let best = -1;
       let bestScore = -Infinity;
       for (let t = 0; t < NT; t++) {
-        if (!ALLOWED[prev * NT + t]) continue;
-        if (last) { const c = BILOU_TAGS[t][0]; if (c === 'B' || c === 'I') continue; }
+        if (!ALLOWED[base + t] || (last && !CLOSES[t])) continue;
         if (scores[t] > bestScore) { bestScore = scores[t]; best = t; }
       }
       if (learner) {
         const gold = TAG_INDEX.get(learner.gold[si][i]);
         if (gold === undefined) throw new Error(`unknown tag ${learner.gold[si][i]}`);
-        learner.step(si, i, dyn, gold, best);
+        learner.step(sink, gold, best);
       }
       tags[i] = BILOU_TAGS[best];
       if (hw) history.add(s.lower[i], tags[i]);
@@ -112,107 +237,145 @@ function decodeDocument(doc: PreparedSentence[], scorer: Scorer, learner: Learne
   return out;
 }
 
-/** A trained model: feature rows and weights, the gazetteer, the config. */
+const W2 = 2 * NT;
+
+/** A trained model: two passes of weights, the gazetteer, the config. */
 export class NerModel {
-  readonly config: NerConfig;
-  readonly gazetteer: Gazetteer;
-  private readonly rows: Map<string, number>;
-  private readonly weights: Float32Array;
-  /** Cache of static scores per (sentence-free) word key; see `predictDocument`. */
+  private readonly sink = new FeatureSink();
+  /** Both passes in one table: row = [pass-1 weights (NT), pass-2 weights (NT)]. */
+  private readonly table: FeatureTable;
+  private readonly rows: Float32Array;
+  private staticCache = new Float64Array(NT * 4096);
 
-  constructor(config: NerConfig, gazetteer: Gazetteer, rows: Map<string, number>, weights: Float32Array) {
-    this.config = config;
-    this.gazetteer = gazetteer;
+  constructor(
+    readonly config: NerConfig,
+    readonly gazetteer: Gazetteer,
+    readonly pass1: PassWeights,
+    readonly pass2: PassWeights | null,
+  ) {
+    const n1 = pass1.names.length;
+    const n2 = pass2?.names.length ?? 0;
+    this.table = new FeatureTable(n1 + n2);
+    let rows = new Float32Array((n1 + n2) * W2);
+    let n = 0;
+    const put = (p: PassWeights, col: number): void => {
+      for (let r = 0; r < p.names.length; r++) {
+        let row = this.table.get(p.ka[r], p.kb[r]);
+        if (row < 0) { row = n++; this.table.set(p.ka[r], p.kb[r], row); }
+        rows.set(p.weights.subarray(r * NT, r * NT + NT), row * W2 + col);
+      }
+    };
+    put(pass1, 0);
+    if (pass2) put(pass2, NT);
+    if (n * W2 < rows.length) rows = rows.slice(0, n * W2);
     this.rows = rows;
-    this.weights = weights;
   }
 
-  /** Number of features with a weight. */
+  /** Number of weighted features (both passes). */
   get featureCount(): number {
-    return this.rows.size;
-  }
-
-  private addFeature(f: string, out: Float64Array): void {
-    const r = this.rows.get(f);
-    if (r === undefined) return;
-    const w = this.weights;
-    const o = r * NT;
-    for (let t = 0; t < NT; t++) out[t] += w[o + t];
+    return this.pass1.names.length + (this.pass2?.names.length ?? 0);
   }
 
   /** Predict BILOU tags for the sentences (NER tokens with POS) of one document. Pure. */
-  predictDocument(sentences: NerToken[][]): string[][] {
+  predictDocument(sentences: readonly (readonly NerToken[])[]): string[][] {
     const doc = prepareDocument(sentences, this.gazetteer);
-    const scorer: Scorer = {
-      addStatic: (_si, s, i, out) => { for (const f of staticFeatures(s, i)) this.addFeature(f, out); },
-      addDynamic: (feats, out) => { for (const f of feats) this.addFeature(f, out); },
+    let n = 0;
+    for (const s of doc) n += s.n;
+    if (this.staticCache.length < n * NT) this.staticCache = new Float64Array(n * NT * 2);
+    const cache = this.staticCache;
+    const { table, rows } = this;
+    const two = this.pass2 !== null;
+    // Pass 1 scores the static features of both passes, keeping pass 2's for later.
+    const pass1: Scorer = {
+      score(sink, staticEnd, g, out) {
+        const c = g * NT;
+        if (two) for (let t = 0; t < NT; t++) cache[c + t] = 0;
+        for (let f = 0; f < sink.n; f++) {
+          const r = table.get(sink.ka[f], sink.kb[f]);
+          if (r < 0) continue;
+          const o = r * W2;
+          for (let t = 0; t < NT; t++) out[t] += rows[o + t];
+          if (two && f < staticEnd) for (let t = 0; t < NT; t++) cache[c + t] += rows[o + NT + t];
+        }
+      },
     };
-    return decodeDocument(doc, scorer, null);
+    const first = decode(doc, false, false, pass1, null, this.sink);
+    if (!two) return first;
+    addStage1(doc, first);
+    const pass2: Scorer = {
+      score(sink, _staticEnd, g, out) {
+        const c = g * NT;
+        for (let t = 0; t < NT; t++) out[t] += cache[c + t];
+        for (let f = 0; f < sink.n; f++) {
+          const r = table.get(sink.ka[f], sink.kb[f]);
+          if (r < 0) continue;
+          const o = r * W2 + NT;
+          for (let t = 0; t < NT; t++) out[t] += rows[o + t];
+        }
+      },
+    };
+    return decode(doc, true, true, pass2, null, this.sink);
   }
 
-  /** Write the model folder: config.json, weights.tsv, gazetteer.tsv (meta.json is the trainer's). */
+  /** Write config.json, the weights files and gazetteer.tsv into `dir` (meta.json is the trainer's). */
   save(dir: string): { weightsBytes: number } {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), JSON.stringify(this.config, null, 2) + '\n');
-    const lines: string[] = [];
-    const keys = [...this.rows.keys()].sort();
-    for (const k of keys) {
-      const o = this.rows.get(k)! * NT;
-      const parts: string[] = [];
-      for (let t = 0; t < NT; t++) {
-        const v = this.weights[o + t];
-        if (v !== 0) parts.push(`${t}:${fmt(v)}`);
-      }
-      if (parts.length) lines.push(`${k}\t${parts.join(' ')}`);
-    }
-    const text = lines.join('\n') + '\n';
-    writeFileSync(join(dir, this.config.weightsFile), text);
+    let bytes = 0;
+    [this.pass1, this.pass2].forEach((p, k) => {
+      const text = p ? p.toTsv() : '';
+      bytes += Buffer.byteLength(text);
+      writeFileSync(join(dir, this.config.weightsFiles[k]), text);
+    });
     writeFileSync(join(dir, this.config.gazetteerFile), this.gazetteer.entries().map(([n, c]) => `${n}\t${c}`).join('\n') + '\n');
-    return { weightsBytes: Buffer.byteLength(text) };
+    return { weightsBytes: bytes };
   }
 
-  /** Read a model folder written by `save`. Throws with the file and the reason on a bad folder. */
+  /** Read a model folder written by `save`. Throws an Error naming the file and the fix. */
   static load(dir: string): NerModel {
     const read = (f: string): string => {
       try {
         return readFileSync(join(dir, f), 'utf8');
       } catch (e) {
-        throw new Error(`${join(dir, f)}: cannot read NER model file (${(e as NodeJS.ErrnoException).code ?? e}); run \`npm run train:ner\``);
+        throw new Error(`${join(dir, f)}: cannot read NER model file (${(e as NodeJS.ErrnoException).code ?? e}); train one with \`npm run train:ner\``);
       }
     };
-    const config = JSON.parse(read('config.json')) as NerConfig;
+    let config: NerConfig;
+    try {
+      config = JSON.parse(read('config.json')) as NerConfig;
+    } catch (e) {
+      throw new Error(`${join(dir, 'config.json')}: not valid JSON (${(e as Error).message})`);
+    }
     if (config.featureSet !== FEATURE_SET) throw new Error(`${join(dir, 'config.json')}: feature set ${config.featureSet}, this code reads ${FEATURE_SET}; retrain with \`npm run train:ner\``);
-    if (config.tags.join(' ') !== BILOU_TAGS.join(' ')) throw new Error(`${join(dir, 'config.json')}: unexpected tag set`);
+    if (config.tags?.join(' ') !== BILOU_TAGS.join(' ')) throw new Error(`${join(dir, 'config.json')}: unexpected tag set`);
     const gazetteer = new Gazetteer(read(config.gazetteerFile).split('\n').filter(Boolean).map((l) => {
       const tab = l.indexOf('\t');
       return [l.slice(0, tab), l.slice(tab + 1)] as [string, string];
     }));
-    const text = read(config.weightsFile);
-    const rows = new Map<string, number>();
-    let weights = new Float32Array(1 << 16);
-    let pos = 0;
-    while (pos < text.length) {
-      let nl = text.indexOf('\n', pos);
-      if (nl < 0) nl = text.length;
-      const tab = text.indexOf('\t', pos);
-      if (tab > pos && tab < nl) {
-        const r = rows.size;
-        rows.set(text.slice(pos, tab), r);
-        if ((r + 1) * NT > weights.length) { const w2 = new Float32Array(weights.length * 2); w2.set(weights); weights = w2; }
-        for (const p of text.slice(tab + 1, nl).split(' ')) {
-          const c = p.indexOf(':');
-          weights[r * NT + Number(p.slice(0, c))] = Number(p.slice(c + 1));
-        }
-      }
-      pos = nl + 1;
-    }
-    return new NerModel(config, gazetteer, rows, weights.slice(0, rows.size * NT));
+    const pass1 = PassWeights.fromTsv(read(config.weightsFiles[0]), join(dir, config.weightsFiles[0]));
+    const t2 = read(config.weightsFiles[1]);
+    const pass2 = t2.trim() ? PassWeights.fromTsv(t2, join(dir, config.weightsFiles[1])) : null;
+    return new NerModel(config, gazetteer, pass1, pass2);
   }
 }
 
-function fmt(v: number): string {
-  return String(Math.round(v * 1000) / 1000);
+/** Decode a prepared document with one pass's weights (used for the jackknifed first-pass tags). */
+function decodeWith(doc: PreparedSentence[], p: PassWeights): string[][] {
+  const table = new FeatureTable(p.names.length);
+  for (let r = 0; r < p.names.length; r++) table.set(p.ka[r], p.kb[r], r);
+  const scorer: Scorer = {
+    score(sink, _e, _g, out) {
+      for (let f = 0; f < sink.n; f++) {
+        const r = table.get(sink.ka[f], sink.kb[f]);
+        if (r < 0) continue;
+        for (let t = 0; t < NT; t++) out[t] += p.weights[r * NT + t];
+      }
+    },
+  };
+  return decode(doc, false, false, scorer, null, new FeatureSink());
 }
+
+// ---------------------------------------------------------------- training
 
 /** One training document: sentences of NER tokens with their gold BILOU tags. */
 export interface TrainDocument {
@@ -222,14 +385,19 @@ export interface TrainDocument {
 
 /** Options of `trainNerModel`. */
 export interface TrainOptions {
+  /** Epochs of each pass. */
   epochs: number;
-  /** Seed of the document shuffle (fixed: the same data and seed give the same model). */
+  /** Seed of the document shuffle: the same data, options and seed give the same model. */
   seed: number;
   gazetteer: Gazetteer;
-  /** Weights below this (after scaling so that the largest is 100) are dropped. */
+  /** Train the second pass (default true). */
+  twoPass?: boolean;
+  /** Folds for the jackknifed first-pass tags the second pass learns from (default 4). */
+  folds?: number;
+  /** Weights whose absolute value (after scaling the largest to 100) is below this are dropped (default 0.01). */
   prune?: number;
-  /** Called after each epoch with the averaged model of that moment (for validation curves). */
-  onEpoch?: (epoch: number, model: () => NerModel, stats: { errors: number; tokens: number }) => void;
+  /** Progress: called after each epoch; `model()` gives the averaged model of that moment. */
+  onEpoch?: (info: { phase: string; epoch: number; errors: number; tokens: number; model: () => NerModel }) => void;
 }
 
 /** Mulberry32: a small seeded PRNG for a reproducible shuffle. */
@@ -244,126 +412,152 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Train the averaged perceptron on documents; deterministic for a given seed. */
-export function trainNerModel(docs: TrainDocument[], opts: TrainOptions): NerModel {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const intern = (f: string): number => {
-    let id = ids.get(f);
-    if (id === undefined) { id = names.length; ids.set(f, id); names.push(f); }
-    return id;
-  };
-  // Static features never change: compute them once per token, as ids.
-  const prepared = docs.map((d) => prepareDocument(d.sentences, opts.gazetteer));
-  const staticIds: Int32Array[][][] = prepared.map((doc) => doc.map((s) => {
-    const arr: Int32Array[] = [];
-    for (let i = 0; i < s.n; i++) arr.push(Int32Array.from(staticFeatures(s, i), intern));
-    return arr;
-  }));
+const CONFIG = (): NerConfig => ({
+  name: 'steppe-ner-conll03-en',
+  featureSet: FEATURE_SET,
+  decoder: 'greedy-bilou-2pass',
+  tags: BILOU_TAGS,
+  weightsFiles: ['weights-1.tsv', 'weights-2.tsv'],
+  gazetteerFile: 'gazetteer.tsv',
+});
 
-  // Weight rows are allocated on a feature's first update.
-  let rowOf = new Int32Array(Math.max(1024, names.length * 2)).fill(-1);
-  let nRows = 0;
+/** Train one pass (an averaged perceptron) on prepared documents. */
+function trainPass(
+  docs: PreparedSentence[][], gold: TrainDocument[], pass2: boolean, opts: TrainOptions, phase: string,
+  wrap: (p: PassWeights) => NerModel,
+): PassWeights {
+  const table = new FeatureTable(1 << 18);
+  const names: string[] = [];
   let cap = 1 << 16;
   let w: Float64Array = new Float64Array(cap * NT);
   let tot: Float64Array = new Float64Array(cap * NT);
   let ts: Float64Array = new Float64Array(cap * NT);
   let step = 0;
-  const rowFor = (id: number): number => {
-    if (id >= rowOf.length) { const r2 = new Int32Array(Math.max(id + 1, rowOf.length * 2)).fill(-1); r2.set(rowOf); rowOf = r2; }
-    let r = rowOf[id];
-    if (r < 0) {
-      r = nRows++;
-      rowOf[id] = r;
-      if (nRows > cap) {
-        cap *= 2;
-        const grow = (a: Float64Array): Float64Array => { const b = new Float64Array(cap * NT); b.set(a); return b; };
-        w = grow(w); tot = grow(tot); ts = grow(ts);
+  const live: Scorer = {
+    score(sink, _staticEnd, _g, out) {
+      for (let f = 0; f < sink.n; f++) {
+        const r = table.get(sink.ka[f], sink.kb[f]);
+        if (r < 0) continue;
+        const o = r * NT;
+        for (let t = 0; t < NT; t++) out[t] += w[o + t];
       }
-    }
-    return r;
+    },
   };
-  const bump = (id: number, tag: number, d: number): void => {
-    const k = rowFor(id) * NT + tag;
+  const bump = (k: number, d: number): void => {
     tot[k] += (step - ts[k]) * w[k];
     ts[k] = step;
     w[k] += d;
   };
-  const addId = (id: number, out: Float64Array): void => {
-    if (id >= rowOf.length) return;
-    const r = rowOf[id];
-    if (r < 0) return;
-    const o = r * NT;
-    for (let t = 0; t < NT; t++) out[t] += w[o + t];
-  };
+  const learner = (g: TrainDocument): Learner => ({
+    gold: g.tags,
+    step(sink, goldTag, guess) {
+      step++;
+      stats.tokens++;
+      if (goldTag === guess) return;
+      stats.errors++;
+      for (let f = 0; f < sink.n; f++) {
+        let r = table.get(sink.ka[f], sink.kb[f]);
+        if (r < 0) {
+          r = names.length;
+          names.push(sink.name(f));
+          table.set(sink.ka[f], sink.kb[f], r);
+          if (names.length > cap) {
+            cap *= 2;
+            const grow = (a: Float64Array): Float64Array => { const b = new Float64Array(cap * NT); b.set(a); return b; };
+            w = grow(w); tot = grow(tot); ts = grow(ts);
+          }
+        }
+        bump(r * NT + goldTag, 1);
+        bump(r * NT + guess, -1);
+      }
+    },
+  });
 
-  const averaged = (): NerModel => {
+  const averaged = (): PassWeights => {
+    const n = names.length;
     const T = Math.max(1, step);
-    const avg = new Float64Array(nRows * NT);
+    const avg = new Float64Array(n * NT);
     let max = 0;
-    for (let k = 0; k < nRows * NT; k++) {
+    for (let k = 0; k < n * NT; k++) {
       const v = (tot[k] + (step - ts[k]) * w[k]) / T;
       avg[k] = v;
       if (Math.abs(v) > max) max = Math.abs(v);
     }
     const scale = max > 0 ? 100 / max : 1;
     const prune = opts.prune ?? 0.01;
-    const rows = new Map<string, number>();
-    const kept: number[] = [];
-    const byRow = new Array<number>(nRows);
-    for (let id = 0; id < rowOf.length && id < names.length; id++) if (rowOf[id] >= 0) byRow[rowOf[id]] = id;
-    const weights: number[] = [];
-    for (let r = 0; r < nRows; r++) {
+    const keptNames: string[] = [];
+    const out = new Table2();
+    const vals = new Float64Array(NT);
+    for (let r = 0; r < n; r++) {
       let any = false;
-      const vals = new Array<number>(NT);
       for (let t = 0; t < NT; t++) {
         let v = Math.round(avg[r * NT + t] * scale * 1000) / 1000;
         if (Math.abs(v) < prune) v = 0;
         vals[t] = v;
         if (v !== 0) any = true;
       }
-      const name = names[byRow[r]];
-      if (!any || /[\t\n]/.test(name)) continue;
-      rows.set(name, kept.length);
-      kept.push(r);
-      weights.push(...vals);
+      if (!any || /[\n\r]/.test(names[r])) continue;
+      keptNames.push(names[r]);
+      out.push(vals);
     }
-    const config: NerConfig = {
-      name: 'steppe-ner-conll03-en', featureSet: FEATURE_SET, decoder: 'greedy-bilou', tags: BILOU_TAGS,
-      scale, weightsFile: 'weights.tsv', gazetteerFile: 'gazetteer.tsv',
-    };
-    return new NerModel(config, opts.gazetteer, rows, Float32Array.from(weights));
+    const ka = new Int32Array(keptNames.length);
+    const kb = new Int32Array(keptNames.length);
+    keptNames.forEach((nm, r) => {
+      const cols = nm.split('\t');
+      [ka[r], kb[r]] = featureKey(TEMPLATE_INDEX.get(cols[0])!, cols.slice(1));
+    });
+    return new PassWeights(keptNames, ka, kb, out.array());
   };
 
+  const stats = { errors: 0, tokens: 0 };
   const random = rng(opts.seed);
   const order = docs.map((_, i) => i);
+  const sink = new FeatureSink();
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
-    let errors = 0;
-    let tokens = 0;
-    for (const di of order) {
-      const sids = staticIds[di];
-      const scorer: Scorer = {
-        addStatic: (si, _s, i, out) => { for (const id of sids[si][i]) addId(id, out); },
-        addDynamic: (feats, out) => { for (const f of feats) { const id = ids.get(f); if (id !== undefined) addId(id, out); } },
-      };
-      const learner: Learner = {
-        gold: docs[di].tags,
-        step: (si, i, dyn, gold, guess) => {
-          step++;
-          tokens++;
-          if (gold === guess) return;
-          errors++;
-          for (const id of sids[si][i]) { bump(id, gold, 1); bump(id, guess, -1); }
-          for (const f of dyn) { const id = intern(f); bump(id, gold, 1); bump(id, guess, -1); }
-        },
-      };
-      decodeDocument(prepared[di], scorer, learner);
-    }
-    opts.onEpoch?.(epoch, averaged, { errors, tokens });
+    stats.errors = 0;
+    stats.tokens = 0;
+    for (const di of order) decode(docs[di], pass2, false, live, learner(gold[di]), sink);
+    opts.onEpoch?.({ phase, epoch, errors: stats.errors, tokens: stats.tokens, model: () => wrap(averaged()) });
   }
   return averaged();
+}
+
+/** A growable Float32 matrix of NT columns. */
+class Table2 {
+  private data = new Float32Array(NT * 1024);
+  private rows = 0;
+  push(vals: Float64Array): void {
+    if ((this.rows + 1) * NT > this.data.length) { const d = new Float32Array(this.data.length * 2); d.set(this.data); this.data = d; }
+    this.data.set(vals, this.rows * NT);
+    this.rows++;
+  }
+  array(): Float32Array { return this.data.slice(0, this.rows * NT); }
+}
+
+/** Train the model (first pass, and by default the second) on documents; deterministic for a seed. */
+export function trainNerModel(docs: TrainDocument[], opts: TrainOptions): NerModel {
+  const twoPass = opts.twoPass ?? true;
+  const config = CONFIG();
+  const prepared = docs.map((d) => prepareDocument(d.sentences, opts.gazetteer));
+  if (!twoPass) {
+    const p1 = trainPass(prepared, docs, false, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
+    return new NerModel(config, opts.gazetteer, p1, null);
+  }
+  // Jackknife: first-pass tags of each fold from a first pass trained on the other folds.
+  const folds = Math.max(2, opts.folds ?? 4);
+  const stage1: string[][][] = new Array(docs.length);
+  for (let k = 0; k < folds; k++) {
+    const idx = docs.map((_, i) => i).filter((i) => i % folds !== k);
+    const p = trainPass(idx.map((i) => prepared[i]), idx.map((i) => docs[i]), false, { ...opts, onEpoch: undefined }, `fold ${k + 1}/${folds}`, () => { throw new Error('unused'); });
+    for (let i = k; i < docs.length; i += folds) stage1[i] = decodeWith(prepared[i], p);
+    opts.onEpoch?.({ phase: `fold ${k + 1}/${folds}`, epoch: opts.epochs, errors: 0, tokens: 0, model: () => { throw new Error('fold models are not kept'); } });
+  }
+  const pass1 = trainPass(prepared, docs, false, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
+  prepared.forEach((doc, i) => addStage1(doc, stage1[i]));
+  const pass2 = trainPass(prepared, docs, true, opts, 'pass 2', (p) => new NerModel(config, opts.gazetteer, pass1, p));
+  return new NerModel(config, opts.gazetteer, pass1, pass2);
 }

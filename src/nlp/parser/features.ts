@@ -109,6 +109,20 @@ export interface EncodedSentence {
   sufH: Int32Array;
 }
 
+/** Normalised word, its hash and its suffix hash, memoized per surface form (bounded). */
+const wordCache = new Map<string, { w: string; h: number; suf: number }>();
+const tagCache = new Map<string, number>();
+function wordAtoms(word: string): { w: string; h: number; suf: number } {
+  let e = wordCache.get(word);
+  if (!e) {
+    const w = normalizeWord(word);
+    e = { w, h: hashString(w), suf: hashString(w.length > 3 ? w.slice(-3) : w) };
+    if (wordCache.size > 200_000) wordCache.clear();
+    wordCache.set(word, e);
+  }
+  return e;
+}
+
 /** Prepare a sentence (words and UPOS tags) for the feature extractor. */
 export function encodeSentence(words: string[], upos: string[]): EncodedSentence {
   const n = words.length;
@@ -118,12 +132,15 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
   const tagH = new Int32Array(n + 1);
   const sufH = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    const w = normalizeWord(words[i]);
-    nw[i] = w;
-    tags[i] = upos[i] || 'X';
-    wordH[i] = hashString(w);
-    tagH[i] = hashString(tags[i]);
-    sufH[i] = hashString(w.length > 3 ? w.slice(-3) : w);
+    const a = wordAtoms(words[i]);
+    nw[i] = a.w;
+    const tag = upos[i] || 'X';
+    tags[i] = tag;
+    wordH[i] = a.h;
+    let th = tagCache.get(tag);
+    if (th === undefined) { th = hashString(tag); if (tagCache.size < 1000) tagCache.set(tag, th); }
+    tagH[i] = th;
+    sufH[i] = a.suf;
   }
   nw[n] = ROOT_WORD;
   tags[n] = ROOT_TAG;
@@ -135,7 +152,7 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
 
 const P = Object.fromEntries(POSITIONS.map((p, i) => [p, i])) as Record<string, number>;
 const A = Object.fromEntries(ATTRIBUTES.map((a, i) => [a, i])) as Record<string, number>;
-const A_D = ATTRIBUTES.length; // the distance pseudo-attribute
+const A_D: number = ATTRIBUTES.length; // the distance pseudo-attribute
 
 /**
  * Feature extraction for a fixed list of templates. `extract` writes one 32-bit key per template;

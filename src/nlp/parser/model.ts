@@ -159,7 +159,8 @@ function oracleCosts(st: ParseState, gh: Int32Array, gl: Int32Array, L: number, 
   }
   if (m.shift) out[SHIFT] = push;
   if (m.right) {
-    const base = push - (gh[b] === s0 ? 1 : 0);
+    // b takes s0 as its head: its gold head, if in the stack (counted in push) or further in the buffer, is lost
+    const base = push - (gh[b] === s0 ? 1 : 0) + (gh[b] > b ? 1 : 0);
     for (let l = 0; l < L; l++) {
       if (l === rootId) continue;
       out[2 + L + l] = base + (gh[b] === s0 && gl[b] !== l ? 1 : 0);
@@ -173,7 +174,7 @@ function oracleCosts(st: ParseState, gh: Int32Array, gl: Int32Array, L: number, 
       let left = pop;
       if (gh[s0] > b) left++; // its gold head is further in the buffer (or the root)
       if (b === n) {
-        out[2 + rootId] = left + (gh[s0] === n ? 0 : 0);
+        out[2 + rootId] = left;
       } else {
         for (let l = 0; l < L; l++) {
           if (l === rootId) continue;
@@ -231,32 +232,79 @@ class KeyTable {
   }
 }
 
-/** The weights of a trained model: per feature key, a sparse row of (class, weight). */
+/**
+ * The weights of a trained model: per feature key, a sparse row of (class, integer weight).
+ * Laid out for speed: an open-addressing table of (key, offset) pairs, and one arena where each
+ * row is its length followed by entries packed as `weight << 8 | class`.
+ */
 export class SparseWeights {
-  readonly table: KeyTable;
-  readonly rowStart: Int32Array;
-  readonly cls: Uint8Array;
-  readonly w: Float32Array;
-  constructor(keys: Int32Array, rowStart: Int32Array, cls: Uint8Array, w: Float32Array) {
-    this.table = new KeyTable(keys.length);
-    for (let r = 0; r < keys.length; r++) this.table.add(keys[r], r);
-    this.rowStart = rowStart;
-    this.cls = cls;
-    this.w = w;
-  }
-  get rows(): number {
-    return this.rowStart.length - 1;
-  }
-  score(feats: Int32Array, nf: number, scores: Float32Array): void {
-    scores.fill(0);
-    const rs = this.rowStart;
-    const cls = this.cls;
-    const w = this.w;
-    for (let f = 0; f < nf; f++) {
-      const r = this.table.get(feats[f]);
-      if (r < 0) continue;
-      for (let j = rs[r]; j < rs[r + 1]; j++) scores[cls[j]] += w[j];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  readonly arena: Int32Array;
+  /** Arena offset of each row, in insertion order. */
+  readonly rowOffset: Int32Array;
+
+  /** Build from flat arrays: row r has keys[r] and entries rowStart[r]..rowStart[r+1] of cls/q. */
+  constructor(keys: ArrayLike<number>, rowStart: ArrayLike<number>, cls: ArrayLike<number>, q: ArrayLike<number>) {
+    const rows = keys.length;
+    let size = 16;
+    while (size < rows * 2) size <<= 1;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    this.arena = new Int32Array(rows + cls.length);
+    this.rowOffset = new Int32Array(rows);
+    let at = 0;
+    for (let r = 0; r < rows; r++) {
+      this.rowOffset[r] = at;
+      this.arena[at++] = rowStart[r + 1] - rowStart[r];
+      for (let j = rowStart[r]; j < rowStart[r + 1]; j++) {
+        if (cls[j] > 255 || Math.abs(q[j]) >= 1 << 23) throw new Error('parser: weight or class out of range');
+        this.arena[at++] = (q[j] << 8) | cls[j];
+      }
+      const key = keys[r];
+      let i = (key ^ (key >>> 15)) & this.mask;
+      while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = key;
+      this.slots[2 * i + 1] = this.rowOffset[r];
     }
+  }
+
+  get rows(): number {
+    return this.rowOffset.length;
+  }
+
+  /** Add the rows of the given feature keys into `scores` (which is zeroed first). */
+  score(feats: Int32Array, nf: number, scores: Int32Array): void {
+    scores.fill(0);
+    const slots = this.slots;
+    const mask = this.mask;
+    const arena = this.arena;
+    for (let f = 0; f < nf; f++) {
+      const key = feats[f];
+      let i = (key ^ (key >>> 15)) & mask;
+      for (;;) {
+        const k = slots[2 * i];
+        if (k === key) {
+          const off = slots[2 * i + 1];
+          const end = off + 1 + arena[off];
+          for (let j = off + 1; j < end; j++) {
+            const e = arena[j];
+            scores[e & 255] += e >> 8;
+          }
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+  }
+
+  /** The entries of row r as [class, integer weight] pairs. */
+  row(r: number): Array<[number, number]> {
+    const off = this.rowOffset[r];
+    const out: Array<[number, number]> = [];
+    for (let j = off + 1; j <= off + this.arena[off]; j++) out.push([this.arena[j] & 255, this.arena[j] >> 8]);
+    return out;
   }
 }
 
@@ -289,7 +337,7 @@ export class ParserModel {
   private readonly rootId: number;
   private readonly deprelRel: Map<string, number>;
   private feats: Int32Array;
-  private scores: Float32Array;
+  private scores: Int32Array;
 
   constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[]) {
     this.config = config;
@@ -301,7 +349,7 @@ export class ParserModel {
     if (this.rootId < 0) throw new Error('parser: the label list has no "root"');
     this.deprelRel = new Map(config.labels.map((l, i) => [l, i]));
     this.feats = new Int32Array(this.features.size);
-    this.scores = new Float32Array(2 + 2 * this.L);
+    this.scores = new Int32Array(2 + 2 * this.L);
   }
 
   /** Number of transition classes. */
@@ -331,12 +379,8 @@ export class ParserModel {
     const lines: string[] = [
       `# steppe dependency parser weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; classes in config.json: 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+${this.L}+i RIGHT-labels[i])`,
     ];
-    const { rowStart, cls, w } = this.weights;
-    const scale = this.config.weightScale;
     for (let r = 0; r < this.rowNames.length; r++) {
-      const parts: string[] = [];
-      for (let j = rowStart[r]; j < rowStart[r + 1]; j++) parts.push(`${cls[j]}:${Math.round(w[j] / scale)}`);
-      lines.push(`${this.rowNames[r]}\t${parts.join(' ')}`);
+      lines.push(`${this.rowNames[r]}\t${this.weights.row(r).map(([c, q]) => `${c}:${q}`).join(' ')}`);
     }
     writeFileSync(join(dir, this.config.weights), lines.join('\n') + '\n');
   }
@@ -352,34 +396,41 @@ export class ParserModel {
     const keys: number[] = [];
     const rowStart: number[] = [0];
     const cls: number[] = [];
-    const w: number[] = [];
+    const q: number[] = [];
     const names: string[] = [];
-    const scale = config.weightScale;
     const seen = new Set<number>();
     let at = 0;
+    let lineNo = 0;
     while (at < text.length) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
       const line = text.slice(at, end);
       at = end + 1;
+      lineNo++;
       if (!line || line.charCodeAt(0) === 35 /* # */) continue;
       const cols = line.split('\t');
       const t = tplIndex.get(cols[0]);
-      if (t === undefined) throw new Error(`parser: ${config.weights}: unknown template "${cols[0]}"`);
+      if (t === undefined) throw new Error(`parser: ${config.weights} line ${lineNo}: unknown template "${cols[0]}"`);
       const ar = fx.arity(t);
+      if (cols.length !== ar + 2) throw new Error(`parser: ${config.weights} line ${lineNo}: expected ${ar + 2} columns`);
       const key = fx.keyOf(t, cols.slice(1, 1 + ar));
       if (seen.has(key)) continue;
       seen.add(key);
       keys.push(key);
-      names.push(cols.slice(0, 1 + ar).join('\t'));
-      for (const pair of cols[1 + ar].split(' ')) {
-        const colon = pair.indexOf(':');
-        cls.push(Number(pair.slice(0, colon)));
-        w.push(Number(pair.slice(colon + 1)) * scale);
+      names.push(line.slice(0, line.lastIndexOf('\t')));
+      const ws = cols[1 + ar];
+      let p = 0;
+      while (p < ws.length) {
+        let sp = ws.indexOf(' ', p);
+        if (sp < 0) sp = ws.length;
+        const colon = ws.indexOf(':', p);
+        cls.push(+ws.slice(p, colon));
+        q.push(+ws.slice(colon + 1, sp));
+        p = sp + 1;
       }
       rowStart.push(cls.length);
     }
-    const weights = new SparseWeights(Int32Array.from(keys), Int32Array.from(rowStart), Uint8Array.from(cls), Float32Array.from(w));
+    const weights = new SparseWeights(keys, rowStart, cls, q);
     return new ParserModel(config, weights, names);
   }
 
@@ -533,14 +584,14 @@ class DenseWeights {
         const q = Math.round(avg / scale);
         if (q === 0) continue;
         cls.push(c);
-        w.push(q * scale);
+        w.push(q);
       }
       if (cls.length === start) continue;
       keys.push(keyOfRow[r]);
       names.push(this.names[r]);
       rowStart.push(cls.length);
     }
-    return { weights: new SparseWeights(Int32Array.from(keys), Int32Array.from(rowStart), Uint8Array.from(cls), Float32Array.from(w)), names };
+    return { weights: new SparseWeights(keys, rowStart, cls, w), names };
   }
 }
 
@@ -634,4 +685,31 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
     opts.onEpoch?.(epoch, averaged);
   }
   return averaged();
+}
+
+/**
+ * Follow the dynamic oracle alone (no model) from the initial state: for a projective gold tree
+ * this reproduces it exactly. Used by tests as a check of the transition system and the oracle.
+ */
+export function oracleParse(gold: TrainSentence, labels: string[]): { head: number[]; relation: string[] } {
+  const n = gold.words.length;
+  const L = labels.length;
+  const rootId = labels.indexOf(ROOT_LABEL);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const gh = new Int32Array(n);
+  const gl = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    gh[i] = gold.head[i] < 0 ? n : gold.head[i];
+    gl[i] = gold.head[i] < 0 ? rootId : index.get(gold.relation[i]) ?? -1;
+  }
+  const st = new ParseState(n);
+  const costs = new Float64Array(2 + 2 * L);
+  const zero = new Float64Array(2 + 2 * L);
+  while (!st.done) {
+    oracleCosts(st, gh, gl, L, rootId, costs);
+    let best = -1;
+    for (let c = 0; c < costs.length; c++) if (costs[c] !== Infinity && (best < 0 || costs[c] < costs[best])) best = c;
+    st.apply(best >= 0 ? best : bestLegal(st, zero, L, rootId), L);
+  }
+  return finishParse(st, labels, rootId);
 }
