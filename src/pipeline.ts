@@ -30,8 +30,10 @@ export interface PipelineOptions {
   noExtract?: boolean;
   /** Extra actor dictionaries (YAML) added to data/actors. */
   actorFiles?: string[];
-  /** Languages the later stages accept (default ['en']). */
-  languages?: string[];
+  /** Events below this rule confidence are dropped (default 0.35; 0 keeps every trigger, for evaluation). */
+  eventMinConfidence?: number;
+  /** Languages the later stages accept (default ['en']); 'any' skips the check (evaluation on short sentences). */
+  languages?: string[] | 'any';
 }
 
 /** A built pipeline: `analyze` is pure and may be called concurrently from one thread. */
@@ -78,13 +80,13 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
     },
     analyze(raw) {
       const article = extractArticle(raw);
-      if (article.language && !languages.includes(article.language)) {
+      if (languages !== 'any' && article.language && !languages.includes(article.language)) {
         throw new SteppeError('E_LANGUAGE', raw.source, `the article is in "${article.language}"; only ${languages.join(', ')} is analysed for now`);
       }
       const doc = annotate(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });
       const quotes = findQuotes(doc, res);
-      const events = findEvents(doc, res, quotes, coder, { published: article.published });
+      const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence });
       return buildDocument(articleOut(article), doc, res, quotes, events);
     },
   };

@@ -131,6 +131,7 @@ test('boilerplate: "Advertisement" lines and ad slots', () => {
   assertRemoved(a, 'Advertisement', 'advertisement');
   assertRemoved(a, 'ADVERTISEMENT', 'advertisement');
   assertRemoved(a, 'Story continues below advertisement', 'advertisement');
+  assert.ok(!a.text.includes('Campaign ID'), 'text hidden by an inline style is dropped');
   assert.equal(a.paragraphs.length, 4);
 });
 

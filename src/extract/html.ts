@@ -484,15 +484,14 @@ function anchorCaptions(doc: Document): Map<string, Element> {
 }
 
 /**
- * Remove page chrome that never holds the story, so Readability scores fewer nodes: site
- * headers and footers outside the article element, sidebars (`<aside>`) outside it, and
- * landmark roles for navigation, banner, site info and search. Runs after the metadata is read.
+ * Remove elements hidden by an inline style or the `hidden` attribute, before Readability runs:
+ * Readability drops style attributes from what it keeps and misreads "display:none !important",
+ * so hidden ad labels and tracking text would otherwise reach the article. Metadata (which may
+ * sit in hidden elements) is read before this.
  */
-function pruneChrome(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll('header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="complementary"]'))) {
-    if (!el.parentNode || el.closest(ARTICLE_SCOPE)) continue;
-    if (el.querySelector('article, main, [role="main"], h1, [itemprop~="articleBody"]')) continue;
-    el.remove();
+function removeHidden(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('[style*="none"], [style*="hidden"], [hidden]'))) {
+    if (el.parentNode && isHidden(el)) el.remove();
   }
 }
 
@@ -552,8 +551,8 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
   }
   const { document } = parseHTML(cleaned) as unknown as { document: Document };
   const meta = extractMetadata(document, { url: opts.url ?? null });
+  removeHidden(document);
   const captions = anchorCaptions(document);
-  pruneChrome(document);
 
   let reader: ReturnType<Readability<Element>['parse']> = null;
   try {

@@ -36,6 +36,8 @@ export interface FoundQuote {
   speakerMention: { start: number; end: number } | null;
   cue: string | null;
   confidence: number;
+  /** Offsets of the cue occurrence (optional): quotes sharing one cue occurrence form one attribution. */
+  cueSpan?: { start: number; end: number } | null;
 }
 
 /** Options of quote extraction. */
@@ -254,7 +256,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
       attr = cueInSentence(tokenAt(s.open));
     }
     if (attr.cueTok >= 0 && kind === 'direct') usedCues.add(attr.cueTok);
-    const q: FoundQuote = { text: content, start, end, kind, speaker: -1, speakerMention: null, cue: attr.cue, confidence: attr.conf };
+    const q: FoundQuote = { text: content, start, end, kind, speaker: -1, speakerMention: null, cue: attr.cue, confidence: attr.conf, cueSpan: attr.cueTok >= 0 ? { start: tokens[attr.cueTok].start, end: tokens[attr.cueTok].end } : null };
     if (attr.speaker >= 0 && attr.conf >= minConf) {
       q.speaker = attr.speaker;
       q.speakerMention = attr.mention ? { start: tokens[attr.mention[0]].start, end: tokens[attr.mention[1] - 1].end } : null;
@@ -272,6 +274,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
       d.q.speaker = sib.q.speaker;
       d.q.speakerMention = sib.q.speakerMention;
       d.q.cue = sib.q.cue;
+      d.q.cueSpan = sib.q.cueSpan;
       d.q.confidence = 0.8;
     }
   }
@@ -309,7 +312,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     const end = tokens[endTok].end;
     if (end - start < 12) continue;
     const conf = subj.speaker >= 0 ? Math.min(subj.conf, 0.8) : 0;
-    const q: FoundQuote = { text: text.slice(start, end), start, end, kind: 'indirect', speaker: -1, speakerMention: null, cue: tokens[k].text, confidence: conf };
+    const q: FoundQuote = { text: text.slice(start, end), start, end, kind: 'indirect', speaker: -1, speakerMention: null, cue: tokens[k].text, confidence: conf, cueSpan: { start: tokens[k].start, end: tokens[k].end } };
     if (subj.speaker >= 0 && conf >= minConf && subj.mention) {
       q.speaker = subj.speaker;
       q.speakerMention = { start: tokens[subj.mention[0]].start, end: tokens[subj.mention[1] - 1].end };

@@ -177,7 +177,7 @@ export class PassWeights {
 /** Learner hooks for the decoder: the gold tags, and the update called on every token (trainer only). */
 interface Learner {
   gold: readonly (readonly string[])[];
-  step(sink: FeatureSink, gold: number, guess: number): void;
+  step(sink: FeatureSink, staticEnd: number, gold: number, guess: number): void;
 }
 
 /**
@@ -225,7 +225,7 @@ function decode(doc: PreparedSentence[], pass2: boolean, skipStatic: boolean, sc
       if (learner) {
         const gold = TAG_INDEX.get(learner.gold[si][i]);
         if (gold === undefined) throw new Error(`unknown tag ${learner.gold[si][i]}`);
-        learner.step(sink, gold, best);
+        learner.step(sink, staticEnd, gold, best);
       }
       tags[i] = BILOU_TAGS[best];
       if (hw) history.add(s.lower[i], tags[i]);
@@ -394,6 +394,8 @@ export interface TrainOptions {
   twoPass?: boolean;
   /** Folds for the jackknifed first-pass tags the second pass learns from (default 4). */
   folds?: number;
+  /** Static features seen fewer times than this in the training documents get no weight (default 1: all). */
+  minCount?: number;
   /** Weights whose absolute value (after scaling the largest to 100) is below this are dropped (default 0.01). */
   prune?: number;
   /** Progress: called after each epoch; `model()` gives the averaged model of that moment. */
@@ -428,6 +430,32 @@ function trainPass(
 ): PassWeights {
   const table = new FeatureTable(1 << 18);
   const names: string[] = [];
+  // How often each static feature occurs in the training documents (for the frequency cut-off).
+  const minCount = opts.minCount ?? 1;
+  const counted = new FeatureTable(1 << 20);
+  let counts = new Int32Array(1 << 20);
+  if (minCount > 1) {
+    const sk = new FeatureSink();
+    let n = 0;
+    for (const doc of docs) {
+      for (const s of doc) {
+        for (let i = 0; i < s.n; i++) {
+          sk.reset();
+          staticFeatures(s, i, sk);
+          if (pass2) stage2Features(s, i, sk);
+          for (let f = 0; f < sk.n; f++) {
+            let c = counted.get(sk.ka[f], sk.kb[f]);
+            if (c < 0) {
+              c = n++;
+              counted.set(sk.ka[f], sk.kb[f], c);
+              if (c >= counts.length) { const c2 = new Int32Array(counts.length * 2); c2.set(counts); counts = c2; }
+            }
+            counts[c]++;
+          }
+        }
+      }
+    }
+  }
   let cap = 1 << 16;
   let w: Float64Array = new Float64Array(cap * NT);
   let tot: Float64Array = new Float64Array(cap * NT);
@@ -450,7 +478,7 @@ function trainPass(
   };
   const learner = (g: TrainDocument): Learner => ({
     gold: g.tags,
-    step(sink, goldTag, guess) {
+    step(sink, staticEnd, goldTag, guess) {
       step++;
       stats.tokens++;
       if (goldTag === guess) return;
@@ -458,6 +486,10 @@ function trainPass(
       for (let f = 0; f < sink.n; f++) {
         let r = table.get(sink.ka[f], sink.kb[f]);
         if (r < 0) {
+          if (f < staticEnd && minCount > 1) {
+            const c = counted.get(sink.ka[f], sink.kb[f]);
+            if (c < 0 || counts[c] < minCount) continue;
+          }
           r = names.length;
           names.push(sink.name(f));
           table.set(sink.ka[f], sink.kb[f], r);

@@ -479,6 +479,12 @@ export interface TrainOptions {
   templates?: string[];
   /** Drop averaged weights with |w| below this (default 0.5; in perceptron update units). */
   prune?: number;
+  /**
+   * Feature selection during training: after epoch `selectAfter` (1-based), keep only the
+   * features whose averaged weight reaches `select` for some class, and train on with them.
+   */
+  select?: number;
+  selectAfter?: number;
   /** Rounding step of the saved weights (default 0.1). */
   weightScale?: number;
   name?: string;
@@ -513,8 +519,41 @@ class DenseWeights {
   rows = 0;
   /** Number of training instances seen (the perceptron clock). */
   time = 0;
+  /** After `compact`, no new feature rows are made. */
+  frozen = false;
   constructor(C: number) {
     this.C = C;
+  }
+  /**
+   * A copy holding only the rows whose averaged weights reach `minAbs` for some class, frozen:
+   * training goes on with this feature set, so the kept weights adapt to the dropped ones.
+   */
+  compact(minAbs: number): DenseWeights {
+    const C = this.C;
+    const out = new DenseWeights(C);
+    out.time = this.time;
+    const keyOfRow = new Int32Array(this.rows);
+    for (let i = 0; i < this.table.keys.length; i++) if (this.table.keys[i] !== 0) keyOfRow[this.table.rows[i]] = this.table.keys[i];
+    const now = Math.max(1, this.time);
+    for (let r = 0; r < this.rows; r++) {
+      const k = r >>> CHUNK_BITS;
+      const i = r & (CHUNK - 1);
+      const base = i * C;
+      const dt = this.time - this.ts[k][i];
+      let keep = false;
+      for (let c = 0; c < C && !keep; c++) if (Math.abs((this.T[k][base + c] + dt * this.W[k][base + c]) / now) >= minAbs) keep = true;
+      if (!keep) continue;
+      const r2 = out.newRow(keyOfRow[r], this.names[r]);
+      const k2 = r2 >>> CHUNK_BITS;
+      const base2 = (r2 & (CHUNK - 1)) * C;
+      for (let c = 0; c < C; c++) {
+        out.W[k2][base2 + c] = this.W[k][base + c];
+        out.T[k2][base2 + c] = this.T[k][base + c];
+      }
+      out.ts[k2][r2 & (CHUNK - 1)] = this.ts[k][i];
+    }
+    out.frozen = true;
+    return out;
   }
   score(feats: Int32Array, scores: Float64Array): void {
     scores.fill(0);
@@ -544,7 +583,10 @@ class DenseWeights {
     const C = this.C;
     for (let f = 0; f < feats.length; f++) {
       let r = this.table.get(feats[f]);
-      if (r < 0) r = this.newRow(feats[f], name(f));
+      if (r < 0) {
+        if (this.frozen) continue;
+        r = this.newRow(feats[f], name(f));
+      }
       const k = r >>> CHUNK_BITS;
       const W = this.W[k];
       const T = this.T[k];
@@ -631,7 +673,7 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
   };
   const fx = new FeatureExtractor(config.templates, labels);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const dense = new DenseWeights(C);
+  let dense = new DenseWeights(C);
   const random = rng(seed);
   const data = sents
     .filter((s) => s.words.length > 0)
@@ -682,6 +724,10 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
       }
     }
     opts.log?.(`epoch ${epoch + 1}/${epochs}: ${(100 * right / Math.max(1, total)).toFixed(2)}% moves right, ${dense.rows} feature rows, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (opts.select && opts.selectAfter === epoch + 1) {
+      dense = dense.compact(opts.select);
+      opts.log?.(`feature selection: ${dense.rows} feature rows kept (averaged |w| ≥ ${opts.select})`);
+    }
     opts.onEpoch?.(epoch, averaged);
   }
   return averaged();

@@ -1,0 +1,152 @@
+/**
+ * `npm run eval:events`: event coding against gold data, one table, with a plain keyword
+ * baseline run in the same script.
+ *
+ * - PLOVER event type, micro-F1 (P = correct / predicted, R = correct / gold; a system may
+ *   abstain), on (a) the NGEC synthetic stories' dev split (headline + lead sentence; title
+ *   templates held out from training, see src/events/data.ts) and (b) the PLOVER gold-standard
+ *   records (one sentence each; never used in training).
+ * - Source and target actor accuracy on the PLOVER gold-standard records: the chosen event's
+ *   source (target) country code is one of the gold source (target) codes; records whose gold
+ *   has no source (target) are left out; a missing event or actor counts as wrong.
+ * - Root-code accuracy on the PETRARCH2 unit-test records that have gold events: the root of
+ *   our most confident event is one of the gold roots (the records use fictional states, so only
+ *   the event root is comparable).
+ * Systems: keyword baseline; our patterns alone; our classifier alone; patterns + classifier
+ * (the shipped configuration: the classifier's probability reranks the pattern events).
+ */
+import { existsSync } from 'node:fs';
+import { SHARED_DIR } from '../src/paths.js';
+import { readNgec, readPloverGsr, readPetrarch } from '../src/events/data.js';
+import { loadEventClassifier, predict } from '../src/events/classifier.js';
+import { createPipeline } from '../src/pipeline.js';
+import type { SteppeDocument } from '../src/schema.js';
+
+if (!existsSync(`${SHARED_DIR}/eval/events`)) {
+  console.log('eval:events: ../shared/eval/events is absent; skipped');
+  process.exit(0);
+}
+
+/** Keyword baseline: the type whose keywords occur most often (ties: list order); abstains with no hit. */
+const KEYWORDS: Record<string, RegExp> = {
+  PROTEST: /\b(protest\w*|demonstrat\w*|rall(y|ies)|strike[sd]?|march(ed|es)?|boycott\w*)\b/gi,
+  ASSAULT: /\b(kill\w*|attack\w*|bomb\w*|shoot\w*|shot|fight\w*|clash\w*|massacre\w*|wound\w*)\b/gi,
+  COERCE: /\b(arrest\w*|detain\w*|seiz\w*|ban(ned|s)?|expel\w*|raid\w*|crack\w* down|imprison\w*)\b/gi,
+  ACCUSE: /\b(accus\w*|criticiz\w*|criticis\w*|condemn\w*|blam\w*|denounc\w*|investigat\w*)\b/gi,
+  THREATEN: /\b(threat\w*|warn\w*|ultimatum)\b/gi,
+  REJECT: /\b(reject\w*|refus\w*|den(y|ied|ies)|veto\w*)\b/gi,
+  REQUEST: /\b(request\w*|appeal\w*|urg\w*|call(ed|s)? (on|for)|demand\w*|ask\w*)\b/gi,
+  AGREE: /\b(agree\w*|sign\w*|accord|deal|treaty)\b/gi,
+  CONSULT: /\b(meet\w*|met|talks|visit\w*|discuss\w*|phone|negotiat\w*|host\w*)\b/gi,
+  SUPPORT: /\b(prais\w*|support\w*|welcom\w*|commend\w*|endors\w*|back(ed|s)?)\b/gi,
+  COOPERATE: /\b(cooperat\w*|co-operat\w*|collaborat\w*|partner\w*|joint)\b/gi,
+  AID: /\b(aid|assistance|donat\w*|relief|humanitarian)\b/gi,
+  CONCEDE: /\b(concede\w*|concession\w*|releas\w*|eas(e|ed|ing)|lift\w*|apologi\w*|pardon\w*)\b/gi,
+  RETREAT: /\b(withdr\w*|retreat\w*|pull(ed)? out|ceasefire|disarm\w*)\b/gi,
+  SANCTION: /\b(sanction\w*|embargo\w*|sever\w*|suspend\w*|cut ties)\b/gi,
+  MOBILIZE: /\b(mobiliz\w*|deploy\w*|troops|alert|exercise\w*|drill\w*)\b/gi,
+};
+function keywordType(text: string): string | null {
+  let best: string | null = null, bestN = 0;
+  for (const [type, re] of Object.entries(KEYWORDS)) {
+    const n = text.match(re)?.length ?? 0;
+    if (n > bestN) { best = type; bestN = n; }
+  }
+  return best;
+}
+
+const classifier = loadEventClassifier();
+const pipeline = createPipeline({ noExtract: true, languages: 'any' });
+const analyze = (text: string): SteppeDocument | null => {
+  try {
+    return pipeline.analyze({ source: 'eval', format: 'text', content: text });
+  } catch {
+    return null;
+  }
+};
+/** Our patterns alone: the PLOVER type of the most confident pattern event. */
+const topEvent = (doc: SteppeDocument | null) => (doc?.events.filter((e) => e.plover).sort((a, b) => b.confidence - a.confidence)[0]) ?? null;
+const patternType = (doc: SteppeDocument | null) => topEvent(doc)?.plover?.type ?? null;
+/** Patterns + classifier: rerank pattern events by rule confidence × classifier probability; abstain-free fallback to the classifier. */
+const combined = (doc: SteppeDocument | null, text: string) => {
+  const cls = classifier ? predict(classifier, text) : null;
+  const events = doc?.events.filter((e) => e.plover) ?? [];
+  if (!events.length) return cls ? { type: cls.type, event: null } : { type: null, event: null };
+  const probs = classifier ? (await_proba(text)) : null;
+  let best = events[0], bestScore = -1;
+  for (const e of events) {
+    const p = probs ? probs[classifier!.classes.indexOf(e.plover!.type)] ?? 0 : 1;
+    const s = e.confidence * (0.25 + p);
+    if (s > bestScore) { bestScore = s; best = e; }
+  }
+  return { type: best.plover!.type, event: best };
+};
+import { predictProba } from '../src/events/classifier.js';
+function await_proba(text: string): number[] { return predictProba(classifier!, text); }
+
+interface Prf { p: number; r: number; f: number; n: number }
+function prf(pairs: Array<[string | null, string]>): Prf {
+  const predicted = pairs.filter(([p]) => p !== null).length;
+  const correct = pairs.filter(([p, g]) => p === g).length;
+  const p = predicted ? correct / predicted : 0, r = pairs.length ? correct / pairs.length : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, n: pairs.length };
+}
+
+const t0 = Date.now();
+const { dev } = readNgec(SHARED_DIR, 1);
+const gsr = readPloverGsr(SHARED_DIR);
+const petr = readPetrarch(SHARED_DIR).filter((r) => r.codes.length);
+
+const rows: Array<[string, string, Prf | number, number]> = [];
+const typeRows = (name: string, data: Array<{ text: string; label: string }>) => {
+  const docs = data.map((x) => analyze(x.text));
+  rows.push([name, 'keyword baseline', prf(data.map((x) => [keywordType(x.text), x.label])), data.length]);
+  rows.push([name, 'patterns only', prf(data.map((x, i) => [patternType(docs[i]), x.label])), data.length]);
+  if (classifier) rows.push([name, 'classifier only', prf(data.map((x) => [predict(classifier, x.text).type, x.label])), data.length]);
+  rows.push([name, 'patterns + classifier (shipped)', prf(data.map((x, i) => [combined(docs[i], x.text).type, x.label])), data.length]);
+  return docs;
+};
+typeRows('PLOVER type, NGEC dev split', dev.map((x) => ({ text: x.text, label: x.label })));
+const gsrDocs = typeRows('PLOVER type, PLOVER GSR', gsr.map((x) => ({ text: x.text, label: x.type })));
+
+// source / target accuracy on the GSR
+const country = (doc: SteppeDocument, id: string | null) => {
+  const a = doc.actors.find((x) => x.id === id);
+  return a ? (a.country ?? a.code?.slice(0, 3) ?? null) : null;
+};
+let srcN = 0, srcOk = 0, tgtN = 0, tgtOk = 0, kwSrcOk = 0, kwTgtOk = 0;
+gsr.forEach((g, i) => {
+  const doc = gsrDocs[i];
+  const ev = doc ? combined(doc, g.text).event : null;
+  // baseline: first country-like actor mention is the source, the second the target
+  const states = doc?.actors.filter((a) => a.country).sort((a, b) => a.mentions[0].start - b.mentions[0].start) ?? [];
+  if (g.source.length) { srcN++; if (doc && ev && g.source.includes(country(doc, ev.source) ?? '-')) srcOk++; if (states[0] && g.source.includes(states[0].country!)) kwSrcOk++; }
+  if (g.target.length) { tgtN++; if (doc && ev && g.target.includes(country(doc, ev.target) ?? '-')) tgtOk++; if (states[1] && g.target.includes(states[1].country!)) kwTgtOk++; }
+});
+rows.push(['source actor accuracy, PLOVER GSR', 'first-state baseline', kwSrcOk / srcN, srcN]);
+rows.push(['source actor accuracy, PLOVER GSR', 'patterns + classifier (shipped)', srcOk / srcN, srcN]);
+rows.push(['target actor accuracy, PLOVER GSR', 'second-state baseline', kwTgtOk / tgtN, tgtN]);
+rows.push(['target actor accuracy, PLOVER GSR', 'patterns + classifier (shipped)', tgtOk / tgtN, tgtN]);
+
+// PETRARCH root accuracy (events with any confidence: the fictional actors are unknown to us)
+const pipeAll = createPipeline({ noExtract: true, languages: 'any', eventMinConfidence: 0 });
+let rootOk = 0, rootBase = 0;
+for (const r of petr) {
+  const gold = new Set(r.codes.map((c) => c.code.slice(0, 2)));
+  if (gold.has('04')) rootBase++;
+  let doc: SteppeDocument | null = null;
+  try { doc = pipeAll.analyze({ source: r.id, format: 'text', content: r.text }); } catch { doc = null; }
+  const ev = topEvent(doc) ?? doc?.events[0];
+  if (ev && gold.has(ev.root)) rootOk++;
+}
+rows.push(['root-code accuracy, PETRARCH2 unit tests', 'majority root (04) baseline', rootBase / petr.length, petr.length]);
+rows.push(['root-code accuracy, PETRARCH2 unit tests', 'patterns (shipped)', rootOk / petr.length, petr.length]);
+
+const fmt = (x: number) => x.toFixed(3);
+console.log('| measure | system | P | R | F1 / accuracy | n |');
+console.log('|---|---|---:|---:|---:|---:|');
+for (const [m, s, v, n] of rows) {
+  if (typeof v === 'number') console.log(`| ${m} | ${s} |  |  | ${fmt(v)} | ${n} |`);
+  else console.log(`| ${m} | ${s} | ${fmt(v.p)} | ${fmt(v.r)} | ${fmt(v.f)} | ${n} |`);
+}
+console.log(`\nclassifier: ${classifier ? 'models/events' : 'absent (run npm run train:events)'}; trained on the NGEC train split only. Bars: PLOVER type micro-F1 >= 0.80; source/target accuracy >= 0.75. (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

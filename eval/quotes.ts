@@ -1,0 +1,109 @@
+/**
+ * `npm run eval:quotes`: our quote finder (src/quotes) on PolNeAR dev, next to the simple baseline
+ * (quotation marks + nearest actor mention, src/quotes/baseline.ts), in one table.
+ *
+ * Each dev text goes through the pipeline stages the product runs, on the raw text so that offsets
+ * match the gold: `rawTextArticle` (the `--no-extract` path) → `createAnnotator` → actor
+ * resolution (dictionary + resolver index) → `findQuotes`. Gold: one attribution per PolNeAR
+ * event (source, cue, content), read by src/quotes/brat.ts; when an article has several
+ * annotators the first annotator's file counts. Scoring rules (src/quotes/score.ts): content
+ * spans match when their word-token Jaccard ratio is ≥ 0.5, one-to-one; kinds come from the spans
+ * (quoted share of the words); speaker accuracy is on matched pairs whose gold has a source.
+ *
+ * Options: `--split train|dev` (default dev; rules are developed on train only),
+ * `--errors N` prints N misses and false alarms (train only: we never read dev sentences),
+ * `--limit N` scores the first N articles. Skips with a notice when ../shared is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_DIR } from '../src/paths.js';
+import { rawTextArticle } from '../src/extract/text.js';
+import { createAnnotator } from '../src/nlp/annotate.js';
+import { loadActorDictionary } from '../src/actors/dictionary.js';
+import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
+import { findQuotes } from '../src/quotes/index.js';
+import { baselineQuotes } from '../src/quotes/baseline.js';
+import { readBratSplit } from '../src/quotes/brat.js';
+import { matchUnits, scoreQuotes, unitsFromQuotes, MATCH_JACCARD, type QuoteScores, type ScoreDoc } from '../src/quotes/score.js';
+
+const dir = join(SHARED_DIR, 'eval', 'quotes', 'polnear');
+const argv = process.argv.slice(2);
+const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const split = arg('--split') ?? 'dev';
+const errors = Number(arg('--errors') ?? 0);
+const limit = Number(arg('--limit') ?? Infinity);
+if (errors && split !== 'train') {
+  console.error('eval:quotes: --errors prints sentences; use it with --split train only (dev is for reporting)');
+  process.exit(2);
+}
+if (!existsSync(join(dir, split, 'attributions'))) {
+  console.log(`eval:quotes: ${join(dir, split)} is absent (../shared is needed); nothing to evaluate`);
+  process.exit(0);
+}
+
+// publication dates, for the actor tenures
+const published = new Map<string, string>();
+const metaFile = join(dir, 'metadata.tsv');
+if (existsSync(metaFile)) {
+  const [head, ...rows] = readFileSync(metaFile, 'utf8').split('\n');
+  const cols = head.split('\t');
+  const fi = cols.indexOf('filename');
+  const di = cols.indexOf('publication_date');
+  for (const r of rows) { const c = r.split('\t'); if (c[fi] && /^\d{4}-\d\d-\d\d$/.test(c[di] ?? '')) published.set(c[fi], c[di]); }
+}
+
+const docs = readBratSplit(dir, split).slice(0, limit);
+const annotate = createAnnotator();
+const index = buildResolverIndex(loadActorDictionary());
+const ours: ScoreDoc[] = [];
+const base: ScoreDoc[] = [];
+let ms = 0;
+const errorLines: string[] = [];
+for (const d of docs) {
+  const article = rawTextArticle(d.text, { source: d.name });
+  article.published = published.get(d.name) ?? null;
+  const t0 = performance.now();
+  const doc = annotate(article);
+  const res = resolveActors(doc, index, { published: article.published });
+  const quotes = findQuotes(doc, res);
+  ms += performance.now() - t0;
+  const gold = d.attributions.map((a) => ({ content: a.content, source: a.source }));
+  const predicted = unitsFromQuotes(quotes, res);
+  ours.push({ text: d.text, paragraphs: article.paragraphs, predicted, gold });
+  base.push({ text: d.text, paragraphs: article.paragraphs, predicted: unitsFromQuotes(baselineQuotes(doc, res), res), gold });
+  if (errors && errorLines.length < errors * 2) {
+    const m = matchUnits(d.text, predicted.map((p) => p.content), gold.map((g) => g.content));
+    const show = (f: Array<[number, number]>) => f.map(([s, e]) => d.text.slice(s, e)).join(' … ').replace(/\s+/g, ' ').slice(0, 220);
+    m.forEach((j, i) => { if (j < 0) errorLines.push(`FP  ${d.name}: ${show(predicted[i].content)}  [${predicted[i].speakerName ?? '-'}]`); });
+    const hit = new Set(m);
+    gold.forEach((g, j) => { if (!hit.has(j)) errorLines.push(`FN  ${d.name}: ${show(g.content)}  [${g.source ? show(g.source) : '-'}]`); });
+  }
+}
+
+const ourScores = scoreQuotes(ours);
+const baseScores = scoreQuotes(base);
+const f3 = (x: number) => x.toFixed(3);
+const g = ourScores.byKind;
+console.log(`PolNeAR ${split}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
+  `(direct ${g.direct.gold}, partial ${g.partial.gold}, indirect ${g.indirect.gold}); ${(ms / docs.length).toFixed(1)} ms per article (annotate + actors + quotes)`);
+console.log(`Content match: word-token Jaccard ≥ ${MATCH_JACCARD}, one-to-one (greedy by Jaccard); quotes sharing a cue occurrence form one unit.`);
+console.log('Speaker: on matched pairs whose gold has a source; headline = our speaker mention or one of the actor\'s mentions overlaps the gold Source; loose = or the actor\'s name word is in the Source.');
+console.log('');
+console.log('| system | kind | P | R | F1 | predicted | gold | speaker acc | loose | attributed |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+const rows = (name: string, s: QuoteScores) => {
+  for (const k of ['direct', 'partial', 'indirect'] as const) {
+    const x = s.byKind[k];
+    console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | | | |`);
+  }
+  const o = s.overall;
+  console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerLoose)} | ${f3(s.attributed)} |`);
+};
+rows('baseline', baseScores);
+rows('steppe', ourScores);
+console.log('');
+console.log(`Matched pairs without a gold source: steppe ${ourScores.noSourcePairs} (no speaker given for ${f3(ourScores.noSourceAgree)}), baseline ${baseScores.noSourcePairs}.`);
+if (errorLines.length) {
+  console.log('');
+  for (const l of errorLines) console.log(l);
+}
