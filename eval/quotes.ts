@@ -10,7 +10,9 @@
  * spans match when their word-token Jaccard ratio is ≥ 0.5, one-to-one; kinds come from the spans
  * (quoted share of the words); speaker accuracy is on matched pairs whose gold has a source.
  *
- * Options: `--split train|dev` (default dev; rules are developed on train only),
+ * Options: `--split train|dev` (default dev; rules are developed on train only), `--holdout`
+ * (only the held-out tenth of train, brat.ts isHoldout), `--model DIR` (another tagger folder),
+ * `--rules` (rules only, no tagger),
  * `--errors N` prints N misses and false alarms (train only: we never read dev sentences),
  * `--limit N` scores the first N articles. Skips with a notice when ../shared is absent.
  */
@@ -23,7 +25,8 @@ import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
 import { findQuotes } from '../src/quotes/index.js';
 import { baselineQuotes } from '../src/quotes/baseline.js';
-import { readBratSplit } from '../src/quotes/brat.js';
+import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
+import { loadTagger } from '../src/quotes/tagger.js';
 import { matchUnits, scoreQuotes, unitsFromQuotes, MATCH_JACCARD, type QuoteScores, type ScoreDoc } from '../src/quotes/score.js';
 
 const dir = join(SHARED_DIR, 'eval', 'quotes', 'polnear');
@@ -32,6 +35,10 @@ const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? ar
 const split = arg('--split') ?? 'dev';
 const errors = Number(arg('--errors') ?? 0);
 const limit = Number(arg('--limit') ?? Infinity);
+const holdout = argv.includes('--holdout');
+const modelDir = arg('--model');
+const model = argv.includes('--rules') ? null : modelDir ? loadTagger(modelDir) : undefined;
+if (modelDir && !model) { console.error(`eval:quotes: no model in ${modelDir}`); process.exit(2); }
 if (errors && split !== 'train') {
   console.error('eval:quotes: --errors prints sentences; use it with --split train only (dev is for reporting)');
   process.exit(2);
@@ -52,7 +59,7 @@ if (existsSync(metaFile)) {
   for (const r of rows) { const c = r.split('\t'); if (c[fi] && /^\d{4}-\d\d-\d\d$/.test(c[di] ?? '')) published.set(c[fi], c[di]); }
 }
 
-const docs = readBratSplit(dir, split).slice(0, limit);
+const docs = readBratSplit(dir, split).filter((d) => !holdout || isHoldout(d.name)).slice(0, limit);
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
 const ours: ScoreDoc[] = [];
@@ -65,7 +72,7 @@ for (const d of docs) {
   const t0 = performance.now();
   const doc = annotate(article);
   const res = resolveActors(doc, index, { published: article.published });
-  const quotes = findQuotes(doc, res);
+  const quotes = findQuotes(doc, res, { model });
   ms += performance.now() - t0;
   const gold = d.attributions.map((a) => ({ content: a.content, source: a.source }));
   const predicted = unitsFromQuotes(quotes, res);
@@ -84,7 +91,7 @@ const ourScores = scoreQuotes(ours);
 const baseScores = scoreQuotes(base);
 const f3 = (x: number) => x.toFixed(3);
 const g = ourScores.byKind;
-console.log(`PolNeAR ${split}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
+console.log(`PolNeAR ${split}${holdout ? ' (held-out tenth)' : ''}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
   `(direct ${g.direct.gold}, partial ${g.partial.gold}, indirect ${g.indirect.gold}); ${(ms / docs.length).toFixed(1)} ms per article (annotate + actors + quotes)`);
 console.log(`Content match: word-token Jaccard ≥ ${MATCH_JACCARD}, one-to-one (greedy by Jaccard); quotes sharing a cue occurrence form one unit.`);
 console.log('Speaker: on matched pairs whose gold has a source; headline = our speaker mention or one of the actor\'s mentions overlaps the gold Source; loose = or the actor\'s name word is in the Source.');

@@ -43,6 +43,9 @@ export interface Pipeline {
   extract(raw: RawDocument): SteppeDocument['article'];
 }
 
+/** Texts shorter than this (UTF-16 units) are never refused for their detected language. */
+export const MIN_LANGUAGE_TEXT = 250;
+
 /** Article id: sha256 of the normalized text (NFC, whitespace collapsed, trimmed), first 16 hex digits. */
 export function articleId(text: string): string {
   const norm = text.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -80,7 +83,9 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
     },
     analyze(raw) {
       const article = extractArticle(raw);
-      if (languages !== 'any' && article.language && !languages.includes(article.language)) {
+      // language evidence from a few sentences is weak (franc reads short English as Italian or
+      // Uyghur): refuse only texts long enough to be sure
+      if (languages !== 'any' && article.language && article.text.length >= MIN_LANGUAGE_TEXT && !languages.includes(article.language)) {
         throw new SteppeError('E_LANGUAGE', raw.source, `the article is in "${article.language}"; only ${languages.join(', ')} is analysed for now`);
       }
       const doc = annotate(article);

@@ -166,7 +166,8 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
 
 /**
  * `--no-extract`: the input is clean article text. `text` is the input exactly as given, so every
- * offset refers to it; paragraphs are the blank-line-separated blocks (trimmed of surrounding whitespace).
+ * offset refers to it; paragraphs are the blank-line-separated blocks (trimmed of surrounding
+ * whitespace); a short title-case line after the first block is a `heading`.
  */
 export function rawTextArticle(input: string, opts: TextExtractOptions): Article {
   const paragraphs: Paragraph[] = [];
@@ -177,7 +178,9 @@ export function rawTextArticle(input: string, opts: TextExtractOptions): Article
     const trimmed = block.trim();
     if (!trimmed) continue;
     const start = m.index + lead;
-    paragraphs.push({ start, end: start + trimmed.length, kind: 'body' });
+    // a short title-case line between body paragraphs is a heading (the offsets do not change)
+    const kind = paragraphs.length > 0 && !trimmed.includes('\n') && isHeadingLike(trimmed) ? 'heading' : 'body';
+    paragraphs.push({ start, end: start + trimmed.length, kind });
   }
   return {
     source: opts.source, url: opts.url ?? null, outlet: outletForUrl(opts.url), title: opts.title ?? null, byline: [], published: null,

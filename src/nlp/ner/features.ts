@@ -274,6 +274,19 @@ export const TEMPLATES: ReadonlyArray<readonly [string, number]> = [
   ['t-1', 1], ['t-2|t-1', 2], ['t-1|l', 2], ['t-1|ss', 2], ['ph', 1], ['ph|ss', 2],
 ];
 export const TEMPLATE_INDEX = new Map(TEMPLATES.map(([n], i) => [n, i]));
+/** Templates that read the first pass (second pass only). */
+export const STAGE2_TEMPLATES = ['s1', 's1-1', 's1+1', 'agg', 'agg|ss', 'agg|s1'];
+
+/** A template mask from template names (throws on an unknown name). */
+export function templateMask(names: readonly string[]): Uint8Array {
+  const m = new Uint8Array(TEMPLATES.length);
+  for (const n of names) {
+    const i = TEMPLATE_INDEX.get(n);
+    if (i === undefined) throw new Error(`unknown feature template "${n}"`);
+    m[i] = 1;
+  }
+  return m;
+}
 const T = (name: string): number => {
   const i = TEMPLATE_INDEX.get(name);
   if (i === undefined) throw new Error(`unknown template ${name}`);
@@ -293,6 +306,8 @@ export function featureKey(template: number, values: readonly string[]): [number
 /** A buffer of the features of one token: template ids, key pairs, and (for training) the value strings. */
 export class FeatureSink {
   n = 0;
+  /** Templates to extract (1) or skip (0); all by default. */
+  mask: Uint8Array = new Uint8Array(TEMPLATES.length).fill(1);
   t = new Int32Array(128);
   ka = new Int32Array(128);
   kb = new Int32Array(128);
@@ -307,15 +322,15 @@ export class FeatureSink {
     this.t[k] = t; this.ka[k] = a; this.kb[k] = b;
     this.v1[k] = s1; this.v2[k] = s2; this.v3[k] = s3;
   }
-  f0(t: number): void { this.push(t, TA[t], TB[t], '', '', ''); }
+  f0(t: number): void { if (this.mask[t]) this.push(t, TA[t], TB[t], '', '', ''); }
   f1(t: number, f: Field, i: number): void {
-    this.push(t, mixA(TA[t], f.a[i]), mixB(TB[t], f.b[i]), f.s[i], '', '');
+    if (this.mask[t]) this.push(t, mixA(TA[t], f.a[i]), mixB(TB[t], f.b[i]), f.s[i], '', '');
   }
   f2(t: number, f: Field, i: number, g: Field, j: number): void {
-    this.push(t, mixA(mixA(TA[t], f.a[i]), g.a[j]), mixB(mixB(TB[t], f.b[i]), g.b[j]), f.s[i], g.s[j], '');
+    if (this.mask[t]) this.push(t, mixA(mixA(TA[t], f.a[i]), g.a[j]), mixB(mixB(TB[t], f.b[i]), g.b[j]), f.s[i], g.s[j], '');
   }
   f3(t: number, f: Field, i: number, g: Field, j: number, h: Field, k: number): void {
-    this.push(t, mixA(mixA(mixA(TA[t], f.a[i]), g.a[j]), h.a[k]), mixB(mixB(mixB(TB[t], f.b[i]), g.b[j]), h.b[k]), f.s[i], g.s[j], h.s[k]);
+    if (this.mask[t]) this.push(t, mixA(mixA(mixA(TA[t], f.a[i]), g.a[j]), h.a[k]), mixB(mixB(mixB(TB[t], f.b[i]), g.b[j]), h.b[k]), f.s[i], g.s[j], h.s[k]);
   }
   /** Readable name of feature k: template and values, tab-separated (the weights-file key). */
   name(k: number): string {

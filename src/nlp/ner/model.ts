@@ -23,7 +23,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  BILOU_TAGS, FeatureSink, Gazetteer, History, HISTORY_UNTRACKED, START_TAG, TEMPLATES, TEMPLATE_INDEX,
+  BILOU_TAGS, FeatureSink, STAGE2_TEMPLATES, templateMask, Gazetteer, History, HISTORY_UNTRACKED, START_TAG, TEMPLATES, TEMPLATE_INDEX,
   addStage1, dynamicFeatures, featureKey, historyWord, prepareDocument, stage2Features, staticFeatures,
   type NerToken, type PreparedSentence,
 } from './features.js';
@@ -37,6 +37,8 @@ export interface NerConfig {
   featureSet: string;
   decoder: 'greedy-bilou-2pass';
   tags: string[];
+  /** Feature templates of the first and second pass. */
+  templates: [string[], string[]];
   /** Weight files of the first and second pass. */
   weightsFiles: [string, string];
   gazetteerFile: string;
@@ -238,6 +240,11 @@ function decode(doc: PreparedSentence[], pass2: boolean, skipStatic: boolean, sc
 }
 
 const W2 = 2 * NT;
+const DYNAMIC = templateMask(['t-1', 't-2|t-1', 't-1|l', 't-1|ss', 'ph', 'ph|ss']);
+
+const ALL = TEMPLATES.map(([n]) => n);
+/** Default templates: pass 1 all but the stage-2 ones; pass 2 all. */
+export const DEFAULT_TEMPLATES: [string[], string[]] = [ALL.filter((n) => !STAGE2_TEMPLATES.includes(n)), ALL];
 
 /** A trained model: two passes of weights, the gazetteer, the config. */
 export class NerModel {
@@ -246,6 +253,9 @@ export class NerModel {
   private readonly table: FeatureTable;
   private readonly rows: Float32Array;
   private staticCache = new Float64Array(NT * 4096);
+  /** Pass 1 extracts the static features of both passes; pass 2 only its own others. */
+  private readonly mask1: Uint8Array;
+  private readonly mask2: Uint8Array;
 
   constructor(
     readonly config: NerConfig,
@@ -253,6 +263,11 @@ export class NerModel {
     readonly pass1: PassWeights,
     readonly pass2: PassWeights | null,
   ) {
+    const m1 = templateMask(config.templates[0]);
+    const m2 = templateMask(config.templates[1]);
+    const s2 = templateMask(STAGE2_TEMPLATES);
+    this.mask1 = m1.map((v, t) => (v || (m2[t] && !s2[t] && !DYNAMIC[t]) ? 1 : 0));
+    this.mask2 = m2.map((v, t) => (v && (s2[t] || DYNAMIC[t]) ? 1 : 0));
     const n1 = pass1.names.length;
     const n2 = pass2?.names.length ?? 0;
     this.table = new FeatureTable(n1 + n2);
@@ -299,6 +314,7 @@ export class NerModel {
         }
       },
     };
+    this.sink.mask = this.mask1;
     const first = decode(doc, false, false, pass1, null, this.sink);
     if (!two) return first;
     addStage1(doc, first);
@@ -314,6 +330,7 @@ export class NerModel {
         }
       },
     };
+    this.sink.mask = this.mask2;
     return decode(doc, true, true, pass2, null, this.sink);
   }
 
@@ -360,7 +377,7 @@ export class NerModel {
 }
 
 /** Decode a prepared document with one pass's weights (used for the jackknifed first-pass tags). */
-function decodeWith(doc: PreparedSentence[], p: PassWeights): string[][] {
+function decodeWith(doc: PreparedSentence[], p: PassWeights, mask: Uint8Array): string[][] {
   const table = new FeatureTable(p.names.length);
   for (let r = 0; r < p.names.length; r++) table.set(p.ka[r], p.kb[r], r);
   const scorer: Scorer = {
@@ -372,7 +389,9 @@ function decodeWith(doc: PreparedSentence[], p: PassWeights): string[][] {
       }
     },
   };
-  return decode(doc, false, false, scorer, null, new FeatureSink());
+  const sink = new FeatureSink();
+  sink.mask = mask;
+  return decode(doc, false, false, scorer, null, sink);
 }
 
 // ---------------------------------------------------------------- training
@@ -394,6 +413,8 @@ export interface TrainOptions {
   twoPass?: boolean;
   /** Folds for the jackknifed first-pass tags the second pass learns from (default 4). */
   folds?: number;
+  /** Feature templates of the two passes (default DEFAULT_TEMPLATES). */
+  templates?: [string[], string[]];
   /** Static features seen fewer times than this in the training documents get no weight (default 1: all). */
   minCount?: number;
   /** Weights whose absolute value (after scaling the largest to 100) is below this are dropped (default 0.01). */
@@ -414,18 +435,19 @@ function rng(seed: number): () => number {
   };
 }
 
-const CONFIG = (): NerConfig => ({
+const CONFIG = (templates: [string[], string[]]): NerConfig => ({
   name: 'steppe-ner-conll03-en',
   featureSet: FEATURE_SET,
   decoder: 'greedy-bilou-2pass',
   tags: BILOU_TAGS,
+  templates,
   weightsFiles: ['weights-1.tsv', 'weights-2.tsv'],
   gazetteerFile: 'gazetteer.tsv',
 });
 
 /** Train one pass (an averaged perceptron) on prepared documents. */
 function trainPass(
-  docs: PreparedSentence[][], gold: TrainDocument[], pass2: boolean, opts: TrainOptions, phase: string,
+  docs: PreparedSentence[][], gold: TrainDocument[], pass2: boolean, mask: Uint8Array, opts: TrainOptions, phase: string,
   wrap: (p: PassWeights) => NerModel,
 ): PassWeights {
   const table = new FeatureTable(1 << 18);
@@ -436,6 +458,7 @@ function trainPass(
   let counts = new Int32Array(1 << 20);
   if (minCount > 1) {
     const sk = new FeatureSink();
+    sk.mask = mask;
     let n = 0;
     for (const doc of docs) {
       for (const s of doc) {
@@ -545,6 +568,7 @@ function trainPass(
   const random = rng(opts.seed);
   const order = docs.map((_, i) => i);
   const sink = new FeatureSink();
+  sink.mask = mask;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -573,10 +597,13 @@ class Table2 {
 /** Train the model (first pass, and by default the second) on documents; deterministic for a seed. */
 export function trainNerModel(docs: TrainDocument[], opts: TrainOptions): NerModel {
   const twoPass = opts.twoPass ?? true;
-  const config = CONFIG();
+  const templates = opts.templates ?? DEFAULT_TEMPLATES;
+  const config = CONFIG([templates[0].slice(), templates[1].slice()]);
+  const mask1 = templateMask(templates[0]);
+  const mask2 = templateMask(templates[1]);
   const prepared = docs.map((d) => prepareDocument(d.sentences, opts.gazetteer));
   if (!twoPass) {
-    const p1 = trainPass(prepared, docs, false, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
+    const p1 = trainPass(prepared, docs, false, mask1, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
     return new NerModel(config, opts.gazetteer, p1, null);
   }
   // Jackknife: first-pass tags of each fold from a first pass trained on the other folds.
@@ -584,12 +611,12 @@ export function trainNerModel(docs: TrainDocument[], opts: TrainOptions): NerMod
   const stage1: string[][][] = new Array(docs.length);
   for (let k = 0; k < folds; k++) {
     const idx = docs.map((_, i) => i).filter((i) => i % folds !== k);
-    const p = trainPass(idx.map((i) => prepared[i]), idx.map((i) => docs[i]), false, { ...opts, onEpoch: undefined }, `fold ${k + 1}/${folds}`, () => { throw new Error('unused'); });
-    for (let i = k; i < docs.length; i += folds) stage1[i] = decodeWith(prepared[i], p);
+    const p = trainPass(idx.map((i) => prepared[i]), idx.map((i) => docs[i]), false, mask1, { ...opts, onEpoch: undefined }, `fold ${k + 1}/${folds}`, () => { throw new Error('unused'); });
+    for (let i = k; i < docs.length; i += folds) stage1[i] = decodeWith(prepared[i], p, mask1);
     opts.onEpoch?.({ phase: `fold ${k + 1}/${folds}`, epoch: opts.epochs, errors: 0, tokens: 0, model: () => { throw new Error('fold models are not kept'); } });
   }
-  const pass1 = trainPass(prepared, docs, false, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
+  const pass1 = trainPass(prepared, docs, false, mask1, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
   prepared.forEach((doc, i) => addStage1(doc, stage1[i]));
-  const pass2 = trainPass(prepared, docs, true, opts, 'pass 2', (p) => new NerModel(config, opts.gazetteer, pass1, p));
+  const pass2 = trainPass(prepared, docs, true, mask2, opts, 'pass 2', (p) => new NerModel(config, opts.gazetteer, pass1, p));
   return new NerModel(config, opts.gazetteer, pass1, pass2);
 }

@@ -17,9 +17,10 @@ export const POSITIONS = ['S0', 'S0h', 'S0h2', 'S0l', 'S0l2', 'S0r', 'S0r2', 'N0
 /**
  * Attributes of a position: w normalised word, p UPOS tag, l dependency label of its arc to its
  * head, s three-letter suffix, vl/vr number of left/right children, sl/sr the set of labels of its
- * left/right children. The pseudo-atom `d` is the distance from S0 to N0.
+ * left/right children, c the word's shape (see `shapeOf`). The pseudo-atom `d` is the distance from
+ * S0 to N0.
  */
-export const ATTRIBUTES = ['w', 'p', 'l', 's', 'vl', 'vr', 'sl', 'sr'] as const;
+export const ATTRIBUTES = ['w', 'p', 'l', 's', 'vl', 'vr', 'sl', 'sr', 'c'] as const;
 
 /** The default templates (Zhang & Nivre 2011, Table 1 and 2, with S1 and suffix additions). */
 export const DEFAULT_TEMPLATES: string[] = [
@@ -104,19 +105,33 @@ export interface EncodedSentence {
   n: number;
   words: string[];
   tags: string[];
+  shapes: string[];
   wordH: Int32Array;
   tagH: Int32Array;
   sufH: Int32Array;
+  shapeH: Int32Array;
 }
 
-/** Normalised word, its hash and its suffix hash, memoized per surface form (bounded). */
-const wordCache = new Map<string, { w: string; h: number; suf: number }>();
+/** Shape class of a surface form: Xx title case, X upper, x lower, 0 digits, . punctuation, * other. */
+export function shapeOf(word: string): string {
+  if (/^\p{Lu}[\p{Ll}\p{M}'’.-]*$/u.test(word)) return word.length > 1 ? 'Xx' : 'X';
+  if (/^\p{Lu}[\p{Lu}\p{M}'’.&-]*$/u.test(word)) return 'X';
+  if (/^[\p{Ll}\p{M}'’.-]+$/u.test(word)) return 'x';
+  if (/^\d[\d.,:/-]*$/.test(word)) return '0';
+  if (/^[\p{P}\p{S}]+$/u.test(word)) return '.';
+  if (/\p{Lu}/u.test(word)) return 'X*';
+  return '*';
+}
+
+/** Normalised word, its hash, suffix hash and shape hash, memoized per surface form (bounded). */
+const wordCache = new Map<string, { w: string; h: number; suf: number; shape: string; shapeH: number }>();
 const tagCache = new Map<string, number>();
-function wordAtoms(word: string): { w: string; h: number; suf: number } {
+function wordAtoms(word: string): { w: string; h: number; suf: number; shape: string; shapeH: number } {
   let e = wordCache.get(word);
   if (!e) {
     const w = normalizeWord(word);
-    e = { w, h: hashString(w), suf: hashString(w.length > 3 ? w.slice(-3) : w) };
+    const shape = shapeOf(word);
+    e = { w, h: hashString(w), suf: hashString(w.length > 3 ? w.slice(-3) : w), shape, shapeH: hashString(shape) };
     if (wordCache.size > 200_000) wordCache.clear();
     wordCache.set(word, e);
   }
@@ -131,6 +146,8 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
   const wordH = new Int32Array(n + 1);
   const tagH = new Int32Array(n + 1);
   const sufH = new Int32Array(n + 1);
+  const shapes: string[] = new Array(n + 1);
+  const shapeH = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const a = wordAtoms(words[i]);
     nw[i] = a.w;
@@ -141,13 +158,17 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
     if (th === undefined) { th = hashString(tag); if (tagCache.size < 1000) tagCache.set(tag, th); }
     tagH[i] = th;
     sufH[i] = a.suf;
+    shapes[i] = a.shape;
+    shapeH[i] = a.shapeH;
   }
   nw[n] = ROOT_WORD;
   tags[n] = ROOT_TAG;
   wordH[n] = hashString(ROOT_WORD);
   tagH[n] = hashString(ROOT_TAG);
   sufH[n] = wordH[n];
-  return { n, words: nw, tags, wordH, tagH, sufH };
+  shapes[n] = ROOT_WORD;
+  shapeH[n] = wordH[n];
+  return { n, words: nw, tags, shapes, wordH, tagH, sufH, shapeH };
 }
 
 const P = Object.fromEntries(POSITIONS.map((p, i) => [p, i])) as Record<string, number>;
@@ -255,7 +276,8 @@ export class FeatureExtractor {
       case 4: { const v = st.nl[i]; return VAL_H[v > VAL_CAP ? VAL_CAP : v]; }
       case 5: { const v = st.nr[i]; return VAL_H[v > VAL_CAP ? VAL_CAP : v]; }
       case 6: return setHash(st.slLo[i], st.slHi[i]);
-      default: return setHash(st.srLo[i], st.srHi[i]);
+      case 7: return setHash(st.srLo[i], st.srHi[i]);
+      default: return enc.shapeH[i];
     }
   }
 
@@ -290,7 +312,8 @@ export class FeatureExtractor {
       case 4: return String(Math.min(VAL_CAP, st.nl[i]));
       case 5: return String(Math.min(VAL_CAP, st.nr[i]));
       case 6: return this.setString(st.slLo[i], st.slHi[i]);
-      default: return this.setString(st.srLo[i], st.srHi[i]);
+      case 7: return this.setString(st.srLo[i], st.srHi[i]);
+      default: return enc.shapes[i];
     }
   }
 

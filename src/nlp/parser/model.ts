@@ -477,11 +477,12 @@ export interface TrainOptions {
   explore?: number;
   exploreFrom?: number;
   templates?: string[];
-  /** Drop averaged weights with |w| below this (default 0.5; in perceptron update units). */
+  /** Drop averaged weights with |w| below this when saving (default 1; in perceptron update units). */
   prune?: number;
   /**
-   * Feature selection during training: after epoch `selectAfter` (1-based), keep only the
-   * features whose averaged weight reaches `select` for some class, and train on with them.
+   * Feature selection during training: after epoch `selectAfter` (1-based; default 5), keep only
+   * the features whose averaged weight reaches `select` (default 2; 0: off) for some class, and
+   * train on with them: a much smaller and faster model for a small loss.
    */
   select?: number;
   selectAfter?: number;
@@ -655,7 +656,9 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
   const seed = opts.seed ?? 1;
   const explore = opts.explore ?? 0.9;
   const exploreFrom = opts.exploreFrom ?? 1;
-  const prune = opts.prune ?? 0.5;
+  const prune = opts.prune ?? 1;
+  const select = opts.select ?? 2;
+  const selectAfter = opts.selectAfter ?? Math.min(5, epochs - 1);
   const weightScale = opts.weightScale ?? 0.1;
   const labels = collectLabels(sents);
   const L = labels.length;
@@ -724,9 +727,9 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
       }
     }
     opts.log?.(`epoch ${epoch + 1}/${epochs}: ${(100 * right / Math.max(1, total)).toFixed(2)}% moves right, ${dense.rows} feature rows, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    if (opts.select && opts.selectAfter === epoch + 1) {
-      dense = dense.compact(opts.select);
-      opts.log?.(`feature selection: ${dense.rows} feature rows kept (averaged |w| ≥ ${opts.select})`);
+    if (select > 0 && selectAfter === epoch + 1) {
+      dense = dense.compact(select);
+      opts.log?.(`feature selection: ${dense.rows} feature rows kept (averaged |w| ≥ ${select})`);
     }
     opts.onEpoch?.(epoch, averaged);
   }

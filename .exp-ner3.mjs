@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { Gazetteer, TEMPLATES, STAGE2_TEMPLATES } from './dist/src/nlp/ner/features.js';
+import { trainNerModel, DEFAULT_TEMPLATES } from './dist/src/nlp/ner/model.js';
+import { dictionaryGazetteerEntries, bilouToBio } from './dist/src/nlp/ner/index.js';
+import { scoreEntities } from './dist/src/nlp/ner/score.js';
+const docs=JSON.parse(readFileSync('/tmp/ner/train-docs.json','utf8'));
+const gaz = new Gazetteer(await dictionaryGazetteerEntries());
+const train=docs.filter((_,i)=>i%10!==3), held=docs.filter((_,i)=>i%10===3);
+const epochs=Number(process.argv[2]||6);
+const DYN=['t-1','t-2|t-1','t-1|l','t-1|ss','ph','ph|ss'];
+const drop1=(process.env.DROP1||'').split(',').filter(Boolean);
+const p2=process.env.P2 ? [...process.env.P2.split(','), ...STAGE2_TEMPLATES, ...DYN] : null;
+const t1=DEFAULT_TEMPLATES[0].filter(n=>!drop1.includes(n));
+const t2=p2 ?? [...t1, ...STAGE2_TEMPLATES];
+const t0=performance.now();
+const m = trainNerModel(train,{epochs,seed:1,gazetteer:gaz,templates:[t1,t2]});
+const tt=performance.now()-t0;
+const pairs=[]; let c0=process.cpuUsage(); let n=0;
+for (const d of held){ const pred=m.predictDocument(d.sentences); pred.forEach((p,i)=>{n+=p.length; pairs.push({predicted:bilouToBio(p),reference:bilouToBio(d.tags[i])})});}
+let c=process.cpuUsage(c0);
+const sc=scoreEntities(pairs,['PER','ORG','LOC']); console.log(process.env.NAME,'epochs',epochs,'features',m.featureCount,'F1',sc.micro.f1.toFixed(4), 'MB', ((m.pass1.toTsv().length+(m.pass2?m.pass2.toTsv().length:0))/1e6).toFixed(1), 'tok/cpu-s', (n/((c.user+c.system)/1e6))|0, 'train s', (tt/1000)|0);

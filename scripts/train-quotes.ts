@@ -1,0 +1,98 @@
+/**
+ * Train the attribution tagger (issue 6) on PolNeAR train and write the model folder.
+ *
+ *   node dist/scripts/train-quotes.js                       # all of train → models/quotes
+ *   node dist/scripts/train-quotes.js --holdout --out /tmp/q   # train without the held-out tenth
+ *                                                           # (brat.ts isHoldout), to develop on it:
+ *   node dist/eval/quotes.js --split train --holdout --model /tmp/q
+ *
+ * Each article goes through the stages the product runs (rawTextArticle → annotate → actors), so
+ * the features are the ones inference sees; gold tags come from the BRAT spans (attributions.ts
+ * goldTags). Reproducible: fixed seed and epochs. The dev split is never read here.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SHARED_DIR, PACKAGE_ROOT } from '../src/paths.js';
+import { rawTextArticle } from '../src/extract/text.js';
+import { createAnnotator } from '../src/nlp/annotate.js';
+import { loadActorDictionary } from '../src/actors/dictionary.js';
+import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
+import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
+import { quoteRegions, regionIndex } from '../src/quotes/marks.js';
+import { tokenFeatures } from '../src/quotes/features.js';
+import { goldTags } from '../src/quotes/attributions.js';
+import { cueVerbs } from '../src/quotes/index.js';
+import { FeatureInterner, saveTagger, trainTagger, TAGS, type TagSequence } from '../src/quotes/tagger.js';
+
+const EPOCHS = 10;
+const SEED = 20240606;
+const MIN_COUNT = 3;
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const dir = join(SHARED_DIR, 'eval', 'quotes', 'polnear');
+if (!existsSync(join(dir, 'train'))) {
+  console.error(`train-quotes: ${join(dir, 'train')} not found (PolNeAR lies in ../shared/eval/quotes/polnear)`);
+  process.exit(1);
+}
+const holdout = argv.includes('--holdout');
+const epochs = Number(arg('--epochs') ?? EPOCHS);
+const minCount = Number(arg('--min-count') ?? MIN_COUNT);
+const out = resolve(arg('--out') ?? join(PACKAGE_ROOT, 'models', 'quotes'));
+const limit = Number(arg('--limit') ?? Infinity);
+
+const published = new Map<string, string>();
+const metaFile = join(dir, 'metadata.tsv');
+if (existsSync(metaFile)) {
+  const [head, ...rows] = readFileSync(metaFile, 'utf8').split('\n');
+  const cols = head.split('\t');
+  for (const r of rows) { const c = r.split('\t'); published.set(c[cols.indexOf('filename')], c[cols.indexOf('publication_date')]); }
+}
+
+const t0 = performance.now();
+const docs = readBratSplit(dir, 'train').filter((d) => !holdout || !isHoldout(d.name)).slice(0, limit);
+const annotate = createAnnotator();
+const index = buildResolverIndex(loadActorDictionary());
+const cues = new Set(cueVerbs().keys());
+const interner = new FeatureInterner();
+const seqs: TagSequence[] = [];
+let tokensN = 0;
+for (const d of docs) {
+  const article = rawTextArticle(d.text, { source: d.name });
+  article.published = published.get(d.name) ?? null;
+  const doc = annotate(article);
+  const res = resolveActors(doc, index, { published: article.published });
+  const regions = quoteRegions(doc.text, article.paragraphs);
+  const at = regionIndex(doc.text, regions);
+  const feats = tokenFeatures(doc, res, regions, at, cues);
+  const gold = goldTags(doc, d.attributions);
+  let i = 0;
+  while (i < doc.tokens.length) {
+    const para = doc.sentences[doc.tokens[i].sentence].paragraph;
+    let j = i;
+    while (j < doc.tokens.length && doc.sentences[doc.tokens[j].sentence].paragraph === para) j++;
+    seqs.push({ ...interner.intern(feats.slice(i, j)), gold: gold.slice(i, j) });
+    i = j;
+  }
+  tokensN += doc.tokens.length;
+}
+const tPrep = performance.now();
+console.log(`train-quotes: ${docs.length} articles${holdout ? ' (held-out tenth excluded)' : ''}, ${seqs.length} paragraphs, ${tokensN} tokens, ${interner.names.length} feature strings; prepared in ${((tPrep - t0) / 1000).toFixed(1)} s`);
+const tagger = trainTagger(interner, seqs, {
+  epochs, minCount, seed: SEED,
+  onEpoch: (e, acc) => console.log(`  epoch ${e}: token accuracy on train ${acc.toFixed(4)}`),
+});
+const tTrain = performance.now();
+const kept = saveTagger(tagger, out);
+const weightsBytes = readFileSync(join(out, 'weights.tsv')).length;
+writeFileSync(join(out, 'meta.json'), JSON.stringify({
+  name: 'steppe-quotes-tagger',
+  task: 'attribution spans (source, cue, content) as BIO tags over paragraph tokens',
+  data: { name: 'PolNeAR v1.0.0 train split', articles: docs.length, heldOut: holdout ? 'brat.ts isHoldout (hash of the name mod 10 = 0)' : 'none', annotatorFile: 'first annotator (lexicographic) when several' },
+  tags: TAGS, epochs, seed: SEED, minFeatureCount: minCount, features: kept, weightsBytes,
+  trainedOn: new Date().toISOString().slice(0, 10),
+  trainSeconds: +((tTrain - tPrep) / 1000).toFixed(1),
+  retrain: 'npx tsc -p . && node dist/scripts/train-quotes.js  (then: npm run eval:quotes)',
+  scores: 'see README.md (npm run eval:quotes on PolNeAR dev)',
+}, null, 2) + '\n');
+console.log(`train-quotes: trained in ${((tTrain - tPrep) / 1000).toFixed(1)} s; ${kept} features, weights ${(weightsBytes / 1e6).toFixed(2)} MB → ${out}`);

@@ -1,0 +1,129 @@
+/**
+ * From tags to attributions, and from gold spans to tags.
+ *
+ * `assembleAttributions` turns the tagger's tags (tagger.ts) into attributions: each cue span
+ * opens one; each source and content span joins the cue nearest to it in tokens, a cue in the
+ * same sentence counting as nearer than any other (so `"A," she said. "B."` is one attribution
+ * with two content spans). A content span with no cue in its paragraph joins the last attribution
+ * of the previous paragraph when it opens its paragraph with a quotation mark (a run-on quote);
+ * else it stands alone, with no cue and no source.
+ *
+ * `goldTags` is the inverse used for training: the BIO tag of each token under gold spans.
+ */
+import type { AnnotatedText } from '../types.js';
+import { TAGS } from './tagger.js';
+
+/** A token range `[start, end)` of `AnnotatedText.tokens`. */
+export interface TokenSpan { start: number; end: number }
+
+/** An attribution in token ranges: its cue (null for an orphan content), sources and contents. */
+export interface TaggedAttribution {
+  cue: TokenSpan | null;
+  sources: TokenSpan[];
+  contents: TokenSpan[];
+}
+
+type Role = 'S' | 'C' | 'Q';
+interface RoleSpan extends TokenSpan { role: Role; para: number; s0: number; s1: number }
+
+const QUOTE_OPEN = /^(?:["“„«]|'')$/;
+
+/** The role spans of a tag sequence over the whole document (tags indexed like doc.tokens). */
+function roleSpans(doc: AnnotatedText, tags: Uint8Array): RoleSpan[] {
+  const out: RoleSpan[] = [];
+  const { tokens, sentences } = doc;
+  let cur: RoleSpan | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = TAGS[tags[i]];
+    const para = sentences[tokens[i].sentence]?.paragraph ?? -1;
+    const role = tag === 'O' ? null : (tag.slice(2) as Role);
+    const begins = tag.startsWith('B-') || !cur || cur.role !== role || cur.para !== para;
+    if (!role) { cur = null; continue; }
+    if (begins) {
+      cur = { role, start: i, end: i + 1, para, s0: tokens[i].sentence, s1: tokens[i].sentence };
+      out.push(cur);
+    } else if (cur) {
+      cur.end = i + 1;
+      cur.s1 = tokens[i].sentence;
+    }
+  }
+  return out;
+}
+
+/** Group tagged spans into attributions (see the module doc). */
+export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): TaggedAttribution[] {
+  const spans = roleSpans(doc, tags);
+  const cues = spans.filter((s) => s.role === 'C');
+  const atts = new Map<RoleSpan, TaggedAttribution>();
+  for (const c of cues) atts.set(c, { cue: { start: c.start, end: c.end }, sources: [], contents: [] });
+  const orphans: TaggedAttribution[] = [];
+  const nearest = (s: RoleSpan, sameSentenceOnly: boolean): RoleSpan | null => {
+    let best: RoleSpan | null = null;
+    let bestScore = Infinity;
+    for (const c of cues) {
+      if (c.para !== s.para) continue;
+      const same = c.s0 <= s.s1 && s.s0 <= c.s1;
+      if (sameSentenceOnly && !same) continue;
+      const gap = c.start >= s.end ? c.start - s.end : s.start >= c.end ? s.start - c.end : 0;
+      // a cue to the left of a content is slightly preferred ("X said A, adding B")
+      const score = gap + (same ? 0 : 100) + (s.role === 'Q' && c.start >= s.end ? 0.5 : 0);
+      if (score < bestScore) { bestScore = score; best = c; }
+    }
+    return best;
+  };
+  let lastByPara = new Map<number, TaggedAttribution>();
+  for (const s of spans) {
+    if (s.role === 'C') { lastByPara.set(s.para, atts.get(s)!); continue; }
+    if (s.role === 'S') {
+      const c = nearest(s, true);
+      if (c) atts.get(c)!.sources.push({ start: s.start, end: s.end });
+      continue;
+    }
+    const c = nearest(s, false);
+    if (c) { atts.get(c)!.contents.push({ start: s.start, end: s.end }); continue; }
+    // run-on: a paragraph opening with a quotation continues the previous paragraph's attribution
+    const prev = lastByPara.get(s.para - 1);
+    const first = doc.sentences.find((x) => x.paragraph === s.para);
+    if (prev && first && s.start <= first.tokenStart + 1 && QUOTE_OPEN.test(doc.tokens[first.tokenStart].text)) {
+      prev.contents.push({ start: s.start, end: s.end });
+      lastByPara.set(s.para, prev);
+      continue;
+    }
+    const orphan = { cue: null, sources: [], contents: [{ start: s.start, end: s.end }] };
+    orphans.push(orphan);
+  }
+  lastByPara = new Map();
+  return [...atts.values(), ...orphans].filter((a) => a.contents.length).sort((a, b) => a.contents[0].start - b.contents[0].start);
+}
+
+/**
+ * Gold BIO tags (indices into TAGS) of every token under gold attributions given as character
+ * fragments: a token takes the role of the fragment covering its first character (or its last);
+ * B- where a fragment starts or the previous token lies in another fragment.
+ */
+export function goldTags(doc: AnnotatedText, atts: Array<{ source: Array<[number, number]> | null; cue: Array<[number, number]> | null; content: Array<[number, number]> }>): Uint8Array {
+  const n = doc.text.length;
+  const role = new Uint8Array(n); // 0 none, 1 S, 2 C, 3 Q
+  const frag = new Int32Array(n).fill(-1);
+  let id = 0;
+  const mark = (fr: Array<[number, number]> | null, r: number) => {
+    for (const [s, e] of fr ?? []) { for (let k = Math.max(0, s); k < Math.min(n, e); k++) { role[k] = r; frag[k] = id; } id++; }
+  };
+  for (const a of atts) { mark(a.source, 1); mark(a.cue, 2); mark(a.content, 3); }
+  const tags = new Uint8Array(doc.tokens.length);
+  let prevFrag = -1;
+  let prevPara = -1;
+  doc.tokens.forEach((t, i) => {
+    let k = t.start;
+    if (!role[k] && t.end - 1 > t.start) k = t.end - 1;
+    const r = role[k];
+    const para = doc.sentences[t.sentence]?.paragraph ?? -1;
+    if (!r) { tags[i] = 0; prevFrag = -1; prevPara = para; return; }
+    const begin = frag[k] !== prevFrag || para !== prevPara;
+    const name = ['', 'S', 'C', 'Q'][r];
+    tags[i] = TAGS.indexOf(`${begin ? 'B' : 'I'}-${name}` as (typeof TAGS)[number]);
+    prevFrag = frag[k];
+    prevPara = para;
+  });
+  return tags;
+}

@@ -1,0 +1,100 @@
+/**
+ * Speakers: from a source span or a pronoun to an actor of the document (actors/resolve.ts).
+ *
+ * - A source span names its speaker by the first actor mention in it that heads the phrase: a
+ *   mention followed by "'s" or by another noun is a modifier ("American Action Forum's Douglas
+ *   Holtz-Eakin", "Clinton campaign officials") and is passed over while a head mention exists.
+ * - A pronoun (he, she, they, it; "I"/"we" only in first-person text have no actor) resolves to
+ *   the nearest compatible actor before it, outside quotation marks, in the same or the two
+ *   previous paragraphs: he/she → a person; they/it → an organization, state, IGO or group (or,
+ *   for "they", people). An actor who was the speaker of an earlier quote in those paragraphs
+ *   wins over a nearer actor who was only mentioned ("…," Trump said of Clinton. He added …).
+ * - A source span with no actor keeps its text as the speaker mention and speaker -1.
+ */
+import type { AnnotatedText } from '../types.js';
+import type { ActorResolution } from '../actors/resolve.js';
+import type { TokenSpan } from './attributions.js';
+
+/** A speaker: actor index (or -1), the token range of the mention, and the rule's confidence. */
+export interface SpeakerPick { speaker: number; mention: TokenSpan | null; conf: number; rule: string }
+
+/** No speaker. */
+export const NO_SPEAKER: SpeakerPick = { speaker: -1, mention: null, conf: 0, rule: 'none' };
+
+const PERSON_PRONOUN = new Set(['he', 'she', 'him', 'her']);
+const GROUP_PRONOUN = new Set(['they', 'it', 'them']);
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'you']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const BODY = new Set(['campaign', 'administration', 'government', 'camp', 'team', 'office', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson']);
+
+/** The speakers so far (actor, token) in text order, for pronouns. */
+export type SpeakerHistory = Array<{ actor: number; token: number }>;
+
+/** Whether a pronoun can refer to an actor of this type. */
+function compatible(pron: string, type: string): boolean {
+  if (PERSON_PRONOUN.has(pron)) return type === 'person';
+  if (pron === 'it') return type === 'organization' || type === 'state' || type === 'igo' || type === 'ngo';
+  return type !== 'location'; // they: people or bodies
+}
+
+/** Resolve the pronoun at token `k` (see the module doc); `quoted[k]` marks tokens inside quotation marks. */
+export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: number, quoted: Uint8Array, history: SpeakerHistory): SpeakerPick {
+  const { tokens, sentences } = doc;
+  const pron = tokens[k].text.toLowerCase();
+  if (FIRST_PERSON.has(pron) || !(PERSON_PRONOUN.has(pron) || GROUP_PRONOUN.has(pron))) return NO_SPEAKER;
+  const para = sentences[tokens[k].sentence].paragraph;
+  // an earlier speaker within the window
+  for (let h = history.length - 1; h >= 0; h--) {
+    const e = history[h];
+    if (e.token >= k) continue;
+    if (sentences[tokens[e.token].sentence].paragraph < para - 2) break;
+    if (!compatible(pron, res.actors[e.actor].type)) continue;
+    // only if no other compatible actor is mentioned, outside quotes, between that speaker and the pronoun in the same sentence as the pronoun
+    let rival = false;
+    for (let j = k - 1; j >= sentences[tokens[k].sentence].tokenStart; j--) {
+      const a = res.actorAtToken[j];
+      if (a >= 0 && a !== e.actor && !quoted[j] && compatible(pron, res.actors[a].type) && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) { rival = true; break; }
+    }
+    if (!rival) return { speaker: e.actor, mention: { start: k, end: k + 1 }, conf: 0.7, rule: 'pronoun-speaker' };
+    break;
+  }
+  for (let j = k - 1; j >= 0; j--) {
+    if (sentences[tokens[j].sentence].paragraph < para - 2) break;
+    const a = res.actorAtToken[j];
+    if (a < 0 || quoted[j]) continue;
+    if (compatible(pron, res.actors[a].type)) return { speaker: a, mention: { start: k, end: k + 1 }, conf: 0.6, rule: 'pronoun-nearest' };
+  }
+  return NO_SPEAKER;
+}
+
+/** The speaker named by a source span (see the module doc). */
+export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: TokenSpan, quoted: Uint8Array, history: SpeakerHistory): SpeakerPick {
+  const { tokens } = doc;
+  const groups: Array<{ actor: number; start: number; end: number; modifier: boolean }> = [];
+  for (let k = span.start; k < span.end; k++) {
+    const a = res.actorAtToken[k];
+    if (a < 0) continue;
+    const g = groups[groups.length - 1];
+    if (g && g.actor === a && g.end === k) { g.end = k + 1; continue; }
+    groups.push({ actor: a, start: k, end: k + 1, modifier: false });
+  }
+  for (const g of groups) {
+    const next = tokens[g.end];
+    g.modifier = !!next && (POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
+  }
+  const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
+  if (head) return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
+  // a pronoun source
+  for (let k = span.start; k < Math.min(span.end, span.start + 2); k++) {
+    const w = tokens[k].text.toLowerCase();
+    if (PERSON_PRONOUN.has(w) || GROUP_PRONOUN.has(w)) return resolvePronoun(doc, res, k, quoted, history);
+  }
+  // "the Clinton campaign said": a body named after its actor speaks for it
+  const g0 = groups[0];
+  if (g0 && BODY.has(tokens[g0.end]?.text.toLowerCase() ?? '')) return { speaker: g0.actor, mention: { start: g0.start, end: g0.end + 1 }, conf: 0.7, rule: 'source-body' };
+  // no actor: the phrase itself, up to a comma or relative pronoun
+  let e = span.start;
+  while (e < span.end && tokens[e].text !== ',' && !/^(?:who|which|that)$/i.test(tokens[e].text)) e++;
+  if (e === span.start) e = span.end;
+  return { speaker: -1, mention: { start: span.start, end: e }, conf: 0, rule: 'source-unresolved' };
+}

@@ -1,0 +1,231 @@
+/**
+ * The attribution tagger: a first-order linear-chain model over the tokens of a paragraph, tags
+ * O / B-S / I-S / B-C / I-C / B-Q / I-Q (source, cue, content — PolNeAR's three span roles),
+ * decoded with Viterbi under BIO constraints. Trained as a structured perceptron with averaged
+ * weights (Collins 2002) by scripts/train-quotes.ts from PolNeAR train; features: features.ts.
+ *
+ * `predict` is pure (features in, tags out); turning tags into quotes is attributions.ts.
+ *
+ * Model folder (models/quotes): `config.json` (tags, transition weights, feature count),
+ * `weights.tsv` (one feature a line: `feature<TAB>tag:weight …`, weights rounded to 3 decimals,
+ * near-zero weights pruned), `meta.json` (data, date, scores, how to retrain), `README.md`
+ * (model card).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+
+/** The tag set, in weight-column order. */
+export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
+/** One tag. */
+export type Tag = (typeof TAGS)[number];
+const NT = TAGS.length;
+
+/** Whether tag `b` may follow tag `a` (`a` = -1 at the start of a paragraph): I-X only after B-X or I-X. */
+export function allowed(a: number, b: number): boolean {
+  const tb = TAGS[b];
+  if (!tb.startsWith('I-')) return true;
+  if (a < 0) return false;
+  return TAGS[a].slice(2) === tb.slice(2);
+}
+
+/** A trained tagger: per-feature weight rows and transition weights. */
+export class AttributionTagger {
+  /** `weights.get(feature)` is a row of NT weights; `transitions[(prev + 1) * NT + tag]`, prev = -1 at the start. */
+  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array) {}
+
+  /** The best tag sequence (indices into TAGS) for one paragraph's token features. */
+  predict(feats: string[][]): Uint8Array {
+    const n = feats.length;
+    const out = new Uint8Array(n);
+    if (!n) return out;
+    const emit = new Float64Array(n * NT);
+    for (let i = 0; i < n; i++) {
+      for (const f of feats[i]) {
+        const row = this.weights.get(f);
+        if (!row) continue;
+        for (let t = 0; t < NT; t++) emit[i * NT + t] += row[t];
+      }
+    }
+    return viterbi(emit, this.transitions, n);
+  }
+}
+
+/** Viterbi over emission scores `emit[i * NT + t]` and transitions (row 0 = start). */
+export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, n: number): Uint8Array {
+  const score = new Float64Array(n * NT).fill(-Infinity);
+  const back = new Int8Array(n * NT);
+  for (let t = 0; t < NT; t++) if (allowed(-1, t)) score[t] = emit[t] + trans[t];
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < NT; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < NT; a++) {
+        if (!allowed(a, t)) continue;
+        const s = score[(i - 1) * NT + a] + trans[(a + 1) * NT + t];
+        if (s > best) { best = s; arg = a; }
+      }
+      score[i * NT + t] = best + emit[i * NT + t];
+      back[i * NT + t] = arg;
+    }
+  }
+  const out = new Uint8Array(n);
+  let best = -Infinity;
+  for (let t = 0; t < NT; t++) if (score[(n - 1) * NT + t] > best) { best = score[(n - 1) * NT + t]; out[n - 1] = t; }
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * NT + out[i]];
+  return out;
+}
+
+/** Interns feature strings to ids while counting them (training keeps ids, not strings). */
+export class FeatureInterner {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  readonly counts: number[] = [];
+  /** The features of a sequence of tokens as one flat id array with per-token offsets. */
+  intern(feats: string[][]): { offs: Int32Array; fids: Int32Array } {
+    const offs = new Int32Array(feats.length + 1);
+    const list: number[] = [];
+    feats.forEach((fs, i) => {
+      offs[i] = list.length;
+      for (const f of fs) {
+        let id = this.ids.get(f);
+        if (id === undefined) { id = this.names.length; this.ids.set(f, id); this.names.push(f); this.counts.push(0); }
+        this.counts[id]++;
+        list.push(id);
+      }
+    });
+    offs[feats.length] = list.length;
+    return { offs, fids: Int32Array.from(list) };
+  }
+}
+
+/** One training sequence (a paragraph): interned token features and gold tags. */
+export interface TagSequence { offs: Int32Array; fids: Int32Array; gold: Uint8Array }
+
+/** Training options. */
+export interface TrainOptions {
+  epochs: number;
+  /** Ignore features seen fewer times than this in the training data (default 2). */
+  minCount?: number;
+  seed?: number;
+  /** Called after each epoch with the token accuracy on the training data of that epoch. */
+  onEpoch?: (epoch: number, accuracy: number) => void;
+}
+
+/**
+ * Train a tagger with the averaged structured perceptron: for each sequence, Viterbi under the
+ * current weights; where the guess differs from gold, +1 to the gold tag's features and
+ * transitions, −1 to the guessed ones. Sequences are shuffled each epoch with a fixed seed.
+ */
+export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions): AttributionTagger {
+  const minCount = opts.minCount ?? 2;
+  const F = interner.names.length;
+  const keep = new Uint8Array(F);
+  for (let f = 0; f < F; f++) keep[f] = interner.counts[f] >= minCount ? 1 : 0;
+  const w = new Float32Array(F * NT);
+  const u = new Float64Array(F * NT); // sum of c * update, for averaging
+  const tw = new Float64Array((NT + 1) * NT);
+  const tu = new Float64Array((NT + 1) * NT);
+  let c = 1;
+  let rng = opts.seed ?? 1;
+  const rand = () => ((rng = (rng * 48271) % 2147483647) / 2147483647);
+  const order = seqs.map((_, i) => i);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let right = 0, total = 0;
+    for (const si of order) {
+      const s = seqs[si];
+      const n = s.gold.length;
+      if (!n) continue;
+      const emit = new Float64Array(n * NT);
+      for (let i = 0; i < n; i++) {
+        for (let k = s.offs[i]; k < s.offs[i + 1]; k++) {
+          const f = s.fids[k];
+          if (!keep[f]) continue;
+          const base = f * NT;
+          for (let t = 0; t < NT; t++) emit[i * NT + t] += w[base + t];
+        }
+      }
+      const guess = viterbi(emit, tw, n);
+      for (let i = 0; i < n; i++) {
+        total++;
+        const g = s.gold[i], p = guess[i];
+        const gp = i ? s.gold[i - 1] + 1 : 0, pp = i ? guess[i - 1] + 1 : 0;
+        if (g === p) right++;
+        if (g === p && gp === pp) continue;
+        if (g !== p) {
+          for (let k = s.offs[i]; k < s.offs[i + 1]; k++) {
+            const f = s.fids[k];
+            if (!keep[f]) continue;
+            const base = f * NT;
+            w[base + g] += 1; u[base + g] += c;
+            w[base + p] -= 1; u[base + p] -= c;
+          }
+        }
+        tw[gp * NT + g] += 1; tu[gp * NT + g] += c;
+        tw[pp * NT + p] -= 1; tu[pp * NT + p] -= c;
+      }
+      c++;
+    }
+    opts.onEpoch?.(epoch, total ? right / total : 0);
+  }
+  const weights = new Map<string, Float32Array>();
+  for (let f = 0; f < F; f++) {
+    if (!keep[f]) continue;
+    const row = new Float32Array(NT);
+    let any = false;
+    for (let t = 0; t < NT; t++) { row[t] = w[f * NT + t] - u[f * NT + t] / c; if (row[t] !== 0) any = true; }
+    if (any) weights.set(interner.names[f], row);
+  }
+  const transitions = new Float32Array((NT + 1) * NT);
+  for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
+  return new AttributionTagger(weights, transitions);
+}
+
+/** The default model folder. */
+export const QUOTE_MODEL_DIR = join(PACKAGE_ROOT, 'models', 'quotes');
+
+/**
+ * Write a tagger to a model folder: config.json and weights.tsv (weights whose absolute value is
+ * below `prune` are dropped; the rest rounded to 3 decimals). Returns the number of features kept.
+ */
+export function saveTagger(tagger: AttributionTagger, dir: string, prune = 0.05): number {
+  mkdirSync(dir, { recursive: true });
+  const lines: string[] = [];
+  for (const f of [...tagger.weights.keys()].sort()) {
+    const row = tagger.weights.get(f)!;
+    const cells: string[] = [];
+    for (let t = 0; t < NT; t++) if (Math.abs(row[t]) >= prune) cells.push(`${t}:${+row[t].toFixed(3)}`);
+    if (cells.length) lines.push(`${f}\t${cells.join(' ')}`);
+  }
+  writeFileSync(join(dir, 'weights.tsv'), lines.join('\n') + '\n');
+  const config = {
+    kind: 'attribution-tagger', tags: TAGS, weights: 'weights.tsv', features: lines.length,
+    transitions: Array.from(tagger.transitions, (x) => +x.toFixed(3)),
+  };
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+  return lines.length;
+}
+
+const cache = new Map<string, AttributionTagger | null>();
+/** Load a tagger from a model folder (memoized); null when the folder has no model. */
+export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | null {
+  if (cache.has(dir)) return cache.get(dir)!;
+  let tagger: AttributionTagger | null = null;
+  const cfgFile = join(dir, 'config.json');
+  if (existsSync(cfgFile)) {
+    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[] };
+    if (cfg.tags.join() !== TAGS.join()) throw new Error(`steppe: ${cfgFile}: tag set ${cfg.tags.join(',')} is not ${TAGS.join(',')}; retrain with scripts/train-quotes.ts`);
+    const weights = new Map<string, Float32Array>();
+    for (const line of readFileSync(join(dir, cfg.weights), 'utf8').split('\n')) {
+      const tab = line.lastIndexOf('\t');
+      if (tab < 0) continue;
+      const row = new Float32Array(NT);
+      for (const cell of line.slice(tab + 1).split(' ')) { const [t, v] = cell.split(':'); row[Number(t)] = Number(v); }
+      weights.set(line.slice(0, tab), row);
+    }
+    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions));
+  }
+  cache.set(dir, tagger);
+  return tagger;
+}
