@@ -27,7 +27,7 @@ import { findQuotes } from '../src/quotes/index.js';
 import { baselineQuotes } from '../src/quotes/baseline.js';
 import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
 import { loadTagger } from '../src/quotes/tagger.js';
-import { matchUnits, scoreQuotes, unitsFromQuotes, MATCH_JACCARD, type QuoteScores, type ScoreDoc } from '../src/quotes/score.js';
+import { matchUnits, speakerCorrect, scoreQuotes, unitsFromQuotes, MATCH_JACCARD, type QuoteScores, type ScoreDoc } from '../src/quotes/score.js';
 
 const dir = join(SHARED_DIR, 'eval', 'quotes', 'polnear');
 const argv = process.argv.slice(2);
@@ -84,6 +84,12 @@ for (const d of docs) {
     m.forEach((j, i) => { if (j < 0) errorLines.push(`FP  ${d.name}: ${show(predicted[i].content)}  [${predicted[i].speakerName ?? '-'}]`); });
     const hit = new Set(m);
     gold.forEach((g, j) => { if (!hit.has(j)) errorLines.push(`FN  ${d.name}: ${show(g.content)}  [${g.source ? show(g.source) : '-'}]`); });
+    m.forEach((j, i) => {
+      const g = gold[j];
+      if (j < 0 || !g.source || speakerCorrect(d.text, predicted[i], g.source)[0]) return;
+      const p = predicted[i];
+      errorLines.push(`SPK ${d.name}: gold [${show(g.source)}] ours [${p.speakerSpans.length ? show([p.speakerSpans[0]]) : '-'}${p.speakerName ? ' = ' + p.speakerName : ''}] :: ${show(g.content).slice(0, 100)}`);
+    });
   }
 }
 
@@ -94,17 +100,18 @@ const g = ourScores.byKind;
 console.log(`PolNeAR ${split}${holdout ? ' (held-out tenth)' : ''}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
   `(direct ${g.direct.gold}, partial ${g.partial.gold}, indirect ${g.indirect.gold}); ${(ms / docs.length).toFixed(1)} ms per article (annotate + actors + quotes)`);
 console.log(`Content match: word-token Jaccard ≥ ${MATCH_JACCARD}, one-to-one (greedy by Jaccard); quotes sharing a cue occurrence form one unit.`);
-console.log('Speaker: on matched pairs whose gold has a source; headline = our speaker mention or one of the actor\'s mentions overlaps the gold Source; loose = or the actor\'s name word is in the Source.');
+console.log('Speaker: on matched pairs whose gold has a source; headline = our speaker mention (a name, pronoun or phrase) or one of our speaker actor\'s mentions overlaps the gold Source;');
+console.log('with actor = headline and we named an actor; loose = headline or the actor\'s name word is in the Source; attributed = share where we named any speaker.');
 console.log('');
-console.log('| system | kind | P | R | F1 | predicted | gold | speaker acc | loose | attributed |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| system | kind | P | R | F1 | predicted | gold | speaker acc | with actor | loose | attributed |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const rows = (name: string, s: QuoteScores) => {
   for (const k of ['direct', 'partial', 'indirect'] as const) {
     const x = s.byKind[k];
-    console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | | | |`);
+    console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | | | | |`);
   }
   const o = s.overall;
-  console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerLoose)} | ${f3(s.attributed)} |`);
+  console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerActor)} | ${f3(s.speakerLoose)} | ${f3(s.attributed)} |`);
 };
 rows('baseline', baseScores);
 rows('steppe', ourScores);

@@ -27,6 +27,8 @@ import { FeatureInterner, saveTagger, trainTagger, TAGS, type TagSequence } from
 const EPOCHS = 10;
 const SEED = 20240606;
 const MIN_COUNT = 3;
+const CUE_MIN = 5;
+const CUE_RATE = 0.2;
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
@@ -53,19 +55,34 @@ const t0 = performance.now();
 const docs = readBratSplit(dir, 'train').filter((d) => !holdout || !isHoldout(d.name)).slice(0, limit);
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
-const cues = new Set(cueVerbs().keys());
-const interner = new FeatureInterner();
-const seqs: TagSequence[] = [];
-let tokensN = 0;
-for (const d of docs) {
+const prepared = docs.map((d) => {
   const article = rawTextArticle(d.text, { source: d.name });
   article.published = published.get(d.name) ?? null;
   const doc = annotate(article);
-  const res = resolveActors(doc, index, { published: article.published });
+  return { d, article, doc, res: resolveActors(doc, index, { published: article.published }), gold: goldTags(doc, d.attributions) };
+});
+// cue lemmas: cues.yaml, plus lemmas (verbs and nouns) that head a gold cue at least CUE_MIN times
+// and in at least CUE_RATE of their occurrences in the training articles
+const cueCount = new Map<string, number>();
+const lemmaCount = new Map<string, number>();
+for (const p of prepared) {
+  p.doc.tokens.forEach((t, i) => {
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN') return;
+    const l = t.lemma.toLowerCase();
+    lemmaCount.set(l, (lemmaCount.get(l) ?? 0) + 1);
+    const tag = TAGS[p.gold[i]];
+    if (tag === 'B-C' || tag === 'I-C') cueCount.set(l, (cueCount.get(l) ?? 0) + 1);
+  });
+}
+const cues = new Set(cueVerbs().keys());
+for (const [l, c] of cueCount) if (c >= CUE_MIN && c / (lemmaCount.get(l) ?? 1) >= CUE_RATE) cues.add(l);
+const interner = new FeatureInterner();
+const seqs: TagSequence[] = [];
+let tokensN = 0;
+for (const { article, doc, res, gold } of prepared) {
   const regions = quoteRegions(doc.text, article.paragraphs);
   const at = regionIndex(doc.text, regions);
   const feats = tokenFeatures(doc, res, regions, at, cues);
-  const gold = goldTags(doc, d.attributions);
   let i = 0;
   while (i < doc.tokens.length) {
     const para = doc.sentences[doc.tokens[i].sentence].paragraph;
@@ -77,11 +94,11 @@ for (const d of docs) {
   tokensN += doc.tokens.length;
 }
 const tPrep = performance.now();
-console.log(`train-quotes: ${docs.length} articles${holdout ? ' (held-out tenth excluded)' : ''}, ${seqs.length} paragraphs, ${tokensN} tokens, ${interner.names.length} feature strings; prepared in ${((tPrep - t0) / 1000).toFixed(1)} s`);
+console.log(`train-quotes: ${docs.length} articles${holdout ? ' (held-out tenth excluded)' : ''}, ${seqs.length} paragraphs, ${tokensN} tokens, ${interner.names.length} feature strings, ${cues.size} cue lemmas; prepared in ${((tPrep - t0) / 1000).toFixed(1)} s`);
 const tagger = trainTagger(interner, seqs, {
   epochs, minCount, seed: SEED,
   onEpoch: (e, acc) => console.log(`  epoch ${e}: token accuracy on train ${acc.toFixed(4)}`),
-});
+}, cues);
 const tTrain = performance.now();
 const kept = saveTagger(tagger, out);
 const weightsBytes = readFileSync(join(out, 'weights.tsv')).length;
@@ -90,6 +107,7 @@ writeFileSync(join(out, 'meta.json'), JSON.stringify({
   task: 'attribution spans (source, cue, content) as BIO tags over paragraph tokens',
   data: { name: 'PolNeAR v1.0.0 train split', articles: docs.length, heldOut: holdout ? 'brat.ts isHoldout (hash of the name mod 10 = 0)' : 'none', annotatorFile: 'first annotator (lexicographic) when several' },
   tags: TAGS, epochs, seed: SEED, minFeatureCount: minCount, features: kept, weightsBytes,
+  cueLemmas: { count: cues.size, rule: `data/quotes/cues.yaml + lemmas heading a gold cue >= ${CUE_MIN} times and in >= ${CUE_RATE * 100}% of their occurrences` },
   trainedOn: new Date().toISOString().slice(0, 10),
   trainSeconds: +((tTrain - tPrep) / 1000).toFixed(1),
   retrain: 'npx tsc -p . && node dist/scripts/train-quotes.js  (then: npm run eval:quotes)',

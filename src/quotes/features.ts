@@ -56,6 +56,17 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
     prevColon[k] = prev && prevEnd === ':' ? 1 : 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (region[i] >= 0) { sentQuote[k] = 1; break; }
   });
+  const actorTag = (j: number) => {
+    if (j < 0 || j >= tokens.length) return '-';
+    const a = res.actorAtToken[j];
+    return a >= 0 ? res.actors[a].type : PRONOUN.has(lower[j]) ? 'pron' : tokens[j].pos === 'PROPN' ? 'propn' : '-';
+  };
+  // a colon earlier in the sentence, outside quotation marks
+  const colonBefore = new Uint8Array(tokens.length);
+  for (const s of sentences) {
+    let seen = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) { colonBefore[i] = seen; if (tokens[i].text === ':' && region[i] < 0) seen = 1; }
+  }
   for (const s of sentences) {
     // nearest cue to the left / right within the sentence
     const left = new Int32Array(s.tokenEnd - s.tokenStart).fill(-1);
@@ -114,6 +125,9 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
       const a = res.actorAtToken[i];
       if (a >= 0) f.push(`act=${res.actors[a].type}`);
       else if (PRONOUN.has(lower[i])) f.push(`pron=${lower[i]}`);
+      f.push(`a-1=${actorTag(i - 1)}`, `a+1=${actorTag(i + 1)}`, `se=${bucket(s.tokenEnd - 1 - i)}`, `sb=${bucket(i - s.tokenStart)}`);
+      if (lc >= 0 && rc >= 0) f.push(`LR|q=${q}`);
+      if (colonBefore[i]) f.push(`colon|${q}`);
       if (para && t.start === para.start) f.push('pstart');
       out[i] = f;
     }

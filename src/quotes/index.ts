@@ -89,7 +89,7 @@ function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: 
 
 /** Run the tagger over each paragraph; returns a tag index per document token. */
 export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: AttributionTagger, regions: QuoteRegion[], at: Int32Array): Uint8Array {
-  const feats = tokenFeatures(doc, res, regions, at, new Set(cueVerbs().keys()));
+  const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()));
   const tags = new Uint8Array(doc.tokens.length);
   let i = 0;
   while (i < doc.tokens.length) {

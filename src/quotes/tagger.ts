@@ -31,8 +31,12 @@ export function allowed(a: number, b: number): boolean {
 
 /** A trained tagger: per-feature weight rows and transition weights. */
 export class AttributionTagger {
-  /** `weights.get(feature)` is a row of NT weights; `transitions[(prev + 1) * NT + tag]`, prev = -1 at the start. */
-  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array) {}
+  /**
+   * `weights.get(feature)` is a row of NT weights; `transitions[(prev + 1) * NT + tag]`, prev = -1
+   * at the start; `cues`: the cue lemmas the features were computed with (data/quotes/cues.yaml
+   * plus lemmas that head gold cues often in the training data).
+   */
+  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array, readonly cues: Set<string> = new Set()) {}
 
   /** The best tag sequence (indices into TAGS) for one paragraph's token features. */
   predict(feats: string[][]): Uint8Array {
@@ -117,7 +121,7 @@ export interface TrainOptions {
  * current weights; where the guess differs from gold, +1 to the gold tag's features and
  * transitions, −1 to the guessed ones. Sequences are shuffled each epoch with a fixed seed.
  */
-export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions): AttributionTagger {
+export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions, cues: Set<string> = new Set()): AttributionTagger {
   const minCount = opts.minCount ?? 2;
   const F = interner.names.length;
   const keep = new Uint8Array(F);
@@ -179,7 +183,7 @@ export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts
   }
   const transitions = new Float32Array((NT + 1) * NT);
   for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
-  return new AttributionTagger(weights, transitions);
+  return new AttributionTagger(weights, transitions, cues);
 }
 
 /** The default model folder. */
@@ -202,6 +206,7 @@ export function saveTagger(tagger: AttributionTagger, dir: string, prune = 0.05)
   const config = {
     kind: 'attribution-tagger', tags: TAGS, weights: 'weights.tsv', features: lines.length,
     transitions: Array.from(tagger.transitions, (x) => +x.toFixed(3)),
+    cueLemmas: [...tagger.cues].sort(),
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
   return lines.length;
@@ -214,7 +219,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
   let tagger: AttributionTagger | null = null;
   const cfgFile = join(dir, 'config.json');
   if (existsSync(cfgFile)) {
-    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[] };
+    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[]; cueLemmas?: string[] };
     if (cfg.tags.join() !== TAGS.join()) throw new Error(`steppe: ${cfgFile}: tag set ${cfg.tags.join(',')} is not ${TAGS.join(',')}; retrain with scripts/train-quotes.ts`);
     const weights = new Map<string, Float32Array>();
     for (const line of readFileSync(join(dir, cfg.weights), 'utf8').split('\n')) {
@@ -224,7 +229,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
       for (const cell of line.slice(tab + 1).split(' ')) { const [t, v] = cell.split(':'); row[Number(t)] = Number(v); }
       weights.set(line.slice(0, tab), row);
     }
-    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions));
+    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions), new Set(cfg.cueLemmas ?? []));
   }
   cache.set(dir, tagger);
   return tagger;
