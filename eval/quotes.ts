@@ -88,7 +88,8 @@ for (const d of docs) {
       const g = gold[j];
       if (j < 0 || !g.source || speakerCorrect(d.text, predicted[i], g.source)[0]) return;
       const p = predicted[i];
-      errorLines.push(`SPK ${d.name}: gold [${show(g.source)}] ours [${p.speakerSpans.length ? show([p.speakerSpans[0]]) : '-'}${p.speakerName ? ' = ' + p.speakerName : ''}] :: ${show(g.content).slice(0, 100)}`);
+      const ours = p.speakerSpans.length ? show([p.speakerSpans[0]]) : p.sourceSpans?.length ? `(${show(p.sourceSpans)})` : '-';
+      errorLines.push(`SPK ${d.name}: gold [${show(g.source)}] ours [${ours}${p.speakerName ? ' = ' + p.speakerName : ''}] :: ${show(g.content).slice(0, 100)}`);
     });
   }
 }
@@ -100,10 +101,10 @@ const g = ourScores.byKind;
 console.log(`PolNeAR ${split}${holdout ? ' (held-out tenth)' : ''}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
   `(direct ${g.direct.gold}, partial ${g.partial.gold}, indirect ${g.indirect.gold}); ${(ms / docs.length).toFixed(1)} ms per article (annotate + actors + quotes)`);
 console.log(`Content match: word-token Jaccard ≥ ${MATCH_JACCARD}, one-to-one (greedy by Jaccard); quotes sharing a cue occurrence form one unit.`);
-console.log('Speaker: on matched pairs whose gold has a source; headline = our speaker mention (a name, pronoun or phrase) or one of our speaker actor\'s mentions overlaps the gold Source;');
-console.log('with actor = headline and we named an actor; loose = headline or the actor\'s name word is in the Source; attributed = share where we named any speaker.');
+console.log('Speaker (on matched pairs whose gold has a source): headline = we name a speaker actor and its speaker mention or one of its mentions overlaps the gold Source;');
+console.log('loose = headline or the actor\'s name word is in the Source; source span = headline or our source phrase overlaps the Source even when it is no actor; attributed = share with a speaker actor.');
 console.log('');
-console.log('| system | kind | P | R | F1 | predicted | gold | speaker acc | with actor | loose | attributed |');
+console.log('| system | kind | P | R | F1 | predicted | gold | speaker acc | loose | source span | attributed |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const rows = (name: string, s: QuoteScores) => {
   for (const k of ['direct', 'partial', 'indirect'] as const) {
@@ -111,7 +112,7 @@ const rows = (name: string, s: QuoteScores) => {
     console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | | | | |`);
   }
   const o = s.overall;
-  console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerActor)} | ${f3(s.speakerLoose)} | ${f3(s.attributed)} |`);
+  console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerLoose)} | ${f3(s.speakerSpan)} | ${f3(s.attributed)} |`);
 };
 rows('baseline', baseScores);
 rows('steppe', ourScores);

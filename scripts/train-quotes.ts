@@ -19,8 +19,9 @@ import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
 import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
 import { quoteRegions, regionIndex } from '../src/quotes/marks.js';
-import { tokenFeatures } from '../src/quotes/features.js';
+import { tagRanges, tokenFeatures } from '../src/quotes/features.js';
 import { goldTags } from '../src/quotes/attributions.js';
+import { loadParserModel, parseDocument } from '../src/nlp/parser/index.js';
 import { cueVerbs } from '../src/quotes/index.js';
 import { FeatureInterner, saveTagger, trainTagger, TAGS, type TagSequence } from '../src/quotes/tagger.js';
 
@@ -38,6 +39,7 @@ if (!existsSync(join(dir, 'train'))) {
   process.exit(1);
 }
 const holdout = argv.includes('--holdout');
+const syntax = argv.includes('--syntax');
 const epochs = Number(arg('--epochs') ?? EPOCHS);
 const minCount = Number(arg('--min-count') ?? MIN_COUNT);
 const out = resolve(arg('--out') ?? join(PACKAGE_ROOT, 'models', 'quotes'));
@@ -82,15 +84,8 @@ let tokensN = 0;
 for (const { article, doc, res, gold } of prepared) {
   const regions = quoteRegions(doc.text, article.paragraphs);
   const at = regionIndex(doc.text, regions);
-  const feats = tokenFeatures(doc, res, regions, at, cues);
-  let i = 0;
-  while (i < doc.tokens.length) {
-    const para = doc.sentences[doc.tokens[i].sentence].paragraph;
-    let j = i;
-    while (j < doc.tokens.length && doc.sentences[doc.tokens[j].sentence].paragraph === para) j++;
-    seqs.push({ ...interner.intern(feats.slice(i, j)), gold: gold.slice(i, j) });
-    i = j;
-  }
+  const feats = tokenFeatures(doc, res, regions, at, cues, syntax ? parseDocument(doc, loadParserModel()) : null);
+  for (const [i, j] of tagRanges(doc)) seqs.push({ ...interner.intern(feats.slice(i, j)), gold: gold.slice(i, j) });
   tokensN += doc.tokens.length;
 }
 const tPrep = performance.now();
@@ -98,7 +93,7 @@ console.log(`train-quotes: ${docs.length} articles${holdout ? ' (held-out tenth 
 const tagger = trainTagger(interner, seqs, {
   epochs, minCount, seed: SEED,
   onEpoch: (e, acc) => console.log(`  epoch ${e}: token accuracy on train ${acc.toFixed(4)}`),
-}, cues);
+}, cues, syntax);
 const tTrain = performance.now();
 const kept = saveTagger(tagger, out);
 const weightsBytes = readFileSync(join(out, 'weights.tsv')).length;

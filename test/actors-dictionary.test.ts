@@ -1,7 +1,8 @@
 /**
- * The actor dictionary: one test per kind of entry (country, IGO, person, tenure, metonym, agent),
- * the loader's errors on bad user files, and hygiene checks over the whole data set (tenures in
- * order, no two holders of one office at once, no surface form naming two actors by accident).
+ * The actor dictionary: one test per kind of entry (country, IGO, organization, person, tenure,
+ * post of an IGO, metonym, agent, title), the loader's errors on bad user files, and hygiene
+ * checks over the whole data set (tenures in order, no two holders of one office at once, no
+ * surface form naming two actors by accident, one agent code per office across the files).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,6 +98,10 @@ test('a country resolves by name, alternate name, demonym and capital', () => {
   for (const [demonym, iso] of [['Indian', 'IND'], ['French', 'FRA'], ['American', 'USA']] as const) {
     assert.ok(idsFor(demonym, 'demonym').includes(iso), demonym);
   }
+  // the capital of a dependent territory is no metonym ("Douglas" is a name first)
+  assert.deepEqual(idsFor('Douglas', 'metonym'), []);
+  assert.deepEqual(idsFor('Stanley', 'metonym'), []);
+  assert.deepEqual(idsFor('Kingston', 'metonym'), ['JAM']);
   assert.deepEqual(idsFor('Beijing', 'metonym'), ['CHN']);
   assert.deepEqual(idsFor('Moscow', 'metonym'), ['RUS']);
   assert.deepEqual(idsFor('Nur-Sultan', 'metonym'), ['KAZ'], 'former capital');
@@ -126,6 +131,25 @@ test('an IGO resolves by acronym and by full name, with its CAMEO code and membe
   assert.ok(members('CSTO').includes('KAZ'));
   assert.ok(members('NATO').includes('TUR') && members('NATO').length === 32);
   for (const g of igos) for (const m of g.members ?? []) assert.equal(dict.actors.get(m)?.type, 'state', `${g.id} member ${m}`);
+});
+
+test('an organization (security service, armed group) resolves by name and acronym, with country and code', () => {
+  assert.deepEqual(idsFor('FSB', 'name'), ['fsb']);
+  assert.deepEqual(idsFor('Federal Security Service', 'name'), ['fsb']);
+  assert.deepEqual(idsFor('ISIS', 'name'), ['islamic-state']);
+  assert.deepEqual(idsFor('Daesh', 'name'), ['islamic-state']);
+  const fsb = dict.actors.get('fsb');
+  assert.equal(fsb?.type, 'organization');
+  assert.equal(fsb?.country, 'RUS');
+  assert.equal(fsb?.code, 'RUSSPY');
+  const is = dict.actors.get('islamic-state');
+  assert.equal(is?.type, 'group');
+  assert.equal(is?.country, null);
+  assert.equal(is?.code, 'REBRAD');
+  assert.equal(dict.actors.get('hezbollah')?.code, 'LBNREB');
+  for (const o of readList('organizations.yaml') as { id: string; country: string | null }[]) {
+    if (o.country) assert.equal(dict.actors.get(o.country)?.type, 'state', `${o.id}: country ${o.country}`);
+  }
 });
 
 test('a person resolves by any spelling variant', () => {
@@ -165,6 +189,44 @@ test('holderOf resolves a tenure by date (start inclusive, end exclusive)', () =
   assert.equal(holderId('King', 'SAU', '2020-01-01'), 'salman-bin-abdulaziz');
   assert.equal(holderId('Crown Prince', 'SAU', '2020-01-01'), 'mohammed-bin-salman');
   assert.equal(holderId('President', 'KAZ', '1980-01-01'), null, 'before any tenure');
+});
+
+test('posts of an IGO: holderOf by organization id (Secretary-General of the UN and NATO, EU presidents)', () => {
+  assert.equal(holderId('Secretary-General', 'UN', '2016-06-01'), 'ban-ki-moon');
+  assert.equal(holderId('Secretary-General', 'UN', '2022-01-10'), 'guterres-antonio');
+  assert.equal(holderId('Secretary-General', 'NATO', '2022-01-10'), 'stoltenberg-jens');
+  assert.equal(holderId('Secretary-General', 'NATO', '2024-09-30'), 'stoltenberg-jens', 'last day in office');
+  assert.equal(holderId('secretary-general', 'NATO', '2024-10-01'), 'rutte-mark', 'end is exclusive; title case-insensitive');
+  assert.equal(holderId('President', 'EC', '2018-01-01'), 'juncker-jean-claude');
+  assert.equal(holderId('President', 'EC', '2022-01-01'), 'von-der-leyen-ursula');
+  assert.equal(holderId('President', 'EUCO', '2025-01-01'), 'costa-antonio');
+  assert.equal(holderId('High Representative', 'EU', '2022-01-01'), 'borrell-josep');
+  assert.equal(holderId('President', 'UN', '2022-01-01'), null, 'no such post');
+  // the same title in a country is another office
+  assert.equal(holderId('President', 'PRT', '2022-01-01'), null);
+  const guterres = dict.actors.get('guterres-antonio');
+  assert.equal(guterres?.country, 'PRT', 'nationality stays the country');
+  assert.equal(guterres?.roles[0].country, 'UN');
+});
+
+test('one agent code per office across people.yaml, roles.yaml and agents.yaml: defence GOVMIL, interior GOV', () => {
+  const defence = new Set(['defense minister', 'acting defense minister', 'secretary of defense', 'acting secretary of defense', 'defence secretary']);
+  const wrong: string[] = [];
+  for (const p of people()) for (const r of p.roles) if (defence.has(r.title.toLowerCase()) && r.agent !== 'GOVMIL') wrong.push(`${p.id} ${r.title}: ${r.agent}`);
+  assert.deepEqual(wrong, []);
+  const title = (w: string) => dict.roles.titles.find((t) => t.words === w);
+  const agent = (phrase: string) => dict.agents.find((a) => a.phrase === phrase)?.agent;
+  for (const w of ['defense minister', 'defence minister', 'defence secretary', 'secretary of defense', 'minister of defense']) {
+    assert.equal(title(w)?.agent, 'GOVMIL', `roles.yaml ${w}`);
+  }
+  for (const w of ['defense minister', 'defence minister', 'defence secretary', 'secretary of defense']) assert.equal(agent(w), 'GOVMIL', `agents.yaml ${w}`);
+  assert.equal(title('interior minister')?.agent, 'GOV');
+  assert.equal(agent('interior minister'), 'GOV');
+  assert.equal(title('foreign minister')?.agent, 'GOV');
+  // a title's office is a people.yaml title: "defence minister" is looked up as "Defense Minister"
+  assert.equal(title('defence minister')?.office, 'Defense Minister');
+  const offices = new Set(people().flatMap((p) => p.roles.map((r) => r.title.toLowerCase())));
+  for (const t of dict.roles.titles) if (t.office) assert.ok(offices.has(t.office.toLowerCase()) || /deputy|interior/i.test(t.office), `office ${t.office} of "${t.words}" is no people.yaml title`);
 });
 
 test('a metonym resolves to its actor with the agent it implies', () => {
@@ -244,6 +306,48 @@ test('a user file with a bad ISO code throws E_BAD_DICTIONARY naming the line', 
   ].join('\n'), 4, /people\.0\.country: .*alpha-3/);
 });
 
+test('a user file may hold a post of its own IGO; a role in an unknown state or IGO throws naming the line', () => {
+  const d = loadWithUserFile([
+    'igos:',
+    '  - { id: CACO, name: Central Asian Cooperation Organization, members: [KAZ, KGZ, TJK, UZB] }',
+    'people:',
+    '  - id: doe-john',
+    '    name: John Doe',
+    '    country: UZB',
+    '    roles:',
+    '      - { title: Secretary-General, country: CACO, start: 2030-01-01 }',
+    '',
+  ].join('\n'));
+  assert.equal(d.holderOf('Secretary-General', 'CACO', '2030-02-01')?.id, 'doe-john');
+  assertBadUserFile([
+    'people:',
+    '  - id: bad-holder',
+    '    name: Bad Holder',
+    '    country: KAZ',
+    '    roles:',
+    '      - { title: President, country: XYZ, start: 2020-01-01 }',
+    '',
+  ].join('\n'), 6, /people\.0\.roles\.0\.country: "XYZ" is neither a country code nor an IGO id/);
+});
+
+test('a user file with an unknown agent code throws E_BAD_DICTIONARY naming the line', () => {
+  assertBadUserFile([
+    'agents:',
+    '  - { phrase: coast guard, agent: MIL }',
+    '  - { phrase: space force, agent: MILXYZ }',
+    '',
+  ].join('\n'), 3, /agents\.1\.agent: an agent code made of GOV/);
+  assertBadUserFile([
+    'people:',
+    '  - id: bad-agent',
+    '    name: Bad Agent',
+    '    country: KAZ',
+    '    roles:',
+    '      - { title: Minister, country: KAZ, agent: gov, start: 2020-01-01 }',
+    '',
+  ].join('\n'), 6, /people\.0\.roles\.0\.agent: one or more 3-letter CAMEO agent codes/);
+});
+
 test('a user file with a bad date throws E_BAD_DICTIONARY naming the line', () => {
   assertBadUserFile([
     'people:',
@@ -267,7 +371,8 @@ test('every role has real dates and starts before it ends', () => {
       if (r.end !== null && !isDay(r.end)) bad.push(`${p.id} ${r.title}: end ${r.end} is not a calendar day`);
       if (r.end !== null && !(r.start < r.end)) bad.push(`${p.id} ${r.title}: start ${r.start} is not before end ${r.end}`);
       if (r.start > '2026-12-31') bad.push(`${p.id} ${r.title}: start ${r.start} is in the future`);
-      if (r.country !== null && dict.actors.get(r.country)?.type !== 'state') bad.push(`${p.id} ${r.title}: unknown country ${r.country}`);
+      const holder = r.country === null ? null : dict.actors.get(r.country)?.type;
+      if (r.country !== null && holder !== 'state' && holder !== 'igo') bad.push(`${p.id} ${r.title}: unknown country or IGO ${r.country}`);
     }
     if (p.country !== null && dict.actors.get(p.country)?.type !== 'state') bad.push(`${p.id}: unknown country ${p.country}`);
   }
@@ -298,7 +403,7 @@ test('no two tenures of one office overlap', () => {
 });
 
 test('ids are unique in each file', () => {
-  for (const file of ['people.yaml', 'igos.yaml']) {
+  for (const file of ['people.yaml', 'igos.yaml', 'organizations.yaml']) {
     const ids = readList(file).map((e) => e.id as string);
     const dups = ids.filter((id, i) => ids.indexOf(id) !== i);
     assert.deepEqual(dups, [], `${file} repeats ids`);
@@ -331,9 +436,6 @@ const KNOWN_COLLISIONS: Record<string, string> = {
   norwegian: 'NOR SJM',
   'channel islander': 'GGY JEY',
   'virgin islander': 'VGB VIR',
-  // world-countries: capitals shared by two territories
-  oranjestad: 'ABW BES',
-  kingston: 'JAM NFK',
 };
 
 test('no surface form names two actors unless listed as intended', () => {

@@ -1,30 +1,61 @@
 /**
- * Actor resolution (src/actors/resolve.ts) on sentences we write: titles, coreference,
- * metonymy, appositions, agent groups, tenures by date.
+ * Actor resolution (src/actors/resolve.ts) on sentences we write: titles before names, titles as
+ * mentions ("the president"), coreference (surnames, Chinese family names), metonymy,
+ * appositions, agent groups, tenures by date, IGO posts, accents and acronyms written as words,
+ * and NER-found actors with a tiny fixture recognizer (never the trained model: DESIGN.md, model 8).
+ * Every resolution is checked for offsets that slice the text exactly.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPipeline } from '../src/pipeline.js';
-import type { SteppeDocument } from '../src/schema.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnnotator } from '../src/nlp/annotate.js';
+import { rawTextArticle } from '../src/extract/text.js';
+import { loadActorDictionary } from '../src/actors/dictionary.js';
+import { buildResolverIndex, resolveActors, type ResolvedActor, type ResolverIndex } from '../src/actors/resolve.js';
+import type { EntityRecognizer, FoundEntity } from '../src/actors/lexicon.js';
+import type { AnnotatedText } from '../src/types.js';
 
-const pipeline = createPipeline({ noExtract: true });
-const run = (text: string, published = '2022-01-20'): SteppeDocument => pipeline.analyze({ source: 'test', format: 'text', content: text, published });
-const actor = (doc: SteppeDocument, nm: string) => doc.actors.find((a) => a.name === nm);
+const annotate = createAnnotator();
+const dict = loadActorDictionary();
+const rules = buildResolverIndex(dict, { ner: null });
+
+/** Resolve the actors of a text with an index (rules only by default), checking every mention's offsets. */
+function run(text: string, published = '2022-01-20', index: ResolverIndex = rules): ResolvedActor[] {
+  const doc = annotate(rawTextArticle(text, { source: 'test', url: null, title: null }));
+  const res = resolveActors(doc, index, { published });
+  for (const a of res.actors) {
+    for (const m of a.mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text, `mention of ${a.name} does not slice the text`);
+      assert.ok(m.tokenStart < m.tokenEnd && doc.tokens[m.tokenStart].start === m.start && doc.tokens[m.tokenEnd - 1].end === m.end);
+    }
+    assert.ok(a.mentions.every((m, i) => i === 0 || a.mentions[i - 1].start <= m.start), `mentions of ${a.name} in text order`);
+  }
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const n = res.actorAtToken[k];
+    if (n >= 0) assert.ok(res.actors[n].mentions.some((m) => m.tokenStart <= k && k < m.tokenEnd));
+  }
+  return res.actors;
+}
+const actor = (actors: ResolvedActor[], name: string) => actors.find((a) => a.name === name);
+const texts = (a: ResolvedActor | undefined) => a?.mentions.map((m) => m.text);
 
 test('a title before a name is not in the mention but gives the role; the surname joins the actor', () => {
-  const doc = run('Chinese Foreign Minister Wang Yi arrived in Astana. Wang met officials there.');
-  const wang = actor(doc, 'Wang Yi');
-  assert.ok(wang);
-  assert.deepEqual(wang.mentions.map((m) => m.text), ['Wang Yi', 'Wang']);
-  assert.equal(wang.code, 'CHNGOV');
-  assert.equal(wang.type, 'person');
+  const actors = run('Chinese Foreign Minister Wang Yi arrived in Astana. Wang met officials there.');
+  const wang = actor(actors, 'Wang Yi');
+  assert.deepEqual(texts(wang), ['Wang Yi', 'Wang']);
+  assert.equal(wang?.code, 'CHNGOV');
+  assert.equal(wang?.type, 'person');
+  assert.equal(actor(actors, 'China')?.mentions[0].text, 'Chinese');
 });
 
 test('spelling variants and short forms resolve to one dictionary person', () => {
-  const doc = run('Kassym-Jomart Tokayev spoke on Monday. Toqaev later flew to Moscow. Tokayev returned on Friday.');
-  const t = doc.actors.filter((a) => a.code === 'KAZGOV' && a.type === 'person');
+  const actors = run('Kassym-Jomart Tokayev spoke on Monday. Toqaev later flew to Moscow. Tokayev returned on Friday.');
+  const t = actors.filter((a) => a.code === 'KAZGOV' && a.type === 'person');
   assert.equal(t.length, 1);
   assert.equal(t[0].mentions.length, 3);
+  assert.equal(t[0].origin, 'dictionary');
 });
 
 test('tenures: the same person is coded by the office held on the publication date', () => {
@@ -35,48 +66,228 @@ test('tenures: the same person is coded by the office held on the publication da
   assert.match(actor(after, 'Nursultan Nazarbaev')?.description ?? '', /^former President/);
 });
 
+test('defence ministers are GOVMIL (CAMEO), foreign ministers GOV', () => {
+  const actors = run('Sergei Shoigu met Sergei Lavrov.', '2022-01-20');
+  assert.equal(actor(actors, 'Sergei Shoigu')?.code, 'RUSGOVMIL');
+  assert.equal(actor(actors, 'Sergei Lavrov')?.code, 'RUSGOV');
+});
+
+test('"the president" is the last person mentioned with that role', () => {
+  const actors = run('Kazakh President Qasym-Zhomart Toqaev met Xi Jinping on Monday. Later the president flew home.');
+  const toqaev = actor(actors, 'Qasym-Zhomart Toqaev');
+  // Xi holds the office of President of China too, and was mentioned last: the last one wins
+  const xi = actor(actors, 'Xi Jinping');
+  assert.deepEqual(texts(xi), ['Xi Jinping', 'the president']);
+  assert.deepEqual(texts(toqaev), ['Qasym-Zhomart Toqaev']);
+  const a2 = run('Kazakh President Qasym-Zhomart Toqaev addressed parliament. The president said the crisis was over.');
+  assert.deepEqual(texts(actor(a2, 'Qasym-Zhomart Toqaev')), ['Qasym-Zhomart Toqaev', 'The president']);
+});
+
+test('"the foreign minister" with no one mentioned is the holder of the office in the main country on the date', () => {
+  const text = 'Kazakhstan closed its border. Kazakhstan said the crossing would reopen. The foreign minister said talks with Kazakhstan\'s neighbours went well.';
+  const in2022 = run(text, '2022-01-20');
+  assert.deepEqual(texts(actor(in2022, 'Mukhtar Tleuberdi')), ['The foreign minister']);
+  assert.equal(actor(in2022, 'Mukhtar Tleuberdi')?.code, 'KAZGOV');
+  const in2024 = run(text, '2024-01-20');
+  assert.deepEqual(texts(actor(in2024, 'Murat Nurtleu')), ['The foreign minister']);
+});
+
+test('a title naming its country: the holder then, or an unnamed office holder', () => {
+  const actors = run('The Russian defence minister visited the front. The Turkish transport minister told reporters the line was open.', '2022-01-20');
+  assert.deepEqual(texts(actor(actors, 'Sergei Shoigu')), ['The Russian defence minister']);
+  const tr = actor(actors, 'Turkish transport minister');
+  assert.equal(tr?.type, 'person');
+  assert.equal(tr?.code, 'TURGOV');
+  assert.equal(tr?.origin, 'title');
+  assert.deepEqual(texts(tr), ['The Turkish transport minister']);
+  const poss = run("Kazakhstan's president addressed the nation.", '2022-01-20');
+  assert.deepEqual(texts(actor(poss, 'Qasym-Zhomart Toqaev')), ["Kazakhstan's president"]);
+});
+
+test('posts of an IGO: holderOf by organization, the IGO code, "the NATO secretary-general"', () => {
+  const actors = run('The NATO secretary-general warned Moscow. Jens Stoltenberg said allies were united.', '2022-01-20');
+  const st = actor(actors, 'Jens Stoltenberg');
+  assert.deepEqual(texts(st), ['The NATO secretary-general', 'Jens Stoltenberg']);
+  assert.equal(st?.code, 'IGONAT');
+  assert.equal(st?.description, 'Secretary-General of the North Atlantic Treaty Organization');
+  const later = run('The secretary-general of NATO warned Moscow.', '2025-01-20');
+  assert.deepEqual(texts(actor(later, 'Mark Rutte')), ['The secretary-general of NATO']);
+  const un = run('U.N. Secretary-General António Guterres called for calm.', '2022-01-20');
+  assert.equal(actor(un, 'António Guterres')?.code, 'IGOUNO');
+  assert.deepEqual(texts(actor(un, 'United Nations')), ['U.N.']);
+});
+
+test('"the former president" is someone who held the office before, never the holder', () => {
+  const actors = run('Nursultan Nazarbaev kept his influence. The former president did not speak.', '2022-01-20');
+  assert.deepEqual(texts(actor(actors, 'Nursultan Nazarbaev')), ['Nursultan Nazarbaev', 'The former president']);
+  assert.ok(!actor(actors, 'Qasym-Zhomart Toqaev'));
+});
+
+test('a title and a surname: the dictionary person who holds the office, else a person named by the surname', () => {
+  const kg = run('President Japarov signed the law.', '2022-01-20');
+  assert.equal(actor(kg, 'Sadyr Japarov')?.code, 'KGZGOV');
+  assert.deepEqual(texts(actor(kg, 'Sadyr Japarov')), ['Japarov']);
+  const ph = run('President Duterte visited Manila. Duterte spoke for an hour.', '2018-01-20');
+  const d = actor(ph, 'Duterte');
+  assert.equal(d?.type, 'person');
+  assert.equal(d?.code, 'GOV');
+  assert.deepEqual(texts(d), ['Duterte', 'Duterte']);
+  // a lower-case word before a name is no title of it ("fellow Ennahda members")
+  const party = run('He spoke of himself and fellow Ennahda members.');
+  assert.ok(!party.some((a) => a.name === 'Ennahda' && a.type === 'person'));
+});
+
 test('metonymy: capitals and buildings stand for the state; after "in" a capital is a place', () => {
-  const doc = run('Beijing welcomed the decision, and the Kremlin said Moscow would send envoys. Talks were held in Beijing.');
-  const china = actor(doc, 'China');
-  const russia = actor(doc, 'Russia');
-  assert.deepEqual(china?.mentions.map((m) => m.text), ['Beijing']);
-  assert.deepEqual(russia?.mentions.map((m) => m.text), ['the Kremlin', 'Moscow']);
+  const actors = run('Beijing welcomed the decision, and the Kremlin said Moscow would send envoys. Talks were held in Beijing.');
+  assert.deepEqual(texts(actor(actors, 'China')), ['Beijing']);
+  assert.deepEqual(texts(actor(actors, 'Russia')), ['the Kremlin', 'Moscow']);
 });
 
 test('appositions give the description, agent code and country of an unknown person', () => {
-  const doc = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
-  const bekov = actor(doc, 'Timur Bekov');
+  const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
+  const bekov = actor(actors, 'Timur Bekov');
   assert.equal(bekov?.description, 'senior analyst at the Almaty Institute for Regional Studies');
   assert.equal(bekov?.code, 'EDU');
-  const zhang = actor(doc, 'Zhang Xiao');
+  const zhang = actor(actors, 'Zhang Xiao');
   assert.equal(zhang?.description, "China's ambassador to Kazakhstan");
   assert.equal(zhang?.code, 'CHNGOV');
   assert.equal(zhang?.country, 'CHN');
-  assert.equal(actor(doc, 'Almaty Institute for Regional Studies')?.type, 'organization');
+  assert.equal(actor(actors, 'Almaty Institute for Regional Studies')?.type, 'organization');
+  // the apposition is not a second actor, and "the ambassador" later is Zhang
+  const a2 = run("Zhang Xiao, China's ambassador to Kazakhstan, arrived. The ambassador met officials.");
+  assert.deepEqual(texts(actor(a2, 'Zhang Xiao')), ['Zhang Xiao', 'The ambassador']);
+  assert.equal(a2.filter((a) => a.type === 'person').length, 1);
+});
+
+test('coreference: surnames, given names of two-word names, Chinese family names, "al-" surnames', () => {
+  const cn = run('Xi Jinping met Li Qiang. Xi later spoke to reporters, and Li stayed.', '2024-01-20');
+  assert.deepEqual(texts(actor(cn, 'Xi Jinping')), ['Xi Jinping', 'Xi']);
+  assert.deepEqual(texts(actor(cn, 'Li Qiang')), ['Li Qiang', 'Li']);
+  const ar = run('Omar Hassan al-Bashir ruled Sudan. Critics said Bashir ignored them.', '2017-01-13');
+  assert.deepEqual(texts(actor(ar, 'Omar Hassan al-Bashir')), ['Omar Hassan al-Bashir', 'Bashir']);
+  const gv = run('Timur Bekov spoke first. Bekov then left.');
+  assert.deepEqual(texts(actor(gv, 'Timur Bekov')), ['Timur Bekov', 'Bekov']);
+});
+
+test('an organization, a title and a name are three things: "Palestinian Authority President Mahmoud Abbas"', () => {
+  const actors = run('Palestinian Authority President Mahmoud Abbas rejected the plan.', '2015-03-18');
+  assert.equal(actor(actors, 'Palestinian Authority')?.type, 'organization');
+  assert.equal(actor(actors, 'Palestinian Authority')?.code, 'PSEGOV');
+  assert.equal(actor(actors, 'Mahmoud Abbas')?.code, 'PSEGOV');
+  assert.equal(actor(actors, 'Mahmoud Abbas')?.description, 'Palestinian Authority President');
 });
 
 test('agent phrases become group actors with the country that qualifies them', () => {
-  const doc = run('Kazakh security forces detained protesters, and Russian soldiers guarded the airport.');
-  assert.equal(actor(doc, 'Kazakh security forces')?.code, 'KAZCOP');
-  assert.equal(actor(doc, 'Russian soldiers')?.code, 'RUSMIL');
-  const p = doc.actors.find((a) => a.name === 'protesters');
+  const actors = run('Kazakh security forces detained protesters, and Russian soldiers guarded the airport. Two Chinese warplanes flew over.');
+  assert.equal(actor(actors, 'Kazakh security forces')?.code, 'KAZCOP');
+  assert.equal(actor(actors, 'Russian soldiers')?.code, 'RUSMIL');
+  assert.equal(actor(actors, 'Chinese warplanes')?.code, 'CHNMIL');
+  const p = actor(actors, 'protesters');
   assert.equal(p?.type, 'group');
   assert.equal(p?.country, null);
+  assert.equal(p?.code, 'CVLOPP');
+});
+
+test('security services and armed groups come from organizations.yaml', () => {
+  const actors = run('The FSB detained a man who, it said, worked for the Islamic State. Boko Haram denied it.');
+  assert.equal(actor(actors, 'Federal Security Service')?.code, 'RUSSPY');
+  assert.equal(actor(actors, 'Islamic State')?.type, 'group');
+  assert.equal(actor(actors, 'Boko Haram')?.code, 'NGAREBRAD');
 });
 
 test('honorifics are not names: "Mr. Reeves" is a mention of Eric Reeves', () => {
-  const doc = run('Eric Reeves, a senior fellow at Harvard University, criticized the decision. Mr. Reeves has written about Sudan for years.');
-  const reeves = actor(doc, 'Eric Reeves');
-  assert.deepEqual(reeves?.mentions.map((m) => m.text), ['Eric Reeves', 'Reeves']);
-  assert.ok(!doc.actors.some((a) => a.name.startsWith('Mr')));
+  const actors = run('Eric Reeves, a senior fellow at Harvard University, criticized the decision. Mr. Reeves has written about Sudan for years.');
+  assert.deepEqual(texts(actor(actors, 'Eric Reeves')), ['Eric Reeves', 'Reeves']);
+  assert.ok(!actors.some((a) => a.name.startsWith('Mr')));
 });
 
 test('a demonym shared with a dependent territory names the sovereign state', () => {
-  const doc = run('American officials met their Indian counterparts.');
-  assert.equal(actor(doc, 'American officials')?.country, 'USA');
+  const actors = run('American officials met their Indian counterparts.');
+  assert.equal(actor(actors, 'American officials')?.country, 'USA');
+  assert.ok(actors.every((a) => a.country !== 'MNP' && a.country !== 'IOT'));
 });
 
-test('headings and programmes are not people or actors', () => {
-  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'China and Kazakhstan signed a deal.\n\nFinding Common Ground\n\nThe Belt and Road Initiative grew.', published: '2022-01-20' });
-  assert.ok(!doc.actors.some((a) => a.name === 'Finding Common Ground' || /Initiative/.test(a.name)));
+test('headings, programmes, events and buildings are not people or actors', () => {
+  const doc = annotate({
+    source: 't', url: null, outlet: null, title: null, byline: [], published: '2022-01-20', language: 'en', removed: [],
+    text: 'China and Kazakhstan signed a deal.\n\nFinding Common Ground\n\nThe Belt and Road Initiative grew after the Arab Spring. Tourists visited the Bardo National Museum.',
+    paragraphs: [{ start: 0, end: 35, kind: 'body' }, { start: 37, end: 58, kind: 'heading' }, { start: 60, end: 152, kind: 'body' }],
+  });
+  const names = resolveActors(doc, rules, { published: '2022-01-20' }).actors.map((a) => a.name);
+  for (const bad of ['Finding Common Ground', 'Arab Spring', 'Bardo National Museum']) assert.ok(!names.includes(bad), `${bad} in ${names.join(', ')}`);
+  assert.ok(!names.some((n) => /Initiative/.test(n)));
+});
+
+test('accents and acronyms as words: "Orban" is "Orbán", "Nato" is NATO, "the U.N." the UN', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'steppe-actors-'));
+  try {
+    const file = join(dir, 'hu.yaml');
+    writeFileSync(file, 'people:\n  - id: orban-viktor\n    name: Viktor Orbán\n    country: HUN\n    roles:\n      - { title: Prime Minister, country: HUN, start: 2010-05-29 }\n');
+    const idx = buildResolverIndex(loadActorDictionary({ extraFiles: [file] }), { ner: null });
+    const actors = run('Viktor Orban met Nato officials, and the U.N. said Orbán was wrong.', '2022-01-20', idx);
+    assert.deepEqual(texts(actor(actors, 'Viktor Orbán')), ['Viktor Orban', 'Orbán']);
+    assert.equal(actor(actors, 'Viktor Orbán')?.code, 'HUNGOV');
+    assert.ok(actors.some((a) => a.dictId === 'NATO'));
+    assert.deepEqual(texts(actor(actors, 'United Nations')), ['U.N.']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // a short acronym is matched in capitals only: "Who" is no WHO
+  assert.ok(!run('Who said it?').some((a) => a.dictId === 'WHO'));
+});
+
+/** A fixture recognizer: tags the given surface strings with their types wherever they occur. */
+function fixtureNer(entities: Array<[string, FoundEntity['type']]>): EntityRecognizer {
+  return (doc: AnnotatedText) => {
+    const out: FoundEntity[] = [];
+    for (const [s, type] of entities) {
+      for (let at = doc.text.indexOf(s); at >= 0; at = doc.text.indexOf(s, at + 1)) {
+        const ts = doc.tokens.findIndex((t) => t.start === at);
+        const te = doc.tokens.findIndex((t) => t.end === at + s.length);
+        if (ts >= 0 && te >= ts) out.push({ start: at, end: at + s.length, text: s, type, tokenStart: ts, tokenEnd: te + 1 });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  };
+}
+
+test('NER backing up the rules: its people and organizations the dictionary lacks become actors, never dropped', () => {
+  const text = 'Photo: Getty Images. Kim Jong-un met ZDF reporters and the Bardo National Museum staff. ' +
+    'Ennahda rejected it, Ghannouchi said. The Western Wall was quiet.';
+  const ner = fixtureNer([['Kim Jong-un', 'PER'], ['ZDF', 'ORG'], ['Ghannouchi', 'PER'], ['Ennahda', 'ORG'], ['Western Wall', 'LOC'], ['Getty Images', 'PER']]);
+  const idx = buildResolverIndex(dict, { ner });
+  const actors = run(text, '2015-03-18', idx);
+  // a longer name than the capitalised run ("Kim Jong", as "-un" is in lower case)
+  assert.equal(actor(actors, 'Kim Jong-un')?.origin, 'ner');
+  // organizations (an acronym) and one-word people the rules cannot find
+  assert.equal(actor(actors, 'ZDF')?.type, 'organization');
+  assert.equal(actor(actors, 'Ghannouchi')?.type, 'person');
+  // a one-word organization without a keyword is too often a misreading ("Belt", "Muslims"): left out
+  assert.ok(!actor(actors, 'Ennahda'));
+  // an organization keyword beats the model's PER; a run the model calls a place is no person
+  assert.equal(actor(actors, 'Getty Images')?.type, 'organization');
+  assert.ok(!actor(actors, 'Western Wall'));
+  assert.ok(!actor(actors, 'Bardo National Museum'));
+  // rules alone: a cut name, no ZDF, no Ghannouchi
+  const plain = run(text, '2015-03-18');
+  assert.ok(actor(plain, 'Kim Jong') && !actor(plain, 'ZDF') && !actor(plain, 'Ghannouchi'));
+});
+
+test('NER-found people take their country and agent from a title or an apposition in the text', () => {
+  const ner = fixtureNer([['Aliya Nurlanova', 'PER'], ['Serik Akhmetov', 'PER']]);
+  const idx = buildResolverIndex(dict, { ner, nerMode: 'replace' });
+  const actors = run('Kazakh Deputy Minister Aliya Nurlanova spoke. Serik Akhmetov, a Kazakh diplomat, agreed.', '2022-01-20', idx);
+  assert.equal(actor(actors, 'Aliya Nurlanova')?.origin, 'ner');
+  assert.equal(actor(actors, 'Aliya Nurlanova')?.code, 'KAZGOV');
+  assert.equal(actor(actors, 'Serik Akhmetov')?.code, 'KAZGOV');
+  assert.equal(actor(actors, 'Serik Akhmetov')?.description, 'Kazakh diplomat');
+});
+
+test('NER replacing the rules (nerMode "replace") takes the model\'s entities as they are', () => {
+  const ner = fixtureNer([['Harare Herald', 'ORG'], ['Fidelis Mukonori', 'PER']]);
+  const idx = buildResolverIndex(dict, { ner, nerMode: 'replace' });
+  const actors = run('The Harare Herald said Fidelis Mukonori met Timur Bekov.', '2017-11-16', idx);
+  assert.equal(actor(actors, 'Harare Herald')?.type, 'organization');
+  assert.equal(actor(actors, 'Fidelis Mukonori')?.type, 'person');
+  assert.ok(!actor(actors, 'Timur Bekov'), 'replace mode: no capitalised-run people');
 });

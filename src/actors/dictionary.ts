@@ -1,7 +1,9 @@
 /**
  * The actor dictionary: countries (from the world-countries package plus `data/actors/countries.yaml`),
- * IGOs (`igos.yaml`), people with roles and tenures (`people.yaml`), metonyms (`metonyms.yaml`) and
- * agent role words (`agents.yaml`). All files are our own writing from public facts; see data/README.md.
+ * IGOs (`igos.yaml`), security services and armed groups (`organizations.yaml`), people with roles
+ * and tenures (`people.yaml`; a role is held in a country or an IGO), metonyms (`metonyms.yaml`),
+ * agent role words (`agents.yaml`), title and organization words (`roles.yaml`) and world regions
+ * (`regions.yaml`). All files are our own writing from public facts; see data/README.md.
  *
  * `loadActorDictionary()` reads and validates the files once; a bad file throws a SteppeError
  * (`E_BAD_DICTIONARY`) naming the file, the line and the reason.
@@ -22,7 +24,14 @@ export const AGENT_CODES = [
   'GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'REB', 'PTY', 'CVL', 'BUS', 'MED', 'EDU', 'NGO', 'IGO',
   'SPY', 'CRM', 'REF', 'LAB', 'ELI', 'HLH', 'RAD', 'UAF', 'INS', 'AGR', 'REL', 'MOD', 'HRI', 'ENV',
 ] as const;
-const AgentCode = z.enum(AGENT_CODES);
+const AGENT_SET = new Set<string>(AGENT_CODES);
+/**
+ * One or more CAMEO agent codes run together, primary first ("GOV", "GOVMIL", "CVLOPP"); each
+ * three-letter part must be one of AGENT_CODES.
+ */
+const AgentCodes = z.string()
+  .regex(/^(?:[A-Z]{3})+$/, 'one or more 3-letter CAMEO agent codes run together, such as GOV or GOVMIL')
+  .refine((s) => (s.match(/.{3}/g) ?? []).every((c) => AGENT_SET.has(c)), { message: `an agent code made of ${AGENT_CODES.join(' ')}` });
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as KAZ');
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -48,11 +57,20 @@ const IgoEntry = z.object({
 }).strict();
 const IgosFile = z.array(IgoEntry);
 
-/** A role held by a person, with tenure (inclusive start, exclusive end; null end = still in office). */
+/**
+ * Where a role is held: an ISO3 country code, or the id of an organization in igos.yaml ("UN",
+ * "NATO", "EC"). Checked against the loaded countries and IGOs after all files are read.
+ */
+const RoleHolder = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'an ISO 3166-1 alpha-3 code such as KAZ, or an IGO id from igos.yaml such as NATO');
+/**
+ * A role held by a person, with tenure (inclusive start, exclusive end; null end = still in office).
+ * `country` is a state (ISO3) or an IGO id; `agent` is the CAMEO agent of the office ("GOV",
+ * "GOVMIL" for defence ministers); for an IGO post the person's code is the IGO's code.
+ */
 const Role = z.object({
   title: z.string(),
-  country: Iso3.nullable().default(null),
-  agent: AgentCode.default('GOV'),
+  country: RoleHolder.nullable().default(null),
+  agent: AgentCodes.default('GOV'),
   start: Day,
   end: Day.nullable().default(null),
 }).strict();
@@ -66,20 +84,34 @@ const PersonEntry = z.object({
 }).strict();
 const PeopleFile = z.array(PersonEntry);
 
+/**
+ * `organizations.yaml`: security services and armed groups (non-state and sub-state bodies named
+ * as actors); the actor's code is country + agent ("RUSSPY").
+ */
+const OrganizationEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  names: z.array(z.string()).default([]),
+  country: Iso3.nullable(),
+  agent: AgentCodes,
+  type: z.enum(['organization', 'group']).default('organization'),
+}).strict();
+const OrganizationsFile = z.array(OrganizationEntry);
+
 /** `metonyms.yaml`: places and buildings that stand for an actor ("the Kremlin" → RUSGOV). */
 const MetonymEntry = z.object({
   name: z.string(),
   country: Iso3.nullable().default(null),
   /** Actor id: ISO3 for a country, an IGO id; the mention resolves to that actor. */
   actor: z.string(),
-  agent: AgentCode.nullable().default('GOV'),
+  agent: AgentCodes.nullable().default('GOV'),
 }).strict();
 const MetonymsFile = z.array(MetonymEntry);
 
 /** `agents.yaml`: role words mapped to CAMEO agent codes ("security forces" → COP). */
 const AgentEntry = z.object({
   phrase: z.string(),
-  agent: z.string().regex(/^([A-Z]{3})+$/),
+  agent: AgentCodes,
   type: z.enum(['group', 'organization', 'person']).default('group'),
 }).strict();
 const AgentsFile = z.array(AgentEntry);
@@ -93,10 +125,14 @@ const RegionEntry = z.object({
 }).strict();
 const RegionsFile = z.array(RegionEntry);
 
-/** `roles.yaml`: title words (before names and in appositions), organization keywords, non-actor keywords. */
+/**
+ * `roles.yaml`: title words (before names, in appositions, and as mentions: "the president"),
+ * organization keywords, non-actor keywords. A title's `office` is the people.yaml role title it
+ * names for `holderOf` ("defence minister" → "Defense Minister"); by default the words themselves.
+ */
 const RolesFile = z.object({
-  titles: z.array(z.object({ words: z.string(), agent: AgentCode.nullable() }).strict()),
-  organizations: z.array(z.object({ words: z.array(z.string()), agent: AgentCode }).strict()),
+  titles: z.array(z.object({ words: z.string(), agent: AgentCodes.nullable(), office: z.string().optional() }).strict()),
+  organizations: z.array(z.object({ words: z.array(z.string()), agent: AgentCodes }).strict()),
   non_actors: z.array(z.array(z.string())),
 }).strict();
 export type RolesDef = z.infer<typeof RolesFile>;
@@ -104,6 +140,7 @@ export type RolesDef = z.infer<typeof RolesFile>;
 export type PersonRole = z.infer<typeof Role>;
 export type PersonDef = z.infer<typeof PersonEntry>;
 export type AgentDef = z.infer<typeof AgentEntry>;
+export type OrganizationDef = z.infer<typeof OrganizationEntry>;
 
 /** One dictionary actor: what a mention can resolve to. */
 export interface DictActor {
@@ -128,23 +165,41 @@ export interface DictName {
   agent: string | null;
 }
 
+/** The loaded actor dictionary (see `loadActorDictionary`). */
 export interface ActorDictionary {
+  /** Every actor by id: states (ISO3), IGOs (igos.yaml id), regions ("region:…"), people (people.yaml id). */
   actors: Map<string, DictActor>;
+  /** Every surface form, pointing at an actor. */
   names: DictName[];
   agents: AgentDef[];
   roles: RolesDef;
-  /** The person who held a role title (case-insensitive, e.g. "President") in a country on a date (YYYY-MM-DD). */
+  /**
+   * The person who held a role title (case-insensitive, e.g. "President", "Secretary-General") in a
+   * country (ISO3) or an organization (IGO id such as "NATO") on a date (YYYY-MM-DD), else null.
+   */
   holderOf(title: string, country: string, date: string): DictActor | null;
 }
 
 export interface LoadOptions {
   /** Directory holding the YAML files; default `data/actors` in the package. */
   dir?: string;
-  /** Extra user files (`--actors my.yaml`): a YAML map with optional `people`, `igos`, `metonyms`, `agents` lists. */
+  /** Extra user files (`--actors my.yaml`): a YAML map with optional `people`, `igos`, `organizations`, `metonyms`, `agents` lists. */
   extraFiles?: string[];
 }
 
+/** A parsed and validated file, with a way to find the line of a path for later checks. */
+interface Loaded<T> {
+  data: T;
+  file: string;
+  /** 1-based line of the node at `path` (or of its closest existing parent); '?' when unknown. */
+  lineOf(path: (string | number)[]): number | string;
+}
+
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
+  return readYamlAt(file, schema).data;
+}
+
+function readYamlAt<T>(file: string, schema: z.ZodType<T>): Loaded<T> {
   let src: string;
   try {
     src = readFileSync(file, 'utf8');
@@ -158,22 +213,21 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): T {
     const line = err.linePos?.[0]?.line ?? '?';
     throw new SteppeError('E_BAD_DICTIONARY', file, `line ${line}: invalid YAML: ${err.message.split('\n')[0]}`);
   }
+  const lineOf = (path: (string | number)[]): number | string => {
+    // the node itself, else the closest parent node that exists
+    for (let i = path.length; i >= 0; i--) {
+      const p = doc.getIn(path.slice(0, i), true) as { range?: [number, number, number] } | undefined;
+      if (p && typeof p === 'object' && p.range) return lc.linePos(p.range[0]).line;
+    }
+    return '?';
+  };
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-    let line: number | string = '?';
-    if (node && typeof node === 'object' && node.range) line = lc.linePos(node.range[0]).line;
-    else {
-      // fall back to the closest parent node that exists
-      for (let i = issue.path.length - 1; i >= 0; i--) {
-        const p = doc.getIn(issue.path.slice(0, i) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-        if (p && typeof p === 'object' && p.range) { line = lc.linePos(p.range[0]).line; break; }
-      }
-    }
+    const line = lineOf(issue.path as (string | number)[]);
     throw new SteppeError('E_BAD_DICTIONARY', file, `line ${line}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
-  return parsed.data;
+  return { data: parsed.data, file, lineOf };
 }
 
 interface WorldCountry {
@@ -184,6 +238,7 @@ interface WorldCountry {
 const UserFile = z.object({
   people: PeopleFile.default([]),
   igos: IgosFile.default([]),
+  organizations: OrganizationsFile.default([]),
   metonyms: MetonymsFile.default([]),
   agents: AgentsFile.default([]),
 }).strict();
@@ -196,15 +251,22 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
   const dir = opts.dir ?? join(DATA_DIR, 'actors');
   const countriesExtra = readYaml(join(dir, 'countries.yaml'), CountriesFile);
   let igos = readYaml(join(dir, 'igos.yaml'), IgosFile);
-  let people = readYaml(join(dir, 'people.yaml'), PeopleFile);
+  const peopleFile = readYamlAt(join(dir, 'people.yaml'), PeopleFile);
+  let people = peopleFile.data;
+  // where each person comes from, to name the line of a role that points at an unknown actor
+  const peopleSources: Array<{ loaded: Loaded<unknown>; path: (string | number)[]; count: number }> = [{ loaded: peopleFile, path: [], count: people.length }];
   let metonyms = readYaml(join(dir, 'metonyms.yaml'), MetonymsFile);
   let agents = readYaml(join(dir, 'agents.yaml'), AgentsFile);
+  let organizations = readYaml(join(dir, 'organizations.yaml'), OrganizationsFile);
   const regions = readYaml(join(dir, 'regions.yaml'), RegionsFile);
   const roles = readYaml(join(dir, 'roles.yaml'), RolesFile);
   for (const f of opts.extraFiles ?? []) {
-    const u = readYaml(f, UserFile);
+    const loaded = readYamlAt(f, UserFile);
+    const u = loaded.data;
+    peopleSources.push({ loaded, path: ['people'], count: u.people.length });
     people = people.concat(u.people);
     igos = igos.concat(u.igos);
+    organizations = organizations.concat(u.organizations);
     metonyms = metonyms.concat(u.metonyms);
     agents = agents.concat(u.agents);
   }
@@ -231,7 +293,9 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     for (const form of extra?.names ?? []) addCountryForm(form, c.cca3, 'name', true, dependent);
     if (c.demonyms?.eng) for (const form of new Set([c.demonyms.eng.m, c.demonyms.eng.f])) addCountryForm(form, c.cca3, 'demonym', false, dependent);
     for (const form of extra?.demonyms ?? []) addCountryForm(form, c.cca3, 'demonym', true, dependent);
-    for (const form of c.capital ?? []) addCountryForm(form, c.cca3, 'metonym', false, dependent);
+    // the capital of a dependent territory stands for no government in news ("Douglas", "Stanley",
+    // "Hamilton" are names first); countries.yaml can still add one
+    if (!dependent) for (const form of c.capital ?? []) addCountryForm(form, c.cca3, 'metonym', false, dependent);
     for (const form of extra?.metonyms ?? []) addCountryForm(form, c.cca3, 'metonym', true, dependent);
   }
   for (const key of Object.keys(countriesExtra)) {
@@ -242,10 +306,31 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     for (const form of new Set([g.name, g.id, ...g.names])) names.push({ form, actorId: g.id, kind: 'name', agent: null });
     for (const form of g.metonyms) names.push({ form, actorId: g.id, kind: 'metonym', agent: null });
   }
+  for (const o of organizations) {
+    actors.set(o.id, { id: o.id, name: o.name, type: o.type, country: o.country, code: `${o.country ?? ''}${o.agent}`, roles: [] });
+    for (const form of new Set([o.name, ...o.names])) names.push({ form, actorId: o.id, kind: 'name', agent: null });
+  }
   for (const r of regions) {
     const id = `region:${r.name.replace(/^the /, '')}`;
     actors.set(id, { id, name: r.name.replace(/^the /, ''), type: 'location', country: r.country, code: r.code, roles: [] });
     for (const form of new Set([r.name, ...r.names])) names.push({ form, actorId: id, kind: 'name', agent: null });
+  }
+  // a role is held in a state or an IGO that the dictionary knows
+  {
+    let n = 0;
+    for (const src of peopleSources) {
+      for (let k = 0; k < src.count; k++, n++) {
+        const p = people[n];
+        p.roles.forEach((r, ri) => {
+          if (r.country === null) return;
+          const a = actors.get(r.country);
+          if (a && (a.type === 'state' || a.type === 'igo')) return;
+          const line = src.loaded.lineOf([...src.path, k, 'roles', ri, 'country']);
+          throw new SteppeError('E_BAD_DICTIONARY', src.loaded.file,
+            `line ${line}: ${[...src.path, k, 'roles', ri, 'country'].join('.')}: "${r.country}" is neither a country code nor an IGO id of igos.yaml`);
+        });
+      }
+    }
   }
   for (const p of people) {
     actors.set(p.id, { id: p.id, name: p.name, type: 'person', country: p.country, code: null, roles: p.roles });

@@ -1,26 +1,45 @@
 /**
- * Actor resolution (first cut): finds actor mentions in an AnnotatedText and groups them into
- * actors with CAMEO actor codes.
+ * Actor resolution: finds actor mentions in an AnnotatedText and groups them into actors with
+ * CAMEO actor codes (DESIGN.md, "actors/").
  *
  * Rules, in order of priority at each token:
- *  1. dictionary names (countries, demonyms, capitals and buildings as metonyms, IGOs, people,
- *     regions), longest match, case-sensitive but for a lower-case first letter;
- *  2. a title before a name ("Chinese Foreign Minister Wang Yi"): the title is not in the mention
- *     but becomes the person's description;
- *  3. agent phrases ("Kazakh security forces", "protesters") → group actors such as KAZCOP;
- *  4. runs of capitalised tokens: with an organization keyword → organization; 2–4 name-like
- *     tokens → person; programme/building keywords → skipped.
+ *  1. agent phrases ("Kazakh security forces", "protesters") → group actors such as KAZCOP;
+ *  2. a title before a name ("Chinese Foreign Minister Wang Yi", "NATO Secretary-General Mark
+ *     Rutte", "President Duterte"): the title is not in the mention but becomes the person's
+ *     description, agent and country;
+ *  3. a title as a mention ("the president", "the Turkish transport minister", "Kazakhstan's
+ *     foreign minister", "the secretary-general of NATO"): resolved after the scan (below);
+ *  4. dictionary names (countries, demonyms, capitals and buildings as metonyms, IGOs, people,
+ *     regions), longest match, case-sensitive but for a lower-case first letter, accents optional
+ *     ("Orban" for "Orbán"), long acronyms also as words ("Nato");
+ *  5. people and organizations the dictionary lacks: from the NER model when one is loaded (PER →
+ *     person, ORG → organization; see ner.ts), else from runs of capitalised tokens (with an
+ *     organization keyword → organization; 2–4 name-like tokens → person; programme/building
+ *     keywords → skipped).
  * Then: a capital preceded by a locative preposition ("in Beijing") is a place, not the state;
  * surnames and Chinese-order family names ("Toqaev", "Wang") join the person's actor
- * (coreference); appositions ("X, senior fellow at Y,") give the description, the agent code
- * and the country.
+ * (coreference); a title with one capitalised word ("President Japarov") is that dictionary
+ * person, else a person named by the surname; appositions ("X, senior fellow at Y,") give the
+ * description, the agent code and the country; a title used as a mention joins the last person
+ * mentioned with that role (and that country, when the mention names one), else the person who
+ * held the office on the publication date in the named country, or in the article's main country
+ * (the state mentioned most), else — when the mention names a country — an unnamed person such
+ * as "Turkish transport minister" (TURGOV).
  *
  * Agent codes: CAMEO codebook v1.1b3, ch. 4. Person codes come from the role held on the
- * publication date (tenures in data/actors/people.yaml), else from the description.
+ * publication date (tenures in data/actors/people.yaml; posts of an IGO take its code), else from
+ * the description or the title written before the name.
  */
 import type { AnnotatedText, Token } from '../types.js';
 import type { ActorType } from '../schema.js';
-import type { ActorDictionary, DictActor, DictName } from './dictionary.js';
+import type { DictActor, DictName } from './dictionary.js';
+import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
+import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
+import { nerCandidates, type NerCandidates } from './ner.js';
+
+type NerEntity = NerCandidates['entities'][number];
+
+export { buildResolverIndex, type ResolverIndex } from './lexicon.js';
 
 /** One mention of an actor: character offsets and the token range `[tokenStart, tokenEnd)`. */
 export interface ActorMention {
@@ -44,6 +63,11 @@ export interface ResolvedActor {
   mentions: ActorMention[];
   /** Dictionary id when the actor is in the dictionary. */
   dictId: string | null;
+  /**
+   * Where the actor came from: the dictionary, an agent phrase (a group), a title with no name
+   * ("Turkish transport minister"), the NER model, or the capitalised-run rules.
+   */
+  origin?: 'dictionary' | 'group' | 'title' | 'ner' | 'rule';
 }
 
 /** The result of actor resolution: actors and a per-token index of the actor mentioned there. */
@@ -68,82 +92,66 @@ const NAME_STOP = new Set([
   'Similar', 'If', 'When', 'Where', 'Why', 'How', 'What', 'Who', 'Both', 'Some', 'Many', 'Most', 'All', 'Such', 'Yet', 'So', 'Then',
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Several', 'Few', 'Dozens', 'Hundreds', 'Thousands',
 ]);
+/** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mme|M)\.?$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'al', 'von', 'van', '&']);
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC', 'SGP', 'HUN']);
-
-/** Compiled lookups derived from the dictionary; build once per dictionary. */
-export interface ResolverIndex {
-  byFirstWord: Map<string, DictName[]>;
-  titles: Array<{ words: string[]; agent: string | null }>;
-  /** titles and agent phrases by their first word (lower case) */
-  titlesByFirst: Map<string, Array<{ words: string[]; agent: string | null }>>;
-  agentsByFirst: Map<string, Array<{ words: string[]; agent: string; type: 'group' | 'organization' | 'person' }>>;
-  /** any title word, for appositions; and each title with its agent as a compiled regexp */
-  titleRe: RegExp;
-  titleAgents: Array<{ re: RegExp; agent: string }>;
-  /** single-word dictionary names of each person, for surname coreference */
-  singleNames: Map<string, string[]>;
-  orgWords: Map<string, string>;
-  nonActorWords: Set<string>;
-  agents: Array<{ words: string[]; agent: string; type: 'group' | 'organization' | 'person' }>;
-  dict: ActorDictionary;
-}
-
-function firstWord(s: string): string {
-  const m = /^[\p{L}\p{N}]+/u.exec(s);
-  return (m ? m[0] : s.slice(0, 1)).toLowerCase();
-}
-
-/** Build the resolver's lookup tables from a loaded dictionary (call once, reuse for every document). */
-export function buildResolverIndex(dict: ActorDictionary): ResolverIndex {
-  const byFirstWord = new Map<string, DictName[]>();
-  for (const n of dict.names) {
-    const k = firstWord(n.form);
-    const list = byFirstWord.get(k) ?? [];
-    list.push(n);
-    byFirstWord.set(k, list);
-  }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.form.length - a.form.length);
-  const titles = dict.roles.titles
-    .map((t) => ({ words: t.words.split(/\s+/), agent: t.agent }))
-    .sort((a, b) => b.words.length - a.words.length);
-  const orgWords = new Map<string, string>();
-  for (const o of dict.roles.organizations) for (const w of o.words) if (!orgWords.has(w)) orgWords.set(w, o.agent);
-  const nonActorWords = new Set(dict.roles.non_actors.flat());
-  const agents = dict.agents
-    .map((a) => ({ words: a.phrase.toLowerCase().split(/\s+/), agent: a.agent, type: a.type }))
-    .sort((a, b) => b.words.length - a.words.length);
-  const group = <T extends { words: string[] }>(list: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of list) { const k = firstWord(x.words[0]); m.set(k, [...(m.get(k) ?? []), x]); }
-    return m;
-  };
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const titleRe = new RegExp(`\\b(?:${titles.map((t) => escape(t.words.join(' '))).join('|')})\\b`, 'i');
-  const titleAgents = titles.filter((t) => t.agent).map((t) => ({ re: new RegExp(`\\b${escape(t.words.join(' '))}\\b`), agent: t.agent as string }));
-  const singleNames = new Map<string, string[]>();
-  for (const n of dict.names) if (!/\s/.test(n.form) && dict.actors.get(n.actorId)?.type === 'person') singleNames.set(n.actorId, [...(singleNames.get(n.actorId) ?? []), n.form]);
-  return { byFirstWord, titles, titlesByFirst: group(titles), agentsByFirst: group(agents), titleRe, titleAgents, singleNames, orgWords, nonActorWords, agents, dict };
-}
+/** Words before a title that make it a past office. */
+const FORMER_WORDS = new Set(['former', 'then', 'ex', 'retired']);
+/** Modifiers of a title that name a different office ("prime minister" is not "the minister"). */
+const DISTINCT_OFFICE = /^(?:prime|vice|deputy|first|acting)\b/;
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const isNameWord = (s: string) => /^\p{Lu}[\p{L}'’.]*$/u.test(s) && !/^\p{Lu}{2,}$/u.test(s);
 
+/** A non-dictionary or dictionary actor candidate found at a token range. */
 interface Candidate {
   tokenStart: number;
   tokenEnd: number;
   kind: ActorMention['kind'];
-  /** dictionary actor, or a key for a non-dictionary actor */
+  /** dictionary actor, or null for a non-dictionary actor */
   dict: DictActor | null;
   dictName?: DictName;
+  /** grouping key: same key, same actor */
   key: string;
   name: string;
   type: ActorType;
   country: string | null;
   agent: string | null;
   description: string | null;
+  /** office (people.yaml title, lower case) of a title written before the name */
+  office?: string | null;
+  /** IGO whose post a title names ("NATO Secretary-General"), for its code */
+  igo?: DictActor | null;
+  origin: NonNullable<ResolvedActor['origin']>;
+}
+
+/** A title before a name, waiting for the name. */
+interface PendingTitle {
+  text: string;
+  agent: string | null;
+  country: string | null;
+  office: string;
+  igo: DictActor | null;
+  former: boolean;
+  start: number;
+  /** first token of the title words */
+  titleStart: number;
+}
+
+/** A title used as a mention ("the president"), resolved after the scan. */
+interface RoleMention {
+  tokenStart: number;
+  tokenEnd: number;
+  title: TitleDef;
+  /** the state or IGO the mention names ("Turkish", "Kazakhstan's", "of NATO") */
+  holder: DictActor | null;
+  former: boolean;
+  /** an unnamed office holder keeps the words as written, without the article */
+  nameStart: number;
 }
 
 /**
@@ -155,21 +163,36 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const dict = index.dict;
   const cands: Candidate[] = [];
   const places: ActorResolution['places'] = [];
+  const roleMentions: RoleMention[] = [];
+  const titledSurnames: Array<{ tok: number; title: PendingTitle }> = [];
+  /** one-word people the NER model finds: coreference first, else a person of their own */
+  const nerSingles: Array<{ e: NerEntity; title: PendingTitle | null }> = [];
+  /** acronyms of programmes ("BRI" after "Belt and Road Initiative"), not actors */
+  const nonActorAcronyms = new Set<string>();
   const lower = tokens.map((t) => t.text.toLowerCase());
+  /** each token's bucket key in the index's by-first-word tables */
+  const keys = tokens.map((t) => firstWord(t.text));
+  const ner = index.ner ? nerCandidates(doc, index) : null;
 
   const tokenEndAt = new Map<number, number>();
   tokens.forEach((t, i) => tokenEndAt.set(t.end, i));
   const sameSentence = (a: number, b: number) => b < tokens.length && tokens[a].sentence === tokens[b].sentence;
 
-  /** Longest dictionary name starting at token i; returns [endToken(exclusive), name]. */
+  /** Longest dictionary name starting at token i; returns [endToken(exclusive), name]. Memoized per token. */
+  const dictMemo: Array<[number, DictName] | null | undefined> = new Array(tokens.length);
   const dictMatch = (i: number): [number, DictName] | null => {
+    if (i >= tokens.length) return null;
+    let m = dictMemo[i];
+    if (m === undefined) { m = dictMatchAt(i); dictMemo[i] = m; }
+    return m;
+  };
+  const dictMatchAt = (i: number): [number, DictName] | null => {
     const t = tokens[i];
-    const list = index.byFirstWord.get(firstWord(t.text));
+    const list = index.byFirstWord.get(keys[i]);
     if (!list) return null;
     for (const n of list) {
       const s = text.slice(t.start, t.start + n.form.length);
-      const ok = s === n.form || (/^\p{Ll}/u.test(n.form) && s.toLowerCase() === n.form.toLowerCase() && s.slice(1) === n.form.slice(1));
-      if (!ok) continue;
+      if (!formMatches(s, n.form)) continue;
       const endTok = tokenEndAt.get(t.start + n.form.length);
       if (endTok === undefined || tokens[endTok].sentence !== t.sentence) continue;
       // "Moscow-led": a hyphenated modifier still names the actor; a name inside a longer capitalised word does not
@@ -177,42 +200,46 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return null;
   };
-  /** Title words starting at token i (case-insensitive); returns end token (exclusive) and agent. */
-  const titleMatch = (i: number): [number, string | null] | null => {
-    if (lower[i] === undefined) return null;
-    const list = index.titlesByFirst.get(firstWord(lower[i].replace(/^then-|^ex-/, '')));
+  /**
+   * Lower-case words matched from token j on; tokens written without a space between them are
+   * glued ("secretary", "-", "general" is "secretary-general"). Returns the end token or -1.
+   */
+  const matchWords = (j: number, words: string[], stripPrefix = false): number => {
+    let k = j;
+    for (let w = 0; w < words.length; w++) {
+      if (k >= tokens.length || !sameSentence(j, k)) return -1;
+      const want = words[w];
+      let got = w === 0 && stripPrefix ? lower[k].replace(/^(?:then|ex)-/, '') : lower[k];
+      let e = k + 1;
+      while (got !== want && want.startsWith(got) && e < tokens.length && tokens[e].start === tokens[e - 1].end && sameSentence(j, e)) {
+        got += lower[e];
+        e++;
+      }
+      if (got !== want) return -1;
+      k = e;
+    }
+    return k;
+  };
+  /** The longest title starting at token j (case-insensitive; "then-prime minister" too). */
+  const titleMatch = (j: number): { title: TitleDef; start: number; end: number; former: boolean } | null => {
+    if (lower[j] === undefined) return null;
+    const former = /^(?:then|ex)-/.test(lower[j]);
+    const list = index.titlesByFirst.get(former ? firstWord(lower[j].replace(/^(?:then|ex)-/, '')) : keys[j]);
     if (!list) return null;
     for (const t of list) {
-      let ok = true;
-      for (let k = 0; k < t.words.length; k++) {
-        const tok = lower[i + k];
-        if (tok === undefined || !sameSentence(i, i + k) || tok.replace(/^then-|^ex-/, '') !== t.words[k]) { ok = false; break; }
-      }
-      if (ok) return [i + t.words.length, t.agent];
+      const end = matchWords(j, t.words, true);
+      if (end > 0) return { title: t, start: j, end, former };
     }
     return null;
   };
   const agentMatch = (i: number): [number, ResolverIndex['agents'][number]] | null => {
     if (lower[i] === undefined) return null;
-    const list = index.agentsByFirst.get(firstWord(lower[i]));
+    const list = index.agentsByFirst.get(keys[i]);
     if (!list) return null;
     for (const a of list) {
       if (a.type === 'person') continue;
-      let ok = true;
-      let end = i;
-      for (let k = 0; k < a.words.length; k++) {
-        // phrases such as "state-run media" are one or several tokens: compare on the joined text
-        const want = a.words[k];
-        let got = lower[end];
-        let e = end + 1;
-        while (got !== undefined && want.startsWith(got) && got !== want && e < tokens.length && tokens[e].start === tokens[e - 1].end) {
-          got += lower[e];
-          e++;
-        }
-        if (got !== want || !sameSentence(i, e - 1)) { ok = false; break; }
-        end = e;
-      }
-      if (ok) return [end, a];
+      const end = matchWords(i, a.words);
+      if (end > 0) return [end, a];
     }
     return null;
   };
@@ -224,6 +251,11 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (isCap(w) && /^[\p{L}][\p{L}'’.]*$/u.test(w) && !(j > i && NAME_STOP.has(w) && w !== 'The')) { j++; continue; }
       const glued = j > i && tokens[j].start === tokens[j - 1].end && w === '-' && j + 1 < tokens.length && isCap(tokens[j + 1].text) && tokens[j + 1].start === tokens[j].end;
       if (glued) { j += 2; continue; }
+      // a name particle before a capitalised word: "al-Bashir", "bin Salman"
+      if (j > i && PARTICLES.has(w) && j + 1 < tokens.length && sameSentence(i, j + 1)) {
+        const k = tokens[j + 1].text === '-' && tokens[j + 1].start === tokens[j].end ? j + 2 : j + 1;
+        if (k < tokens.length && isCap(tokens[k].text) && /^\p{Lu}[\p{L}'’]+$/u.test(tokens[k].text) && tokens[k].pos === 'PROPN') { j = k + 1; continue; }
+      }
       if (j > i && CONNECTORS.has(w) && j + 1 < tokens.length && isCap(tokens[j + 1].text) && !NAME_STOP.has(tokens[j + 1].text) && sameSentence(i, j + 1)) {
         // connectors only inside organization-like names
         let k = j + 1;
@@ -236,6 +268,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return j;
   };
 
+  /** A country (name or demonym, possibly possessive) at token i: its ISO3 code and end token. */
   const takeCountryPrefix = (i: number): { country: string | null; end: number; text: string } => {
     const m = dictMatch(i);
     if (m && (m[1].kind === 'demonym' || (m[1].kind === 'name' && dict.actors.get(m[1].actorId)?.type === 'state'))) {
@@ -246,9 +279,47 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return { country: null, end: i, text: '' };
   };
+  /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
+  const holderPrefix = (i: number): { actor: DictActor; end: number; possessive: boolean } | null => {
+    if (i >= tokens.length) return null;
+    const m = dictMatch(i);
+    if (!m || m[1].kind === 'metonym') return null;
+    const actor = dict.actors.get(m[1].actorId)!;
+    if (actor.type !== 'state' && actor.type !== 'igo') return null;
+    let end = m[0];
+    const possessive = lower[end] === "'s" || lower[end] === '’s';
+    if (possessive) end++;
+    return { actor, end, possessive };
+  };
+  /**
+   * A title phrase at token i: [the] [state|IGO ['s]] [former|then] [noun] title [of [the] state|IGO].
+   * A noun before the title only for "minister" ("the Turkish transport minister").
+   */
+  const rolePhrase = (i: number) => {
+    let j = i;
+    const det = lower[j] === 'the';
+    if (det) j++;
+    const pre = holderPrefix(j);
+    if (pre) j = pre.end;
+    let former = false;
+    if (FORMER_WORDS.has(lower[j] ?? '') && lower[j + 1] !== '-') { former = true; j++; }
+    let tm = titleMatch(j);
+    if (!tm && j + 1 < tokens.length && /^\p{Ll}+$/u.test(tokens[j].text) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ')) {
+      const t2 = titleMatch(j + 1);
+      if (t2 && t2.title.words.length === 1 && t2.title.words[0] === 'minister') tm = t2;
+    }
+    if (!tm || !sameSentence(i, tm.end - 1)) return null;
+    let end = tm.end;
+    let holder = pre?.actor ?? null;
+    if (!pre && lower[end] === 'of') {
+      const h = holderPrefix(lower[end + 1] === 'the' ? end + 2 : end + 1);
+      if (h && !h.possessive && sameSentence(i, h.end - 1)) { holder = h.actor; end = h.end; }
+    }
+    return { det, pre, holder, former: former || tm.former, title: tm.title, titleStart: tm.start, titleEnd: tm.end, end, prefixStart: det ? i + 1 : i };
+  };
 
   let i = 0;
-  let pendingTitle: { text: string; agent: string | null; country: string | null; start: number } | null = null;
+  let pendingTitle: PendingTitle | null = null;
   while (i < tokens.length) {
     const t = tokens[i];
     // agent phrase, possibly after a country prefix: "Kazakh security forces", "the Chinese government"
@@ -263,7 +334,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
         key: `group:${country ?? ''}:${a.agent}:${a.words.join(' ')}`, name, type: a.type === 'organization' ? 'organization' : 'group',
-        country, agent: a.agent, description: null,
+        country, agent: a.agent, description: null, origin: 'group',
       });
       i = end;
       pendingTitle = null;
@@ -274,20 +345,49 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       i += lower[i + 1] === '.' ? 2 : 1;
       continue;
     }
-    // title before a name: [Country|demonym]? [former]? Title Name
-    {
-      let j = pre.end;
-      if (lower[j] === 'former' || lower[j] === 'then') j++;
-      const tm = titleMatch(j);
-      if (tm && tm[0] < tokens.length && sameSentence(i, tm[0]) && isCap(tokens[tm[0]].text) && tokens[tm[0]].pos === 'PROPN') {
-        if (pre.end > i) pushDict(i, dictMatch(i)!);
-        pendingTitle = { text: text.slice(tokens[i].start, tokens[tm[0] - 1].end), agent: tm[1], country: pre.country, start: i };
-        i = tm[0];
+    // titles: before a name ("Chinese Foreign Minister Wang Yi"), or a mention ("the president")
+    let rp = rolePhrase(i);
+    // a capitalised name with an organization keyword is the organization ("U.N. General Assembly")
+    if (rp && isCap(t.text) && !rp.det) {
+      const r = capRun(i);
+      if (r > rp.titleEnd && tokens.slice(rp.titleEnd, r).some((x) => index.orgWords.has(x.text.toLowerCase()) || index.nonActorWords.has(x.text.toLowerCase()))) rp = null;
+    }
+    if (rp) {
+      const next = tokens[rp.end];
+      const beforeName = next && sameSentence(i, rp.end) && isCap(next.text) && next.pos === 'PROPN' && !NAME_STOP.has(next.text);
+      if (beforeName && rp.det) { i++; continue; }
+      if (beforeName) {
+        if (rp.pre) pushDict(i, dictMatch(i)!);
+        const igo = rp.holder?.type === 'igo' ? rp.holder : null;
+        pendingTitle = {
+          text: text.slice(tokens[i].start, tokens[rp.end - 1].end), agent: rp.former ? 'ELI' : rp.title.agent,
+          country: rp.holder?.type === 'state' ? rp.holder.country : null, office: rp.title.office, igo, former: rp.former, start: i, titleStart: rp.titleStart,
+        };
+        i = rp.end;
+        continue;
+      }
+      // "the president, Qasym-Zhomart Toqaev," names the person next; "X, the president," describes X
+      const apposNext = lower[rp.end] === ',' && isCap(tokens[rp.end + 1]?.text ?? '') && tokens[rp.end + 1]?.pos === 'PROPN';
+      const last = cands[cands.length - 1];
+      const apposPrev = lower[i - 1] === ',' && last && last.type === 'person' && last.tokenEnd === i - 1;
+      // the title is the head noun, not a modifier ("Israel's general election")
+      const head = tokens[rp.titleEnd - 1];
+      const after = tokens[rp.end];
+      const isHead = head.pos !== 'VERB' &&
+        !(after && sameSentence(i, rp.end) && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(after.pos) && !/^['’]s$/.test(after.text));
+      if (!beforeName && isHead && (rp.det || rp.pre) && rp.title.agent && !apposNext && !apposPrev) {
+        roleMentions.push({ tokenStart: i, tokenEnd: rp.end, title: rp.title, holder: rp.holder, former: rp.former, nameStart: rp.prefixStart });
+        i = rp.end;
+        pendingTitle = null;
         continue;
       }
     }
-    const dm = dictMatch(i);
-    const run = isCap(t.text) && !(NAME_STOP.has(t.text)) ? capRun(i) : i;
+    let dm = dictMatch(i);
+    const tk = tokens[i];
+    // an organization the NER model finds around a dictionary name ("Kazakh Foreign Ministry") is the organization
+    const ne = ner?.startingAt.get(i);
+    if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0]) dm = null;
+    const run = isCap(tk.text) && !(NAME_STOP.has(tk.text)) ? capRun(i) : i;
     const runWords = tokens.slice(i, run).map((x) => x.text.toLowerCase());
     const orgAgent = runWords.map((w) => index.orgWords.get(w)).find((x) => x);
     const nonActor = runWords.some((w) => index.nonActorWords.has(w));
@@ -295,7 +395,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // locative capital: "in Beijing" is a place, not the government
       const prev = lower[i - 1];
       if (dm[1].kind === 'metonym' && prev && LOCATIVE.has(prev) && dict.actors.get(dm[1].actorId)?.type === 'state') {
-        places.push({ name: text.slice(t.start, tokens[dm[0] - 1].end), country: dict.actors.get(dm[1].actorId)!.country, tokenStart: i, tokenEnd: dm[0] });
+        places.push({ name: text.slice(tk.start, tokens[dm[0] - 1].end), country: dict.actors.get(dm[1].actorId)!.country, tokenStart: i, tokenEnd: dm[0] });
         i = dm[0];
         continue;
       }
@@ -303,31 +403,109 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       i = dm[0];
       continue;
     }
-    const inHeading = doc.article.paragraphs[doc.sentences[t.sentence]?.paragraph]?.kind === 'heading';
+    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading';
+    // a title and one capitalised word: "President Duterte", "Minister Smith" (resolved after the scan)
+    if (pendingTitle && isCap(tokens[pendingTitle.titleStart].text) && run === i + 1 && isNameWord(tk.text) && tk.pos === 'PROPN' && !inHeading &&
+      !(tokens[i + 1] && sameSentence(i, i + 1) && /^(?:NOUN|PROPN)$/.test(tokens[i + 1].pos)) && !index.orgWords.has(lower[i]) &&
+      !index.nonActorWords.has(lower[i]) && !(ner && ner.covering[i] >= 0 && ner.entities[ner.covering[i]].tokenEnd > i + 1)) {
+      titledSurnames.push({ tok: i, title: pendingTitle });
+      pendingTitle = null;
+      i++;
+      continue;
+    }
+    /** A person or organization candidate from the NER entity at token i. */
+    const nerCand = (e: NerEntity): Candidate => {
+      const per = e.type === 'PER';
+      return {
+        tokenStart: e.tokenStart, tokenEnd: e.tokenEnd, kind: 'name', dict: null, key: `${per ? 'person' : 'org'}:${e.text}`,
+        name: e.text, type: per ? 'person' : 'organization',
+        country: per ? pendingTitle?.country ?? null : countryInside(e.tokenStart, e.tokenEnd),
+        agent: per ? pendingTitle?.agent ?? null : e.agent, description: per ? pendingTitle?.text ?? null : null,
+        office: per ? pendingTitle?.office ?? null : null, igo: per ? pendingTitle?.igo ?? null : null, origin: 'ner',
+      };
+    };
+    // NER replacing the capitalised-run rules: every PER and ORG entity (one-word people wait for coreference)
+    if (ner && index.nerMode === 'replace') {
+      if (ne !== undefined && !inHeading) {
+        const e = ner.entities[ne];
+        if (e.type === 'PER' && e.tokenEnd - e.tokenStart === 1) nerSingles.push({ e, title: pendingTitle });
+        else cands.push(nerCand(e));
+        i = e.tokenEnd;
+        pendingTitle = null;
+        continue;
+      }
+      pendingTitle = null;
+      i++;
+      continue;
+    }
     if (run > i && !inHeading) {
       if (nonActor) { i = run; pendingTitle = null; continue; }
-      const name = text.slice(t.start, tokens[run - 1].end);
+      const name = text.slice(tk.start, tokens[run - 1].end);
       if (orgAgent) {
-        // country from a demonym or country name inside the organization's name
-        let country: string | null = null;
-        for (let k = i; k < run; k++) {
-          const m = dictMatch(k);
-          if (m) { country = dict.actors.get(m[1].actorId)?.country ?? null; if (country) break; }
+        // an organization, a title and a name: "Palestinian Authority President Mahmoud Abbas"
+        let split = -1;
+        for (let k = i + 1; k < run - 1 && split < 0; k++) {
+          const tmk = titleMatch(k);
+          if (tmk && tmk.end < run && isCap(tokens[k].text) && tokens.slice(i, k).some((x) => index.orgWords.has(x.text.toLowerCase()))) split = k;
         }
-        cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country, agent: orgAgent, description: null });
+        if (split > 0) {
+          const tmk = titleMatch(split)!;
+          const orgName = text.slice(tk.start, tokens[split - 1].end);
+          const country = countryInside(i, split);
+          const orgAg = tokens.slice(i, split).map((x) => index.orgWords.get(x.text.toLowerCase())).find((x) => x)!;
+          cands.push({ tokenStart: i, tokenEnd: split, kind: 'name', dict: null, key: `org:${orgName}`, name: orgName, type: 'organization', country, agent: orgAg, description: null, origin: 'rule' });
+          pendingTitle = { text: text.slice(tk.start, tokens[tmk.end - 1].end), agent: tmk.title.agent, country, office: tmk.title.office, igo: null, former: false, start: i, titleStart: split };
+          i = tmk.end;
+          continue;
+        }
+        cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run), agent: orgAgent, description: null, origin: 'rule' });
         i = run;
         pendingTitle = null;
         continue;
       }
-      const nameWords = tokens.slice(i, run).filter((x) => x.text !== '-');
+      const nameWords = tokens.slice(i, run).filter((x) => x.text !== '-' && !PARTICLES.has(x.text));
       const personLike = nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((x) => isNameWord(x.text)) &&
         (nameWords.some((x) => x.pos === 'PROPN') || pendingTitle !== null);
+      if (personLike && ner) {
+        // NER backing up the rules: a longer name the model finds wins ("Omar Hassan al-Bashir");
+        // a run the model tags as a place or a thing is no person, as an organization it is one
+        const over = ner.covering[i];
+        const oe = over >= 0 ? ner.entities[over] : null;
+        if (oe && oe.tokenStart === i && oe.tokenEnd > run && oe.type === 'PER') {
+          cands.push(nerCand(oe));
+          i = oe.tokenEnd;
+          pendingTitle = null;
+          continue;
+        }
+        const typed = pendingTitle ? null : nerType(i, run);
+        if (typed === 'LOC' || typed === 'MISC') { i = run; continue; }
+        if (typed === 'ORG') {
+          cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run), agent: orgAgentOf(name, index), description: null, origin: 'ner' });
+          i = run;
+          continue;
+        }
+      }
       if (personLike) {
         cands.push({
           tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `person:${name}`, name, type: 'person',
           country: pendingTitle?.country ?? null, agent: pendingTitle?.agent ?? null, description: pendingTitle?.text ?? null,
+          office: pendingTitle?.office ?? null, igo: pendingTitle?.igo ?? null, origin: 'rule',
         });
         i = run;
+        pendingTitle = null;
+        continue;
+      }
+    }
+    // NER backing up the rules: what the rules did not take
+    if (ner && ne !== undefined && !inHeading && nerAddable(ner.entities[ne])) {
+      const e = ner.entities[ne];
+      const multi = e.tokenEnd - e.tokenStart >= 2;
+      if (e.type === 'PER' && !multi) { nerSingles.push({ e, title: pendingTitle }); pendingTitle = null; i = e.tokenEnd; continue; }
+      // a one-word organization only as an acronym or with an organization keyword: the model calls
+      // "Belt", "Muslims" and "Council" organizations too ("Reuters" is lost with them)
+      if (e.type === 'PER' || multi || e.agent || /^\p{Lu}[\p{Lu}\d/&.-]+$/u.test(e.text)) {
+        cands.push(nerCand(e));
+        i = e.tokenEnd;
         pendingTitle = null;
         continue;
       }
@@ -336,52 +514,107 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     i++;
   }
 
+  /**
+   * Whether an entity the rules did not take can be added: not a phrase with a lower-case word
+   * other than a name particle ("Embassies in Kenya", "People in Beijing in 2002"), not a run of
+   * capitals ("DESMOND KWANDE", a photo credit), a one-word person only as a proper noun ("Tourism"
+   * at a sentence start is none), and not the acronym of a programme ("Belt and Road Initiative (BRI)").
+   */
+  function nerAddable(e: NerEntity): boolean {
+    const toks = tokens.slice(e.tokenStart, e.tokenEnd);
+    if (toks.some((x) => /^\p{Ll}+$/u.test(x.text) && !CONNECTORS.has(x.text)) || /[.,;:]$/.test(e.text)) return false;
+    if (/\s/.test(e.text) && !/\p{Ll}/u.test(e.text)) return false;
+    if (e.type === 'PER' && toks.length === 1 && (toks[0].pos !== 'PROPN' || NAME_STOP.has(toks[0].text))) return false;
+    if (nonActorAcronyms.has(e.text)) return false;
+    if (toks.length === 1 && /^\p{Lu}{2,}$/u.test(e.text) && lower[e.tokenStart - 1] === '(') {
+      const from = Math.max(tokens[e.tokenStart].sentence === tokens[Math.max(0, e.tokenStart - 8)].sentence ? e.tokenStart - 8 : 0, 0);
+      if (lower.slice(from, e.tokenStart - 1).some((w) => index.nonActorWords.has(w))) { nonActorAcronyms.add(e.text); return false; }
+    }
+    return true;
+  }
+
+  /** The NER type covering more than half of the tokens [a, b), or null. */
+  function nerType(a: number, b: number): NerEntity['type'] | 'LOC' | 'MISC' | null {
+    if (!ner || !ner.all) return null;
+    const count = new Map<string, number>();
+    for (let k = a; k < b; k++) { const t = ner.all[k]; if (t) count.set(t, (count.get(t) ?? 0) + 1); }
+    for (const [t, n] of count) if (n * 2 > b - a) return t as NerEntity['type'];
+    return null;
+  }
+
+  /** The country of a demonym or country name inside an organization's name ("Kazakh Foreign Ministry"). */
+  function countryInside(a: number, b: number): string | null {
+    for (let k = a; k < b; k++) {
+      const m = dictMatch(k);
+      if (m) { const c = dict.actors.get(m[1].actorId)?.country ?? null; if (c) return c; }
+    }
+    return null;
+  }
+
   function pushDict(at: number, m: [number, DictName]) {
     const [end, n] = m;
     const a = dict.actors.get(n.actorId)!;
     const c: Candidate = {
       tokenStart: at, tokenEnd: end, kind: n.kind, dict: a, dictName: n, key: `dict:${a.id}`, name: a.name, type: a.type,
-      country: a.country, agent: null, description: null,
+      country: a.country, agent: null, description: null, origin: 'dictionary',
     };
     if (a.type === 'person' && pendingTitle) {
       c.description = pendingTitle.text;
       c.agent = pendingTitle.agent;
+      c.office = pendingTitle.office;
     }
     pendingTitle = null;
     cands.push(c);
   }
 
   // ---- group candidates into actors ----
-  interface Acc { cand: Candidate; mentions: ActorMention[]; description: string | null; appositive: boolean; country: string | null; agent: string | null; first: number }
+  interface Acc {
+    cand: Candidate; mentions: ActorMention[]; description: string | null; appositive: boolean; country: string | null;
+    agent: string | null; office: string | null; igo: DictActor | null; first: number;
+  }
   const byKey = new Map<string, Acc>();
+  const mentionOf = (a: number, b: number, kind: ActorMention['kind']): ActorMention =>
+    ({ start: tokens[a].start, end: tokens[b - 1].end, text: text.slice(tokens[a].start, tokens[b - 1].end), tokenStart: a, tokenEnd: b, kind });
   const add = (c: Candidate) => {
     let acc = byKey.get(c.key);
     if (!acc) {
-      acc = { cand: c, mentions: [], description: null, appositive: false, country: c.country, agent: c.agent, first: c.tokenStart };
+      acc = { cand: c, mentions: [], description: null, appositive: false, country: c.country, agent: c.agent, office: c.office ?? null, igo: c.igo ?? null, first: c.tokenStart };
       byKey.set(c.key, acc);
     }
-    acc.mentions.push({ start: tokens[c.tokenStart].start, end: tokens[c.tokenEnd - 1].end, text: text.slice(tokens[c.tokenStart].start, tokens[c.tokenEnd - 1].end), tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, kind: c.kind });
+    acc.mentions.push(mentionOf(c.tokenStart, c.tokenEnd, c.kind));
+    acc.first = Math.min(acc.first, c.tokenStart);
     if (c.description && !acc.description) acc.description = c.description;
     if (c.country && !acc.country) acc.country = c.country;
     if (c.agent && !acc.agent) acc.agent = c.agent;
+    if (c.office && !acc.office) acc.office = c.office;
+    if (c.igo && !acc.igo) acc.igo = c.igo;
+    return acc;
   };
-  // A non-dictionary person whose full name is a dictionary person's variant is already matched above.
   cands.sort((a, b) => a.tokenStart - b.tokenStart);
+  // a name the model calls an organization once and the text shows to be a person elsewhere is the person
+  const personNames = new Set(cands.filter((c) => c.type === 'person' && !c.dict).map((c) => c.name));
+  for (const c of cands) {
+    if (c.origin === 'ner' && c.type === 'organization' && personNames.has(c.name)) { c.type = 'person'; c.key = `person:${c.name}`; c.agent = null; c.country = null; }
+  }
   for (const c of cands) add(c);
-
-  // ---- coreference: single name tokens of persons ("Toqaev", "Wang", "Ma") ----
   const covered = new Int8Array(tokens.length);
   for (const c of cands) for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
+  for (const r of roleMentions) for (let k = r.tokenStart; k < r.tokenEnd; k++) covered[k] = 1;
+
+  // ---- coreference: single name tokens of persons ("Toqaev", "Wang", "Ma") ----
   const nameToKey = new Map<string, string | null>();
   const register = (form: string, key: string) => {
     const prev = nameToKey.get(form);
     nameToKey.set(form, prev === undefined || prev === key ? key : null);
   };
-  for (const [key, acc] of byKey) {
-    if (acc.cand.type !== 'person') continue;
+  const registerPerson = (key: string, acc: Acc) => {
     const full = acc.cand.dict ? acc.cand.dict.name : acc.cand.name;
     const parts = full.split(/\s+/);
-    register(parts[parts.length - 1], key);
+    const last = parts[parts.length - 1];
+    register(last, key);
+    // "al-Bashir" is also "Bashir"
+    const bare = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn)-(\p{Lu}[\p{L}'’-]+)$/iu.exec(last);
+    if (bare) register(bare[1], key);
     if (acc.cand.dict) {
       // every single-word variant in the dictionary, and the family name first for Chinese-order names
       for (const form of index.singleNames.get(acc.cand.dict.id) ?? []) register(form, key);
@@ -389,6 +622,46 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     } else if (parts.length === 2) {
       register(parts[0], key);
     }
+  };
+  for (const [key, acc] of byKey) if (acc.cand.type === 'person') registerPerson(key, acc);
+
+  // ---- a title and a surname: the person of the document, else the dictionary's, else a new person ----
+  for (const { tok, title } of titledSurnames) {
+    const tk = tokens[tok];
+    const key = nameToKey.get(tk.text);
+    let acc: Acc;
+    if (key) {
+      acc = byKey.get(key)!;
+      acc.mentions.push(mentionOf(tok, tok + 1, 'surname'));
+    } else {
+      const titleDef: TitleDef = { words: title.office.split(' '), agent: title.agent, office: title.office };
+      const person = personBySurname(tk.text, index, date, titleDef, title.igo?.id ?? title.country);
+      const c: Candidate = person
+        ? { tokenStart: tok, tokenEnd: tok + 1, kind: 'surname', dict: person, key: `dict:${person.id}`, name: person.name, type: 'person', country: person.country, agent: title.agent, description: title.text, office: title.office, origin: 'dictionary' }
+        : { tokenStart: tok, tokenEnd: tok + 1, kind: 'name', dict: null, key: `person:${tk.text}`, name: tk.text, type: 'person', country: title.country, agent: title.agent, description: title.text, office: title.office, igo: title.igo, origin: 'rule' };
+      acc = add(c);
+      registerPerson(c.key, acc);
+    }
+    if (!acc.description) acc.description = title.text;
+    if (!acc.office) acc.office = title.office;
+    covered[tok] = 1;
+  }
+  // ---- one-word people the NER model finds: a person of the document, else a person of their own ----
+  for (const { e, title } of nerSingles) {
+    if (covered[e.tokenStart]) continue;
+    const key = nameToKey.get(e.text);
+    if (key) {
+      byKey.get(key)!.mentions.push(mentionOf(e.tokenStart, e.tokenEnd, 'surname'));
+    } else {
+      // an unknown capitalised word opening a sentence is too often a common noun ("Tourism is …")
+      if (!title && doc.sentences[tokens[e.tokenStart].sentence].tokenStart === e.tokenStart) continue;
+      const c: Candidate = {
+        tokenStart: e.tokenStart, tokenEnd: e.tokenEnd, kind: 'name', dict: null, key: `person:${e.text}`, name: e.text, type: 'person',
+        country: title?.country ?? null, agent: title?.agent ?? null, description: title?.text ?? null, office: title?.office ?? null, igo: title?.igo ?? null, origin: 'ner',
+      };
+      registerPerson(c.key, add(c));
+    }
+    covered[e.tokenStart] = 1;
   }
   for (let k = 0; k < tokens.length; k++) {
     if (covered[k]) continue;
@@ -399,7 +672,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // not part of a longer capitalised run ("Ma Ying-jeou" would be its own person)
     if (k + 1 < tokens.length && covered[k + 1] === 0 && isNameWord(tokens[k + 1].text) && tokens[k + 1].sentence === tk.sentence && tokens[k + 1].pos === 'PROPN') continue;
     const acc = byKey.get(key)!;
-    acc.mentions.push({ start: tk.start, end: tk.end, text: tk.text, tokenStart: k, tokenEnd: k + 1, kind: 'surname' });
+    acc.mentions.push(mentionOf(k, k + 1, 'surname'));
     covered[k] = 1;
   }
 
@@ -407,7 +680,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const titleRe = index.titleRe;
   for (const acc of byKey.values()) {
     if (acc.cand.type !== 'person') continue;
-    for (const m of acc.mentions) {
+    for (const m of [...acc.mentions].sort((a, b) => a.start - b.start)) {
       const sent = doc.sentences[tokens[m.tokenStart].sentence];
       const after = text.slice(m.end, sent.end);
       // the apposition runs to the next comma or clause; a period inside an abbreviation ("U.S.") does not end it
@@ -427,16 +700,16 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
   }
 
-  // ---- country and agent from the description; codes ----
+  // ---- country and agent from a description ----
   const descCountry = (desc: string): string | null => {
     // first country, demonym or capital named in the description
-    const re = /\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+    const re = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu;
     for (let m = re.exec(desc); m; m = re.exec(desc)) {
       const words = m[0].split(/\s+/);
       for (let a = 0; a < words.length; a++) {
         for (let b = words.length; b > a; b--) {
           const form = words.slice(a, b).join(' ').replace(/(?:'s|’s)$/, '');
-          const hits = index.byFirstWord.get(firstWord(form))?.filter((n) => n.form === form);
+          const hits = index.byFirstWord.get(firstWord(form))?.filter((n) => n.form.length === form.length && formMatches(form, n.form));
           if (hits?.length) {
             const actor = dict.actors.get(hits[0].actorId);
             if (actor?.country) return actor.country;
@@ -446,13 +719,85 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return null;
   };
-  const descAgent = (desc: string): string | null => {
-    const low = desc.toLowerCase();
-    for (const t of index.titleAgents) if (t.re.test(low)) return t.agent;
-    for (const w of low.split(/[^\p{L}]+/u)) { const a = index.orgWords.get(w); if (a) return a; }
-    return null;
-  };
+  const descAgent = (desc: string): string | null => agentFromText(desc, index, { personFirst: true })?.agent ?? null;
 
+  // ---- titles used as mentions: "the president", "the Turkish transport minister" ----
+  if (roleMentions.length) {
+    /**
+     * Offices (lower case) and countries a person holds as the document and the dictionary say on
+     * the date; with `former`, the offices held before.
+     */
+    const rolesOf = (acc: Acc, former: boolean): Array<{ office: string; country: string | null }> => {
+      const out: Array<{ office: string; country: string | null }> = [];
+      const country = acc.country ?? (acc.description ? descCountry(acc.description) : null) ?? acc.cand.dict?.country ?? null;
+      const said = [acc.description, acc.cand.description].filter((d): d is string => !!d);
+      const saysFormer = said.some((d) => /\b(?:former|then-|ex-|retired)/i.test(d));
+      if (saysFormer === former) {
+        if (acc.office) out.push({ office: acc.office, country: acc.igo?.id ?? country });
+        for (const d of said) {
+          const low = d.toLowerCase();
+          for (const { title, re } of index.titlePatterns) if (re.test(low)) out.push({ office: title.office, country });
+        }
+      }
+      for (const r of acc.cand.dict?.roles ?? []) {
+        const active = r.start <= date && (r.end === null || date < r.end);
+        const past = r.end !== null && r.end <= date;
+        if (former ? past : active) out.push({ office: r.title.toLowerCase(), country: r.country });
+      }
+      return out;
+    };
+    const officeMatches = (mention: TitleDef, office: string) => {
+      if (office === mention.office) return true;
+      if (!office.endsWith(` ${mention.office}`)) return false;
+      return !DISTINCT_OFFICE.test(office);
+    };
+    // the article's main country: the state mentioned most (strictly)
+    const stateCounts = [...byKey.values()].filter((a) => a.cand.dict?.type === 'state').map((a) => ({ id: a.cand.dict!.id, n: a.mentions.length })).sort((a, b) => b.n - a.n);
+    const mainCountry = stateCounts.length && (stateCounts.length === 1 || stateCounts[0].n > stateCounts[1].n) ? stateCounts[0].id : null;
+
+    for (const rm of roleMentions) {
+      const start = tokens[rm.tokenStart].start;
+      // the last person mentioned before with this role (and this country, when the mention names one)
+      let best: Acc | null = null;
+      let bestAt = -1;
+      for (const acc of byKey.values()) {
+        if (acc.cand.type !== 'person') continue;
+        const before = acc.mentions.filter((m) => m.start < start).map((m) => m.start);
+        if (!before.length) continue;
+        const at = Math.max(...before);
+        if (at <= bestAt) continue;
+        const ok = rolesOf(acc, rm.former).some((r) => officeMatches(rm.title, r.office) && (!rm.holder || r.country === rm.holder.id || acc.country === rm.holder.id));
+        if (!ok) continue;
+        best = acc;
+        bestAt = at;
+      }
+      if (best) {
+        best.mentions.push(mentionOf(rm.tokenStart, rm.tokenEnd, 'title'));
+        continue;
+      }
+      if (rm.former) continue;
+      // else the holder of the office on the date, in the country named or the main country
+      const where = rm.holder?.id ?? mainCountry;
+      const who = where ? dict.holderOf(rm.title.office, where, date) : null;
+      if (who) {
+        const known = byKey.get(`dict:${who.id}`);
+        if (known) known.mentions.push(mentionOf(rm.tokenStart, rm.tokenEnd, 'title'));
+        else add({ tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: who, key: `dict:${who.id}`, name: who.name, type: 'person', country: who.country, agent: null, description: null, origin: 'dictionary' });
+        continue;
+      }
+      // else, when the mention names the country, an unnamed holder ("Turkish transport minister")
+      if (rm.holder) {
+        const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
+        const igo = rm.holder.type === 'igo' ? rm.holder : null;
+        add({
+          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder.id}:${rm.title.office}`, name, type: 'person',
+          country: igo ? null : rm.holder.country, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
+        });
+      }
+    }
+  }
+
+  // ---- codes ----
   const accs = [...byKey.values()].sort((a, b) => a.first - b.first);
   const actors: ResolvedActor[] = accs.map((acc, n) => {
     const c = acc.cand;
@@ -461,28 +806,27 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let description = acc.description;
     if (c.dict) {
       if (c.dict.type === 'person') {
-        const active = c.dict.roles.find((r) => r.start <= date && (r.end === null || date < r.end));
-        const past = c.dict.roles.filter((r) => r.start <= date).sort((a, b) => (a.start < b.start ? 1 : -1))[0];
-        const role = active ?? null;
         country = c.dict.country ?? country;
-        code = role ? `${role.country ?? country ?? ''}${role.agent}` : past ? `${country ?? ''}ELI` : (country ?? null);
-        // an apposition in the text wins; else the role held on the date; else the title written before the name
-        if (!acc.appositive && role) description = `${role.title} of ${dict.actors.get(role.country ?? '')?.name ?? role.country}`;
-        else if (!acc.appositive && past) description = `former ${past.title} of ${dict.actors.get(past.country ?? '')?.name ?? past.country}`;
+        const pc = personCoding(c.dict, date, dict, acc.agent);
+        code = pc.code;
+        // an apposition in the text wins; else the role held on the date (or held before); else the title written before the name
+        if (!acc.appositive && pc.description) description = pc.description;
       } else {
         code = c.dict.code;
       }
+    } else if (acc.igo && c.type === 'person') {
+      code = acc.igo.code;
+      description = description ?? `${acc.office} of ${holderName(acc.igo, null)}`;
     } else {
       if (description) {
         country = country ?? descCountry(description);
-        const ag = descAgent(description);
-        acc.agent = acc.agent ?? ag;
+        acc.agent = acc.agent ?? descAgent(description);
       }
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {
       id: `a${n + 1}`, name: c.dict ? c.dict.name : c.name, type: c.type, country, code: code || null, description,
-      mentions: acc.mentions.sort((a, b) => a.start - b.start).map((m) => m), dictId: c.dict?.id ?? null,
+      mentions: acc.mentions.sort((a, b) => a.start - b.start), dictId: c.dict?.id ?? null, origin: c.origin,
     };
   });
   const actorAtToken = new Int32Array(tokens.length).fill(-1);
@@ -495,3 +839,4 @@ export function sentenceTokens(doc: AnnotatedText, s: number): Token[] {
   const sent = doc.sentences[s];
   return doc.tokens.slice(sent.tokenStart, sent.tokenEnd);
 }
+

@@ -3,7 +3,8 @@
  * print it back to stdout with the predicted HEAD and DEPREL (columns 7 and 8). Comments,
  * multiword-token lines and empty nodes are kept as read. The parser is given wink-nlp's UPOS
  * tags for the sentence text (as at run time); `--gold-pos` gives it the file's UPOS instead
- * (wink's where the column is `_`). A UPOS column that is `_` is filled with the tags used.
+ * (wink's where the column is `_`), used as they are (the model's retagger is bypassed). A UPOS
+ * column that is `_` is filled with wink's tags.
  *
  * Errors: one line `steppe: FILE: reason` on stderr and exit status 1.
  */
@@ -46,7 +47,8 @@ async function runParse(opts: ParseOpts): Promise<number> {
       const wink = needWink[i] ? winkTags[k++] : null;
       return s.words.map((w, j) => (opts.goldPos && w.upos !== '_' ? w.upos : (wink as string[])[j]));
     });
-    const parses = sents.map((s, i) => parser.parseSentence(s.words.map((w) => w.form), tags[i], model));
+    // the file's own tags are final: the model's retagger (trained on wink's tags) is bypassed for them
+    const parses = sents.map((s, i) => model.parse(s.words.map((w) => w.form), tags[i], { retag: !(opts.goldPos && !needWink[i]) }));
     process.stdout.write(parser.writeConllu(sents, parses, tags));
     return 0;
   } catch (e) {

@@ -92,7 +92,7 @@ function readJsonLd(doc: Doc): JsonObject[] {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     let raw = (script.textContent ?? '').trim();
-    raw = raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>)\s*$/, '');
+    raw = raw.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)/, '').replace(/(?:-->|(?:\/\/\s*)?\]\]>)\s*$/, '');
     if (!raw) continue;
     const parsed = lenientJsonParse(raw);
     if (parsed !== undefined) push(parsed, 0);
@@ -143,20 +143,37 @@ function jsonString(v: Json | undefined): string | null {
   return null;
 }
 
-/** Names from a JSON-LD `author`/`creator` value, skipping organizations. */
-function jsonPeople(v: Json | undefined): string[] {
-  if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.flatMap((x) => jsonPeople(x));
+/** A name read from a source, and whether the source says it is a person's (JSON-LD `Person`). */
+interface SourcedName {
+  name: string;
+  /** Declared a person by its source: kept even when it equals the site's name (personal blogs). */
+  person: boolean;
+}
+
+/**
+ * Names from a JSON-LD `author`/`creator` value, skipping organizations. References
+ * (`{"@id": …}`, as Yoast's `@graph` writes them) are looked up in `byId`.
+ */
+function jsonPeople(v: Json | undefined, byId: ReadonlyMap<string, JsonObject>, depth = 0): SourcedName[] {
+  if (v === undefined || v === null || depth > 3) return [];
+  if (typeof v === 'string') return [{ name: v, person: false }];
+  if (Array.isArray(v)) return v.flatMap((x) => jsonPeople(x, byId, depth + 1));
   if (isObject(v)) {
-    const types = typesOf(v);
-    if (types.some((t) => t === 'organization' || t === 'newsmediaorganization' || t === 'corporation')) return [];
-    const name = v['name'];
-    if (typeof name === 'string') return [name];
-    if (Array.isArray(name)) return jsonPeople(name);
-    const given = v['givenName'];
-    const family = v['familyName'];
-    if (typeof given === 'string' && typeof family === 'string') return [`${given} ${family}`];
+    const ref = v['@id'];
+    let o = v;
+    if (typeof ref === 'string' && byId.has(ref)) {
+      const target = byId.get(ref)!;
+      if (target !== v) o = { ...target, ...v };
+    }
+    const types = typesOf(o);
+    if (types.some((t) => t === 'organization' || t === 'newsmediaorganization' || t === 'corporation' || t === 'website')) return [];
+    const person = types.includes('person');
+    const name = o['name'];
+    if (typeof name === 'string') return [{ name, person }];
+    if (Array.isArray(name)) return jsonPeople(name, byId, depth + 1).map((x) => ({ ...x, person }));
+    const given = o['givenName'];
+    const family = o['familyName'];
+    if (typeof given === 'string' && typeof family === 'string') return [{ name: `${given} ${family}`, person }];
   }
   return [];
 }
@@ -386,6 +403,7 @@ const NOT_PERSON = new Set([
   'ministry', 'office', 'center', 'centre', 'partners', 'solutions', 'agency', 'marketing', 'studio',
   'studios', 'labs', 'lab', 'blog', 'editorial', 'publishing', 'publications', 'corp', 'corporation',
   'college', 'school', 'academy', 'project', 'program', 'programme', 'initiative', 'campaign', 'party', 'government', 'embassy', 'police', 'army', 'church',
+  'hotel', 'hotels', 'resort', 'resorts', 'collective', 'licensed', 'certified', 'journalism',
   // job titles
   'attorney', 'lawyer', 'trial', 'counsel', 'doctor', 'nurse', 'md', 'phd', 'manager', 'specialist',
   'consultant', 'coordinator', 'officer', 'engineer', 'developer', 'designer', 'strategist', 'expert',
@@ -400,8 +418,10 @@ const PARTICLES = new Set([
   'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'al', 'el',
   'bin', 'ibn', 'du', 'di', 'ter', 'ten', 'zu', 'y', 'e', 'st', 'st.', 'abu', 'bint', 'ben', "d'", 'dei',
 ]);
-const TRAILING_DATE = /\s*\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$|\s*\b(?:updated|published|posted)\b.*$/i;
+const TRAILING_DATE = /\s*\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$|\s*\b(?:last\s+)?(?:updated|published|posted|modified)\b.*$/i;
 const NAME_TOKEN = /^(?:\p{Lu}|\p{Lo})[\p{L}\p{M}'’.\-]*$/u;
+/** A name word written in lowercase, accepted only from sources that declare a person. */
+const LOWER_NAME_TOKEN = /^\p{Ll}[\p{L}\p{M}'’.\-]*$/u;
 
 function titleCaseIfShouting(name: string): string {
   if (!/\p{Ll}/u.test(name) && /\p{Lu}{3}/u.test(name)) {
@@ -411,7 +431,7 @@ function titleCaseIfShouting(name: string): string {
 }
 
 /** One byline part → a person name, or null when it is not one. */
-function cleanPersonName(part: string): string | null {
+function cleanPersonName(part: string, single = false, person = false): string | null {
   let s = collapseWhitespace(part)
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/\S+@\S+/g, ' ')
@@ -421,48 +441,75 @@ function cleanPersonName(part: string): string | null {
   // "Nathan Willis March 25, 2015", "Lucas Nolan22 Dec 2016": drop a trailing date and what follows.
   s = s.replace(TRAILING_DATE, '').replace(/\s*\d.*$/, '');
   // "Jane Doe in Moscow", "Jane Doe for The Times", "Jane Doe - Updated March 3"
-  s = s.replace(/\s+(?:in|for|at|reporting from|from|on)\s+\p{Lu}.*$/u, '');
+  s = s.replace(/\s+(?:in|for|at|reporting from|from|on)\s+\p{Lu}.*$/u, '').replace(/\s+on behalf of\b.*$/i, '');
   s = s.replace(/\s+[-–—|:•·]\s+.*$/, '');
   s = collapseWhitespace(s.replace(/^[\s,.:;|•·\-–—]+|[\s,:;|•·\-–—]+$/g, ''));
   if (!s || s.length > 60 || /\d|[/\\@<>#=+*!?"“”]/.test(s)) return null;
   const tokens = s.split(' ');
-  if (tokens.length < 2 || tokens.length > 5) return null;
+  if ((tokens.length < 2 && !single) || tokens.length > 5) return null;
   let named = 0;
   const shouting = !/\p{Ll}/u.test(s);
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     // An acronym beside normal-case words is an organization ("ACLU Speech"), not a name.
     if (!shouting && /^\p{Lu}{2,}$/u.test(t)) return null;
     const lower = t.toLowerCase();
     if (NOT_PERSON.has(lower.replace(/[.,]$/, '')) || MONTH_WORDS.test(t)) return null;
-    if (PARTICLES.has(lower)) continue;
-    if (!NAME_TOKEN.test(t)) return null;
+    if (i > 0 && i < tokens.length - 1 && PARTICLES.has(lower)) continue;
+    if (!NAME_TOKEN.test(t) && !(person && LOWER_NAME_TOKEN.test(t))) return null;
+    // A lone capital is an initial ("Nicholas C Stabile", "Shivkumar M"), never a name's first word.
+    if (/^\p{Lu}$/u.test(t) && i === 0) return null;
     named++;
   }
-  if (named < 2 && !tokens.some((t) => /^(?:\p{Lo})/u.test(t))) return null;
+  if (named < 2 && !tokens.some((t) => /^(?:\p{Lo})/u.test(t))) {
+    // A one-word name ("Susan") only from a source that declares the author, never an acronym.
+    // A lowercase single word is a user name ("jdoe"), not a person's name.
+    if (!single || named !== 1 || tokens.length !== 1 || s.length < 3 || /^\p{Lu}+$/u.test(s) || !/^\p{Lu}/u.test(s)) return null;
+  }
   return titleCaseIfShouting(s);
+}
+
+/** A credit that is not authorship, and the names after it: "Reviewed by …", "Photos by …". */
+const NOT_AUTHOR_ROLE = /\b(?:(?:medically|expert|fact[- ]?checked\s+and)\s+)?(?:reviewed|edited|fact[- ]?checked|checked|verified|photos?|photographs?|photography|illustrations?|illustrated|graphics|video|translated|narrated|produced|updated)\s+by\b.*?(?=\b(?:written|authored|words|story|reported)\s+by\b|$)/gi;
+
+/** Options of {@link splitBylineNames}. */
+export interface BylineOptions {
+  /**
+   * Accept one-word names ("Susan"): for sources that declare the author (JSON-LD, `<meta
+   * name=author>`, `itemprop=author`, `rel=author`), not for free text. Default false.
+   */
+  single?: boolean;
+  /** The source declares a person (JSON-LD `Person`): lowercase names ("kirstin doe") pass too. */
+  person?: boolean;
 }
 
 /**
  * Split a byline string into person names: "By Jane Doe and John Roe, Staff Writers" →
  * ["Jane Doe", "John Roe"]. Drops "By", e-mail addresses, handles, job titles, places
  * ("in Moscow"), dates, and desk or publisher names; title-cases names written in capitals.
+ * A name has two to five words (particles like "van", "de" allowed) unless `opts.single`.
  */
-export function splitBylineNames(raw: string): string[] {
-  const s = collapseWhitespace(decodeEntities(raw));
+export function splitBylineNames(raw: string, opts: BylineOptions = {}): string[] {
+  let s = collapseWhitespace(decodeEntities(raw).replace(/https?:\/\/\S+|\([^)]*\)|\[[^\]]*\]/g, ' '));
   if (!s || s.length > 300) return [];
+  // Reviewers, editors, photographers are not authors: drop each "Reviewed by …" credit, up to
+  // the next "Written by" (block boundaries are " | ", see spacedText).
+  s = s.replace(NOT_AUTHOR_ROLE, ' ');
+  // "Roy, Aniruddha" (citation style): one surname, a comma, given names.
+  const inverted = /^(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.?)*(?:\s+(?:de|van|von|der|da|di|le|la))?)$/u.exec(s);
+  if (inverted) s = `${inverted[2]} ${inverted[1]}`;
   const parts = s.split(/\s*(?:,|;|\||&|\+|\/|•|·|\band\b|\bund\b|\bwith\b|\n)\s*/i);
   const out: string[] = [];
   for (const p of parts) {
-    const name = cleanPersonName(p);
+    const name = cleanPersonName(p, opts.single ?? false, opts.person ?? false);
     if (name && !out.some((x) => x.toLowerCase() === name.toLowerCase())) out.push(name);
   }
   return out;
 }
 
-function namesFrom(raws: readonly string[]): string[] {
+function namesFrom(raws: readonly string[], single = false): string[] {
   const out: string[] = [];
   for (const raw of raws) {
-    for (const name of splitBylineNames(raw)) {
+    for (const name of splitBylineNames(raw, { single })) {
       if (!out.some((x) => x.toLowerCase() === name.toLowerCase())) out.push(name);
     }
   }
@@ -480,26 +527,173 @@ function bylineContainer(el: El): El {
   return box;
 }
 
-function authorElementText(el: El): string {
-  const nameEl = el.getAttribute('itemprop')?.split(/\s+/).includes('name') ? el : el.querySelector('[itemprop~="name"]');
-  const fromName = nameEl ? nameEl.getAttribute('content') ?? nameEl.textContent : null;
-  return fromName ?? el.getAttribute('content') ?? el.textContent ?? '';
+const BLOCK_BOUNDARY = new Set(['div', 'p', 'li', 'ul', 'ol', 'dd', 'dt', 'dl', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'header', 'figure', 'figcaption', 'table', 'tr', 'td']);
+
+/**
+ * Text of an element for byline splitting: a space at every inline element boundary ("Jane Doe"
+ * and "Updated" stay apart) and " | " at block boundaries, which {@link splitBylineNames} splits
+ * on ("Rachel Doe" in one `<div>`, "Writer" in the next).
+ */
+function spacedText(node: Node): string {
+  const out: string[] = [];
+  const visit = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out.push((c as Text).data);
+      else if (c.nodeType === 1) {
+        const tag = (c as El).localName;
+        if (tag === 'script' || tag === 'style' || tag === 'noscript') continue;
+        const sep = BLOCK_BOUNDARY.has(tag) ? ' | ' : ' ';
+        out.push(sep);
+        visit(c);
+        out.push(sep);
+      }
+    }
+  };
+  visit(node);
+  return out.join('');
 }
 
-function bylineFromDom(doc: Doc): string[] {
-  const selectors = [
-    '[itemprop~="author"]',
-    'a[rel~="author"]',
-    '[class*="byline"], [id*="byline"]',
-    '[class~="author"], [class*="author-name"], [class*="author__name"], [class*="authorName"], [class*="article-author"], [class*="story-author"], [class*="contributor"]',
-  ];
-  for (const sel of selectors) {
-    const first = doc.querySelector(sel);
-    if (!first) continue;
-    const box = bylineContainer(first);
-    const els = box.matches(sel) ? [box] : Array.from(box.querySelectorAll(sel));
-    const names = namesFrom(els.map(authorElementText).filter((t) => t.length < 300));
+function authorElementText(el: El): string {
+  const nameEl = el.getAttribute('itemprop')?.split(/\s+/).includes('name') ? el : el.querySelector('[itemprop~="name"]');
+  const fromName = nameEl ? nameEl.getAttribute('content') ?? spacedText(nameEl) : null;
+  return fromName ?? el.getAttribute('content') ?? spacedText(el);
+}
+
+/**
+ * A class or id token of a block whose names are not the article's authors: comments, sidebars,
+ * widgets, recirculation, testimonials ("comment-list", "related-posts", "sidebar"; not a page
+ * wrapper like "has-sidebar-right").
+ */
+const NOT_BYLINE_TOKEN = /^(?:[a-z0-9]+[-_]+)*(?:comments?|commentlist|discussion|replies|related|recommended|recommendations|sidebar|widget|widgets|testimonials?|recirc|trending|popular)(?:[-_]+(?:area|list|section|wrap|wrapper|container|box|items?|content|body|posts|stories|articles|block|module))*$/;
+
+/**
+ * True when `el` sits in `aside` (unless `asideOk`: metadata panels with an "Author" label are
+ * asides too), `nav`, `footer` or a block named by {@link NOT_BYLINE_TOKEN}.
+ */
+function inNonBylineBlock(el: El, asideOk = false): boolean {
+  for (let e: El | null = el; e && e.localName !== 'body'; e = e.parentElement) {
+    const tag = e.localName;
+    if ((tag === 'aside' && !asideOk) || tag === 'nav' || tag === 'footer') return true;
+    const raw = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`.trim();
+    if (raw && raw.toLowerCase().split(/\s+/).some((t) => NOT_BYLINE_TOKEN.test(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * A class or id token that names an author element: "author", "byline", "post-author",
+ * "author-name", "authorName", "meta-author", "entry-author", "writer", "contributor"; not
+ * author cards and their parts ("author-bio", "author-avatar", "about-author", "author-box").
+ */
+const AUTHOR_TOKEN = /^(?:[a-z0-9]+[-_]+)*(?:author|authors|authored[-_]by|byline|bylines|writer|contributor|contributors)(?:[-_]*(?:name|names|link|links|info|meta|details|wrap|wrapper|container|byline|text|label|list))*$/;
+const AUTHOR_TOKEN_NOT = /bio|avatar|image|img|photo|pic|desc|about|box|card|social|follow|email|twitter|more|posts|comment|hub|page/;
+
+function isAuthorElement(el: El): boolean {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!/author|byline|writer|contributor/i.test(raw)) return false;
+  // camelCase → kebab ("authorName" → "author-name") before matching tokens
+  const tokens = raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/\s+/).filter(Boolean);
+  return tokens.some((t) => AUTHOR_TOKEN.test(t) && !AUTHOR_TOKEN_NOT.test(t));
+}
+
+/** "By Jane Doe", "By: Jane Doe, Dec 17, 2025", "Written by Jane Doe": a short element that opens with "by". */
+const BY_LINE = /^\s*(?:(?:written|words|reported|story|text)\s+)?by\s*[:\s]\s*\p{Lu}/iu;
+const BY_LINE_TAGS = 'p, span, div, li, address, small, em, strong, b, h4, h5, h6, td, a';
+/** Links to an author page: "/author/jane-doe", "/authors/…", "/contributor/…", "/writers/…". */
+const AUTHOR_HREF = /\/(?:author|authors|contributor|contributors|writer|writers|columnist|columnists|journalist|journalists|reporter|reporters)\/[^/?#]+\/?(?:[?#]|$)/i;
+
+/**
+ * The opening of an author bio card: "Jane Doe is a freelance travel writer …", "John Roe is
+ * the paper's Moscow correspondent" (the name, then "is/was a/an/the", up to five words, then a
+ * writing trade).
+ */
+const BIO_SENTENCE = /^(\p{Lu}[\p{L}'’.-]+(?: (?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|da|di|la|le)){1,3}) (?:is|was) (?:an?|the) (?:[\p{L}'’-]+ ){0,5}?(?:writer|journalist|editor|reporter|correspondent|columnist|contributor|blogger|author|content creator|freelancer|novelist|essayist)s?\b/u;
+
+/** True when `el` sits in a small card that credits a reviewer or fact-checker (their bio is not the author's). */
+function reviewerCard(el: El): boolean {
+  let box: El | null = el;
+  for (let i = 0; i < 3 && box?.parentElement; i++) {
+    if ((box.parentElement.textContent ?? '').length > 1500) break;
+    box = box.parentElement;
+  }
+  return /\b(?:reviewed|fact[- ]?checked|checked|edited|verified)\s+by\b/i.test(box?.textContent ?? '');
+}
+
+/** A label before the names, in its own element: "Author", "Authors", "Author(s)", "Written by". */
+const BYLINE_LABEL = /^\s*(?:author\(?s?\)?|written by|writers?|reporters?|by)\s*:?\s*$/i;
+const LABEL_TAGS = 'h2, h3, h4, h5, h6, dt, th, strong, b, span, div, p, label';
+
+/** The element after a byline label (its next sibling, or the label's parent's next sibling). */
+function afterLabel(el: El): El | null {
+  return el.nextElementSibling ?? (el.parentElement && (el.parentElement.textContent ?? '').trim() === (el.textContent ?? '').trim() ? el.parentElement.nextElementSibling : null);
+}
+
+/** Where to look for a byline first: the article (or main) element that holds the page's `<h1>`. */
+function headlineScope(doc: Doc): El | null {
+  const h1 = doc.querySelector('h1');
+  return h1?.closest('article, main, [role="main"]') ?? null;
+}
+
+/** Names of the first byline element that `pick` accepts in `root`, read from its short container. */
+function namesNear(root: El | Doc, selector: string, pick: (el: El) => boolean, text: (el: El) => string, single: boolean, inAside = false): string[] {
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    if (!pick(el) || inNonBylineBlock(el, inAside)) continue;
+    let own = text(el);
+    if (own.length > 300) {
+      // An author card: its name sits in a heading, a link or a "name" element, before the bio.
+      const nameEl = el.querySelector('h2, h3, h4, h5, h6, strong, b, a, [class*="name"]');
+      const short = nameEl ? spacedText(nameEl) : '';
+      if (!short || short.length > 100) continue;
+      own = short;
+      const names = namesFrom([own], single);
+      if (names.length) return names;
+      continue;
+    }
+    const box = bylineContainer(el);
+    const siblings = box === el ? [el] : Array.from(box.querySelectorAll(selector)).filter((x) => pick(x) && !x.contains(el));
+    const names = namesFrom((siblings.length ? siblings : [el]).map(text).filter((t) => t.length <= 300), single);
     if (names.length) return names;
+  }
+  return [];
+}
+
+/**
+ * Byline from the page's markup, by the first source that yields names, each looked for in the
+ * headline's article element first, then in the whole page (outside comments, asides, footers
+ * and recirculation blocks): `itemprop=author`; `rel=author` links; elements whose class or id
+ * names an author or byline ({@link AUTHOR_TOKEN}); short elements that open with "By";
+ * the element after a label such as "Author(s)" ({@link BYLINE_LABEL}); links to author pages
+ * ({@link AUTHOR_HREF}); the name opening an author bio card ({@link BIO_SENTENCE}). An author
+ * card with a long bio gives the name in its heading, link or "name" element. Co-authors are read from the smallest block
+ * around the first hit.
+ */
+function bylineFromDom(doc: Doc): string[] {
+  const scope = headlineScope(doc);
+  const roots: Array<El | Doc> = scope ? [scope, doc] : [doc];
+  const always = () => true;
+  const sources: Array<[string, (el: El) => boolean, (el: El) => string, boolean, boolean?]> = [
+    ['[itemprop~="author"]', always, authorElementText, true],
+    ['a[rel~="author"]', always, spacedText, true],
+    ['[class*="uthor"], [id*="uthor"], [class*="yline"], [id*="yline"], [class*="riter"], [class*="ontributor"]', isAuthorElement, spacedText, false],
+    [BY_LINE_TAGS, (el) => {
+      const t = el.textContent ?? '';
+      return t.length < 120 && BY_LINE.test(t) && el.children.length <= 4;
+    }, spacedText, false],
+    [LABEL_TAGS, (el) => el.children.length === 0 && BYLINE_LABEL.test(el.textContent ?? '') && !!afterLabel(el), (el) => {
+      const next = afterLabel(el);
+      return next ? spacedText(next) : '';
+    }, false, true],
+    ['a[href]', (el) => AUTHOR_HREF.test(el.getAttribute('href') ?? ''), spacedText, false],
+    ['p, div', (el) => {
+      const t = el.textContent ?? '';
+      return t.length < 500 && BIO_SENTENCE.test(collapseWhitespace(t)) && !reviewerCard(el);
+    }, (el) => BIO_SENTENCE.exec(collapseWhitespace(el.textContent ?? ''))?.[1] ?? '', false],
+  ];
+  for (const [selector, pick, text, single, inAside] of sources) {
+    for (const root of roots) {
+      const names = namesNear(root, selector, pick, text, single, inAside);
+      if (names.length) return names;
+    }
   }
   return [];
 }
@@ -625,6 +819,21 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
   title ??= firstMeta(meta, ['og:title', 'twitter:title', 'parsely-title', 'sailthru.title', 'dc.title', 'headline']);
   const titleTag = collapseWhitespace(doc.querySelector('head title')?.textContent ?? doc.querySelector('title')?.textContent ?? '');
   const h1 = collapseWhitespace(doc.querySelector('h1')?.textContent ?? '') || null;
+  const VARIANT = process.env.STEPPE_TITLE_VARIANT ?? 'A';
+  if (title && title.length > 250) title = null;
+  const h1s = Array.from(doc.querySelectorAll('h1')).slice(0, 6).map((e) => collapseWhitespace(e.textContent ?? '')).filter((t) => t.length >= 10 && t.length <= 250);
+  const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const overlap = (a: string, b: string) => { const A = words(a); const B = words(b); let n = 0; for (const w of A) if (B.has(w)) n++; return n / Math.max(1, Math.min(A.size, B.size)); };
+  if (VARIANT === 'B' && h1s.length) title = h1s[0];
+  if ((VARIANT === 'C' || VARIANT === 'D') && h1s.length) {
+    const ref = title ?? titleTag;
+    if (!ref) title = h1s[0];
+    else {
+      let best: string | null = null; let bestScore = 0;
+      for (const h of h1s) { const sc = overlap(h, ref); if (sc > bestScore) { bestScore = sc; best = h; } }
+      if (best && bestScore >= (VARIANT === 'C' ? 0.5 : 0.3)) title = best;
+    }
+  }
   if (!title && h1 && h1.length >= 10) title = h1;
   if (!title && titleTag) {
     title = titleTag;
@@ -641,32 +850,56 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
     }
   }
 
-  // byline
+  // byline: the first source that yields a person's name
+  const byId = new Map<string, JsonObject>();
+  for (const o of ld) {
+    const id = o['@id'];
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, o);
+  }
+  const publisherKeys = [outlet, publisher].filter((x): x is string => !!x).map(normalizeForCompare);
+  const hostKeys = hostHints(url).map(normalizeForCompare);
+  // A "name" equal to the outlet or publisher is the publisher ("Folha de S.Paulo"), unless its
+  // source declares a person (a personal blog named after its author); a one-word name equal to
+  // the site's domain is the brand ("Buzzsprout" on buzzsprout.com; "Jane Doe" on janedoe.com stays).
+  const notPublisher = (name: string) => {
+    const key = normalizeForCompare(name);
+    return !publisherKeys.includes(key) && (name.includes(' ') || !hostKeys.includes(key));
+  };
+  const fromSourced = (people: SourcedName[]): string[] => {
+    const out: string[] = [];
+    for (const p of people) {
+      for (const name of splitBylineNames(p.name, { single: true, person: p.person })) {
+        if ((p.person || notPublisher(name)) && !out.some((x) => x.toLowerCase() === name.toLowerCase())) out.push(name);
+      }
+    }
+    return out;
+  };
   let byline: string[] = [];
-  for (const o of articles) {
-    byline = namesFrom(jsonPeople(o['author']));
+  for (const o of primary) {
+    byline = fromSourced(jsonPeople(o['author'], byId));
     if (byline.length) break;
   }
   if (!byline.length) {
     const raws = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'twitter:creator:name']
       .map((k) => meta.get(k))
-      .filter((v): v is string => !!v && !/^https?:/i.test(v));
+      .filter((v): v is string => !!v && !/^https?:|^www\./i.test(v));
     for (const raw of raws) {
-      byline = namesFrom([raw]);
+      byline = namesFrom([raw], true).filter(notPublisher);
       if (byline.length) break;
     }
+    // Yoast writes the author as twitter:label1 "Written by" + twitter:data1 "<name>": a person.
+    for (const i of ['1', '2']) {
+      if (byline.length) break;
+      if (/^(?:written by|author|by)$/i.test(meta.get(`twitter:label${i}`) ?? '')) byline = namesFrom([meta.get(`twitter:data${i}`) ?? ''], true);
+    }
   }
-  if (!byline.length) byline = bylineFromDom(doc);
+  if (!byline.length) byline = bylineFromDom(doc).filter(notPublisher);
   if (!byline.length) {
     for (const o of articles) {
-      byline = namesFrom(jsonPeople(o['creator']));
+      byline = fromSourced(jsonPeople(o['creator'], byId));
       if (byline.length) break;
     }
   }
-
-  // A "name" equal to the outlet or publisher is the publisher ("Folha de S.Paulo").
-  const publisherKeys = [outlet, publisher].filter((x): x is string => !!x).map(normalizeForCompare);
-  byline = byline.filter((name) => !publisherKeys.includes(normalizeForCompare(name)));
 
   // published
   let published: string | null = null;

@@ -135,8 +135,9 @@ export function snippetRate(text: string, snippets: readonly string[]): number {
 // byline
 
 /**
- * Words that make a reference byline part an organisation, a desk or page chrome rather than a
- * person ("BBC News", "Everfit Team", "Contributors to Wikimedia projects", "Follow Author").
+ * Words that make a reference byline part an organisation, a desk, a job title or page chrome
+ * rather than a person ("BBC News", "Everfit Team", "Contributors to Wikimedia projects",
+ * "Follow Author", "CEO of CaseBasix").
  * A reference whose parts are all such has no person author: the right byline is then empty.
  */
 const NOT_A_PERSON = new Set([
@@ -144,6 +145,10 @@ const NOT_A_PERSON = new Set([
   'center', 'centre', 'security', 'press', 'agency', 'inc', 'ltd', 'llc', 'university', 'institute',
   'foundation', 'association', 'wire', 'reuters', 'associated', 'research', 'projects', 'follow', 'author',
   'updated', 'published', 'posted', 'health', 'media', 'group', 'company', 'property', 'magazine',
+  // job titles after a name ("Mayank Gupta, CEO of …", "Paul Frew, Home Security Expert")
+  'ceo', 'cto', 'founder', 'cofounder', 'editor', 'expert', 'representative', 'contributor', 'writer',
+  'director', 'manager', 'president', 'officer', 'specialist', 'consultant', 'analyst', 'attorney',
+  'correspondent', 'reporter', 'columnist', 'professor',
 ]);
 /** Month and time words: a part made only of these (after digits are cut) is a date. */
 const DATE_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|am|pm|at|on|last)$/;
@@ -161,11 +166,13 @@ function foldName(s: string): string {
 
 /**
  * The person names of a byline as the scorer sees them, for references and predictions alike:
- * parenthesised parts, URLs and a leading "By"/"Par"/"Por"/"Von"/"Written by" removed; split on
- * commas, semicolons, "|", "/", "&", line breaks and the words and/und/et/y; each part cut at its
- * first digit (a date follows); folded (lowercase, no accents, letters and spaces only). Parts
- * that are empty, all-capital credentials of up to six letters ("MS", "RD", "FAND"), date words
- * only, or that hold an organisation word ({@link NOT_A_PERSON}) are dropped. The result is
+ * parenthesised parts, URLs, editor and reviewer credits ("Edited by …", "Reviewed by …") and a
+ * leading "By"/"Par"/"Por"/"Von"/"Written by" removed; split on commas, semicolons, "|", "/",
+ * "&", line breaks and the words and/und/et/y; each part cut at its first digit (a date
+ * follows); folded (lowercase, no accents, letters and spaces only). Parts that are empty, user
+ * names (one word without capitals, or with "_", "@", digits or inner dots), all-capital
+ * credentials of up to six letters ("MS", "RD", "FAND"), date words only, or that hold an
+ * organisation or job-title word ({@link NOT_A_PERSON}) are dropped. The result is
  * de-duplicated.
  */
 export function referenceNames(raw: string | readonly string[] | null | undefined): string[] {
@@ -173,8 +180,13 @@ export function referenceNames(raw: string | readonly string[] | null | undefine
   const text = Array.isArray(raw) ? raw.join(', ') : (raw as string);
   const cleaned = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/https?:\/\/\S+/g, ' ');
   const out: string[] = [];
-  for (let part of cleaned.split(/\s*(?:[,;|/&\n\r]|\b(?:and|und|et|y)\b)\s*/i)) {
-    part = part.replace(/^\s*(?:(?:written|edited|posted|reported)\s+)?(?:by|par|por|von)\b[:\s]*/i, '');
+  // Editors, reviewers and photographers are credited, but they are not the authors.
+  const authorsOnly = cleaned.replace(/\b(?:edited|reviewed|fact[- ]?checked|photos?|illustrations?)\s+by\b[^\n|,;]*/gi, ' ');
+  for (let part of authorsOnly.split(/\s*(?:[,;|/&\n\r]|\b(?:and|und|et|y)\b)\s*/i)) {
+    part = part.replace(/^\s*(?:(?:written|posted|reported)\s+)?(?:by|par|por|von)\b[:\s]*/i, '');
+    // a user name ("jsteinhardt", "q_admin", "sara.r.peter") is not a person's name
+    const bare = part.trim();
+    if (bare && !/\s/.test(bare) && (!/\p{Lu}/u.test(bare) || /[_@\d]|\.\p{L}/u.test(bare)) && !/\p{Lo}/u.test(bare)) continue;
     const cutAt = part.search(/\d/);
     if (cutAt >= 0) part = part.slice(0, cutAt);
     part = part.trim();
@@ -215,9 +227,35 @@ export function sameDay(predicted: string | null | undefined, reference: string 
   return !!r && predicted === r;
 }
 
+/** Options of {@link titleMatch}. */
+export interface TitleMatchOptions {
+  /**
+   * Also accept a prediction that is the reference without a trailing or leading site part:
+   * "Headline | Site", "Headline - Site", "Site :: Headline" (a separator, then at most eight
+   * words). For references that keep the site in the title (Readability's test pages).
+   */
+  ignoreSiteSuffix?: boolean;
+}
+
+const TITLE_SITE_SEPARATOR = /^\s*(?:[|\-–—·:_@»«/]|::)\s*/;
+
 /** Title match: equal after collapsing whitespace and unifying quotes and dashes. */
-export function titleMatch(predicted: string | null | undefined, reference: string | null | undefined): boolean {
+export function titleMatch(predicted: string | null | undefined, reference: string | null | undefined, opts: TitleMatchOptions = {}): boolean {
   const norm = (s: string | null | undefined) =>
     (s ?? '').replace(/[‘’ʼ]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
-  return !!norm(reference) && norm(predicted) === norm(reference);
+  const p = norm(predicted);
+  const r = norm(reference);
+  if (!r || !p) return false;
+  if (p === r) return true;
+  if (!opts.ignoreSiteSuffix) return false;
+  const short = (rest: string) => rest.trim().split(/\s+/).length <= 8;
+  if (r.startsWith(p)) {
+    const rest = r.slice(p.length);
+    return TITLE_SITE_SEPARATOR.test(rest) && short(rest.replace(TITLE_SITE_SEPARATOR, ''));
+  }
+  if (r.endsWith(p)) {
+    const rest = r.slice(0, r.length - p.length).split('').reverse().join('');
+    return TITLE_SITE_SEPARATOR.test(rest) && short(rest.replace(TITLE_SITE_SEPARATOR, ''));
+  }
+  return false;
 }

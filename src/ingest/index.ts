@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { SteppeError } from '../errors.js';
 import type { RawDocument } from '../types.js';
+import { decodeHtmlBytes } from '../extract/encoding.js';
 
 /** One ingested item: a document, or the error that stopped one input. */
 export type IngestItem = { doc: RawDocument; error?: undefined } | { error: SteppeError; doc?: undefined };
@@ -103,25 +104,14 @@ export function looksBinary(buf: Buffer): boolean {
 }
 
 /**
- * Decode a page's bytes: a BOM, then a `<meta charset>` / `http-equiv` declaration in the first
- * 2 KiB, then the HTTP header charset, else UTF-8. Uses the WHATWG TextDecoder labels
- * (windows-1251, koi8-r, gbk, shift_jis, iso-8859-x are built into Node's ICU).
+ * Decode a page's bytes: a BOM, then the HTTP header charset, then a `<meta charset>` /
+ * `http-equiv` declaration (the HTML Standard's prescan, then a late one in the first 16 KiB);
+ * declared legacy encodings lose to valid UTF-8; undeclared non-UTF-8 bytes are sniffed among
+ * the legacy encodings (windows-125x, ISO-8859-x, KOI8, GBK, Big5, Shift_JIS, EUC-JP, EUC-KR).
+ * See `extract/encoding.ts`. Decoding uses the WHATWG TextDecoder built into Node's ICU.
  */
 export function decodeBytes(buf: Buffer, headerCharset?: string | null): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return new TextDecoder('utf-8').decode(buf.subarray(3));
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  const head = buf.subarray(0, 2048).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  for (const label of [m?.[1], headerCharset]) {
-    if (!label) continue;
-    try {
-      return new TextDecoder(label.toLowerCase()).decode(buf);
-    } catch {
-      // unknown label: try the next source
-    }
-  }
-  return new TextDecoder('utf-8').decode(buf);
+  return decodeHtmlBytes(buf, { headerCharset }).text;
 }
 
 function sniffFormat(name: string, content: string): 'html' | 'text' {

@@ -2,9 +2,11 @@
  * From tags to attributions, and from gold spans to tags.
  *
  * `assembleAttributions` turns the tagger's tags (tagger.ts) into attributions: each cue span
- * opens one; each source and content span joins the cue nearest to it in tokens, a cue in the
- * same sentence counting as nearer than any other (so `"A," she said. "B."` is one attribution
- * with two content spans). A content span with no cue in its paragraph joins the last attribution
+ * opens one. A source span joins the cue right before it ("said X", "according to X"), else the
+ * first cue after it in its sentence, else the nearest cue before it; a cue left without a source
+ * shares the nearest source before it in its sentence ("Carson admitted …, but said …"). A
+ * content span joins the cue nearest to it in tokens, a cue in the same sentence counting as
+ * nearer than any other (so `"A," she said. "B."` is one attribution with two content spans). A content span with no cue in its paragraph joins the last attribution
  * of the previous paragraph when it opens its paragraph with a quotation mark (a run-on quote);
  * else it stands alone, with no cue and no source.
  *
@@ -71,11 +73,22 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
     }
     return best;
   };
-  let lastByPara = new Map<number, TaggedAttribution>();
+  // a source joins the cue right before it ("said X", "according to X"), else the first cue after
+  // it in its sentence (its verb), else the nearest cue before it
+  const sourceCue = (s: RoleSpan): RoleSpan | null => {
+    const same = cues.filter((c) => c.para === s.para && c.s0 <= s.s1 && s.s0 <= c.s1);
+    const before = same.filter((c) => c.end <= s.start).pop();
+    if (before && s.start - before.end <= 1) return before;
+    const afterIt = same.find((c) => c.start >= s.end);
+    return afterIt ?? before ?? null;
+  };
+  const sourceSpans: RoleSpan[] = [];
+  const lastByPara = new Map<number, TaggedAttribution>();
   for (const s of spans) {
     if (s.role === 'C') { lastByPara.set(s.para, atts.get(s)!); continue; }
     if (s.role === 'S') {
-      const c = nearest(s, true);
+      sourceSpans.push(s);
+      const c = sourceCue(s);
       if (c) atts.get(c)!.sources.push({ start: s.start, end: s.end });
       continue;
     }
@@ -92,14 +105,22 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
     const orphan = { cue: null, sources: [], contents: [{ start: s.start, end: s.end }] };
     orphans.push(orphan);
   }
-  lastByPara = new Map();
+  // a cue with no source of its own shares the nearest source before it in its sentence
+  // ("Carson admitted …, but said …")
+  for (const c of cues) {
+    const a = atts.get(c)!;
+    if (a.sources.length) continue;
+    const s = sourceSpans.filter((x) => x.end <= c.start && x.para === c.para && x.s1 >= c.s0 && x.s0 <= c.s1).pop();
+    if (s) a.sources.push({ start: s.start, end: s.end });
+  }
   return [...atts.values(), ...orphans].filter((a) => a.contents.length).sort((a, b) => a.contents[0].start - b.contents[0].start);
 }
 
 /**
  * Gold BIO tags (indices into TAGS) of every token under gold attributions given as character
  * fragments: a token takes the role of the fragment covering its first character (or its last);
- * B- where a fragment starts or the previous token lies in another fragment.
+ * B- where a fragment starts, the previous token lies in another fragment or paragraph, or a
+ * line break comes first (the tagger reads lines apart, features.ts tagRanges).
  */
 export function goldTags(doc: AnnotatedText, atts: Array<{ source: Array<[number, number]> | null; cue: Array<[number, number]> | null; content: Array<[number, number]> }>): Uint8Array {
   const n = doc.text.length;
@@ -119,7 +140,8 @@ export function goldTags(doc: AnnotatedText, atts: Array<{ source: Array<[number
     const r = role[k];
     const para = doc.sentences[t.sentence]?.paragraph ?? -1;
     if (!r) { tags[i] = 0; prevFrag = -1; prevPara = para; return; }
-    const begin = frag[k] !== prevFrag || para !== prevPara;
+    const lineBreak = i > 0 && doc.text.slice(doc.tokens[i - 1].end, t.start).includes('\n');
+    const begin = frag[k] !== prevFrag || para !== prevPara || lineBreak;
     const name = ['', 'S', 'C', 'Q'][r];
     tags[i] = TAGS.indexOf(`${begin ? 'B' : 'I'}-${name}` as (typeof TAGS)[number]);
     prevFrag = frag[k];

@@ -25,6 +25,23 @@ const bucket = (d: number) => (d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '
 const shape = (w: string) =>
   /^\p{Lu}+$/u.test(w) && w.length > 1 ? 'XX' : /^\p{Lu}/u.test(w) ? 'Xx' : /^\p{Ll}/u.test(w) ? 'x' : /^\d/.test(w) ? 'd' : w.length === 1 ? w : 'p';
 
+/**
+ * The token ranges `[start, end)` the tagger reads one at a time: paragraphs, further cut where
+ * a line break lies between two tokens (a headline or a list line glued to the next line).
+ */
+export function tagRanges(doc: AnnotatedText): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const { tokens, sentences, text } = doc;
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    const cut = i === tokens.length ||
+      sentences[tokens[i].sentence].paragraph !== sentences[tokens[i - 1].sentence].paragraph ||
+      text.slice(tokens[i - 1].end, tokens[i].start).includes('\n');
+    if (cut) { if (i > start) out.push([start, i]); start = i; }
+  }
+  return out;
+}
+
 /** Per-token quotation state: region index at each token or -1, and whether the token is a mark. */
 export function tokenQuoteState(doc: AnnotatedText, at: Int32Array): { region: Int32Array; mark: Uint8Array } {
   const region = new Int32Array(doc.tokens.length);
@@ -37,7 +54,7 @@ export function tokenQuoteState(doc: AnnotatedText, at: Int32Array): { region: I
 }
 
 /** Feature strings of every token of the document (see the module doc for the templates). */
-export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions: QuoteRegion[], at: Int32Array, cues: Set<string>): string[][] {
+export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions: QuoteRegion[], at: Int32Array, cues: Set<string>, parse?: { head: ArrayLike<number>; relation: string[] } | null): string[][] {
   const { tokens, sentences, text } = doc;
   const paras = doc.article.paragraphs;
   const { region, mark } = tokenQuoteState(doc, at);
@@ -61,6 +78,29 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
     const a = res.actorAtToken[j];
     return a >= 0 ? res.actors[a].type : PRONOUN.has(lower[j]) ? 'pron' : tokens[j].pos === 'PROPN' ? 'propn' : '-';
   };
+  // dependency features (when a parse is given): relation, head, the path up to the nearest cue
+  // ancestor (its top relation: inside the cue's ccomp → content, its nsubj → source), and the
+  // relations of a verb's children
+  const kids: string[][] = parse ? tokens.map(() => []) : [];
+  if (parse) for (let i = 0; i < tokens.length; i++) { const h = parse.head[i]; if (h >= 0) kids[h].push(parse.relation[i].split(':')[0]); }
+  const syntaxFeatures = (i: number, q: string, f: string[]) => {
+    const P = parse!;
+    const rel = P.relation[i].split(':')[0];
+    const h = P.head[i];
+    f.push(`rel=${rel}`, `relq=${rel}|${q}`, `hl=${h >= 0 ? tokens[h].lemma.toLowerCase() : 'ROOT'}`, `hrel=${rel}|${h >= 0 ? tokens[h].pos : 'ROOT'}`);
+    let c = i;
+    let steps = 0;
+    while (P.head[c] >= 0 && !isCue[P.head[c]] && steps < 12) { c = P.head[c]; steps++; }
+    const cue = P.head[c];
+    if (cue >= 0 && isCue[cue]) {
+      const top = P.relation[c].split(':')[0];
+      f.push(`anc=${top}`, `ancl=${top}|${tokens[cue].lemma.toLowerCase()}`, `ancq=${top}|${q}`, `ancd=${top}|${bucket(steps)}`);
+    } else f.push('anc=none');
+    if (isCue[i] || t0pos(i) === 'VERB') for (const k of new Set(kids[i])) f.push(`kid=${k}`, `kidc=${k}|${isCue[i] ? 1 : 0}`);
+  };
+  const t0pos = (i: number) => tokens[i].pos;
+  // paragraphs that open with a quotation mark
+  const paraQuote = paras.map((p) => /^(?:["“„«]|'')/.test(text.slice(p.start, p.start + 2)));
   // a colon earlier in the sentence, outside quotation marks
   const colonBefore = new Uint8Array(tokens.length);
   for (const s of sentences) {
@@ -127,8 +167,12 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
       else if (PRONOUN.has(lower[i])) f.push(`pron=${lower[i]}`);
       f.push(`a-1=${actorTag(i - 1)}`, `a+1=${actorTag(i + 1)}`, `se=${bucket(s.tokenEnd - 1 - i)}`, `sb=${bucket(i - s.tokenStart)}`);
       if (lc >= 0 && rc >= 0) f.push(`LR|q=${q}`);
+      const at1 = actorTag(i - 1);
+      f.push(`lq=${lemma}|${q}`, `la=${lemma}|${at1}`, `lL=${lemma}|${lc >= 0 ? 1 : 0}|${rc >= 0 ? 1 : 0}`, `lsb=${lemma}|${bucket(i - s.tokenStart)}`);
+      if (paraQuote[s.paragraph]) f.push(`pq|${q}`);
       if (colonBefore[i]) f.push(`colon|${q}`);
       if (para && t.start === para.start) f.push('pstart');
+      if (parse) syntaxFeatures(i, q, f);
       out[i] = f;
     }
   }

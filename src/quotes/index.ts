@@ -30,11 +30,12 @@ import type { AnnotatedText } from '../types.js';
 import type { QuoteKind } from '../schema.js';
 import type { ActorResolution } from '../actors/resolve.js';
 import { quoteRegions, regionContent, regionIndex, spanKind, type QuoteRegion } from './marks.js';
-import { tokenFeatures } from './features.js';
+import { tagRanges, tokenFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, NO_SPEAKER, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
+import { loadParserModel, parseDocument } from '../nlp/parser/index.js';
 
 /** A quote found in the text (internal form of the contract's quote). Offsets index `doc.text`. */
 export interface FoundQuote {
@@ -44,13 +45,18 @@ export interface FoundQuote {
   kind: QuoteKind;
   /** Index into `ActorResolution.actors`, or -1. */
   speaker: number;
-  /** The span naming the speaker (a name, a pronoun, or a phrase such as "a senior official" that is no actor), or null. */
+  /** The mention of the speaker actor this quote is attributed through (a name or a pronoun); null when speaker is -1. */
   speakerMention: { start: number; end: number } | null;
   cue: string | null;
   /** Confidence of the speaker attribution in [0, 1] (the rule's, see the module doc); 0 when none. */
   confidence: number;
   /** Offsets of the cue occurrence (optional): quotes sharing one cue occurrence form one attribution. */
   cueSpan?: { start: number; end: number } | null;
+  /**
+   * The span that names the source in the text (optional), also when it is no actor ("a senior
+   * official", an unresolved pronoun): equals speakerMention when there is a speaker.
+   */
+  sourceMention?: { start: number; end: number } | null;
 }
 
 /** Options of quote extraction. */
@@ -87,18 +93,12 @@ function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: 
   return { doc, res, regions, quoted, cues: cueVerbs(), at };
 }
 
-/** Run the tagger over each paragraph; returns a tag index per document token. */
+/** Run the tagger over each paragraph (cut at line breaks, features.ts tagRanges); returns a tag index per document token. */
 export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: AttributionTagger, regions: QuoteRegion[], at: Int32Array): Uint8Array {
-  const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()));
+  const parse = tagger.syntax ? parseDocument(doc, loadParserModel()) : null;
+  const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()), parse);
   const tags = new Uint8Array(doc.tokens.length);
-  let i = 0;
-  while (i < doc.tokens.length) {
-    const para = doc.sentences[doc.tokens[i].sentence].paragraph;
-    let j = i;
-    while (j < doc.tokens.length && doc.sentences[doc.tokens[j].sentence].paragraph === para) j++;
-    tags.set(tagger.predict(feats.slice(i, j)), i);
-    i = j;
-  }
+  for (const [i, j] of tagRanges(doc)) tags.set(tagger.predict(feats.slice(i, j)), i);
   return tags;
 }
 
@@ -157,7 +157,13 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const history: SpeakerHistory = [];
   const h = ruleHelpers(ctx, history);
   const out: FoundQuote[] = [];
+  const cueLemmas = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
   for (const a of atts) {
+    // a cue span must hold a verb, a cue word or a colon ("a freight rail" is no cue)
+    if (a.cue && process.env.STEPPE_QX !== 'anycue') {
+      const toks = tokens.slice(a.cue.start, a.cue.end);
+      if (!toks.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.text === ':' || cueLemmas.has(t.lemma.toLowerCase()))) continue;
+    }
     let pick: SpeakerPick = NO_SPEAKER;
     // the source nearest to the cue first
     const sources = [...a.sources].sort((x, y) => (a.cue ? Math.abs(x.start - a.cue.start) - Math.abs(y.start - a.cue.start) : 0));
@@ -175,9 +181,20 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (r.speaker < 0 && tokens[c].text.toLowerCase() === 'according') r = h.accordingTo(sentence);
       if (r.speaker >= 0 && r.mention) pick = { speaker: r.speaker, mention: { start: r.mention[0], end: r.mention[1] }, conf: Math.min(r.conf, 0.7), rule: 'cue-subject' };
     }
+    if (pick.speaker < 0 && !pick.mention && a.cue) {
+      // a name that is no actor right before the cue ("Crowley said")
+      let k = a.cue.start - 1;
+      while (k >= 0 && tokens[k].pos === 'ADV' && tokens[k].sentence === tokens[a.cue.start].sentence) k--;
+      if (k >= 0 && tokens[k].pos === 'PROPN' && !quoted[k] && tokens[k].sentence === tokens[a.cue.start].sentence) {
+        let s = k;
+        while (s > 0 && tokens[s - 1].pos === 'PROPN' && tokens[s - 1].sentence === tokens[k].sentence && !quoted[s - 1]) s--;
+        pick = { speaker: -1, mention: { start: s, end: k + 1 }, conf: 0, rule: 'cue-name' };
+      }
+    }
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
-    const mention = pick.mention && (speaker >= 0 || pick.speaker < 0) ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
-    if (speaker >= 0 && pick.mention) history.push({ actor: speaker, token: pick.mention.start });
+    const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
+    const mention = speaker >= 0 ? source : null;
+    if (pick.mention) history.push({ actor: speaker, token: pick.mention.start });
     const cue = a.cue ? cueText(doc, a.cue) : null;
     const cueSpan = a.cue ? { start: tokens[a.cue.start].start, end: tokens[a.cue.end - 1].end } : null;
     const seen = new Set<string>();
@@ -188,7 +205,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       const kind = spanKind(text, doc.article.paragraphs, regions, at, [[start, end]]);
       out.push({
         text: text.slice(start, end), start, end, kind, speaker, speakerMention: mention, cue,
-        confidence: speaker >= 0 ? pick.conf : 0, cueSpan,
+        confidence: speaker >= 0 ? pick.conf : 0, cueSpan, sourceMention: source,
       });
     }
   }
@@ -208,6 +225,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
   const out = modelQuotes(ctx, tagger, minConf);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
+    if (process.env.STEPPE_QX === 'norules') break;
     if (r.kind === 'indirect') continue;
     const over = out.filter((q) => overlaps(q, r));
     if (!over.length) {
@@ -216,9 +234,10 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
     }
     // a quotation the tagger found without a speaker takes the rule's
     for (const q of over) {
-      if (q.speaker >= 0 || r.speaker < 0 || q.speakerMention) continue;
+      if (q.speaker >= 0 || r.speaker < 0 || q.sourceMention) continue;
       q.speaker = r.speaker;
       q.speakerMention = r.speakerMention;
+      q.sourceMention = r.speakerMention;
       q.confidence = r.confidence;
       q.cue = q.cue ?? r.cue;
       q.cueSpan = q.cueSpan ?? r.cueSpan;

@@ -39,6 +39,8 @@ const NONE: RuleAttr = { speaker: -1, mention: null, cue: null, conf: 0, cueTok:
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const OPEN_TOKEN = /^(?:["“„«‘]|'')$/;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
+/** Cues whose object is the addressee, not the speaker ("told reporters"). */
+const RECIPIENT_CUES = new Set(['tell', 'ask', 'urge', 'inform', 'assure', 'remind', 'warn', 'brief', 'advise', 'promise', 'call', 'accuse', 'criticize', 'praise', 'thank']);
 
 /** Offset just after a region's closing mark. */
 export function closeEnd(text: string, r: QuoteRegion): number {
@@ -98,7 +100,7 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
       while (m >= 0 && tokens[m].sentence === sentence && tokens[m].text !== '(' && j - m < 12) m--;
       if (m >= 0 && tokens[m].text === '(') j = m - 1;
     }
-    while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX') && tokens[j].sentence === sentence) j--;
+    while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || !/[\p{L}\p{N}]/u.test(tokens[j].text)) && tokens[j].sentence === sentence) j--;
     if (j < 0 || tokens[j].sentence !== sentence) return NONE;
     const span = actorSpanAt(j);
     if (span) return { speaker: res.actorAtToken[j], mention: span, cue: null, conf: 0.9, cueTok: -1 };
@@ -109,7 +111,7 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
   const after = (k: number, sentence: number): RuleAttr => {
     if (k >= tokens.length || tokens[k].sentence !== sentence) return NONE;
     if (OPEN_TOKEN.test(tokens[k].text) || /^[.!?]$/.test(tokens[k].text)) return NONE;
-    if (isCue(k) && k + 1 < tokens.length) {
+    if (isCue(k) && k + 1 < tokens.length && !RECIPIENT_CUES.has(tokens[k].lemma.toLowerCase())) {
       const span = actorSpanAt(k + 1);
       if (span) return { speaker: res.actorAtToken[span[0]], mention: span, cue: tokens[k].text, conf: 0.9, cueTok: k };
       if (PRONOUNS.has(tokens[k + 1].text.toLowerCase())) {
@@ -129,16 +131,19 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
     attr = NONE;
     return attr;
   };
-  /** `X said: "…"` / `X said, "…"` / `NAME: …` before token k (the opening mark or the line's text). */
+  /** `X said: "…"` / `X said, "…"` / `X told RFE/RL: "…"` / `NAME: …` before token k (the opening mark or the line's text). */
   const before = (k: number): RuleAttr => {
     let j = k - 1;
     if (j < 0) return NONE;
     if (tokens[j].text !== ':' && tokens[j].text !== ',') return NONE;
     const punct = tokens[j].text;
     j--;
-    if (j >= 0 && isCue(j)) {
-      const s = subjectBefore(j, tokens[j].sentence);
-      if (s.speaker >= 0) return { ...s, cue: tokens[j].text, cueTok: j };
+    // the cue, possibly followed by its addressee ("told RFE/RL:", "said in a statement:")
+    for (let c = j; c >= 0 && c >= j - 6 && tokens[c].sentence === tokens[j].sentence; c--) {
+      if (/^[,;:.!?"“”]$/.test(tokens[c].text)) break;
+      if (!isCue(c)) continue;
+      const s = subjectBefore(c, tokens[c].sentence);
+      if (s.speaker >= 0) return { ...s, cue: tokens[c].text, cueTok: c };
       return NONE;
     }
     // "NAME: …" at the start of a paragraph
@@ -195,6 +200,7 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     if (attr.speaker >= 0 && attr.conf >= minConf) {
       q.speaker = attr.speaker;
       q.speakerMention = attr.mention ? { start: tokens[attr.mention[0]].start, end: tokens[attr.mention[1] - 1].end } : null;
+      q.sourceMention = q.speakerMention;
       if (attr.mention) history.push({ actor: attr.speaker, token: attr.mention[0] });
     }
     return q;
@@ -242,6 +248,7 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     if (sib) {
       d.q.speaker = sib.q.speaker;
       d.q.speakerMention = sib.q.speakerMention;
+      d.q.sourceMention = sib.q.sourceMention;
       d.q.cue = sib.q.cue;
       d.q.cueSpan = sib.q.cueSpan;
       d.q.confidence = 0.8;
@@ -281,6 +288,22 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     const attr = { ...subj, cue: tokens[k].text, conf: Math.min(subj.conf, 0.8), cueTok: k };
     const q = toQuote(start, end, 'indirect', attr);
     if (q.speaker >= 0) out.push(q);
+  }
+  // "…, according to X" / "According to X, …": the rest of the sentence, outside quotation marks
+  for (let k = 0; k < tokens.length - 2; k++) {
+    if (quoted[k] || tokens[k].text.toLowerCase() !== 'according' || tokens[k + 1].text !== 'to') continue;
+    const sentence = tokens[k].sentence;
+    const sent = doc.sentences[sentence];
+    const attr = h.accordingTo(sentence);
+    if (attr.speaker < 0 || attr.cueTok !== k || !attr.mention) continue;
+    // the source phrase runs to the next comma or the sentence end
+    let srcEnd = attr.mention[1];
+    while (srcEnd < sent.tokenEnd && tokens[srcEnd].text !== ',' && !/^[.!?]$/.test(tokens[srcEnd].text)) srcEnd++;
+    let a: number, b: number;
+    if (k > sent.tokenStart + 2) { a = sent.tokenStart; b = k; } else { a = srcEnd + 1; b = sent.tokenEnd; }
+    while (b > a && /^[.,;:!?"”]$/.test(tokens[b - 1].text)) b--;
+    if (b - a < 3 || out.some((q) => q.start < tokens[b - 1].end && tokens[a].start < q.end)) continue;
+    out.push(toQuote(tokens[a].start, tokens[b - 1].end, 'indirect', attr));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -17,12 +17,14 @@
  * per kind (precision by the predicted unit's kind, recall by the gold unit's kind).
  *
  * Speaker accuracy is measured on matched pairs whose gold attribution has a source. Headline
- * (`speaker`): our speaker mention, or any mention of our speaker actor, overlaps the gold Source
- * span by at least one character (a mention may name a speaker who is no actor, "a senior
- * official"). Actor (`speakerActor`): the headline, and we named an actor. Loose
+ * (`speaker`, what the output contract shows): we name a speaker actor, and our speaker mention
+ * or any mention of that actor overlaps the gold Source span by at least one character. Loose
  * (`speakerLoose`): the headline, or one of the actor's name words (capitalised, 3+ letters)
- * occurs in the gold Source text (same person named elsewhere). PolNeAR has no coreference gold,
- * so for a pronoun speaker these check the pronoun mention, not the actor it resolves to.
+ * occurs in the gold Source text (same person named elsewhere). Source span (`speakerSpan`): the
+ * headline, or our source mention overlaps the gold Source even when it names no actor ("a senior
+ * official", an unresolved pronoun) — it measures finding the source apart from actor
+ * resolution. PolNeAR has no coreference gold, so for a pronoun speaker these check the pronoun
+ * mention, not the actor it resolves to.
  */
 import type { QuoteKind } from '../schema.js';
 import { quoteRegions, regionIndex, spanKind, type ParagraphRange } from './marks.js';
@@ -35,8 +37,10 @@ export type SpanFragments = Array<[number, number]>;
 /** A predicted attribution unit to score. */
 export interface PredictedUnit {
   content: SpanFragments;
-  /** Spans that name the speaker (the speaker mention and the actor's mentions); empty = no speaker. */
+  /** Spans that name the speaker actor (the speaker mention and the actor's mentions); empty = no speaker. */
   speakerSpans: SpanFragments;
+  /** The span naming the source even when it is no actor (`FoundQuote.sourceMention`), or empty. */
+  sourceSpans?: SpanFragments;
   /** The speaker actor's name, for the loose check; null = no actor (there may still be a mention). */
   speakerName: string | null;
 }
@@ -69,10 +73,10 @@ export interface QuoteScores {
   speakerCorrect: number;
   /** Loose "same person" speaker accuracy. */
   speakerLoose: number;
-  /** Share of the speaker pairs where we named a speaker at all (an actor or a mention). */
+  /** Share of the speaker pairs where we named a speaker actor. */
   attributed: number;
-  /** Strict: we name an actor and it is right by the headline rule. */
-  speakerActor: number;
+  /** Source span: our source mention (actor or not) or the actor's mentions overlap the gold Source. */
+  speakerSpan: number;
   /** Matched pairs whose gold has no source, and the share of them where we named none either. */
   noSourcePairs: number;
   noSourceAgree: number;
@@ -144,9 +148,8 @@ export function matchUnits(text: string, predicted: SpanFragments[], gold: SpanF
 
 /** Whether our speaker names the gold source: [headline, loose]. */
 export function speakerCorrect(text: string, pred: PredictedUnit, source: SpanFragments): [boolean, boolean] {
-  if (!pred.speakerSpans.length) return [false, false];
+  if (!pred.speakerSpans.length || !pred.speakerName) return [false, false];
   if (overlaps(pred.speakerSpans, source)) return [true, true];
-  if (!pred.speakerName) return [false, false];
   const goldText = source.map(([s, e]) => text.slice(s, e)).join(' ');
   const goldWords = new Set(goldText.split(/[^\p{L}]+/u));
   const loose = pred.speakerName.split(/[^\p{L}]+/u).some((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && goldWords.has(w));
@@ -160,7 +163,7 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
   const tpGold = { all: 0, direct: 0, partial: 0, indirect: 0 };
   const nPred = { all: 0, direct: 0, partial: 0, indirect: 0 };
   const nGold = { all: 0, direct: 0, partial: 0, indirect: 0 };
-  let speakerPairs = 0, correct = 0, loose = 0, attributed = 0, noSourcePairs = 0, noSourceAgree = 0, actorCorrect = 0;
+  let speakerPairs = 0, correct = 0, loose = 0, attributed = 0, noSourcePairs = 0, noSourceAgree = 0, spanCorrect = 0;
   for (const d of docs) {
     const regions = quoteRegions(d.text, d.paragraphs);
     const at = regionIndex(d.text, regions);
@@ -179,14 +182,14 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
       const p = d.predicted[i];
       if (!g.source) {
         noSourcePairs++;
-        if (!p.speakerSpans.length) noSourceAgree++;
+        if (!p.speakerName) noSourceAgree++;
         return;
       }
       speakerPairs++;
-      if (p.speakerSpans.length) attributed++;
+      if (p.speakerName) attributed++;
       const [h, l] = speakerCorrect(d.text, p, g.source);
       if (h) correct++;
-      if (h && p.speakerName) actorCorrect++;
+      if (h || overlaps(p.sourceSpans ?? [], g.source)) spanCorrect++;
       if (h || l) loose++;
     });
   }
@@ -200,7 +203,7 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
     speaker: speakerPairs ? correct / speakerPairs : 0, speakerCorrect: correct,
     speakerLoose: speakerPairs ? loose / speakerPairs : 0,
     attributed: speakerPairs ? attributed / speakerPairs : 0,
-    speakerActor: speakerPairs ? actorCorrect / speakerPairs : 0,
+    speakerSpan: speakerPairs ? spanCorrect / speakerPairs : 0,
     noSourcePairs, noSourceAgree: noSourcePairs ? noSourceAgree / noSourcePairs : 0,
   };
 }
@@ -223,9 +226,12 @@ export function unitsFromQuotes(quotes: FoundQuote[], res: ActorResolution): Pre
     const q = g[0];
     const actor = q.speaker >= 0 ? res.actors[q.speaker] : null;
     const speakerSpans: SpanFragments = [];
-    if (q.speakerMention) speakerSpans.push([q.speakerMention.start, q.speakerMention.end]);
-    if (actor) for (const m of actor.mentions) speakerSpans.push([m.start, m.end]);
+    if (actor) {
+      if (q.speakerMention) speakerSpans.push([q.speakerMention.start, q.speakerMention.end]);
+      for (const m of actor.mentions) speakerSpans.push([m.start, m.end]);
+    }
+    const src = q.sourceMention ?? q.speakerMention;
     const content = g.map((x) => [x.start, x.end] as [number, number]).sort((a, b) => a[0] - b[0]);
-    return { content, speakerSpans, speakerName: actor ? actor.name : null };
+    return { content, speakerSpans, speakerName: actor ? actor.name : null, sourceSpans: src ? [[src.start, src.end]] : [] };
   });
 }

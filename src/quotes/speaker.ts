@@ -5,11 +5,16 @@
  *   mention followed by "'s" or by another noun is a modifier ("American Action Forum's Douglas
  *   Holtz-Eakin", "Clinton campaign officials") and is passed over while a head mention exists.
  * - A pronoun (he, she, they, it; "I"/"we" only in first-person text have no actor) resolves to
- *   the nearest compatible actor before it, outside quotation marks, in the same or the two
- *   previous paragraphs: he/she → a person; they/it → an organization, state, IGO or group (or,
+ *   a compatible actor before it, outside quotation marks, in the same or the two previous
+ *   paragraphs — the first one named in the nearest sentence that names one (the subject rather
+ *   than an object): he/she → a person; they/it → an organization, state, IGO or group (or,
  *   for "they", people). An actor who was the speaker of an earlier quote in those paragraphs
- *   wins over a nearer actor who was only mentioned ("…," Trump said of Clinton. He added …).
- * - A source span with no actor keeps its text as the speaker mention and speaker -1.
+ *   wins over a nearer actor who was only mentioned ("…," Trump said of Clinton. He added …),
+ *   unless another compatible actor is named earlier in the pronoun's sentence; a latest source
+ *   that is no actor ("The Turkish transport minister told reporters …") blocks both, and the
+ *   pronoun gets no actor.
+ * - A relative pronoun source ("Mr. Lewandowski, who said …") is the actor right before it.
+ * - A source span with no actor keeps its text as the source mention and speaker -1.
  */
 import type { AnnotatedText } from '../types.js';
 import type { ActorResolution } from '../actors/resolve.js';
@@ -24,10 +29,11 @@ export const NO_SPEAKER: SpeakerPick = { speaker: -1, mention: null, conf: 0, ru
 const PERSON_PRONOUN = new Set(['he', 'she', 'him', 'her']);
 const GROUP_PRONOUN = new Set(['they', 'it', 'them']);
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'you']);
+const RELATIVE = new Set(['who', 'which', 'that']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 const BODY = new Set(['campaign', 'administration', 'government', 'camp', 'team', 'office', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson']);
 
-/** The speakers so far (actor, token) in text order, for pronouns. */
+/** The sources so far in text order, for pronouns: the actor (-1 for a source that is no actor, "the minister") and its first token. */
 export type SpeakerHistory = Array<{ actor: number; token: number }>;
 
 /** Whether a pronoun can refer to an actor of this type. */
@@ -43,27 +49,32 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
   const pron = tokens[k].text.toLowerCase();
   if (FIRST_PERSON.has(pron) || !(PERSON_PRONOUN.has(pron) || GROUP_PRONOUN.has(pron))) return NO_SPEAKER;
   const para = sentences[tokens[k].sentence].paragraph;
-  // an earlier speaker within the window
-  for (let h = history.length - 1; h >= 0; h--) {
-    const e = history[h];
-    if (e.token >= k) continue;
-    if (sentences[tokens[e.token].sentence].paragraph < para - 2) break;
-    if (!compatible(pron, res.actors[e.actor].type)) continue;
-    // only if no other compatible actor is mentioned, outside quotes, between that speaker and the pronoun in the same sentence as the pronoun
+  const inWindow = (j: number) => sentences[tokens[j].sentence].paragraph >= para - 2;
+  // the nearest sentence (this one, then earlier ones) naming a compatible actor outside quotation
+  // marks, and in it the first such actor: the subject rather than an object ("Zarina Toktogulova
+  // opened the bridge over the Ak-Buura river. … she said")
+  let nearest = -1;
+  for (let si = tokens[k].sentence; si >= 0 && nearest < 0 && sentences[si].paragraph >= para - 2; si--) {
+    const sent = sentences[si];
+    for (let j = sent.tokenStart; j < Math.min(sent.tokenEnd, k); j++) {
+      const a = res.actorAtToken[j];
+      if (a < 0 || quoted[j] || POSSESSIVE.has(tokens[j + 1]?.text ?? '')) continue;
+      if (compatible(pron, res.actors[a].type)) { nearest = j; break; }
+    }
+  }
+  // the latest earlier source, named or not
+  const last = [...history].reverse().find((e) => e.token < k && inWindow(e.token) && (e.actor < 0 || compatible(pron, res.actors[e.actor].type)));
+  if (last && last.actor < 0 && (nearest < 0 || nearest < last.token)) return NO_SPEAKER; // "The minister told …" then "he said"
+  if (last && last.actor >= 0) {
+    // the earlier speaker, unless another compatible actor is named before the pronoun in its own sentence
     let rival = false;
     for (let j = k - 1; j >= sentences[tokens[k].sentence].tokenStart; j--) {
       const a = res.actorAtToken[j];
-      if (a >= 0 && a !== e.actor && !quoted[j] && compatible(pron, res.actors[a].type) && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) { rival = true; break; }
+      if (a >= 0 && a !== last.actor && !quoted[j] && compatible(pron, res.actors[a].type) && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) { rival = true; break; }
     }
-    if (!rival) return { speaker: e.actor, mention: { start: k, end: k + 1 }, conf: 0.7, rule: 'pronoun-speaker' };
-    break;
+    if (!rival) return { speaker: last.actor, mention: { start: k, end: k + 1 }, conf: 0.7, rule: 'pronoun-speaker' };
   }
-  for (let j = k - 1; j >= 0; j--) {
-    if (sentences[tokens[j].sentence].paragraph < para - 2) break;
-    const a = res.actorAtToken[j];
-    if (a < 0 || quoted[j]) continue;
-    if (compatible(pron, res.actors[a].type)) return { speaker: a, mention: { start: k, end: k + 1 }, conf: 0.6, rule: 'pronoun-nearest' };
-  }
+  if (nearest >= 0) return { speaker: res.actorAtToken[nearest], mention: { start: k, end: k + 1 }, conf: 0.6, rule: 'pronoun-nearest' };
   return NO_SPEAKER;
 }
 
@@ -84,10 +95,20 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
   if (head) return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
+  // a relative pronoun ("Mr. Lewandowski, who said …"): the actor just before it
+  if (RELATIVE.has(tokens[span.start].text.toLowerCase())) {
+    let j = span.start - 1;
+    if (j >= 0 && tokens[j].text === ',') j--;
+    if (j >= 0 && res.actorAtToken[j] >= 0 && !quoted[j]) return { speaker: res.actorAtToken[j], mention: { start: span.start, end: span.start + 1 }, conf: 0.8, rule: 'relative' };
+  }
   // a pronoun source
   for (let k = span.start; k < Math.min(span.end, span.start + 2); k++) {
     const w = tokens[k].text.toLowerCase();
-    if (PERSON_PRONOUN.has(w) || GROUP_PRONOUN.has(w)) return resolvePronoun(doc, res, k, quoted, history);
+    if (PERSON_PRONOUN.has(w) || GROUP_PRONOUN.has(w) || FIRST_PERSON.has(w)) {
+      const p = resolvePronoun(doc, res, k, quoted, history);
+      // an unresolved pronoun still names the speaker in the text
+      return p.speaker >= 0 ? p : { speaker: -1, mention: { start: k, end: k + 1 }, conf: 0, rule: 'pronoun-unresolved' };
+    }
   }
   // "the Clinton campaign said": a body named after its actor speaks for it
   const g0 = groups[0];

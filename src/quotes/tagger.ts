@@ -29,14 +29,71 @@ export function allowed(a: number, b: number): boolean {
   return TAGS[a].slice(2) === tb.slice(2);
 }
 
+/** 32-bit FNV-1a hash of a string's UTF-16 code units. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The weight rows in an open-addressing table keyed by the feature's 32-bit hash, so that a
+ * lookup hashes a feature string once and probes integers (a string-keyed Map was most of the
+ * tagger's time). Two features of one model that share a hash keep the first row; a feature the
+ * model does not know collides with a known one with probability (known features) / 2^32.
+ */
+class WeightTable {
+  readonly keys: Uint32Array;
+  readonly rows: Int32Array;
+  readonly data: Float32Array;
+  readonly mask: number;
+  constructor(weights: Map<string, Float32Array>) {
+    let size = 1024;
+    while (size < weights.size * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Uint32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    this.data = new Float32Array(weights.size * NT);
+    let r = 0;
+    for (const [f, row] of weights) {
+      const h = fnv1a(f);
+      let slot = h & this.mask;
+      while (this.rows[slot] >= 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      if (this.rows[slot] >= 0) continue;
+      this.keys[slot] = h;
+      this.rows[slot] = r;
+      this.data.set(row, r * NT);
+      r++;
+    }
+  }
+  /** Row offset into `data` of a feature, or -1. */
+  find(f: string): number {
+    const h = fnv1a(f);
+    let slot = h & this.mask;
+    for (;;) {
+      const r = this.rows[slot];
+      if (r < 0) return -1;
+      if (this.keys[slot] === h) return r * NT;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
 /** A trained tagger: per-feature weight rows and transition weights. */
 export class AttributionTagger {
+  private readonly table: WeightTable;
   /**
    * `weights.get(feature)` is a row of NT weights; `transitions[(prev + 1) * NT + tag]`, prev = -1
    * at the start; `cues`: the cue lemmas the features were computed with (data/quotes/cues.yaml
-   * plus lemmas that head gold cues often in the training data).
+   * plus lemmas that head gold cues often in the training data); `syntax`: the features include
+   * dependency relations (the tagger then needs a parse).
    */
-  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array, readonly cues: Set<string> = new Set()) {}
+  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array, readonly cues: Set<string> = new Set(), readonly syntax = false) {
+    this.table = new WeightTable(weights);
+  }
 
   /** The best tag sequence (indices into TAGS) for one paragraph's token features. */
   predict(feats: string[][]): Uint8Array {
@@ -44,11 +101,12 @@ export class AttributionTagger {
     const out = new Uint8Array(n);
     if (!n) return out;
     const emit = new Float64Array(n * NT);
+    const { data } = this.table;
     for (let i = 0; i < n; i++) {
       for (const f of feats[i]) {
-        const row = this.weights.get(f);
-        if (!row) continue;
-        for (let t = 0; t < NT; t++) emit[i * NT + t] += row[t];
+        const r = this.table.find(f);
+        if (r < 0) continue;
+        for (let t = 0; t < NT; t++) emit[i * NT + t] += data[r + t];
       }
     }
     return viterbi(emit, this.transitions, n);
@@ -121,7 +179,7 @@ export interface TrainOptions {
  * current weights; where the guess differs from gold, +1 to the gold tag's features and
  * transitions, −1 to the guessed ones. Sequences are shuffled each epoch with a fixed seed.
  */
-export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions, cues: Set<string> = new Set()): AttributionTagger {
+export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions, cues: Set<string> = new Set(), syntax = false): AttributionTagger {
   const minCount = opts.minCount ?? 2;
   const F = interner.names.length;
   const keep = new Uint8Array(F);
@@ -183,7 +241,7 @@ export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts
   }
   const transitions = new Float32Array((NT + 1) * NT);
   for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
-  return new AttributionTagger(weights, transitions, cues);
+  return new AttributionTagger(weights, transitions, cues, syntax);
 }
 
 /** The default model folder. */
@@ -207,6 +265,7 @@ export function saveTagger(tagger: AttributionTagger, dir: string, prune = 0.05)
     kind: 'attribution-tagger', tags: TAGS, weights: 'weights.tsv', features: lines.length,
     transitions: Array.from(tagger.transitions, (x) => +x.toFixed(3)),
     cueLemmas: [...tagger.cues].sort(),
+    syntax: tagger.syntax,
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
   return lines.length;
@@ -219,7 +278,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
   let tagger: AttributionTagger | null = null;
   const cfgFile = join(dir, 'config.json');
   if (existsSync(cfgFile)) {
-    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[]; cueLemmas?: string[] };
+    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[]; cueLemmas?: string[]; syntax?: boolean };
     if (cfg.tags.join() !== TAGS.join()) throw new Error(`steppe: ${cfgFile}: tag set ${cfg.tags.join(',')} is not ${TAGS.join(',')}; retrain with scripts/train-quotes.ts`);
     const weights = new Map<string, Float32Array>();
     for (const line of readFileSync(join(dir, cfg.weights), 'utf8').split('\n')) {
@@ -229,7 +288,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
       for (const cell of line.slice(tab + 1).split(' ')) { const [t, v] = cell.split(':'); row[Number(t)] = Number(v); }
       weights.set(line.slice(0, tab), row);
     }
-    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions), new Set(cfg.cueLemmas ?? []));
+    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions), new Set(cfg.cueLemmas ?? []), cfg.syntax ?? false);
   }
   cache.set(dir, tagger);
   return tagger;

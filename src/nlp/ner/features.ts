@@ -234,12 +234,20 @@ export function hashB(s: string): number {
   return fmix(h + s.length);
 }
 
-/** Mix a value hash into a feature key (order matters). */
+/** Mix a value hash into a feature key (a murmur3 round; order matters). Keys are finalized with `fmix`. */
 export function mixA(h: number, v: number): number {
-  return fmix(Math.imul(h, 0x9e3779b1) ^ v);
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 export function mixB(h: number, v: number): number {
-  return fmix(Math.imul(h ^ 0x7f4a7c15, 0x27d4eb2f) + v);
+  let k = Math.imul(v, 0x239b961b);
+  k = Math.imul((k << 16) | (k >>> 16), 0xab0e9789);
+  h ^= k;
+  h = (h << 17) | (h >>> 15);
+  return (Math.imul(h, 3) + 0x38b34ae5) | 0;
 }
 
 /** A column of string values for the tokens of a sentence, padded with 2 slots on each side, and their hashes. */
@@ -247,12 +255,89 @@ export class Field {
   readonly s: string[];
   readonly a: Int32Array;
   readonly b: Int32Array;
-  constructor(values: readonly string[], padL = ['<s2>', '<s>'], padR = ['</s>', '</s2>']) {
-    this.s = [...padL, ...values, ...padR];
-    this.a = new Int32Array(this.s.length);
-    this.b = new Int32Array(this.s.length);
-    for (let k = 0; k < this.s.length; k++) { this.a[k] = hashA(this.s[k]); this.b[k] = hashB(this.s[k]); }
+  constructor(values: readonly string[], padL = PAD_L, padR = PAD_R) {
+    const n = padL.length + values.length + padR.length;
+    this.s = new Array<string>(n);
+    this.a = new Int32Array(n);
+    this.b = new Int32Array(n);
+    let k = 0;
+    for (const v of padL) this.put(k++, v);
+    for (const v of values) this.put(k++, v);
+    for (const v of padR) this.put(k++, v);
   }
+  private put(k: number, v: string): void {
+    this.s[k] = v;
+    let h = HASH_MEMO.get(v);
+    if (h === undefined) {
+      if (HASH_MEMO.size >= 1 << 16) HASH_MEMO.clear();
+      h = [hashA(v), hashB(v)];
+      HASH_MEMO.set(v, h);
+    }
+    this.a[k] = h[0];
+    this.b[k] = h[1];
+  }
+
+  /** A column of lexeme values (`col`: one of the LEX_* columns) for tokens `lex[idx[i]]` (default: all in order). */
+  static ofLexemes(lex: readonly Lexeme[], col: number, idx?: readonly number[]): Field {
+    const m = idx ? idx.length : lex.length;
+    const f = new Field([], [], []);
+    const n = m + 4;
+    const s = new Array<string>(n);
+    const a = new Int32Array(n);
+    const b = new Int32Array(n);
+    for (let k = 0; k < 2; k++) {
+      s[k] = PAD_L[k]; a[k] = PAD_HA[k]; b[k] = PAD_HB[k];
+      s[n - 2 + k] = PAD_R[k]; a[n - 2 + k] = PAD_HA[2 + k]; b[n - 2 + k] = PAD_HB[2 + k];
+    }
+    for (let i = 0; i < m; i++) {
+      const x = lex[idx ? idx[i] : i];
+      s[i + 2] = x.vals[col]; a[i + 2] = x.ha[col]; b[i + 2] = x.hb[col];
+    }
+    (f as { s: string[] }).s = s;
+    (f as { a: Int32Array }).a = a;
+    (f as { b: Int32Array }).b = b;
+    return f;
+  }
+}
+const PAD_L = ['<s2>', '<s>'];
+const PAD_R = ['</s>', '</s2>'];
+const PAD_HA = Int32Array.from([...PAD_L, ...PAD_R], hashA);
+const PAD_HB = Int32Array.from([...PAD_L, ...PAD_R], hashB);
+/** Hashes of the small-vocabulary values (POS, gazetteer classes, shapes of casing…) seen lately (bounded). */
+const HASH_MEMO = new Map<string, [number, number]>();
+
+/** Lexeme columns: the values the features read of a token's text. */
+const LEX_WORD = 0, LEX_LOWER = 1, LEX_SHAPE = 2, LEX_SHORT = 3, LEX_PRE = 4, LEX_SUF = 8;
+const LEX_COLS = 12;
+
+/** What the features read of a token's text, with hashes, computed once per distinct text (bounded cache). */
+interface Lexeme {
+  norm: string;
+  lower: string;
+  cas: string;
+  /** word (digits as 0), lower, long shape, short shape, prefixes 1–4, suffixes 1–4. */
+  vals: string[];
+  ha: Int32Array;
+  hb: Int32Array;
+}
+const LEXEMES = new Map<string, Lexeme>();
+function lexeme(text: string): Lexeme {
+  let x = LEXEMES.get(text);
+  if (x) return x;
+  const norm = normalizeText(text);
+  const lower = norm.toLowerCase();
+  const vals = [
+    /[0-9]/.test(norm) ? norm.replace(/[0-9]/g, '0') : norm, lower, longShape(norm), shortShape(norm),
+    lower.slice(0, 1), lower.slice(0, 2), lower.slice(0, 3), lower.slice(0, 4),
+    lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4),
+  ];
+  const ha = new Int32Array(LEX_COLS);
+  const hb = new Int32Array(LEX_COLS);
+  for (let c = 0; c < LEX_COLS; c++) { ha[c] = hashA(vals[c]); hb[c] = hashB(vals[c]); }
+  x = { norm, lower, cas: casing(norm), vals, ha, hb };
+  if (LEXEMES.size >= 1 << 17) LEXEMES.clear();
+  LEXEMES.set(text, x);
+  return x;
 }
 
 // ---------------------------------------------------------------- templates
@@ -268,6 +353,8 @@ export const TEMPLATES: ReadonlyArray<readonly [string, number]> = [
   ['dc', 1], ['dc|c', 2],
   ['pre1', 1], ['pre2', 1], ['pre3', 1], ['pre4', 1], ['suf1', 1], ['suf2', 1], ['suf3', 1], ['suf4', 1],
   ['first|ss', 1], ['H', 0], ['H|dc', 1], ['H|g', 1], ['hy|ss', 1],
+  // the run of capitalized words holding the token: its first and last words, the token's place in it
+  ['rf', 1], ['rl', 1], ['rp', 1], ['rp|rl', 2],
   // stage 2
   ['s1', 1], ['s1-1', 1], ['s1+1', 1], ['agg', 1], ['agg|ss', 2], ['agg|s1', 2],
   // dynamic
@@ -300,7 +387,7 @@ export function featureKey(template: number, values: readonly string[]): [number
   let a = TA[template];
   let b = TB[template];
   for (const v of values) { a = mixA(a, hashA(v)); b = mixB(b, hashB(v)); }
-  return [a, b];
+  return [fmix(a), fmix(b)];
 }
 
 /** A buffer of the features of one token: template ids, key pairs, and (for training) the value strings. */
@@ -317,10 +404,13 @@ export class FeatureSink {
 
   reset(): void { this.n = 0; }
 
+  /** Keep the value strings (for `name`): the trainer needs them, prediction does not. */
+  keepNames = false;
+
   private push(t: number, a: number, b: number, s1: string, s2: string, s3: string): void {
     const k = this.n++;
-    this.t[k] = t; this.ka[k] = a; this.kb[k] = b;
-    this.v1[k] = s1; this.v2[k] = s2; this.v3[k] = s3;
+    this.t[k] = t; this.ka[k] = fmix(a); this.kb[k] = fmix(b);
+    if (this.keepNames) { this.v1[k] = s1; this.v2[k] = s2; this.v3[k] = s3; }
   }
   f0(t: number): void { if (this.mask[t]) this.push(t, TA[t], TB[t], '', '', ''); }
   f1(t: number, f: Field, i: number): void {
@@ -349,6 +439,8 @@ export interface PreparedSentence {
   word: Field; low: Field; shape: Field; short: Field; pos: Field; gaz: Field; casF: Field; dc: Field;
   pre: Field[]; suf: Field[];
   headline: boolean;
+  /** Capitalized run of each token: first word, last word (lower case), place in the run (B/I/L/U, '-' outside). */
+  runFirst: Field; runLast: Field; runPos: Field;
   /** Stage-1 tags and document aggregates (second pass only). */
   s1?: Field;
   agg?: Field;
@@ -368,10 +460,11 @@ function isHeadline(cas: string[]): boolean {
 /** Prepare the sentences of one document (NER tokens with POS) for feature extraction. */
 export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null): PreparedSentence[] {
   const base = sentences.map((toks) => {
-    const norm = toks.map((t) => normalizeText(t.text));
-    const lower = norm.map((w) => w.toLowerCase());
-    const cas = norm.map((w) => casing(w));
-    return { toks, norm, lower, cas, headline: isHeadline(cas) };
+    const lex = toks.map((t) => lexeme(t.text));
+    const norm = lex.map((x) => x.norm);
+    const lower = lex.map((x) => x.lower);
+    const cas = lex.map((x) => x.cas);
+    return { toks, lex, norm, lower, cas, headline: isHeadline(cas) };
   });
   // The casing a word has in the document where casing tells something: not sentence-initial,
   // not after an opening quote or parenthesis, not in an ALL-CAPS headline.
@@ -397,23 +490,54 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
   }
   return base.map((s) => {
     const low = s.lower;
+    const n = low.length;
+    const rf = new Array<number>(n).fill(-1);
+    const rl = new Array<number>(n).fill(-1);
+    const rp = new Array<string>(n).fill('-');
+    if (!s.headline) {
+      let i = 0;
+      while (i < n) {
+        if (!isCap(s.cas[i])) { i++; continue; }
+        let j = i + 1;
+        while (j < n && isCap(s.cas[j])) j++;
+        for (let k = i; k < j; k++) {
+          rf[k] = i;
+          rl[k] = j - 1;
+          rp[k] = j - i === 1 ? 'U' : k === i ? 'B' : k === j - 1 ? 'L' : 'I';
+        }
+        i = j;
+      }
+    }
     return {
+      runFirst: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rf.map((k) => (k < 0 ? n : k))),
+      runLast: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rl.map((k) => (k < 0 ? n : k))),
+      runPos: new Field(rp),
       n: s.toks.length,
       lower: low,
       cas: s.cas,
-      word: new Field(s.norm.map((w) => w.replace(/[0-9]/g, '0'))),
-      low: new Field(low),
-      shape: new Field(s.norm.map(longShape)),
-      short: new Field(s.norm.map(shortShape)),
+      word: Field.ofLexemes(s.lex, LEX_WORD),
+      low: Field.ofLexemes(s.lex, LEX_LOWER),
+      shape: Field.ofLexemes(s.lex, LEX_SHAPE),
+      short: Field.ofLexemes(s.lex, LEX_SHORT),
       pos: new Field(s.toks.map((t) => t.pos)),
       gaz: new Field(gazetteer ? gazetteer.match(low) : low.map(() => '')),
       casF: new Field(s.cas),
       dc: new Field(low.map((l) => docCasing.get(l) ?? '')),
-      pre: [1, 2, 3, 4].map((k) => new Field(low.map((l) => l.slice(0, k)))),
-      suf: [1, 2, 3, 4].map((k) => new Field(low.map((l) => l.slice(-k)))),
+      pre: [0, 1, 2, 3].map((k) => Field.ofLexemes(s.lex, LEX_PRE + k)),
+      suf: [0, 1, 2, 3].map((k) => Field.ofLexemes(s.lex, LEX_SUF + k)),
       headline: s.headline,
     };
   });
+}
+
+/** The lexeme standing for "no capitalized run" (its lower form is '-'). */
+const NO_RUN: Lexeme = (() => {
+  const vals = new Array<string>(LEX_COLS).fill('-');
+  return { norm: '-', lower: '-', cas: '-', vals, ha: Int32Array.from(vals, hashA), hb: Int32Array.from(vals, hashB) };
+})();
+
+function isCap(c: string): boolean {
+  return c === 'X' || c === 'A' || c === 'm';
 }
 
 /** Whether token i takes part in document aggregates and the prediction history (it has a capital letter). */
@@ -460,6 +584,7 @@ const T_LM1S = T('l-1|ss'), T_SLP1 = T('ss|l+1'), T_C3 = T('c-1|c|c+1');
 const T_G = T('g'), T_GM1 = T('g-1'), T_GP1 = T('g+1'), T_GM2 = T('g-2'), T_GP2 = T('g+2');
 const T_DC = T('dc'), T_DCC = T('dc|c');
 const T_PRE = [T('pre1'), T('pre2'), T('pre3'), T('pre4')], T_SUF = [T('suf1'), T('suf2'), T('suf3'), T('suf4')];
+const T_RF = T('rf'), T_RL = T('rl'), T_RP = T('rp'), T_RPRL = T('rp|rl');
 const T_FIRST = T('first|ss'), T_H = T('H'), T_HDC = T('H|dc'), T_HG = T('H|g'), T_HY = T('hy|ss');
 const T_S1 = T('s1'), T_S1M1 = T('s1-1'), T_S1P1 = T('s1+1'), T_AGG = T('agg'), T_AGGSS = T('agg|ss'), T_AGGS1 = T('agg|s1');
 const T_TM1 = T('t-1'), T_TM2TM1 = T('t-2|t-1'), T_TM1L = T('t-1|l'), T_TM1SS = T('t-1|ss'), T_PH = T('ph'), T_PHSS = T('ph|ss');
@@ -512,7 +637,13 @@ export function staticFeatures(s: PreparedSentence, i: number, sink: FeatureSink
     sink.f1(T_HDC, s.dc, k);
     sink.f1(T_HG, s.gaz, k);
   }
-  if (s.word.s[k].includes('-')) sink.f1(T_HY, s.short, k);
+  if (s.word.s[k].includes('-') || s.word.s[k].includes('/')) sink.f1(T_HY, s.short, k);
+  if (s.runPos.s[k] !== '-') {
+    sink.f1(T_RF, s.runFirst, k);
+    sink.f1(T_RL, s.runLast, k);
+    sink.f1(T_RP, s.runPos, k);
+    sink.f2(T_RPRL, s.runPos, k, s.runLast, k);
+  }
 }
 
 /** Stage-2 features of token `i` (the document has been through `addStage1`). */

@@ -197,7 +197,8 @@ export function readConllDocuments(text: string): ConllSentence[][] {
 
 /**
  * The gazetteer built from our actor dictionary (data/actors): country names, demonyms, metonyms
- * (capitals, "Kremlin"), IGOs, regions and people, each with its class. The trainer writes it into
+ * (capitals, "Kremlin"), IGOs, regions and people, each with its class; and the news outlets of
+ * data/outlets.yaml. The trainer writes it into
  * the model folder, so that a trained model keeps the gazetteer it was trained with.
  */
 export async function dictionaryGazetteerEntries(): Promise<Array<[string, string]>> {
@@ -206,12 +207,16 @@ export async function dictionaryGazetteerEntries(): Promise<Array<[string, strin
   const out: Array<[string, string]> = [];
   for (const n of dict.names) {
     const actor = dict.actors.get(n.actorId);
-    let cls: string;
-    if (n.kind === 'demonym') cls = 'demonym';
-    else if (n.kind === 'metonym') cls = 'metonym';
-    else cls = actor?.type === 'state' ? 'state' : actor?.type === 'igo' ? 'igo' : actor?.type === 'person' ? 'person' : actor?.type === 'location' ? 'region' : 'other';
+    // class: how the name refers (demonym, metonym) or the actor's type (state, igo, person, location…)
+    const cls = n.kind !== 'name' ? n.kind : actor?.type ?? 'other';
     out.push([n.form, cls]);
   }
+  // News outlets (data/outlets.yaml: host → outlet name).
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const { DATA_DIR } = await import('../../paths.js');
+  const outlets = parse(readFileSync(join(DATA_DIR, 'outlets.yaml'), 'utf8')) as Record<string, unknown>;
+  for (const name of new Set(Object.values(outlets ?? {}))) if (typeof name === 'string') out.push([name, 'outlet']);
   return out;
 }
 

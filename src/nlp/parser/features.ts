@@ -64,7 +64,7 @@ export function hashString(s: string): number {
 }
 
 /** MurmurHash3 round: fold `k` into `h`. */
-function mix(h: number, k: number): number {
+export function mix(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
@@ -74,7 +74,7 @@ function mix(h: number, k: number): number {
 }
 
 /** MurmurHash3 finaliser. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -363,6 +363,125 @@ export class FeatureExtractor {
       }
       h = mix(h, v);
     }
+    h = fmix(h);
+    return h === 0 ? 1 : h;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features of the UPOS retagger
+
+/**
+ * Templates of the retagger (a greedy left-to-right UPOS tagger that reads wink's tags; see
+ * `UposTagger` in model.ts). Atoms: `w` normalised word, `s1`/`s2`/`s3` suffixes, `p1` first
+ * letter, `c` shape, `wt` wink's tag, `t` the retagger's own tag (left context only); an offset
+ * such as `-1` looks at a neighbour. `bias` is the template with no atom.
+ */
+export const TAGGER_TEMPLATES: string[] = [
+  'bias', 'w', 's1', 's3', 'p1', 'c', 'wt', 'w wt', 'wt-1 wt', 'wt wt+1', 'wt-1 wt wt+1', 't-1', 't-2 t-1', 't-1 w', 't-1 wt',
+  'w-1', 'w+1', 's3+1', 'w+2', 'wt-1 w', 'w wt+1', 's3 wt',
+];
+
+const TAG_ATTRS = ['w', 's1', 's2', 's3', 'p1', 'c', 'wt', 't'] as const;
+const BOS = '<s>';
+const EOS = '</s>';
+const BOS_H = hashString(BOS);
+const EOS_H = hashString(EOS);
+
+/** A sentence prepared for the retagger: per attribute, per token, the atom string and hash. */
+export interface TaggerSentence {
+  n: number;
+  strings: string[][];
+  hashes: Int32Array[];
+  /** The retagger's tags so far (strings and hashes), filled left to right. */
+  tags: string[];
+  tagH: Int32Array;
+}
+
+/** Features of the retagger for a fixed list of templates (see `FeatureExtractor` for the scheme). */
+export class TaggerFeatures {
+  readonly templates: string[];
+  readonly size: number;
+  private readonly tplStart: Int32Array;
+  private readonly atomAttr: Int32Array;
+  private readonly atomOff: Int32Array;
+  private readonly tplSeed: Int32Array;
+
+  constructor(templates: string[]) {
+    this.templates = templates.slice();
+    this.size = templates.length;
+    const start: number[] = [0];
+    const attr: number[] = [];
+    const off: number[] = [];
+    for (const t of templates) {
+      if (t !== 'bias') {
+        for (const atom of t.split(' ')) {
+          const m = /^(w|s1|s2|s3|p1|c|wt|t)([+-]\d)?$/.exec(atom);
+          if (!m) throw new Error(`parser: unknown tagger atom "${atom}" in template "${t}"`);
+          const o = m[2] ? Number(m[2]) : 0;
+          if (m[1] === 't' && o >= 0) throw new Error(`parser: tagger template "${t}" looks at its own tag of a word not yet tagged`);
+          attr.push(TAG_ATTRS.indexOf(m[1] as (typeof TAG_ATTRS)[number]));
+          off.push(o);
+        }
+      }
+      start.push(attr.length);
+    }
+    this.tplStart = Int32Array.from(start);
+    this.atomAttr = Int32Array.from(attr);
+    this.atomOff = Int32Array.from(off);
+    this.tplSeed = Int32Array.from(templates, (t) => hashString(`tagger ${t}`));
+  }
+
+  /** Prepare words with wink's tags. */
+  prepare(words: string[], upos: string[]): TaggerSentence {
+    const n = words.length;
+    const strings: string[][] = TAG_ATTRS.map(() => new Array(n));
+    for (let i = 0; i < n; i++) {
+      const w = normalizeWord(words[i]);
+      strings[0][i] = w;
+      strings[1][i] = w.slice(-1);
+      strings[2][i] = w.slice(-2);
+      strings[3][i] = w.slice(-3);
+      strings[4][i] = w.slice(0, 1);
+      strings[5][i] = shapeOf(words[i]);
+      strings[6][i] = upos[i] || 'X';
+      strings[7][i] = NONE;
+    }
+    const hashes = strings.map((col) => Int32Array.from(col, (s) => hashString(s)));
+    return { n, strings, hashes, tags: strings[7], tagH: hashes[7] };
+  }
+
+  /** Write the key of every template for token i into `out`. */
+  extract(s: TaggerSentence, i: number, out: Int32Array): void {
+    for (let t = 0; t < this.size; t++) {
+      let h = this.tplSeed[t];
+      for (let j = this.tplStart[t]; j < this.tplStart[t + 1]; j++) {
+        const k = i + this.atomOff[j];
+        h = mix(h, k < 0 ? BOS_H : k >= s.n ? EOS_H : s.hashes[this.atomAttr[j]][k]);
+      }
+      h = fmix(h);
+      out[t] = h === 0 ? 1 : h;
+    }
+  }
+
+  /** The readable atom values of template t at token i. */
+  describe(s: TaggerSentence, i: number, t: number): string[] {
+    const out: string[] = [];
+    for (let j = this.tplStart[t]; j < this.tplStart[t + 1]; j++) {
+      const k = i + this.atomOff[j];
+      out.push(k < 0 ? BOS : k >= s.n ? EOS : s.strings[this.atomAttr[j]][k]);
+    }
+    return out;
+  }
+
+  arity(t: number): number {
+    return this.tplStart[t + 1] - this.tplStart[t];
+  }
+
+  /** The key of template t with the given readable atom values. */
+  keyOf(t: number, atoms: string[]): number {
+    let h = this.tplSeed[t];
+    for (let m = 0; m < atoms.length; m++) h = mix(h, hashString(atoms[m]));
     h = fmix(h);
     return h === 0 ? 1 : h;
   }

@@ -2,8 +2,9 @@
  * Syntax: our own dependency parser (issue 7). A greedy, labelled arc-eager parser with a dynamic
  * oracle and an averaged perceptron (model.ts, features.ts), trained on Universal Dependencies
  * English EWT with the UPOS tags wink-nlp predicts, so that it sees at run time the tags it was
- * trained on. `parseDocument` is pure (DESIGN.md, model 2): it returns the parse and never
- * changes the document.
+ * trained on (a small retagger inside the model maps wink's tags to treebank-style UPOS first).
+ * `parseDocument` is pure (DESIGN.md, model 2): it returns the parse and never changes the
+ * document.
  *
  * Also here: reading and writing CoNLL-U (multiword-token ranges and empty nodes are kept as
  * lines but are not words), and tagging CoNLL-U sentences with wink (`tagWithWink`), shared by
@@ -66,7 +67,11 @@ export function parseDocument(doc: AnnotatedText, model: ParserModel): Dependenc
   return { head, relation };
 }
 
-/** Parse one sentence given words and UPOS tags: 0-based heads (-1 root) and deprels. */
+/**
+ * Parse one sentence given words and UPOS tags: 0-based heads (-1 root) and deprels. The tags are
+ * wink's (as `annotate` gives them): the model's retagger runs on them first. To parse with tags
+ * that are already final (gold tags), call `model.parse(words, upos, { retag: false })`.
+ */
 export function parseSentence(words: string[], upos: string[], model: ParserModel): { head: number[]; relation: string[] } {
   return model.parse(words, upos);
 }
@@ -274,6 +279,7 @@ export function toTrainSentences(sents: ConlluSentence[], tags?: string[][]): Tr
   return sents.map((s, i) => ({
     words: s.words.map((w) => w.form),
     upos: tags ? tags[i] : s.words.map((w) => w.upos),
+    goldUpos: s.words.map((w) => w.upos),
     head: s.words.map((w) => w.head),
     relation: s.words.map((w) => w.deprel),
   }));

@@ -16,7 +16,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FeatureExtractor, encodeSentence, type EncodedSentence, DEFAULT_TEMPLATES } from './features.js';
+import { FeatureExtractor, TaggerFeatures, encodeSentence, hashString, DEFAULT_TEMPLATES, TAGGER_TEMPLATES } from './features.js';
 
 export const SHIFT = 0;
 export const REDUCE = 1;
@@ -107,6 +107,17 @@ function legalMoves(st: ParseState): { shift: boolean; reduce: boolean; left: bo
   const hasS0 = st.sp > 0;
   const s0Headed = hasS0 && st.head[st.stack[st.sp - 1]] !== -1;
   return { shift: st.b < st.n, reduce: hasS0 && s0Headed, left: hasS0 && !s0Headed, right: hasS0 && st.b < st.n };
+}
+
+/**
+ * The only legal class when there is no choice, else -1: SHIFT on an empty stack; once only the
+ * root is left in the buffer, REDUCE for a headed S0 and LEFT-root for a headless one. About a
+ * fifth of all states; they need no features.
+ */
+function forcedClass(st: ParseState, rootId: number): number {
+  if (st.sp === 0) return SHIFT;
+  if (st.b === st.n) return st.head[st.stack[st.sp - 1]] === -1 ? 2 + rootId : REDUCE;
+  return -1;
 }
 
 /** The best-scoring legal class. */
@@ -235,7 +246,9 @@ class KeyTable {
 /**
  * The weights of a trained model: per feature key, a sparse row of (class, integer weight).
  * Laid out for speed: an open-addressing table of (key, offset) pairs, and one arena where each
- * row is its length followed by entries packed as `weight << 8 | class`.
+ * row is a header followed by entries packed as `weight << 8 | class`, sorted by class. The header
+ * holds the number of entries in three class groups split at `bounds` (moves, LEFT labels, RIGHT
+ * labels for the parser), so that a decision adds only the group it needs.
  */
 export class SparseWeights {
   private readonly slots: Int32Array;
@@ -245,7 +258,7 @@ export class SparseWeights {
   readonly rowOffset: Int32Array;
 
   /** Build from flat arrays: row r has keys[r] and entries rowStart[r]..rowStart[r+1] of cls/q. */
-  constructor(keys: ArrayLike<number>, rowStart: ArrayLike<number>, cls: ArrayLike<number>, q: ArrayLike<number>) {
+  constructor(keys: ArrayLike<number>, rowStart: ArrayLike<number>, cls: ArrayLike<number>, q: ArrayLike<number>, bounds: [number, number] = [256, 256]) {
     const rows = keys.length;
     let size = 16;
     while (size < rows * 2) size <<= 1;
@@ -256,11 +269,17 @@ export class SparseWeights {
     let at = 0;
     for (let r = 0; r < rows; r++) {
       this.rowOffset[r] = at;
-      this.arena[at++] = rowStart[r + 1] - rowStart[r];
+      const entries: Array<[number, number]> = [];
       for (let j = rowStart[r]; j < rowStart[r + 1]; j++) {
-        if (cls[j] > 255 || Math.abs(q[j]) >= 1 << 23) throw new Error('parser: weight or class out of range');
-        this.arena[at++] = (q[j] << 8) | cls[j];
+        if (cls[j] > 255 || cls[j] < 0 || Math.abs(q[j]) >= 1 << 23) throw new Error('parser: weight or class out of range');
+        entries.push([cls[j], q[j]]);
       }
+      entries.sort((x, y) => x[0] - y[0]);
+      const g = [0, 0, 0];
+      for (const [c] of entries) g[c < bounds[0] ? 0 : c < bounds[1] ? 1 : 2]++;
+      if (g[0] > 255 || g[1] > 255 || g[2] > 255) throw new Error('parser: too many classes in a row');
+      this.arena[at++] = g[0] | (g[1] << 8) | (g[2] << 16);
+      for (const [c, w] of entries) this.arena[at++] = (w << 8) | c;
       const key = keys[r];
       let i = (key ^ (key >>> 15)) & this.mask;
       while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
@@ -273,28 +292,52 @@ export class SparseWeights {
     return this.rowOffset.length;
   }
 
-  /** Add the rows of the given feature keys into `scores` (which is zeroed first). */
-  score(feats: Int32Array, nf: number, scores: Int32Array): void {
-    scores.fill(0);
+  /** The arena offset of a key's row, or -1. */
+  find(key: number): number {
     const slots = this.slots;
     const mask = this.mask;
+    let i = (key ^ (key >>> 15)) & mask;
+    for (;;) {
+      const k = slots[2 * i];
+      if (k === key) return slots[2 * i + 1];
+      if (k === 0) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Zero `scores` and add every entry of the rows of the given keys. */
+  score(feats: Int32Array, nf: number, scores: Int32Array): void {
+    scores.fill(0);
     const arena = this.arena;
     for (let f = 0; f < nf; f++) {
-      const key = feats[f];
-      let i = (key ^ (key >>> 15)) & mask;
-      for (;;) {
-        const k = slots[2 * i];
-        if (k === key) {
-          const off = slots[2 * i + 1];
-          const end = off + 1 + arena[off];
-          for (let j = off + 1; j < end; j++) {
-            const e = arena[j];
-            scores[e & 255] += e >> 8;
-          }
-          break;
-        }
-        if (k === 0) break;
-        i = (i + 1) & mask;
+      const off = this.find(feats[f]);
+      if (off < 0) continue;
+      const h = arena[off];
+      const end = off + 1 + (h & 255) + ((h >>> 8) & 255) + (h >>> 16);
+      for (let j = off + 1; j < end; j++) {
+        const e = arena[j];
+        scores[e & 255] += e >> 8;
+      }
+    }
+  }
+
+  /** Zero `scores` and add, for the rows of the given keys, group 0 and groups 1 and/or 2. */
+  scoreGroups(feats: Int32Array, nf: number, scores: Int32Array, g1: boolean, g2: boolean): void {
+    scores.fill(0);
+    const arena = this.arena;
+    for (let f = 0; f < nf; f++) {
+      const off = this.find(feats[f]);
+      if (off < 0) continue;
+      const h = arena[off];
+      const n0 = h & 255;
+      const n1 = (h >>> 8) & 255;
+      const e0 = off + 1 + n0;
+      const e1 = e0 + n1;
+      for (let j = off + 1; j < e0; j++) { const e = arena[j]; scores[e & 255] += e >> 8; }
+      if (g1) for (let j = e0; j < e1; j++) { const e = arena[j]; scores[e & 255] += e >> 8; }
+      if (g2) {
+        const e2 = e1 + (h >>> 16);
+        for (let j = e1; j < e2; j++) { const e = arena[j]; scores[e & 255] += e >> 8; }
       }
     }
   }
@@ -302,10 +345,173 @@ export class SparseWeights {
   /** The entries of row r as [class, integer weight] pairs. */
   row(r: number): Array<[number, number]> {
     const off = this.rowOffset[r];
+    const h = this.arena[off];
+    const n = (h & 255) + ((h >>> 8) & 255) + (h >>> 16);
     const out: Array<[number, number]> = [];
-    for (let j = off + 1; j <= off + this.arena[off]; j++) out.push([this.arena[j] & 255, this.arena[j] >> 8]);
+    for (let j = off + 1; j <= off + n; j++) out.push([this.arena[j] & 255, this.arena[j] >> 8]);
     return out;
   }
+}
+
+/** A weights file: one readable feature per line, `template<TAB>atoms…<TAB>class:weight …`. */
+function writeWeightsFile(file: string, header: string, names: string[], weights: SparseWeights): void {
+  const lines: string[] = [`# ${header}`];
+  for (let r = 0; r < names.length; r++) lines.push(`${names[r]}\t${weights.row(r).map(([c, q]) => `${c}:${q}`).join(' ')}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+}
+
+/** Read a weights file; `keyOf` rebuilds each feature's key from its template index and atoms. */
+function readWeightsFile(file: string, templates: string[], arity: (t: number) => number, keyOf: (t: number, atoms: string[]) => number, bounds?: [number, number]): { weights: SparseWeights; names: string[] } {
+  const tplIndex = new Map(templates.map((t, i) => [t, i]));
+  const name = file.split(/[\\/]/).pop();
+  const text = readFileSync(file, 'utf8');
+  const keys: number[] = [];
+  const rowStart: number[] = [0];
+  const cls: number[] = [];
+  const q: number[] = [];
+  const names: string[] = [];
+  const seen = new Set<number>();
+  let at = 0;
+  let lineNo = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    at = end + 1;
+    lineNo++;
+    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
+    const cols = line.split('\t');
+    const t = tplIndex.get(cols[0]);
+    if (t === undefined) throw new Error(`parser: ${name} line ${lineNo}: unknown template "${cols[0]}"`);
+    const ar = arity(t);
+    if (cols.length !== ar + 2) throw new Error(`parser: ${name} line ${lineNo}: expected ${ar + 2} columns`);
+    const key = keyOf(t, cols.slice(1, 1 + ar));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    keys.push(key);
+    names.push(line.slice(0, line.lastIndexOf('\t')));
+    const ws = cols[1 + ar];
+    let p = 0;
+    while (p < ws.length) {
+      let sp = ws.indexOf(' ', p);
+      if (sp < 0) sp = ws.length;
+      const colon = ws.indexOf(':', p);
+      cls.push(+ws.slice(p, colon));
+      q.push(+ws.slice(colon + 1, sp));
+      p = sp + 1;
+    }
+    rowStart.push(cls.length);
+  }
+  return { weights: new SparseWeights(keys, rowStart, cls, q, bounds), names };
+}
+
+/** The retagger's part of `config.json`. */
+export interface TaggerConfig {
+  /** UPOS tags; class i is tags[i]. */
+  tags: string[];
+  templates: string[];
+  weightScale: number;
+  weights: string;
+}
+
+/**
+ * The UPOS retagger: a greedy left-to-right averaged-perceptron tagger whose features include
+ * wink's tags (and the words, suffixes and shapes around them). The parser is trained on its
+ * output for sentences it was not trained on (jackknifing), so it sees at run time what it saw
+ * in training; wink's tags stay the input (DESIGN.md: POS come from the annotate stage).
+ */
+export class UposTagger {
+  readonly config: TaggerConfig;
+  readonly features: TaggerFeatures;
+  readonly weights: SparseWeights;
+  readonly rowNames: string[];
+  private readonly feats: Int32Array;
+  private readonly scores: Int32Array;
+  private readonly tagHashes: Int32Array;
+
+  constructor(config: TaggerConfig, weights: SparseWeights, rowNames: string[]) {
+    this.config = config;
+    this.features = new TaggerFeatures(config.templates);
+    this.weights = weights;
+    this.rowNames = rowNames;
+    this.feats = new Int32Array(this.features.size);
+    this.scores = new Int32Array(config.tags.length);
+    this.tagHashes = Int32Array.from(config.tags, (t) => hashString(t));
+  }
+
+  /** UPOS tags for words given wink's tags. */
+  tag(words: string[], upos: string[]): string[] {
+    const s = this.features.prepare(words, upos);
+    const out: string[] = new Array(words.length);
+    const K = this.config.tags.length;
+    for (let i = 0; i < s.n; i++) {
+      this.features.extract(s, i, this.feats);
+      this.weights.score(this.feats, this.feats.length, this.scores);
+      let best = 0;
+      for (let c = 1; c < K; c++) if (this.scores[c] > this.scores[best]) best = c;
+      out[i] = s.tags[i] = this.config.tags[best];
+      s.tagH[i] = this.tagHashes[best];
+    }
+    return out;
+  }
+
+  save(dir: string): void {
+    writeWeightsFile(join(dir, this.config.weights), `steppe UPOS retagger weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; class i is tagger.tags[i] in config.json)`, this.rowNames, this.weights);
+  }
+
+  static load(dir: string, config: TaggerConfig): UposTagger {
+    const fx = new TaggerFeatures(config.templates);
+    const { weights, names } = readWeightsFile(join(dir, config.weights), config.templates, (t) => fx.arity(t), (t, a) => fx.keyOf(t, a));
+    return new UposTagger(config, weights, names);
+  }
+}
+
+/** A sentence for the retagger's training: words, wink's tags, gold tags. */
+export interface TaggerSentence {
+  words: string[];
+  upos: string[];
+  gold: string[];
+}
+
+/** Train the retagger (deterministic for a seed). */
+export function trainTagger(sents: TaggerSentence[], opts: { epochs?: number; seed?: number; prune?: number; weightScale?: number; templates?: string[] } = {}): UposTagger {
+  const epochs = opts.epochs ?? 5;
+  const weightScale = opts.weightScale ?? 0.1;
+  const tagSet = new Set<string>();
+  for (const s of sents) for (const t of s.gold) tagSet.add(t);
+  const tags = [...tagSet].sort();
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const tagHashes = Int32Array.from(tags, (t) => hashString(t));
+  const config: TaggerConfig = { tags, templates: opts.templates ?? TAGGER_TEMPLATES, weightScale, weights: 'tagger.tsv' };
+  const fx = new TaggerFeatures(config.templates);
+  const dense = new DenseWeights(tags.length);
+  const feats = new Int32Array(fx.size);
+  const scores = new Float64Array(tags.length);
+  const random = rng(opts.seed ?? 1);
+  const order = sents.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const idx of order) {
+      const sent = sents[idx];
+      const s = fx.prepare(sent.words, sent.upos);
+      for (let i = 0; i < s.n; i++) {
+        fx.extract(s, i, feats);
+        dense.score(feats, scores);
+        let guess = 0;
+        for (let c = 1; c < tags.length; c++) if (scores[c] > scores[guess]) guess = c;
+        const truth = tagIndex.get(sent.gold[i]) ?? guess;
+        dense.time++;
+        if (guess !== truth) dense.update(truth, guess, feats, (f) => `${fx.templates[f]}${fx.arity(f) ? '\t' : ''}${fx.describe(s, i, f).join('\t')}`);
+        s.tags[i] = tags[guess];
+        s.tagH[i] = tagHashes[guess];
+      }
+    }
+  }
+  const { weights, names } = dense.average(opts.prune ?? 1, weightScale);
+  return new UposTagger(config, weights, names);
 }
 
 /** The contents of `config.json`. */
@@ -317,37 +523,44 @@ export interface ParserConfig {
   labels: string[];
   /** Feature templates (see features.ts). */
   templates: string[];
-  /** Weights in weights.tsv are integers; multiply by this to get the perceptron weight. */
+  /** Weights in the weights file are integers; multiply by this to get the perceptron weight. */
   weightScale: number;
   /** How a sentence with several root attachments is repaired: the leftmost stays root. */
   multipleRoots: 'leftmost';
   /** The weights file name inside the model folder. */
   weights: string;
+  /** The UPOS retagger run on wink's tags before parsing, or null. */
+  tagger: TaggerConfig | null;
 }
 
-/** A trained parser: configuration, feature extractor, sparse weights. */
+/** Options of `ParserModel.parse`. */
+export interface ParseOptions {
+  /** Run the retagger on the given tags (default true when the model has one; false for gold tags). */
+  retag?: boolean;
+}
+
+/** A trained parser: configuration, feature extractor, sparse weights, optional retagger. */
 export class ParserModel {
   readonly config: ParserConfig;
   readonly features: FeatureExtractor;
   readonly weights: SparseWeights;
+  readonly tagger: UposTagger | null;
   /** Readable name (template + atoms, tab-separated) of each weights row, for saving. */
   readonly rowNames: string[];
-  /** Quantized weights per row, as saved. */
   private readonly L: number;
   private readonly rootId: number;
-  private readonly deprelRel: Map<string, number>;
   private feats: Int32Array;
   private scores: Int32Array;
 
-  constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[]) {
-    this.config = config;
+  constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[], tagger: UposTagger | null = null) {
+    this.config = { ...config, tagger: tagger ? tagger.config : null };
     this.features = new FeatureExtractor(config.templates, config.labels);
     this.weights = weights;
     this.rowNames = rowNames;
+    this.tagger = tagger;
     this.L = config.labels.length;
     this.rootId = config.labels.indexOf(ROOT_LABEL);
     if (this.rootId < 0) throw new Error('parser: the label list has no "root"');
-    this.deprelRel = new Map(config.labels.map((l, i) => [l, i]));
     this.feats = new Int32Array(this.features.size);
     this.scores = new Int32Array(2 + 2 * this.L);
   }
@@ -357,32 +570,37 @@ export class ParserModel {
     return 2 + 2 * this.L;
   }
 
+  /** The tags the parser works with: the retagger's for the given (wink) tags, or the given ones. */
+  tagsFor(words: string[], upos: string[], opts: ParseOptions = {}): string[] {
+    return this.tagger && opts.retag !== false ? this.tagger.tag(words, upos) : upos;
+  }
+
   /** Parse one sentence: 0-based heads (-1 for the root) and labels. */
-  parse(words: string[], upos: string[]): { head: number[]; relation: string[] } {
+  parse(words: string[], upos: string[], opts: ParseOptions = {}): { head: number[]; relation: string[] } {
     const n = words.length;
     if (n === 0) return { head: [], relation: [] };
-    const enc = encodeSentence(words, upos);
+    const enc = encodeSentence(words, this.tagsFor(words, upos, opts));
     const st = new ParseState(n);
     const L = this.L;
     while (!st.done) {
+      const forced = forcedClass(st, this.rootId);
+      if (forced >= 0) { st.apply(forced, L); continue; }
       this.features.extract(st, enc, this.feats);
-      this.weights.score(this.feats, this.feats.length, this.scores);
+      // only the label groups of legal arc moves are scored: LEFT needs a headless S0, RIGHT a buffer word
+      const hasS0 = st.sp > 0;
+      const s0Headless = hasS0 && st.head[st.stack[st.sp - 1]] === -1;
+      this.weights.scoreGroups(this.feats, this.feats.length, this.scores, s0Headless, hasS0 && st.b < n);
       st.apply(bestLegal(st, this.scores, L, this.rootId), L);
     }
     return finishParse(st, this.config.labels, this.rootId);
   }
 
-  /** Save `config.json` and the weights file into `dir` (created if needed). */
+  /** Save `config.json`, the weights file and the retagger's into `dir` (created if needed). */
   save(dir: string): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), JSON.stringify(this.config, null, 2) + '\n');
-    const lines: string[] = [
-      `# steppe dependency parser weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; classes in config.json: 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+${this.L}+i RIGHT-labels[i])`,
-    ];
-    for (let r = 0; r < this.rowNames.length; r++) {
-      lines.push(`${this.rowNames[r]}\t${this.weights.row(r).map(([c, q]) => `${c}:${q}`).join(' ')}`);
-    }
-    writeFileSync(join(dir, this.config.weights), lines.join('\n') + '\n');
+    writeWeightsFile(join(dir, this.config.weights), `steppe dependency parser weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; classes: 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+${this.L}+i RIGHT-labels[i], labels in config.json)`, this.rowNames, this.weights);
+    this.tagger?.save(dir);
   }
 
   /** Load a model folder written by `save`. */
@@ -391,52 +609,10 @@ export class ParserModel {
     if (!existsSync(cfgFile)) throw new Error(`parser: no model at ${dir} (config.json missing); run npm run train:parser`);
     const config = JSON.parse(readFileSync(cfgFile, 'utf8')) as ParserConfig;
     const fx = new FeatureExtractor(config.templates, config.labels);
-    const tplIndex = new Map(config.templates.map((t, i) => [t, i]));
-    const text = readFileSync(join(dir, config.weights), 'utf8');
-    const keys: number[] = [];
-    const rowStart: number[] = [0];
-    const cls: number[] = [];
-    const q: number[] = [];
-    const names: string[] = [];
-    const seen = new Set<number>();
-    let at = 0;
-    let lineNo = 0;
-    while (at < text.length) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      const line = text.slice(at, end);
-      at = end + 1;
-      lineNo++;
-      if (!line || line.charCodeAt(0) === 35 /* # */) continue;
-      const cols = line.split('\t');
-      const t = tplIndex.get(cols[0]);
-      if (t === undefined) throw new Error(`parser: ${config.weights} line ${lineNo}: unknown template "${cols[0]}"`);
-      const ar = fx.arity(t);
-      if (cols.length !== ar + 2) throw new Error(`parser: ${config.weights} line ${lineNo}: expected ${ar + 2} columns`);
-      const key = fx.keyOf(t, cols.slice(1, 1 + ar));
-      if (seen.has(key)) continue;
-      seen.add(key);
-      keys.push(key);
-      names.push(line.slice(0, line.lastIndexOf('\t')));
-      const ws = cols[1 + ar];
-      let p = 0;
-      while (p < ws.length) {
-        let sp = ws.indexOf(' ', p);
-        if (sp < 0) sp = ws.length;
-        const colon = ws.indexOf(':', p);
-        cls.push(+ws.slice(p, colon));
-        q.push(+ws.slice(colon + 1, sp));
-        p = sp + 1;
-      }
-      rowStart.push(cls.length);
-    }
-    const weights = new SparseWeights(keys, rowStart, cls, q);
-    return new ParserModel(config, weights, names);
-  }
-
-  /** Label id of a relation, or -1. */
-  labelId(rel: string): number {
-    return this.deprelRel.get(rel) ?? -1;
+    const L = config.labels.length;
+    const { weights, names } = readWeightsFile(join(dir, config.weights), config.templates, (t) => fx.arity(t), (t, a) => fx.keyOf(t, a), [2, 2 + L]);
+    const tagger = config.tagger ? UposTagger.load(dir, config.tagger) : null;
+    return new ParserModel(config, weights, names, tagger);
   }
 }
 
@@ -462,7 +638,10 @@ function finishParse(st: ParseState, labels: string[], rootId: number): { head: 
 /** A training sentence: words, UPOS tags, 0-based gold heads (-1 root) and relations. */
 export interface TrainSentence {
   words: string[];
+  /** The tags the parser is given at run time (wink's). */
   upos: string[];
+  /** Gold UPOS, needed to train the retagger. */
+  goldUpos?: string[];
   head: ArrayLike<number>;
   relation: string[];
 }
@@ -489,6 +668,14 @@ export interface TrainOptions {
   /** Rounding step of the saved weights (default 0.1). */
   weightScale?: number;
   name?: string;
+  /**
+   * Train a UPOS retagger on (wink tag → gold tag) and parse its output; the parser is trained on
+   * tags from `folds` taggers each trained without the sentences they tag (default false; needs
+   * `goldUpos`).
+   */
+  retag?: boolean;
+  folds?: number;
+  taggerEpochs?: number;
   /** Progress messages. */
   log?: (line: string) => void;
   /** Called after every epoch with the averaged model of that epoch (e.g. to print a dev score). */
@@ -603,7 +790,7 @@ class DenseWeights {
     }
   }
   /** The averaged weights, pruned (|w| < prune dropped) and rounded to multiples of `scale`. */
-  average(prune: number, scale: number): { weights: SparseWeights; names: string[] } {
+  average(prune: number, scale: number, bounds?: [number, number]): { weights: SparseWeights; names: string[] } {
     const C = this.C;
     const keys: number[] = [];
     const names: string[] = [];
@@ -634,7 +821,7 @@ class DenseWeights {
       names.push(this.names[r]);
       rowStart.push(cls.length);
     }
-    return { weights: new SparseWeights(keys, rowStart, cls, w), names };
+    return { weights: new SparseWeights(keys, rowStart, cls, w, bounds), names };
   }
 }
 
@@ -673,14 +860,40 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
     weightScale,
     multipleRoots: 'leftmost',
     weights: 'weights.tsv',
+    tagger: null,
   };
+  let tagger: UposTagger | null = null;
+  let parserTags = sents.map((s) => s.upos);
+  if (opts.retag) {
+    const t0 = Date.now();
+    const tsents = sents.map((s) => {
+      if (!s.goldUpos) throw new Error('parser: retag needs goldUpos on every training sentence');
+      return { words: s.words, upos: s.upos, gold: s.goldUpos };
+    });
+    const folds = opts.folds ?? 5;
+    const topts = { epochs: opts.taggerEpochs ?? 5, seed };
+    parserTags = new Array(sents.length);
+    let right = 0;
+    let all = 0;
+    for (let f = 0; f < folds; f++) {
+      const tg = trainTagger(tsents.filter((_, i) => i % folds !== f), topts);
+      tsents.forEach((s, i) => {
+        if (i % folds !== f) return;
+        parserTags[i] = tg.tag(s.words, s.upos);
+        parserTags[i].forEach((t, k) => { all++; if (t === s.gold[k]) right++; });
+      });
+    }
+    tagger = trainTagger(tsents, topts);
+    opts.log?.(`retagger: ${folds}-fold tags for the parser ${(100 * right / Math.max(1, all)).toFixed(2)}% right; final tagger ${tagger.weights.rows} features; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const fx = new FeatureExtractor(config.templates, labels);
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   let dense = new DenseWeights(C);
   const random = rng(seed);
   const data = sents
-    .filter((s) => s.words.length > 0)
-    .map((s) => {
+    .map((s, si) => ({ s, si }))
+    .filter(({ s }) => s.words.length > 0)
+    .map(({ s, si }) => {
       const n = s.words.length;
       const gh = new Int32Array(n);
       const gl = new Int32Array(n);
@@ -688,15 +901,15 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
         gh[i] = s.head[i] < 0 ? n : s.head[i];
         gl[i] = s.head[i] < 0 ? rootId : labelIndex.get(s.relation[i]) ?? -1;
       }
-      return { enc: encodeSentence(s.words, s.upos), gh, gl };
+      return { enc: encodeSentence(s.words, parserTags[si]), gh, gl };
     });
   const order = data.map((_, i) => i);
   const feats = new Int32Array(fx.size);
   const scores = new Float64Array(C);
   const costs = new Float64Array(C);
   const averaged = () => {
-    const { weights, names } = dense.average(prune, weightScale);
-    return new ParserModel(config, weights, names);
+    const { weights, names } = dense.average(prune, weightScale, [2, 2 + L]);
+    return new ParserModel(config, weights, names, tagger);
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
     const t0 = Date.now();
@@ -710,6 +923,8 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
       const { enc, gh, gl } = data[idx];
       const st = new ParseState(enc.n);
       while (!st.done) {
+        const forced = forcedClass(st, rootId);
+        if (forced >= 0) { st.apply(forced, L); continue; }
         fx.extract(st, enc, feats);
         dense.score(feats, scores);
         const guess = bestLegal(st, scores, L, rootId);
