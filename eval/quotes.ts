@@ -27,6 +27,7 @@ import { findQuotes } from '../src/quotes/index.js';
 import { baselineQuotes } from '../src/quotes/baseline.js';
 import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
 import { loadTagger } from '../src/quotes/tagger.js';
+import { loadParserModel, parseDocument } from '../src/nlp/parser/index.js';
 import { matchUnits, speakerCorrect, scoreQuotes, unitsFromQuotes, MATCH_JACCARD, type QuoteScores, type ScoreDoc } from '../src/quotes/score.js';
 
 const dir = join(SHARED_DIR, 'eval', 'quotes', 'polnear');
@@ -72,7 +73,8 @@ for (const d of docs) {
   const t0 = performance.now();
   const doc = annotate(article);
   const res = resolveActors(doc, index, { published: article.published });
-  const quotes = findQuotes(doc, res, { model });
+  const tagger = model === undefined ? loadTagger() : model;
+  const quotes = findQuotes(doc, res, { model, parse: tagger?.syntax ? parseDocument(doc, loadParserModel()) : null });
   ms += performance.now() - t0;
   const gold = d.attributions.map((a) => ({ content: a.content, source: a.source }));
   const predicted = unitsFromQuotes(quotes, res);

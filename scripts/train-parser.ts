@@ -1,20 +1,22 @@
 /**
- * `npm run train:parser [-- --limit N --out DIR --epochs N --seed N --gold-pos --no-retag --dev-each-epoch]`
+ * `npm run train:parser [-- --limit N --out DIR --epochs N --seed N --gold-pos --no-retag --dev-each-epoch --rescore]`
  *
  * Trains the dependency parser on UD English EWT train (../shared/train/ud) with the UPOS tags
  * wink-nlp predicts for its sentences, scores it on EWT dev (never trained on), measures its speed,
  * and writes the model folder (default models/parser): config.json, weights.tsv, meta.json,
- * MODEL_CARD.md. Deterministic: fixed seed and epochs.
+ * MODEL_CARD.md. Deterministic: fixed seed and epochs. `--rescore` trains nothing: it re-measures the
+ * model in --out and rewrites its meta.json and MODEL_CARD.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SHARED_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { readConlluFile, tagWithWink, toTrainSentences, trainParser, scoreParses, DEFAULT_PARSER_DIR, ParserModel, type ConlluSentence, type AttachmentScores } from '../src/nlp/parser/index.js';
+import { TRAIN_DEFAULTS as D } from '../src/nlp/parser/model.js';
 
-interface Args { limit: number; out: string; epochs: number; seed: number; goldPos: boolean; devEachEpoch: boolean; joined: boolean; noRetag: boolean }
+interface Args { limit: number; out: string; epochs: number; seed: number; goldPos: boolean; devEachEpoch: boolean; joined: boolean; noRetag: boolean; rescore: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { limit: 0, out: DEFAULT_PARSER_DIR, epochs: 15, seed: 1, goldPos: false, devEachEpoch: false, joined: false, noRetag: false };
+  const a: Args = { limit: 0, out: DEFAULT_PARSER_DIR, epochs: D.epochs, seed: D.seed, goldPos: false, devEachEpoch: false, joined: false, noRetag: false, rescore: false };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     const next = () => {
@@ -29,6 +31,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--gold-pos') a.goldPos = true;
     else if (f === '--joined') a.joined = true;
     else if (f === '--no-retag') a.noRetag = true;
+    else if (f === '--rescore') a.rescore = true;
     else if (f === '--dev-each-epoch') a.devEachEpoch = true;
     else { console.error(`train-parser: unknown flag ${f}`); process.exit(2); }
   }
@@ -86,19 +89,26 @@ function main(): void {
   const devGold = dev.map((s) => s.words.map((w) => w.upos));
   console.log(`train-parser: ${train.length} train sentences, ${dev.length} dev sentences; wink UPOS accuracy train ${pct(tagAccuracy(train, trainTags))}%, dev ${pct(tagAccuracy(dev, devTags))}% (${tagSeconds.toFixed(1)} s)`);
 
-  const tTrain = Date.now();
-  const model = trainParser(toTrainSentences(train, args.goldPos ? undefined : trainTags), {
-    epochs: args.epochs,
-    seed: args.seed,
-    retag: !args.goldPos && !args.noRetag,
-    name: 'steppe-parser-en-ewt',
-    log: (l) => console.log(`train-parser: ${l}`),
-    onEpoch: args.devEachEpoch
-      ? (e, m) => { const s = evaluate(m(), dev, args.goldPos ? devGold : devTags, !args.goldPos); console.log(`train-parser:   dev UAS ${pct(s.uas)} LAS ${pct(s.las)}`); }
-      : undefined,
-  });
-  const trainSeconds = (Date.now() - tTrain) / 1000;
-  model.save(args.out);
+  let trainSeconds: number;
+  if (args.rescore) {
+    // only re-measure the saved model and rewrite meta.json and MODEL_CARD.md
+    const old = JSON.parse(readFileSync(join(args.out, 'meta.json'), 'utf8')) as { training?: { seconds?: number } };
+    trainSeconds = old.training?.seconds ?? NaN;
+  } else {
+    const tTrain = Date.now();
+    const model = trainParser(toTrainSentences(train, args.goldPos ? undefined : trainTags), {
+      epochs: args.epochs,
+      seed: args.seed,
+      retag: !args.goldPos && !args.noRetag,
+      name: 'steppe-parser-en-ewt',
+      log: (l) => console.log(`train-parser: ${l}`),
+      onEpoch: args.devEachEpoch
+        ? (e, m) => { const s = evaluate(m(), dev, args.goldPos ? devGold : devTags, !args.goldPos); console.log(`train-parser:   dev UAS ${pct(s.uas)} LAS ${pct(s.las)}`); }
+        : undefined,
+    });
+    trainSeconds = (Date.now() - tTrain) / 1000;
+    model.save(args.out);
+  }
 
   // reload what was written, so the scores are those of the saved files
   const tLoad = performance.now();
@@ -131,10 +141,13 @@ function main(): void {
     pos: args.goldPos ? 'gold UPOS of the treebank' : `wink-nlp (wink-eng-lite-web-model) UPOS, ${args.joined ? 'words joined by spaces' : 'read from the sentence text'} and aligned to the gold words by character offsets${saved.tagger ? '; then the retagger (trained on wink tag -> gold UPOS; the parser is trained on 5-fold jackknifed retagger output)' : ''}`,
     training: {
       system: 'arc-eager, artificial root at the end, labelled (label part of the transition)',
-      oracle: 'dynamic (Goldberg & Nivre 2012), following the model with p=0.9 from epoch 2',
-      learner: 'averaged perceptron with lazy averaging; feature selection after epoch 5 (averaged |w| >= 2), weights |w| < 1 dropped and rounded to 0.1',
+      oracle: `dynamic (Goldberg & Nivre 2012), following the model's wrong moves with p=${D.explore} from epoch ${D.exploreFrom + 1}`,
+      learner: `averaged perceptron with lazy averaging; feature selection after epoch ${D.selectAfter} (averaged |w| >= ${D.select}), saved weights |w| < ${D.prune} dropped and rounded to ${D.weightScale}`,
+      select: D.select,
+      selectAfter: D.selectAfter,
+      prune: D.prune,
       templates: saved.config.templates.length,
-      retagger: saved.tagger ? { templates: saved.tagger.config.templates.length, epochs: 5, folds: 5 } : null,
+      retagger: saved.tagger ? { templates: saved.tagger.config.templates.length, epochs: D.taggerEpochs, folds: D.folds } : null,
       epochs: args.epochs,
       seed: args.seed,
       seconds: Math.round(trainSeconds),
@@ -184,15 +197,15 @@ the tag of the wink token with the same character span (the most-overlapping tok
 wink splits the text differently). wink's UPOS accuracy on EWT dev is ${p(meta.scores.devWinkUposAccuracy)}%.
 ${model.tagger ? `A small **retagger** (averaged perceptron, ${model.tagger.config.templates.length} templates over words, suffixes, shapes and wink's tags) turns wink's tags into
 EWT-style UPOS (${p(meta.scores.devRetaggedUposAccuracy)}% on dev); the parser is trained on retagger output for sentences the
-retagger was not trained on (5-fold jackknifing), and parses its output at run time. wink's tags stay the input.` : ''}
+retagger was not trained on (${meta.training.retagger.folds}-fold jackknifing), and parses its output at run time. wink's tags stay the input.` : ''}
 
 ## Features
 ${model.config.templates.length} templates (Zhang & Nivre 2011's rich arc-eager set: words, tags, labels, distance, valency and
 label sets of S0, N0..N2, heads and children; plus S1, suffixes and lookahead pairs), listed in
 config.json. Words are lower-cased with digits mapped to 0. Each kept feature is one readable line of
 \`weights.tsv\`: template, atom values, \`class:weight\` pairs (weights ×${model.config.weightScale}).
-Feature selection after epoch 5 keeps features whose averaged weight reaches 2 for some class; on
-saving, weights below 1 are dropped. ${meta.size.parserFeatures} parser features${model.tagger ? `, ${meta.size.retaggerFeatures} retagger features` : ''};
+Feature selection after epoch ${meta.training.selectAfter} keeps the features whose averaged weight reaches ${meta.training.select} for some class
+(a third as many features as with 2, for the same dev score); on saving, weights below ${meta.training.prune} are dropped. ${meta.size.parserFeatures} parser features${model.tagger ? `, ${meta.size.retaggerFeatures} retagger features` : ''};
 ${(meta.size.weightsBytes / 1e6).toFixed(1)} MB of text; loads in ${meta.size.loadSeconds} s.
 
 ## Scores on EWT dev (${w.sentences} sentences, ${w.words} words)

@@ -135,22 +135,33 @@ const RolesFile = z.object({
   organizations: z.array(z.object({ words: z.array(z.string()), agent: AgentCodes }).strict()),
   non_actors: z.array(z.array(z.string())),
 }).strict();
+/** `roles.yaml` as loaded: titles (words, agent, optional office), organization keywords, non-actor keywords. */
 export type RolesDef = z.infer<typeof RolesFile>;
 
+/** A role of a person: `{ title, country (ISO3 or IGO id) | null, agent, start, end | null }`. */
 export type PersonRole = z.infer<typeof Role>;
+/** A `people.yaml` entry: `{ id, name, names, country, roles }`. */
 export type PersonDef = z.infer<typeof PersonEntry>;
+/** An `agents.yaml` entry: `{ phrase, agent, type }`. */
 export type AgentDef = z.infer<typeof AgentEntry>;
+/** An `organizations.yaml` entry: `{ id, name, names, country, agent, type }`. */
 export type OrganizationDef = z.infer<typeof OrganizationEntry>;
 
 /** One dictionary actor: what a mention can resolve to. */
 export interface DictActor {
-  /** Stable id: ISO3 for states, IGO id, person id. */
+  /** Stable id: ISO3 for states, IGO id, organizations.yaml or people.yaml id, "region:<name>". */
   id: string;
+  /** The name we print. */
   name: string;
   type: ActorType;
+  /** ISO3 country: the state itself, a person's nationality, an organization's state; null for IGOs. */
   country: string | null;
-  /** CAMEO actor code for the actor itself (e.g. "KAZ", "IGO", "RUSGOV" for metonyms are resolved at lookup). */
+  /**
+   * CAMEO actor code of the actor itself: "KAZ" for a state, "IGONAT" for an IGO, "RUSSPY" for an
+   * organization, a region code; null for people (coded by their role on a date, see lookup.ts).
+   */
   code: string | null;
+  /** A person's roles with tenures; empty for other actors. */
   roles: PersonRole[];
 }
 
@@ -180,6 +191,7 @@ export interface ActorDictionary {
   holderOf(title: string, country: string, date: string): DictActor | null;
 }
 
+/** Options of `loadActorDictionary`. */
 export interface LoadOptions {
   /** Directory holding the YAML files; default `data/actors` in the package. */
   dir?: string;

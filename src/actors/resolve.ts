@@ -39,6 +39,7 @@ import { nerCandidates, type NerCandidates } from './ner.js';
 
 type NerEntity = NerCandidates['entities'][number];
 
+/** The resolver's lookup tables (built once per dictionary; see lexicon.ts). */
 export { buildResolverIndex, type ResolverIndex } from './lexicon.js';
 
 /** One mention of an actor: character offsets and the token range `[tokenStart, tokenEnd)`. */
@@ -595,6 +596,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const personNames = new Set(cands.filter((c) => c.type === 'person' && !c.dict).map((c) => c.name));
   for (const c of cands) {
     if (c.origin === 'ner' && c.type === 'organization' && personNames.has(c.name)) { c.type = 'person'; c.key = `person:${c.name}`; c.agent = null; c.country = null; }
+  }
+  // "Bin Laden" after "Osama bin Laden": a name that ends a longer person's name is that person
+  const people = cands.filter((c) => c.type === 'person' && !c.dict);
+  for (const c of people) {
+    const low = ` ${c.name.toLowerCase()}`;
+    const longer = people.find((o) => o !== c && o.name.length > c.name.length && ` ${o.name.toLowerCase()}`.endsWith(low));
+    if (longer && c.name.includes(' ')) { c.key = longer.key; c.kind = 'surname'; }
   }
   for (const c of cands) add(c);
   const covered = new Int8Array(tokens.length);

@@ -3,6 +3,8 @@
  *
  *   steppe analyze <input…>   extract → annotate → actors → quotes → events → store → print
  *   steppe extract <input…>   extraction only: the `article` part of the contract
+ *   steppe ner --conll FILE   tag a CoNLL file with our NER model (src/cli/ner.ts)
+ *   steppe parse --conllu FILE  parse a CoNLL-U file with our dependency parser (src/cli/parse.ts)
  *
  * Errors: one line per failed input on stderr (`steppe: <input>: <reason>`); the other inputs are
  * still processed; the exit status is 1 when any input failed, 2 for a usage error.
@@ -16,6 +18,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import type { SteppeDocument } from '../schema.js';
+import { registerNerCommand } from './ner.js';
+import { registerParseCommand } from './parse.js';
 
 const VERSION = '0.1.0';
 
@@ -145,6 +149,8 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], opts: CommonOpts) => {
       process.exitCode = await run(inputs, opts, 'extract');
     });
+  registerNerCommand(program);
+  registerParseCommand(program);
   return program;
 }
 

@@ -26,6 +26,8 @@ import type { Article } from '../types.js';
 import type { Paragraph, ParagraphKind, Removed } from '../schema.js';
 import { detectLanguage } from './language.js';
 import { collapseWhitespace, extractMetadata, normalizeDate, splitBylineNames } from './metadata.js';
+import { notArticleReason, pageStats, type PageStats } from './page-kind.js';
+import { SteppeError } from '../errors.js';
 
 /** Options for {@link extractHtml}. */
 export interface HtmlExtractOptions {
@@ -33,6 +35,20 @@ export interface HtmlExtractOptions {
   source: string;
   /** The page's URL when the caller knows it; wins over `<link rel=canonical>` and `og:url`. */
   url?: string | null;
+  /**
+   * Return the Article even when the page looks like a home page, section front or error page
+   * (default false: {@link extractHtml} throws `E_NO_ARTICLE` with the reason).
+   */
+  acceptNonArticles?: boolean;
+}
+
+/** What {@link inspectHtml} learns about a page. */
+export interface HtmlInspection {
+  article: Article;
+  /** Why the page is not an article ({@link notArticleReason}), or null. */
+  notArticle: string | null;
+  /** The page-level counts the decision used. */
+  stats: PageStats;
 }
 
 /**
@@ -521,6 +537,13 @@ function assemble(blocks: readonly Block[]): { text: string; paragraphs: Paragra
   return { text: pieces.join('\n\n'), paragraphs };
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+/** Length of a text in Latin-script characters: a Chinese, Japanese or Korean character counts three. */
+function textWeight(text: string): number {
+  return text.length + 2 * (text.match(CJK)?.length ?? 0);
+}
+
 /** Fallback when Readability finds nothing: the page's `<p>` elements (outside nav, header, footer, aside). */
 function bodyParagraphs(doc: Document, st: RuleState): Collector {
   const c = new Collector(st);
@@ -536,12 +559,26 @@ function bodyParagraphs(doc: Document, st: RuleState): Collector {
  * paragraphs joined by "\n\n"), title, byline, publication date, outlet, URL and language,
  * and the boilerplate removed from inside the article.
  *
- * Never throws on content: malformed markup is parsed leniently, and a page without article
- * text yields an Article whose `text` is "" and `paragraphs` is [] (the pipeline then raises
- * `E_NO_ARTICLE`). Metadata fields with no source are null (byline: []).
- * `language` is {@link detectLanguage} of the text, else the page's declared `<html lang>`.
+ * Throws `SteppeError` `E_NO_ARTICLE` (naming `opts.source` and the reason, e.g. "looks like a
+ * section front: 142 links holding 71% of the text, 3 short paragraphs") when the page is a
+ * home page, section front or error page, unless `opts.acceptNonArticles` (see
+ * {@link inspectHtml} and `page-kind.ts`). Otherwise never throws on content: malformed markup
+ * is parsed leniently, and a page without article text yields an Article whose `text` is "" and
+ * `paragraphs` is [] (the pipeline then raises `E_NO_ARTICLE`). Metadata fields with no source
+ * are null (byline: []). `language` is {@link detectLanguage} of the text, else the page's
+ * declared `<html lang>`: non-English articles are extracted with their language.
  */
 export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
+  const { article, notArticle } = inspectHtml(html, opts);
+  if (notArticle && !opts.acceptNonArticles) throw new SteppeError('E_NO_ARTICLE', opts.source, notArticle);
+  return article;
+}
+
+/**
+ * {@link extractHtml} without the verdict applied: the Article, why the page is not an article
+ * (or null), and the page counts behind that verdict. Never throws on content.
+ */
+export function inspectHtml(html: string, opts: HtmlExtractOptions): HtmlInspection {
   let cleaned = preclean(html);
   // linkedom needs an <html> element: without one, fragments get no documentElement and a bare
   // <head> becomes the root, losing the body.
@@ -551,6 +588,7 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
   }
   const { document } = parseHTML(cleaned) as unknown as { document: Document };
   const meta = extractMetadata(document, { url: opts.url ?? null });
+  const stats = pageStats(document, opts.url ?? meta.url, meta);
   removeHidden(document);
   const captions = anchorCaptions(document);
 
@@ -586,7 +624,13 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
   }
 
   const { text, paragraphs } = assemble(collector.blocks);
-  return {
+  const body = collector.blocks.filter((b) => b.kind === 'body' || b.kind === 'blockquote');
+  const notArticle = notArticleReason(stats, {
+    chars: body.reduce((n, b) => n + textWeight(b.text), 0),
+    paragraphs: body.length,
+    longParagraphs: body.filter((b) => textWeight(b.text) >= 200).length,
+  });
+  const article: Article = {
     source: opts.source,
     url: meta.url,
     outlet,
@@ -598,4 +642,5 @@ export function extractHtml(html: string, opts: HtmlExtractOptions): Article {
     paragraphs,
     removed: collector.removed,
   };
+  return { article, notArticle, stats };
 }

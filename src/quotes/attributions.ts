@@ -5,8 +5,9 @@
  * opens one. A source span joins the cue right before it ("said X", "according to X"), else the
  * first cue after it in its sentence, else the nearest cue before it; a cue left without a source
  * shares the nearest source before it in its sentence ("Carson admitted …, but said …"). A
- * content span joins the cue nearest to it in tokens, a cue in the same sentence counting as
- * nearer than any other (so `"A," she said. "B."` is one attribution with two content spans). A content span with no cue in its paragraph joins the last attribution
+ * content span joins a cue of its sentence with no other content in between — the one before it
+ * unless the one after it is nearer by more than twelve tokens — else the nearest cue of its
+ * paragraph (so `"A," she said. "B."` is one attribution with two content spans). A content span with no cue in its paragraph joins the last attribution
  * of the previous paragraph when it opens its paragraph with a quotation mark (a run-on quote);
  * else it stands alone, with no cue and no source.
  *
@@ -29,6 +30,8 @@ type Role = 'S' | 'C' | 'Q';
 interface RoleSpan extends TokenSpan { role: Role; para: number; s0: number; s1: number }
 
 const QUOTE_OPEN = /^(?:["“„«]|'')$/;
+/** How many tokens nearer a following cue must be to win a content over a preceding one. */
+const CUE_BEFORE_BONUS = 12;
 
 /** The role spans of a tag sequence over the whole document (tags indexed like doc.tokens). */
 function roleSpans(doc: AnnotatedText, tags: Uint8Array): RoleSpan[] {
@@ -59,17 +62,25 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
   const atts = new Map<RoleSpan, TaggedAttribution>();
   for (const c of cues) atts.set(c, { cue: { start: c.start, end: c.end }, sources: [], contents: [] });
   const orphans: TaggedAttribution[] = [];
-  const nearest = (s: RoleSpan, sameSentenceOnly: boolean): RoleSpan | null => {
+  const contentSpans = spans.filter((x) => x.role === 'Q');
+  const between = (a: number, b: number) => contentSpans.some((q) => q.start >= a && q.end <= b);
+  /**
+   * The cue of a content span: in its sentence, the nearest cue before it with no other content
+   * between (English puts the cue first: "X told Y that …"), unless a cue right after it is
+   * nearer by more than CUE_BEFORE_BONUS tokens ("…," X said); else the nearest cue in the paragraph.
+   */
+  const nearest = (s: RoleSpan): RoleSpan | null => {
+    const same = cues.filter((c) => c.para === s.para && c.s0 <= s.s1 && s.s0 <= c.s1);
+    const left = same.filter((c) => c.end <= s.start && !between(c.end, s.start)).pop();
+    const right = same.find((c) => c.start >= s.end && !between(s.end, c.start));
+    if (left && right) return left.start >= 0 && s.start - left.end <= right.start - s.end + CUE_BEFORE_BONUS ? left : right;
+    if (left || right) return left ?? right ?? null;
     let best: RoleSpan | null = null;
-    let bestScore = Infinity;
+    let bestGap = Infinity;
     for (const c of cues) {
       if (c.para !== s.para) continue;
-      const same = c.s0 <= s.s1 && s.s0 <= c.s1;
-      if (sameSentenceOnly && !same) continue;
       const gap = c.start >= s.end ? c.start - s.end : s.start >= c.end ? s.start - c.end : 0;
-      // a cue to the left of a content is slightly preferred ("X said A, adding B")
-      const score = gap + (same ? 0 : 100) + (s.role === 'Q' && c.start >= s.end ? 0.5 : 0);
-      if (score < bestScore) { bestScore = score; best = c; }
+      if (gap < bestGap) { bestGap = gap; best = c; }
     }
     return best;
   };
@@ -92,7 +103,7 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
       if (c) atts.get(c)!.sources.push({ start: s.start, end: s.end });
       continue;
     }
-    const c = nearest(s, false);
+    const c = nearest(s);
     if (c) { atts.get(c)!.contents.push({ start: s.start, end: s.end }); continue; }
     // run-on: a paragraph opening with a quotation continues the previous paragraph's attribution
     const prev = lastByPara.get(s.para - 1);

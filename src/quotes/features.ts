@@ -167,8 +167,6 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
       else if (PRONOUN.has(lower[i])) f.push(`pron=${lower[i]}`);
       f.push(`a-1=${actorTag(i - 1)}`, `a+1=${actorTag(i + 1)}`, `se=${bucket(s.tokenEnd - 1 - i)}`, `sb=${bucket(i - s.tokenStart)}`);
       if (lc >= 0 && rc >= 0) f.push(`LR|q=${q}`);
-      const at1 = actorTag(i - 1);
-      f.push(`lq=${lemma}|${q}`, `la=${lemma}|${at1}`, `lL=${lemma}|${lc >= 0 ? 1 : 0}|${rc >= 0 ? 1 : 0}`, `lsb=${lemma}|${bucket(i - s.tokenStart)}`);
       if (paraQuote[s.paragraph]) f.push(`pq|${q}`);
       if (colonBefore[i]) f.push(`colon|${q}`);
       if (para && t.start === para.start) f.push('pstart');

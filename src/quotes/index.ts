@@ -15,6 +15,9 @@
  * With a tagger, the rules add the direct quotes the tagger missed and the speaker of a
  * quotation the tagger left without one; without a tagger (`model: null`), the rules alone run.
  *
+ * A short (≤ 4 words) paraphrase whose attribution names no source at all is dropped: on PolNeAR
+ * train (held-out tenth) such spans were right about one time in five.
+ *
  * Kinds: direct (a full quotation), partial (a quoted fragment inside the reporter's sentence, or
  * a paraphrase with quoted words), indirect (no quotation marks) — `spanKind` in marks.ts.
  * Confidence: the speaker rule's (0.9 named source or adjacent attribution, 0.8 continuation,
@@ -35,7 +38,7 @@ import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, NO_SPEAKER, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
-import { loadParserModel, parseDocument } from '../nlp/parser/index.js';
+import { SteppeError } from '../errors.js';
 
 /** A quote found in the text (internal form of the contract's quote). Offsets index `doc.text`. */
 export interface FoundQuote {
@@ -65,7 +68,16 @@ export interface QuoteOptions {
   minConfidence?: number;
   /** The attribution tagger; default: the model in models/quotes when present; null = rules only. */
   model?: AttributionTagger | null;
+  /**
+   * The dependency parse of the document (nlp/parser `parseDocument`), required only by a tagger
+   * trained with syntax features (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`);
+   * the committed model does not use it.
+   */
+  parse?: TokenParse | null;
 }
+
+/** A dependency parse over `doc.tokens`: head token index (-1 root) and UD relation per token. */
+export interface TokenParse { head: ArrayLike<number>; relation: string[] }
 
 const CueFile = z.array(z.object({ lemma: z.string(), indirect: z.boolean() }).strict());
 let cueCache: Map<string, boolean> | null = null;
@@ -94,8 +106,10 @@ function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: 
 }
 
 /** Run the tagger over each paragraph (cut at line breaks, features.ts tagRanges); returns a tag index per document token. */
-export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: AttributionTagger, regions: QuoteRegion[], at: Int32Array): Uint8Array {
-  const parse = tagger.syntax ? parseDocument(doc, loadParserModel()) : null;
+export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: AttributionTagger, regions: QuoteRegion[], at: Int32Array, parse: TokenParse | null = null): Uint8Array {
+  if (tagger.syntax && !parse) {
+    throw new SteppeError('E_BAD_INPUT', doc.article.source, 'the quote model was trained with syntax features and needs a dependency parse (QuoteOptions.parse); retrain it without --syntax or pass the parse');
+  }
   const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()), parse);
   const tags = new Uint8Array(doc.tokens.length);
   for (const [i, j] of tagRanges(doc)) tags.set(tagger.predict(feats.slice(i, j)), i);
@@ -149,10 +163,10 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
-function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number): FoundQuote[] {
+function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null): FoundQuote[] {
   const { doc, res, regions, at, quoted } = ctx;
   const { tokens, text } = doc;
-  const tags = tagDocument(doc, res, tagger, regions, at);
+  const tags = tagDocument(doc, res, tagger, regions, at, tagger.syntax ? parse : null);
   const atts: TaggedAttribution[] = assembleAttributions(doc, tags);
   const history: SpeakerHistory = [];
   const h = ruleHelpers(ctx, history);
@@ -160,7 +174,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const cueLemmas = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
   for (const a of atts) {
     // a cue span must hold a verb, a cue word or a colon ("a freight rail" is no cue)
-    if (a.cue && process.env.STEPPE_QX !== 'anycue') {
+    if (a.cue) {
       const toks = tokens.slice(a.cue.start, a.cue.end);
       if (!toks.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.text === ':' || cueLemmas.has(t.lemma.toLowerCase()))) continue;
     }
@@ -203,6 +217,8 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (end <= start || seen.has(`${start}:${end}`)) continue;
       seen.add(`${start}:${end}`);
       const kind = spanKind(text, doc.article.paragraphs, regions, at, [[start, end]]);
+      // a short paraphrase with no source at all is more often a tagging slip than a quote
+      if (!source && kind === 'indirect' && (text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 4) continue;
       out.push({
         text: text.slice(start, end), start, end, kind, speaker, speakerMention: mention, cue,
         confidence: speaker >= 0 ? pick.conf : 0, cueSpan, sourceMention: source,
@@ -222,10 +238,9 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
   const tagger = opts.model === undefined ? loadTagger() : opts.model;
   const rules = ruleQuotes(ctx, minConf);
   if (!tagger) return rules;
-  const out = modelQuotes(ctx, tagger, minConf);
+  const out = modelQuotes(ctx, tagger, minConf, opts.parse ?? null);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
-    if (process.env.STEPPE_QX === 'norules') break;
     if (r.kind === 'indirect') continue;
     const over = out.filter((q) => overlaps(q, r));
     if (!over.length) {

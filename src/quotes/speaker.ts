@@ -13,7 +13,8 @@
  *   unless another compatible actor is named earlier in the pronoun's sentence; a latest source
  *   that is no actor ("The Turkish transport minister told reporters …") blocks both, and the
  *   pronoun gets no actor.
- * - A relative pronoun source ("Mr. Lewandowski, who said …") is the actor right before it.
+ * - A relative pronoun source ("Mr. Lewandowski, who said …") is the nearest actor before it in
+ *   its sentence that fits (who → a person or group), reaching over an apposition.
  * - A source span with no actor keeps its text as the source mention and speaker -1.
  */
 import type { AnnotatedText } from '../types.js';
@@ -95,11 +96,18 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
   if (head) return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
-  // a relative pronoun ("Mr. Lewandowski, who said …"): the actor just before it
-  if (RELATIVE.has(tokens[span.start].text.toLowerCase())) {
-    let j = span.start - 1;
-    if (j >= 0 && tokens[j].text === ',') j--;
-    if (j >= 0 && res.actorAtToken[j] >= 0 && !quoted[j]) return { speaker: res.actorAtToken[j], mention: { start: span.start, end: span.start + 1 }, conf: 0.8, rule: 'relative' };
+  // a relative pronoun ("Mr. Lewandowski, who said …"): the nearest compatible actor before it in
+  // its sentence, over an apposition ("Zhang Xiao, China's ambassador to Kazakhstan, who told …")
+  const rel = tokens[span.start].text.toLowerCase();
+  if (RELATIVE.has(rel)) {
+    const sent = doc.sentences[tokens[span.start].sentence];
+    for (let j = span.start - 1; j >= sent.tokenStart && j >= span.start - 20; j--) {
+      const a = res.actorAtToken[j];
+      if (a < 0 || quoted[j]) continue;
+      const type = res.actors[a].type;
+      const ok = rel === 'who' ? type === 'person' || type === 'group' : type !== 'location';
+      if (ok) return { speaker: a, mention: { start: span.start, end: span.start + 1 }, conf: 0.8, rule: 'relative' };
+    }
   }
   // a pronoun source
   for (let k = span.start; k < Math.min(span.end, span.start + 2); k++) {

@@ -7,8 +7,8 @@
  * `predict` is pure (features in, tags out); turning tags into quotes is attributions.ts.
  *
  * Model folder (models/quotes): `config.json` (tags, transition weights, feature count),
- * `weights.tsv` (one feature a line: `feature<TAB>tag:weight …`, weights rounded to 3 decimals,
- * near-zero weights pruned), `meta.json` (data, date, scores, how to retrain), `README.md`
+ * `weights.tsv` (one feature a line: `feature<TAB>tag:weight …`, weights rounded to 2 decimals,
+ * weights below 1 in absolute value pruned), `meta.json` (data, date, scores, how to retrain), `README.md`
  * (model card).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -249,15 +249,16 @@ export const QUOTE_MODEL_DIR = join(PACKAGE_ROOT, 'models', 'quotes');
 
 /**
  * Write a tagger to a model folder: config.json and weights.tsv (weights whose absolute value is
- * below `prune` are dropped; the rest rounded to 3 decimals). Returns the number of features kept.
+ * below `prune` are dropped — averaged perceptron weights are in update counts, typically tens —
+ * the rest rounded to 2 decimals). Returns the number of features kept.
  */
-export function saveTagger(tagger: AttributionTagger, dir: string, prune = 0.05): number {
+export function saveTagger(tagger: AttributionTagger, dir: string, prune = 1): number {
   mkdirSync(dir, { recursive: true });
   const lines: string[] = [];
   for (const f of [...tagger.weights.keys()].sort()) {
     const row = tagger.weights.get(f)!;
     const cells: string[] = [];
-    for (let t = 0; t < NT; t++) if (Math.abs(row[t]) >= prune) cells.push(`${t}:${+row[t].toFixed(3)}`);
+    for (let t = 0; t < NT; t++) if (Math.abs(row[t]) >= prune) cells.push(`${t}:${+row[t].toFixed(2)}`);
     if (cells.length) lines.push(`${f}\t${cells.join(' ')}`);
   }
   writeFileSync(join(dir, 'weights.tsv'), lines.join('\n') + '\n');

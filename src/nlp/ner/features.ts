@@ -508,6 +508,7 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
         i = j;
       }
     }
+    const lex = s.lex;
     return {
       runFirst: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rf.map((k) => (k < 0 ? n : k))),
       runLast: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rl.map((k) => (k < 0 ? n : k))),
@@ -517,14 +518,14 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
       cas: s.cas,
       word: Field.ofLexemes(s.lex, LEX_WORD),
       low: Field.ofLexemes(s.lex, LEX_LOWER),
-      shape: Field.ofLexemes(s.lex, LEX_SHAPE),
+      shape: Field.ofLexemes(lex, LEX_SHAPE),
       short: Field.ofLexemes(s.lex, LEX_SHORT),
       pos: new Field(s.toks.map((t) => t.pos)),
       gaz: new Field(gazetteer ? gazetteer.match(low) : low.map(() => '')),
       casF: new Field(s.cas),
       dc: new Field(low.map((l) => docCasing.get(l) ?? '')),
-      pre: [0, 1, 2, 3].map((k) => Field.ofLexemes(s.lex, LEX_PRE + k)),
-      suf: [0, 1, 2, 3].map((k) => Field.ofLexemes(s.lex, LEX_SUF + k)),
+      pre: [0, 1, 2, 3].map((k) => Field.ofLexemes(lex, LEX_PRE + k)),
+      suf: [0, 1, 2, 3].map((k) => Field.ofLexemes(lex, LEX_SUF + k)),
       headline: s.headline,
     };
   });
@@ -588,6 +589,48 @@ const T_RF = T('rf'), T_RL = T('rl'), T_RP = T('rp'), T_RPRL = T('rp|rl');
 const T_FIRST = T('first|ss'), T_H = T('H'), T_HDC = T('H|dc'), T_HG = T('H|g'), T_HY = T('hy|ss');
 const T_S1 = T('s1'), T_S1M1 = T('s1-1'), T_S1P1 = T('s1+1'), T_AGG = T('agg'), T_AGGSS = T('agg|ss'), T_AGGS1 = T('agg|s1');
 const T_TM1 = T('t-1'), T_TM2TM1 = T('t-2|t-1'), T_TM1L = T('t-1|l'), T_TM1SS = T('t-1|ss'), T_PH = T('ph'), T_PHSS = T('ph|ss');
+
+/**
+ * Templates that read a single token's columns (its own, or one neighbour's). Prediction caches
+ * their summed weights per *word type* (`typeKey`: text, POS, gazetteer class, document casing)
+ * and per role, so that a frequent word's features are looked up once, not at every occurrence.
+ */
+export const TYPE_TEMPLATES = [
+  'w', 'l', 'sh', 'ss', 'p', 'p|ss', 'g', 'dc', 'dc|c', 'pre1', 'pre2', 'pre3', 'pre4', 'suf1', 'suf2', 'suf3', 'suf4',
+  'l-1', 'p-1', 'ss-1', 'g-1', 'l-2', 'p-2', 'ss-2', 'g-2', 'l+1', 'p+1', 'ss+1', 'g+1', 'l+2', 'p+2', 'ss+2', 'g+2',
+];
+export const TYPE_MASK = templateMask(TYPE_TEMPLATES);
+/** Roles of a token in TYPE_TEMPLATES: itself, left neighbour at -1 and -2, right neighbour at +1 and +2. */
+export const TYPE_ROLES = 5;
+
+/** Key pair of the word type at column index `k` (pads included): everything TYPE_TEMPLATES read. */
+export function typeKey(s: PreparedSentence, k: number): [number, number] {
+  const a = mixA(mixA(mixA(mixA(s.word.a[k], s.low.a[k]), s.pos.a[k]), s.gaz.a[k]), s.dc.a[k]);
+  const b = mixB(mixB(mixB(mixB(s.word.b[k], s.low.b[k]), s.pos.b[k]), s.gaz.b[k]), s.dc.b[k]);
+  return [fmix(a), fmix(b)];
+}
+
+/** The TYPE_TEMPLATES features of the token at column index `k` in one role (0 itself; 1, 2: it is the word at -1, -2; 3, 4: at +1, +2). */
+export function typeFeatures(s: PreparedSentence, k: number, role: number, sink: FeatureSink): void {
+  switch (role) {
+    case 0:
+      sink.f1(T_W, s.word, k);
+      sink.f1(T_L, s.low, k);
+      sink.f1(T_SH, s.shape, k);
+      sink.f1(T_SS, s.short, k);
+      sink.f1(T_P, s.pos, k);
+      sink.f2(T_PSS, s.pos, k, s.short, k);
+      sink.f1(T_G, s.gaz, k);
+      sink.f1(T_DC, s.dc, k);
+      sink.f2(T_DCC, s.dc, k, s.casF, k);
+      for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s.pre[p], k); sink.f1(T_SUF[p], s.suf[p], k); }
+      return;
+    case 1: sink.f1(T_LM1, s.low, k); sink.f1(T_PM1, s.pos, k); sink.f1(T_SM1, s.short, k); sink.f1(T_GM1, s.gaz, k); return;
+    case 2: sink.f1(T_LM2, s.low, k); sink.f1(T_PM2, s.pos, k); sink.f1(T_SM2, s.short, k); sink.f1(T_GM2, s.gaz, k); return;
+    case 3: sink.f1(T_LP1, s.low, k); sink.f1(T_PP1, s.pos, k); sink.f1(T_SP1, s.short, k); sink.f1(T_GP1, s.gaz, k); return;
+    default: sink.f1(T_LP2, s.low, k); sink.f1(T_PP2, s.pos, k); sink.f1(T_SP2, s.short, k); sink.f1(T_GP2, s.gaz, k);
+  }
+}
 
 /** Static features of token `i` (they do not depend on predicted tags), appended to `sink`. */
 export function staticFeatures(s: PreparedSentence, i: number, sink: FeatureSink): void {

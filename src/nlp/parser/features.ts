@@ -388,6 +388,20 @@ const EOS = '</s>';
 const BOS_H = hashString(BOS);
 const EOS_H = hashString(EOS);
 
+/** The word atoms of the retagger (w, s1, s2, s3, p1, c) as strings and hashes, memoized per surface form (bounded). */
+const taggerCache = new Map<string, { s: string[]; h: number[] }>();
+function taggerAtoms(word: string): { s: string[]; h: number[] } {
+  let e = taggerCache.get(word);
+  if (!e) {
+    const w = normalizeWord(word);
+    const s = [w, w.slice(-1), w.slice(-2), w.slice(-3), w.slice(0, 1), shapeOf(word)];
+    e = { s, h: s.map(hashString) };
+    if (taggerCache.size > 200_000) taggerCache.clear();
+    taggerCache.set(word, e);
+  }
+  return e;
+}
+
 /** A sentence prepared for the retagger: per attribute, per token, the atom string and hash. */
 export interface TaggerSentence {
   n: number;
@@ -436,18 +450,16 @@ export class TaggerFeatures {
   prepare(words: string[], upos: string[]): TaggerSentence {
     const n = words.length;
     const strings: string[][] = TAG_ATTRS.map(() => new Array(n));
+    const hashes: Int32Array[] = TAG_ATTRS.map(() => new Int32Array(n));
     for (let i = 0; i < n; i++) {
-      const w = normalizeWord(words[i]);
-      strings[0][i] = w;
-      strings[1][i] = w.slice(-1);
-      strings[2][i] = w.slice(-2);
-      strings[3][i] = w.slice(-3);
-      strings[4][i] = w.slice(0, 1);
-      strings[5][i] = shapeOf(words[i]);
-      strings[6][i] = upos[i] || 'X';
+      const a = taggerAtoms(words[i]);
+      for (let k = 0; k < 6; k++) { strings[k][i] = a.s[k]; hashes[k][i] = a.h[k]; }
+      const tag = upos[i] || 'X';
+      strings[6][i] = tag;
+      hashes[6][i] = hashString(tag);
       strings[7][i] = NONE;
+      hashes[7][i] = NONE_H;
     }
-    const hashes = strings.map((col) => Int32Array.from(col, (s) => hashString(s)));
     return { n, strings, hashes, tags: strings[7], tagH: hashes[7] };
   }
 
