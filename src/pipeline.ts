@@ -15,6 +15,9 @@ import { SteppeError } from './errors.js';
 import { extractHtml } from './extract/html.js';
 import { extractText, rawTextArticle } from './extract/text.js';
 import { createAnnotator } from './nlp/annotate.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadParserModel, parseDocument, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
 import { loadActorDictionary } from './actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
 import { findQuotes, type FoundQuote } from './quotes/index.js';
@@ -32,6 +35,8 @@ export interface PipelineOptions {
   actorFiles?: string[];
   /** Events below this rule confidence are dropped (default 0.35; 0 keeps every trigger, for evaluation). */
   eventMinConfidence?: number;
+  /** Load the dependency parser and expose `AnnotatedText.parse` (default true; false when the model is absent). */
+  parser?: boolean;
   /** Languages the later stages accept (default ['en']); 'any' skips the check (evaluation on short sentences). */
   languages?: string[] | 'any';
 }
@@ -41,6 +46,8 @@ export interface Pipeline {
   analyze(raw: RawDocument): SteppeDocument;
   /** Only extraction (for `steppe extract`): the article part of the contract. */
   extract(raw: RawDocument): SteppeDocument['article'];
+  /** Extraction and annotation: tokens, sentences and the lazy dependency-parse view, for library users. */
+  annotate(raw: RawDocument): AnnotatedText;
 }
 
 /** Texts shorter than this (UTF-16 units) are never refused for their detected language. */
@@ -57,6 +64,11 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   const annotate = createAnnotator();
   const resolverIndex = buildResolverIndex(loadActorDictionary({ extraFiles: opts.actorFiles }));
   const coder = createEventCoder();
+  // the parser model loads on the first parse() call, so a run whose stages never walk the syntax
+  // does not pay for it; no model on disk → no view
+  const parserWanted = opts.parser !== false && existsSync(join(DEFAULT_PARSER_DIR, 'config.json'));
+  let parserModel: ReturnType<typeof loadParserModel> | null = null;
+  const parser = parserWanted ? () => (parserModel ??= loadParserModel()) : null;
   const languages = opts.languages ?? ['en'];
 
   const extractArticle = (raw: RawDocument): Article => {
@@ -77,9 +89,21 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
     paragraphs: article.paragraphs, removed: article.removed,
   });
 
+  const annotateWithParse = (article: Article): AnnotatedText => {
+    const doc = annotate(article);
+    if (parser) {
+      let view: ReturnType<typeof parseDocument> | null = null;
+      doc.parse = () => (view ??= parseDocument(doc, parser()));
+    }
+    return doc;
+  };
+
   return {
     extract(raw) {
       return articleOut(extractArticle(raw));
+    },
+    annotate(raw) {
+      return annotateWithParse(extractArticle(raw));
     },
     analyze(raw) {
       const article = extractArticle(raw);
@@ -88,7 +112,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       if (languages !== 'any' && article.language && article.text.length >= MIN_LANGUAGE_TEXT && !languages.includes(article.language)) {
         throw new SteppeError('E_LANGUAGE', raw.source, `the article is in "${article.language}"; only ${languages.join(', ')} is analysed for now`);
       }
-      const doc = annotate(article);
+      const doc = annotateWithParse(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });
       const quotes = findQuotes(doc, res);
       const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence });

@@ -55,10 +55,24 @@ export interface Sentence {
   paragraph: number;
 }
 
+/**
+ * A dependency parse (issue 7): for each token of `tokens` (same index), the index of its head
+ * token (-1 for a sentence root) and its Universal Dependencies relation. Heads never cross sentences.
+ */
+export interface ParseView {
+  head: Int32Array;
+  relation: string[];
+}
+
 /** The result of `nlp/annotate`: the article with its sentences and tokens. */
 export interface AnnotatedText {
   article: Article;
   text: string;
   sentences: Sentence[];
   tokens: Token[];
+  /**
+   * The dependency parse as a lazy view: computed by our parser (models/parser) on first call and
+   * cached, so stages that do not walk the syntax pay nothing. Absent when no parser is loaded.
+   */
+  parse?: () => ParseView;
 }

@@ -1,0 +1,35 @@
+/**
+ * Issue 7: the dependency parse is exposed on AnnotatedText as a lazy view, computed by the
+ * committed parser, with heads inside their own sentence.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../src/pipeline.js';
+
+test('AnnotatedText.parse: one head and relation per token, heads within the sentence, cached', () => {
+  const pipeline = createPipeline({ noExtract: true });
+  const doc = pipeline.annotate({ source: 't', format: 'text', content: 'Masimov was ousted by the president. Lavrov said that Russia would withdraw its troops.' });
+  assert.ok(doc.parse, 'the parser model is committed, so the view exists');
+  const p = doc.parse();
+  assert.equal(p.head.length, doc.tokens.length);
+  assert.equal(p.relation.length, doc.tokens.length);
+  assert.equal(doc.parse(), p, 'computed once');
+  doc.tokens.forEach((t, i) => {
+    if (p.head[i] >= 0) assert.equal(doc.tokens[p.head[i]].sentence, t.sentence, `token ${t.text} has a head in another sentence`);
+  });
+  for (const s of doc.sentences) {
+    const roots = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (p.head[i] < 0) roots.push(i);
+    assert.equal(roots.length, 1, 'one root per sentence');
+  }
+  const ousted = doc.tokens.findIndex((t) => t.text === 'ousted');
+  const masimov = doc.tokens.findIndex((t) => t.text === 'Masimov');
+  assert.equal(p.head[masimov], ousted);
+  assert.match(p.relation[masimov], /^nsubj/);
+});
+
+test('without a parser the view is absent and analysis still works', () => {
+  const pipeline = createPipeline({ noExtract: true, parser: false });
+  const doc = pipeline.annotate({ source: 't', format: 'text', content: 'China welcomed the decision.' });
+  assert.equal(doc.parse, undefined);
+});
