@@ -71,6 +71,7 @@ for (const [name, s] of rows) console.log(`${name.padEnd(36)} ${pct(s.uas)} ${pc
 
 const parseOnly = rate(parseWith(model, winkTags));
 const texts = dev.map((s) => s.text);
+const winkOnly = rate((i) => tagWithWink([{ words: dev[i].words, text: texts[i], spans: dev[i].spans }]));
 const withPos = rate((i) => { const t = tagWithWink([{ words: dev[i].words, text: texts[i], spans: dev[i].spans }]); return model.parse(words[i], t[0]); });
 let retagOk = 0;
 if (model.tagger) dev.forEach((s, i) => { const t = model.tagsFor(words[i], winkTags[i]); s.words.forEach((w, k) => { if (w.upos === t[k]) retagOk++; }); });
@@ -78,3 +79,4 @@ console.log(`\nmodel: ${model.weights.rows} parser features${model.tagger ? ` + 
 const r = (x: { cpu: number; wall: number }) => `${Math.round(x.cpu)} sentences per CPU second (${Math.round(x.wall)} per wall-clock second)`;
 console.log(`speed, one core: given wink's tags (retag + parse): ${r(parseOnly)}`);
 console.log(`                 from the sentence text (wink tokenizing and tagging + retag + parse): ${r(withPos)}`);
+console.log(`                 wink tokenizing and tagging alone, for comparison: ${r(winkOnly)}`);

@@ -103,6 +103,7 @@ const g = ourScores.byKind;
 console.log(`PolNeAR ${split}${holdout ? ' (held-out tenth)' : ''}: ${docs.length} articles, ${ourScores.overall.gold} gold attributions ` +
   `(direct ${g.direct.gold}, partial ${g.partial.gold}, indirect ${g.indirect.gold}); ${(ms / docs.length).toFixed(1)} ms per article (annotate + actors + quotes)`);
 console.log(`Content match: word-token Jaccard ≥ ${MATCH_JACCARD}, one-to-one (greedy by Jaccard); quotes sharing a cue occurrence form one unit.`);
+console.log('Per kind: P by the predicted unit\'s kind, R by the gold unit\'s kind (kinds from the spans: quoted share of the words); speaker columns by the gold kind.');
 console.log('Speaker (on matched pairs whose gold has a source): headline = we name a speaker actor and its speaker mention or one of its mentions overlaps the gold Source;');
 console.log('loose = headline or the actor\'s name word is in the Source; source span = headline or our source phrase overlaps the Source even when it is no actor; attributed = share with a speaker actor.');
 console.log('');
@@ -111,7 +112,9 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const rows = (name: string, s: QuoteScores) => {
   for (const k of ['direct', 'partial', 'indirect'] as const) {
     const x = s.byKind[k];
-    console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | | | | |`);
+    const sk = s.speakerByKind[k];
+    const acc = sk.pairs ? `${f3(sk.correct / sk.pairs)} (${sk.correct}/${sk.pairs})` : '';
+    console.log(`| ${name} | ${k} | ${f3(x.p)} | ${f3(x.r)} | ${f3(x.f)} | ${x.predicted} | ${x.gold} | ${acc} | | ${sk.pairs ? f3(sk.span / sk.pairs) : ''} | |`);
   }
   const o = s.overall;
   console.log(`| ${name} | **all** | ${f3(o.p)} | ${f3(o.r)} | **${f3(o.f)}** | ${o.predicted} | ${o.gold} | **${f3(s.speaker)}** (${s.speakerCorrect}/${s.speakerPairs}) | ${f3(s.speakerLoose)} | ${f3(s.speakerSpan)} | ${f3(s.attributed)} |`);

@@ -9,7 +9,7 @@
  *    touch less of the page; this roughly halves the time on news pages.
  * 2. Parse with linkedom and read the metadata ({@link extractMetadata}) before Readability runs,
  *    since Readability removes scripts and bylines from the document.
- * 3. Tag figure captions inside the article element ({@link anchorCaptions}), then run
+ * 3. Tag figure captions and embedded posts inside the article element ({@link anchorCaptions}), then run
  *    @mozilla/readability with `keepClasses` and a serializer that returns the content element
  *    itself (equivalent to re-parsing its HTML with linkedom, without the cost).
  * 4. Walk that element and cut it into paragraphs at block elements: `p`, `li`, `div` … → body,
@@ -463,25 +463,29 @@ const FIGURE_ID = 'data-steppe-figure';
 const CAPTION_BEFORE = 'data-steppe-caption-before';
 const ARTICLE_SCOPE = 'article, main, [role="main"], [itemprop~="articleBody"]';
 
+/** Embedded posts (tweets, Instagram, TikTok, Bluesky …): quoted content Readability tends to drop. */
+const EMBEDDED_POST = 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.threads-embed, blockquote.reddit-embed-bq, blockquote.fb-xfbml-parse-ignore';
+
 /**
  * Lead photos often sit outside the block Readability keeps (a `<figure>` beside the story
- * `<div>`). Before Readability runs, tag each `<figcaption>` inside the page's article element
- * and the first `<p>` after it, so the walker can put the caption back before that paragraph
- * when Readability dropped it. Returns the tagged captions by id.
+ * `<div>`), and Readability drops embedded posts (a quoted tweet is link-dense). Before
+ * Readability runs, tag each `<figcaption>` and each embedded post ({@link EMBEDDED_POST})
+ * inside the page's article element, and the first `<p>` after it, so the walker can put the
+ * block back before that paragraph when Readability dropped it. Returns the tagged blocks by id.
  */
 function anchorCaptions(doc: Document): Map<string, Element> {
   const captions = new Map<string, Element>();
   const scopes = new Set<Element>();
-  for (const cap of Array.from(doc.querySelectorAll('figcaption'))) {
+  for (const cap of Array.from(doc.querySelectorAll(`figcaption, ${EMBEDDED_POST}`))) {
     const scope = cap.closest(ARTICLE_SCOPE);
     if (scope && !cap.closest('aside, nav, footer')) scopes.add(scope);
   }
   for (const scope of scopes) {
     // querySelectorAll lists elements in document order (linkedom's compareDocumentPosition is unreliable).
     let pending: Element[] = [];
-    for (const el of Array.from(scope.querySelectorAll('figcaption, p'))) {
-      if (el.localName === 'figcaption') {
-        if (!el.closest('aside, nav, footer')) pending.push(el);
+    for (const el of Array.from(scope.querySelectorAll(`figcaption, ${EMBEDDED_POST}, p`))) {
+      if (el.localName !== 'p') {
+        if (!el.closest('aside, nav, footer') && !pending.some((c) => c.contains(el))) pending.push(el);
         continue;
       }
       if (!pending.length || pending.some((c) => c.contains(el))) continue;

@@ -2,13 +2,17 @@
  * Quotes: direct, partial and indirect quotes with their speakers and cue words (DESIGN.md
  * "Quote"; issue 6). Pure function of the annotated text and the resolved actors.
  *
+ * A quote is what PolNeAR calls an attribution: words, and also stances and intentions, that the
+ * text attributes to a source ("X said …", "according to X", "X called for …", "X believes …").
+ *
  * Two finders, combined:
  * 1. The attribution tagger (tagger.ts, features.ts, trained on PolNeAR train by
  *    scripts/train-quotes.ts; models/quotes) tags each paragraph's tokens as source / cue /
  *    content; attributions.ts groups the spans into attributions; speaker.ts names the speaker
- *    from the source span (the head actor mention, or a pronoun resolved to the nearest
- *    compatible earlier actor), or, when the tagger marks no source, from the subject of the cue
- *    by rule. A content span mostly inside quotation marks becomes exactly the quotation.
+ *    from the source span (the head actor mention; a pronoun or "who" resolved to an earlier
+ *    compatible actor), or, when the tagger marks no source, from the subject of the cue by rule.
+ *    A content span mostly inside quotation marks becomes exactly the quotation. Quotes of one
+ *    attribution share `cueSpan` (`"A," she said. "B."`; a quote running over paragraphs).
  * 2. The rules (rules.ts): every quotation (marks.ts) with adjacent attribution patterns
  *    (`"…," X said`, `X said: "…"`, `NAME:` lines, same-paragraph and next-paragraph
  *    continuation, "according to X", pronouns), and cue-verb indirect quotes.
@@ -20,9 +24,13 @@
  *
  * Kinds: direct (a full quotation), partial (a quoted fragment inside the reporter's sentence, or
  * a paraphrase with quoted words), indirect (no quotation marks) — `spanKind` in marks.ts.
- * Confidence: the speaker rule's (0.9 named source or adjacent attribution, 0.8 continuation,
- * 0.7 cue subject / "according to" / a body named after its actor, 0.6–0.7 pronoun); a speaker
- * below `minConfidence` is not assigned (speaker -1), and a quote without a clear speaker keeps -1.
+ * Confidence: the speaker rule's, not a model probability (0.9 named source or adjacent
+ * attribution, 0.8 continuation or relative pronoun, 0.7 cue subject / "according to" / a body
+ * named after its actor, 0.6–0.7 pronoun); a speaker below `minConfidence` is not assigned
+ * (speaker -1), and a quote without a clear speaker keeps -1 (its `sourceMention` may still name
+ * the source phrase, "a senior official").
+ *
+ * Measured by `npm run eval:quotes` on PolNeAR dev (models/quotes/README.md has the figures).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,9 +77,9 @@ export interface QuoteOptions {
   /** The attribution tagger; default: the model in models/quotes when present; null = rules only. */
   model?: AttributionTagger | null;
   /**
-   * The dependency parse of the document (nlp/parser `parseDocument`), required only by a tagger
-   * trained with syntax features (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`);
-   * the committed model does not use it.
+   * The dependency parse of the document, read only by a tagger trained with syntax features
+   * (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`); default: `doc.parse()`
+   * when the annotator provides it. The committed model does not use syntax.
    */
   parse?: TokenParse | null;
 }
@@ -108,7 +116,7 @@ function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: 
 /** Run the tagger over each paragraph (cut at line breaks, features.ts tagRanges); returns a tag index per document token. */
 export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: AttributionTagger, regions: QuoteRegion[], at: Int32Array, parse: TokenParse | null = null): Uint8Array {
   if (tagger.syntax && !parse) {
-    throw new SteppeError('E_BAD_INPUT', doc.article.source, 'the quote model was trained with syntax features and needs a dependency parse (QuoteOptions.parse); retrain it without --syntax or pass the parse');
+    throw new SteppeError('E_BAD_INPUT', doc.article.source, 'the quote model was trained with syntax features and needs a dependency parse (doc.parse or QuoteOptions.parse); load the parser or retrain the quote model without --syntax');
   }
   const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()), parse);
   const tags = new Uint8Array(doc.tokens.length);
@@ -238,7 +246,8 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
   const tagger = opts.model === undefined ? loadTagger() : opts.model;
   const rules = ruleQuotes(ctx, minConf);
   if (!tagger) return rules;
-  const out = modelQuotes(ctx, tagger, minConf, opts.parse ?? null);
+  const parse = tagger.syntax ? opts.parse ?? doc.parse?.() ?? null : null;
+  const out = modelQuotes(ctx, tagger, minConf, parse);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
     if (r.kind === 'indirect') continue;

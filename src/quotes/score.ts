@@ -62,10 +62,15 @@ export interface ScoreDoc {
 /** Precision, recall and F1 with their counts. */
 export interface PRF { tp: number; predicted: number; gold: number; p: number; r: number; f: number }
 
+/** Speaker figures of one gold kind: pairs, headline-correct, source-span-correct. */
+export interface KindSpeaker { pairs: number; correct: number; span: number }
+
 /** Scores over a set of documents. */
 export interface QuoteScores {
   overall: PRF;
   byKind: Record<QuoteKind, PRF>;
+  /** Speaker accuracy by the gold unit's kind (matched pairs with a gold source). */
+  speakerByKind: Record<QuoteKind, KindSpeaker>;
   /** Matched pairs whose gold has a source. */
   speakerPairs: number;
   /** Headline speaker accuracy (see module doc) and its count of correct pairs. */
@@ -164,6 +169,7 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
   const nPred = { all: 0, direct: 0, partial: 0, indirect: 0 };
   const nGold = { all: 0, direct: 0, partial: 0, indirect: 0 };
   let speakerPairs = 0, correct = 0, loose = 0, attributed = 0, noSourcePairs = 0, noSourceAgree = 0, spanCorrect = 0;
+  const speakerByKind = Object.fromEntries(kinds.map((k) => [k, { pairs: 0, correct: 0, span: 0 }])) as Record<QuoteKind, KindSpeaker>;
   for (const d of docs) {
     const regions = quoteRegions(d.text, d.paragraphs);
     const at = regionIndex(d.text, regions);
@@ -189,7 +195,12 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
       if (p.speakerName) attributed++;
       const [h, l] = speakerCorrect(d.text, p, g.source);
       if (h) correct++;
-      if (h || overlaps(p.sourceSpans ?? [], g.source)) spanCorrect++;
+      const sp = h || overlaps(p.sourceSpans ?? [], g.source);
+      if (sp) spanCorrect++;
+      const bk = speakerByKind[gk[j]];
+      bk.pairs++;
+      if (h) bk.correct++;
+      if (sp) bk.span++;
       if (h || l) loose++;
     });
   }
@@ -199,7 +210,7 @@ export function scoreQuotes(docs: ScoreDoc[]): QuoteScores {
     return [k, { tp: tpGold[k], predicted: nPred[k], gold: nGold[k], p, r, f: p + r ? (2 * p * r) / (p + r) : 0 }];
   })) as Record<QuoteKind, PRF>;
   return {
-    overall: prf(tp.all, nPred.all, nGold.all), byKind, speakerPairs,
+    overall: prf(tp.all, nPred.all, nGold.all), byKind, speakerByKind, speakerPairs,
     speaker: speakerPairs ? correct / speakerPairs : 0, speakerCorrect: correct,
     speakerLoose: speakerPairs ? loose / speakerPairs : 0,
     attributed: speakerPairs ? attributed / speakerPairs : 0,
