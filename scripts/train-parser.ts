@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { SHARED_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { readConlluFile, tagWithWink, toTrainSentences, trainParser, scoreParses, DEFAULT_PARSER_DIR, ParserModel, type ConlluSentence, type AttachmentScores } from '../src/nlp/parser/index.js';
 import { TRAIN_DEFAULTS as D } from '../src/nlp/parser/model.js';
@@ -160,7 +161,7 @@ function main(): void {
       devRetaggedUposAccuracy: retagAccuracy === null ? null : +retagAccuracy.toFixed(4),
       note: 'devGoldPos: the gold UPOS given to the parser directly (retagger bypassed)',
     },
-    speed: { sentencesPerSecondPerCpuSecond: Math.round(speed), note: `given wink's tags, retagging + parsing, EWT dev sentences, one core, CPU time, node ${process.version}; npm run eval:parser also measures wink tokenizing + tagging` },
+    speed: { sentencesPerSecondPerCpuSecond: Math.round(speed), loadAverage: +loadavg()[0].toFixed(1), cores: cpus().length, note: `given wink's tags, retagging + parsing, EWT dev sentences, one core, CPU time, node ${process.version}; npm run eval:parser also measures wink tokenizing + tagging` },
     size: { parserFeatures: saved.weights.rows, retaggerFeatures: saved.tagger?.weights.rows ?? 0, weightsBytes, loadSeconds: +loadSeconds.toFixed(2) },
     retrain: 'npm run train:parser (needs ../shared/train/ud)',
   };
@@ -224,7 +225,8 @@ the same parser with gold tags reaches the row above. What would close it: a bea
 and a stronger tagger.
 
 ## Speed
-${meta.speed.sentencesPerSecondPerCpuSecond} sentences per CPU second on one core (${meta.speed.note}).
+${meta.speed.sentencesPerSecondPerCpuSecond} sentences per CPU second on one core (${meta.speed.note}), measured while the machine's
+load average was ${meta.speed.loadAverage} on ${meta.speed.cores} cores: other processes share its caches, so an idle core does better.
 \`npm run eval:parser\` prints parse-only speed and speed with wink tokenizing and tagging.
 
 ## Retrain

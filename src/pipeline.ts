@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { loadParserModel, parseDocument, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
 import { loadActorDictionary } from './actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
-import { findQuotes, type FoundQuote } from './quotes/index.js';
+import { findQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
 import { createEventCoder, findEvents, type FoundEvent } from './events/index.js';
 
 /** Options of the pipeline. */
@@ -114,7 +114,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       }
       const doc = annotateWithParse(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });
-      const quotes = findQuotes(doc, res);
+      const quotes = reportedSpeech(doc, res, findQuotes(doc, res));
       const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence });
       return buildDocument(articleOut(article), doc, res, quotes, events);
     },

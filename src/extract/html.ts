@@ -65,12 +65,17 @@ export interface HtmlInspection {
  * - `image-credit`: "Image copyright …", "Photo credit …" lines outside captions;
  * - `byline`, `dateline`, `title`: repeats of the metadata inside the body;
  * - `author-bio`, `tags`, `comments`: author cards, tag lists, comment prompts;
- * - `duplicate-caption`: a caption whose text was seen before (captions are kept once).
+ * - `duplicate-caption`: a caption whose text was seen before (captions are kept once);
+ * - `cookies`: cookie-consent banners ("This website uses cookies …").
+ * `navigation` also covers "This slideshow requires JavaScript" notices and unrendered CMS
+ * shortcodes ("[button …]…[/button]"); `comments` covers comment prompts ("Leave a reply");
+ * `tags` covers "Tags" labels and "Tags: a, b" lines; `related` covers teaser links tagged
+ * "[NEWS]", "[VIDEO]" … and the link lines after a related label ("Don't miss").
  */
 export type RemovedReason =
   | 'advertisement' | 'share' | 'newsletter' | 'related' | 'read-more' | 'social' | 'navigation'
   | 'copyright' | 'image-credit' | 'byline' | 'dateline' | 'title' | 'author-bio' | 'tags'
-  | 'comments' | 'duplicate-caption';
+  | 'comments' | 'duplicate-caption' | 'cookies';
 
 /** Longest `removed[].text` we keep; longer texts are cut and end with "…". */
 export const REMOVED_TEXT_MAX = 120;
@@ -241,20 +246,42 @@ function isLinkList(el: Element): boolean {
 const AD_LINE = /^[-–—\s]*(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|skip (?:this )?(?:ad|advert|advertisement)|scroll to continue with content|reklama|anzeige|publicité|publicidad|pubblicità|реклама)[-–—\s]*$/i;
 const SHARE_WORD = '(?:share(?: (?:this|the|on|via|to)(?: (?:story|article|page|post|facebook|twitter|x|linkedin|whatsapp|email))?)?|share article|tweet|email|e-mail|mail|print|pin|pinterest|save|whatsapp|facebook|twitter|x|linkedin|reddit|messenger|telegram|vk|copy(?: the)? link|copy url|link copied|comments?|sms|flipboard)';
 const SHARE_LINE = new RegExp(`^(?:${SHARE_WORD}[\\s:·|,/•]*)+$`, 'i');
-const NEWSLETTER = /\b(?:sign(?:ing)? up|subscribe|register|get|receive|enter your email)\b.{0,100}\b(?:newsletters?|e-?mails?|inbox|briefings?|bulletins?|alerts?|digest|updates)\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe)(?: now| today| here)?[.!:]*$/i;
-const RELATED_LABEL = /^[[(]?\s*(?:read more|read also|also read|more reading|further reading|related(?: (?:stories|articles|coverage|content|links|topics|news|reading|posts))?|see also|more on this(?: story| topic)?|more (?:from|on|about) [\p{L}\s.&']{2,40}|more stories|more news|recommended(?: for you| stories| articles)?|you (?:may|might) also like|what to read next|read next|top stories|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editors?['’]? picks|in other news|elsewhere on [\p{L}\s.]{2,30}|latest(?: news| stories)?)\s*[\]):.…»>-]*\s*$/iu;
+const NEWSLETTER = /\b(?:sign(?:ing)? up|subscribe|register|get|receive|enter your email)\b.{0,100}\b(?:newsletters?|e-?mails?|inbox|briefings?|bulletins?|alerts?|digest|updates)\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe)(?: now| today| here)?[.!:]*$|\bwe(?:['’]ll)? (?:send|e-?mail|deliver)\b.{0,40}\b(?:e-?mails?|newsletters?|inbox|top stories|digest)\b|^(?:want|get) more (?:stories|news|articles) like this\b/i;
+const RELATED_LABEL = /^[[(]?\s*(?:read more|read also|also read|more reading|further reading|related(?: (?:stories|articles|coverage|content|links|topics|news|reading|posts))?|see also|more on this(?: story| topic)?|more (?:from|on|about) [\p{L}\s.&']{2,40}|more stories|more news|recommended(?: for you| stories| articles)?|you (?:may|might) also like|what to read next|read next|top stories|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editors?['’]? picks|in other news|elsewhere on [\p{L}\s.]{2,30}|latest(?: news| stories)?|don['’]t miss|must[- ]reads?|more to explore|around the web|from around the web|(?:sponsored|promoted|popular) stories|popular now|we recommend|up next|keep reading)\s*[\]):.…»>!-]*\s*$/iu;
 const READ_MORE_LINE = /^[[(]?\s*(?:read(?: more| also| next)?|also read|see also|related|more|watch|listen|recommended|explainer|analysis|opinion|live|video)\s*:/i;
 const SOCIAL_LINE = /^(?:follow (?:us|me|@\S+|[\p{L}\s.]{2,40}) on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|mastodon)|(?:like|find) us on facebook|join (?:us|our \w+) on (?:telegram|whatsapp|facebook)|follow @\S+)/iu;
 /** Contact and tip lines under an article: "Have a tip? … may be reached at …", "Follow her on Twitter". */
 const CONTACT_LINE = /^have a (?:news )?tip\b|\bmay be reached at \S+@|\b(?:follow|find) (?:her|him|them|us|me) on (?:twitter|x|facebook|instagram)\b/i;
 const COPYRIGHT_LINE = /^(?:©|\(c\)\s*\d{4}|copyright\b(?! \w+ (?:law|lawsuit|case|claim|holder)s?\b))/i;
 const NAV_LINE = /^(?:continue reading(?: the main story)?|sign in|log in|sign out|log out|my account|menu|search|breaking news|home|skip (?:to|past) [\p{L}\s]{2,30}|back to top|scroll (?:down|up)(?: for more| to continue)?|click here(?: to [\p{L}\s]{2,40})?|show (?:more|less)|load more|view (?:all|more|comments)|see more|jump to [\p{L}\s]{2,30}|next (?:article|story|page)|previous (?:article|story|page)|return to [\p{L}\s]{2,30}|open in app)[.:!»>…\s]*$/iu;
+/** "This slideshow requires JavaScript.", "Please enable JavaScript to view …". */
+const SCRIPT_NOTICE = /^(?:this (?:slideshow|video|content|feature|page|site|interactive|gallery|embed|form|map|chart)\b.{0,40}\brequires? javascript|(?:please )?(?:enable|turn on) javascript\b|you (?:need|must) (?:to )?enable javascript|javascript (?:is )?(?:required|disabled))/i;
+/** Cookie-consent banners. */
+const COOKIE_NOTICE = /\b(?:this (?:web)?site|we) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent|notice)\b|\baccept (?:all )?cookies\b|\bby continuing to (?:browse|use)\b.{0,60}\bcookies\b/i;
+/** Unrendered CMS shortcodes: "[button link=… ]Send us your review[/button]". */
+const SHORTCODE = /^\[[a-z_][\w-]*(?:\s[^\]]*)?\].*\[\/[a-z_][\w-]*\]$|^\[\/?[a-z_][\w-]*(?:\s+[\w-]+=[^\]]*)+\]$/i;
+/** Prompts of a comment section: "Tell us what you think", "Leave a reply", "12 comments". */
+const COMMENT_PROMPT = /^(?:tell us what you think|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think\??|have your say|post a comment|add a comment|comments? (?:are|is) (?:closed|moderated)|\d+\s+comments?|comments?|(?:show|load|view) (?:all |\d+ )?comments)\W*$/i;
+/** A tag list or its label: "Tags", "Tags: budget, parliament", "Filed under: …". */
+const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|topics|keywords|filed under)\s*:?\s*$/i;
+const TAGS_LINE = /^(?:tags?|tagged(?: with)?|topics|keywords|filed under)\s*:\s*\S/i;
+/** A teaser link marked with its section in brackets: "Plane passengers quarantined [NEWS]". */
+const TEASER_TAG = /\[(?:news|insight|video|pictures?|photos?|pics|revealed|latest|poll|live|analysis|opinion|watch|gallery|update|warning|comment|interview|map|graphic)\]\s*$/i;
 const IMAGE_CREDIT = /^(?:image|photo|picture|video|graphic|illustration)\s+(?:copyright|source|credit|courtesy)\b/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/;
 /** Words a dateline is made of ("Updated Nov 19, 9:41 AM; Posted Nov 18"), besides digits and punctuation. */
 const DATE_WORDS = /\b(?:published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|ago|minutes?|mins?|hours?|hrs?|days?|gmt|utc|bst|cst|cdt|est|edt|pst|pdt|mst|mdt|et|pt|ct|cet|cest|msk|ist|aest)\b/gi;
-const DATE_SHAPE = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/**
+ * The same for datelines in Portuguese, Spanish, French, German and Italian ("segunda-feira, 22
+ * de janeiro de 2018 às 0:13", "Mis à jour le 3 mars 2021"): month and weekday names, "de",
+ * "à", "um", "Uhr", "updated"/"published" words. Letters are matched whole (no `\b`, which is
+ * ASCII-only in JavaScript).
+ */
+const DATE_WORDS_OTHER = /(?<!\p{L})(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|de|del|às|as|a las|à|le|el|em|um|uhr|am|alle|ore|atualizado|publicado|actualizado|mis à jour|publié|aktualisiert|veröffentlicht|aggiornato|pubblicato|hace|il y a|vor)(?!\p{L})/giu;
+const DATE_SHAPE = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}(?:\.|\s+de)?\s+\p{L}{3,}\.?(?:\s+de)?\s+\d{4}\b|\b\d{1,2}([./])\d{1,2}\1\d{2,4}\b/iu;
+
+const DATELINE_CUE = /\b(?:published|updated|posted|modified)\b|(?<!\p{L})(?:atualizado|publicado|actualizado|mis à jour|publié|aktualisiert|veröffentlicht|aggiornato|pubblicato)(?!\p{L})/iu;
 
 /** What follows an author's name at the start of a bio card: "… covers the White House." */
 const BIO_VERB = /^,?\s+(?:is|was|covers|has covered|writes|has written|reports|has reported|joined|edits|is based|lives|teaches|serves)\b/;
@@ -262,7 +289,7 @@ const BIO_VERB = /^,?\s+(?:is|was|covers|has covered|writes|has written|reports|
 /** A short line made only of a date, a time and words like "Updated" or "Posted". */
 function isDateline(t: string): boolean {
   if (t.length > 100 || !DATE_SHAPE.test(t)) return false;
-  return t.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;|•·\-–—/()]+/g, '').length === 0;
+  return t.replace(DATE_WORDS, ' ').replace(DATE_WORDS_OTHER, ' ').replace(/[\d\s.,:;|•·\-–—/()]+/g, '').length === 0;
 }
 
 function normalizeForCompare(s: string): string {
@@ -290,8 +317,18 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
     st.pendingRelated = true;
     return 'related';
   }
+  if (len <= 200 && SCRIPT_NOTICE.test(t)) return 'navigation';
+  if (len <= 400 && COOKIE_NOTICE.test(t)) return 'cookies';
+  if (len <= 300 && SHORTCODE.test(t)) return 'navigation';
+  if (b.kind !== 'blockquote' && len <= 60 && COMMENT_PROMPT.test(t)) return 'comments';
+  if (len <= 30 && TAGS_LABEL.test(t)) {
+    st.pendingRelated = true;
+    return 'tags';
+  }
+  if (len <= 400 && TAGS_LINE.test(t)) return 'tags';
+  if (len <= 200 && TEASER_TAG.test(t) && links >= 0.5) return 'related';
   if (b.kind === 'body' && len <= 250 && READ_MORE_LINE.test(t) && (links >= 0.5 || /^[[(]/.test(t))) return 'read-more';
-  if (b.kind !== 'caption' && len <= 200 && links >= 0.9 && !SENTENCE_END.test(t) && (st.pendingRelated || t.split(' ').length >= 4)) return 'related';
+  if (b.kind !== 'caption' && len <= 200 && !SENTENCE_END.test(t) && ((links >= 0.9 && (st.pendingRelated || t.split(' ').length >= 4)) || (links >= 0.7 && st.pendingRelated))) return 'related';
   if (len <= 150 && SOCIAL_LINE.test(t)) return 'social';
   if (len <= 250 && CONTACT_LINE.test(t)) return 'social';
   if (len <= 200 && COPYRIGHT_LINE.test(t)) return 'copyright';
@@ -303,7 +340,9 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
     const n = normalizeForCompare(t);
     if (st.byline.some((name) => normalizeForCompare(name) === n)) return 'byline';
   }
-  if (isDateline(t)) return 'dateline';
+  // Datelines sit at the top; further down, a date on its own line is content (a list, a table),
+  // unless it says "Updated" or "Published".
+  if ((st.index < 8 || DATELINE_CUE.test(t)) && isDateline(t)) return 'dateline';
   if (st.url && len <= 300 && (t === st.url || t === st.url.replace(/^https?:\/\//, ''))) return 'navigation';
   if (st.title && st.index < 8 && b.kind !== 'caption' && normalizeForCompare(t) === normalizeForCompare(st.title)) return 'title';
   if (len <= 400 && st.byline.some((name) => t.startsWith(name) && BIO_VERB.test(t.slice(name.length)))) return 'author-bio';

@@ -269,3 +269,65 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/**
+ * The quotes an analyst reads as "who said what" (the pipeline's output): every direct and partial
+ * quote, and the indirect quotes that have a speaker who is not a place and whose cue is a verb of
+ * saying or believing (a cue with `indirect: true` in data/quotes/cues.yaml: "says", "told …
+ * that", "according to", "believes"). PolNeAR-style attributions of stance ("viewed as",
+ * "echoed", "pledged support") stay available from `findQuotes` for evaluation, but are not
+ * reported as quotes. Pure: returns a new array.
+ */
+export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[]): FoundQuote[] {
+  const cues = cueVerbs();
+  const cueLemma = (q: FoundQuote): string | null => {
+    const at = q.cueSpan?.start;
+    if (at === undefined) return q.cue ? q.cue.toLowerCase() : null;
+    const t = doc.tokens.find((x) => x.start === at);
+    return t ? t.lemma.toLowerCase() : null;
+  };
+  // A "partial" content that is mostly the reporter's words with quoted fragments inside is an
+  // indirect quote; each quoted fragment in it is a partial quote of the same speaker.
+  const split: FoundQuote[] = [];
+  for (const q of quotes) {
+    const inner = q.kind === 'partial' ? fragments(doc.text, q.start, q.end) : [];
+    const covered = inner.reduce((n, f) => n + (f.end - f.start), 0);
+    if (!inner.length || covered >= (q.end - q.start) * 0.8) { split.push(q); continue; }
+    const { start, end } = trimMarks(doc.text, q.start, q.end);
+    split.push({ ...q, kind: 'indirect', start, end, text: doc.text.slice(start, end) });
+    for (const f of inner) split.push({ ...q, kind: 'partial', start: f.start, end: f.end, text: doc.text.slice(f.start, f.end) });
+  }
+  return split.sort((a, b) => a.start - b.start || a.end - b.end).filter((q) => {
+    if (q.kind !== 'indirect') return true;
+    if (q.speaker < 0 || res.actors[q.speaker]?.type === 'location') return false;
+    if (q.text.split(/\s+/).length < 4) return false;
+    const lemma = cueLemma(q);
+    return lemma !== null && cues.get(lemma) === true;
+  });
+}
+
+/** Quoted fragments (between straight or curly double quotes) inside `[start, end)`, without the marks. */
+function fragments(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (open < 0 && (ch === '"' || ch === '“')) open = i;
+    else if (open >= 0 && (ch === '"' || ch === '”') && i > open + 1) {
+      let a = open + 1, b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /[\s,]/.test(text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+/** `[start, end)` without surrounding quotation marks, spaces and a trailing comma. */
+function trimMarks(text: string, start: number, end: number): { start: number; end: number } {
+  let a = start, b = end;
+  while (a < b && /[\s"“”]/.test(text[a])) a++;
+  while (b > a && /[\s"“”,]/.test(text[b - 1])) b--;
+  return { start: a, end: b };
+}

@@ -92,7 +92,9 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   for (const g of groups) {
     const next = tokens[g.end];
-    g.modifier = !!next && (POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
+    // "X's …", "X officials" and "X-led …" name a modifier, not the speaker
+    const hyphenModifier = !!next && next.text === '-' && next.start === tokens[g.end - 1].end && /^(?:led|backed|based|run|funded|friendly|owned|controlled|allied|aligned)$/i.test(tokens[g.end + 1]?.text ?? '');
+    g.modifier = !!next && (hyphenModifier || POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
   }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
   if (head) return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
