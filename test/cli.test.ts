@@ -38,7 +38,7 @@ function jsonlDocs(r: CliResult): SteppeDocument[] {
 }
 
 /** The summary line the CLI prints after failures: `steppe: 1 document analysed, 2 failed (…)`. */
-const SUMMARY = /^steppe: \d+ documents? (?:analysed|extracted), \d+ failed(?: \(stored in .+\))?$/;
+const SUMMARY = /^steppe: \d+ documents? (?:analysed|extracted), \d+ failed(?: \(\d+ stored in .+\))?$/;
 
 /**
  * Exactly one stderr line names `input` (`steppe: <input>: <reason>`), and its reason matches;
@@ -85,6 +85,26 @@ describe('steppe CLI', { concurrency: CONCURRENCY }, () => {
   });
 
   describe('output formats', { concurrency: CONCURRENCY }, () => {
+    test('a directory gives a JSON array even for one document; --actors repeats; dates need a reference', async (t) => {
+      const dir = tempDir(t);
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      writeFileSync(join(corpus, 'one.txt'), 'Aigerim Sadykova, a senator, met Marat Omarov last month in Astana. "The talks went well," Sadykova said.\n');
+      writeFileSync(join(dir, 'a.yaml'), 'people:\n  - { id: aigerim-sadykova, name: Aigerim Sadykova, country: KAZ, roles: [{ title: Senator, country: KAZ, agent: LEG, start: 2020-01-01 }] }\n');
+      writeFileSync(join(dir, 'b.yaml'), 'people:\n  - { id: marat-omarov, name: Marat Omarov, country: KAZ }\n');
+      const r = await runCli(['analyze', corpus, '--format', 'json', '--no-db', '--no-extract', '--actors', join(dir, 'a.yaml'), '--actors', join(dir, 'b.yaml')], { cwd: dir });
+      assert.equal(r.status, 0, r.stderr);
+      const docs = JSON.parse(r.stdout) as SteppeDocument[];
+      assert.ok(Array.isArray(docs) && docs.length === 1, 'an array for a directory');
+      const doc = docs[0];
+      assert.equal(doc.actors.find((a) => a.name === 'Aigerim Sadykova')?.code, 'KAZLEG');
+      assert.ok(doc.actors.some((a) => a.name === 'Marat Omarov'));
+      // no publication date: "last month" stays undated instead of resolving against today's clock
+      assert.ok(doc.events.every((e) => e.date === null), JSON.stringify(doc.events.map((e) => e.date)));
+      const bad = await runCli(['analyze', corpus, '--published', '9999-12-31', '--no-db'], { cwd: dir });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /between 1900 and 2199/);
+    });
     test('--format json: one valid document, stored in --db', async (t) => {
       const dir = tempDir(t);
       const db = join(dir, 'x.db');

@@ -818,7 +818,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         const pc = personCoding(c.dict, date, dict, acc.agent);
         code = pc.code;
         // an apposition in the text wins; else the role held on the date (or held before); else the title written before the name
-        if (!acc.appositive && pc.description) description = pc.description;
+        // ("Kazakhstan's then-prime minister, Karim Masimov," in an old photo caption describes a past
+        // role, so for a dictionary person the role on the publication date wins over it)
+        const pastApposition = acc.appositive && /\b(?:then|former|ex)-|\bformer\b/i.test(description ?? '');
+        if ((!acc.appositive || pastApposition) && pc.description) description = pc.description;
       } else {
         code = c.dict.code;
       }

@@ -26,9 +26,9 @@ const VERSION = '0.1.0';
 function isoDate(v: string): string {
   // a real calendar day: Date.parse rolls 2023-02-30 over to March 2, so compare the round trip
   const t = Date.parse(`${v}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) throw new InvalidArgumentError('not a real calendar day');
+  if (v < '1900-01-01' || v > '2199-12-31') throw new InvalidArgumentError('a publication date must lie between 1900 and 2199');
   return v;
 }
 
@@ -109,12 +109,14 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     bar?.increment({ failed });
   }
   bar?.stop();
-  if (format === 'json' && jsonDocs.length) {
-    // one document: the object itself; several: one object per line would be jsonl, so print an array
-    process.stdout.write(JSON.stringify(jsonDocs.length === 1 ? jsonDocs[0] : jsonDocs, null, 2) + '\n');
+  if (format === 'json') {
+    // one file, URL or stdin: the document itself (nothing when it failed); several inputs, a
+    // directory or a corpus: always an array, empty when every document failed
+    if (many) process.stdout.write(JSON.stringify(jsonDocs, null, 2) + '\n');
+    else if (jsonDocs.length) process.stdout.write(JSON.stringify(jsonDocs[0], null, 2) + '\n');
   }
   store?.close();
-  if (bar || failed) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store ? ` (stored in ${opts.db ?? 'steppe.db'})` : ''}\n`);
+  if (bar || failed) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${ok} stored in ${opts.db ?? 'steppe.db'})` : ''}\n`);
   return failed ? 1 : 0;
 }
 
@@ -139,7 +141,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format (default: md on a terminal, json when piped)').choices(['md', 'json', 'jsonl']))
     .option('--db <file>', 'SQLite database file to store results in', 'steppe.db')
     .option('--no-db', 'do not store results')
-    .option('--actors <file...>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists)')
+    .option('--actors <file>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists); repeat for several', (v: string, prev: string[] = []) => [...prev, v])
     .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }) => {
       process.exitCode = await run(inputs, opts, 'analyze');
     });

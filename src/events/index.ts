@@ -315,13 +315,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
 
       // ---- place: "in Kazakhstan", "in Beijing", else the target's country when a state
+      // the locative phrase nearest the trigger, within 12 tokens of it (a place named in another
+      // clause of the sentence belongs to another event)
       let location: FoundEvent['location'] = null;
-      for (let j = sent.tokenStart; j < sent.tokenEnd - 1 && !location; j++) {
+      let bestDist = 13;
+      for (let j = Math.max(sent.tokenStart, triggerStart - 12); j < Math.min(sent.tokenEnd - 1, triggerEnd + 12); j++) {
         if (!LOCATIVE.has(lower[j])) continue;
+        const dist = j < triggerStart ? triggerStart - j : j - triggerEnd;
+        if (dist >= bestDist) continue;
         const a = actorAtToken[j + 1];
-        if (a >= 0 && (actors[a].type === 'state')) location = { name: actors[a].name, country: actors[a].country };
         const place = res.places.find((pl) => pl.tokenStart === j + 1);
-        if (place) location = { name: place.name, country: place.country };
+        if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
+        else if (a >= 0 && actors[a].type === 'state') { location = { name: actors[a].name, country: actors[a].country }; bestDist = dist; }
       }
       if (!location && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
 

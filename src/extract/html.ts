@@ -7,16 +7,22 @@
  *    `<noscript>`, `<svg>`, `<template>`, `<iframe>`, `<nav>`, `<button>`, comments, and
  *    `data-*`/`srcset`/event attributes; attribute names lowercased) so parsing and Readability
  *    touch less of the page; this roughly halves the time on news pages.
- * 2. Parse with linkedom and read the metadata ({@link extractMetadata}) before Readability runs,
- *    since Readability removes scripts and bylines from the document.
- * 3. Tag figure captions and embedded posts inside the article element ({@link anchorCaptions}), then run
- *    @mozilla/readability with `keepClasses` and a serializer that returns the content element
- *    itself (equivalent to re-parsing its HTML with linkedom, without the cost).
+ * 2. Parse with linkedom and read the metadata ({@link extractMetadata}) and the page counts
+ *    ({@link pageStats}) before Readability runs, since Readability removes scripts and bylines
+ *    from the document.
+ * 3. Tag figure captions and embedded posts (tweets …) inside the article element
+ *    ({@link anchorCaptions}), then run @mozilla/readability with `keepClasses` and a serializer
+ *    that returns the content element itself (equivalent to re-parsing its HTML with linkedom,
+ *    without the cost).
  * 4. Walk that element and cut it into paragraphs at block elements: `p`, `li`, `div` … → body,
  *    `h1`–`h6` → heading, `blockquote` → blockquote, `figcaption` (and `.caption` blocks) →
- *    caption. Inline markup is flattened; whitespace inside a paragraph collapses to one space.
+ *    caption. Captions and embedded posts that Readability dropped are put back before the
+ *    paragraph they preceded. Inline markup is flattened; whitespace inside a paragraph
+ *    collapses to one space.
  * 5. Drop boilerplate blocks left inside the content (see {@link RemovedReason}) and record each
  *    in `removed` (text cut to 120 characters).
+ * 6. Decide whether the page is an article at all ({@link notArticleReason}: home pages, section
+ *    fronts, error pages); {@link extractHtml} raises `E_NO_ARTICLE` with the reason.
  * When Readability finds nothing, the `<p>` elements of the body are used instead; when there is
  * still no text, the Article has empty text and no paragraphs (the pipeline raises E_NO_ARTICLE).
  */

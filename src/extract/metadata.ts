@@ -688,8 +688,9 @@ function bylineFromDom(doc: Doc): string[] {
     ['a[rel~="author"]', always, spacedText, true],
     ['[class*="uthor"], [id*="uthor"], [class*="yline"], [id*="yline"], [class*="riter"], [class*="ontributor"]', isAuthorElement, spacedText, false],
     [BY_LINE_TAGS, (el) => {
+      if (el.children.length > 4) return false;
       const t = el.textContent ?? '';
-      return t.length < 120 && BY_LINE.test(t) && el.children.length <= 4;
+      return t.length < 120 && BY_LINE.test(t);
     }, spacedText, false],
     [LABEL_TAGS, (el) => el.children.length === 0 && BYLINE_LABEL.test(el.textContent ?? '') && !!afterLabel(el), (el) => {
       const next = afterLabel(el);
@@ -697,6 +698,7 @@ function bylineFromDom(doc: Doc): string[] {
     }, false, true],
     ['a[href]', (el) => AUTHOR_HREF.test(el.getAttribute('href') ?? ''), spacedText, false],
     ['p, div', (el) => {
+      if (el.children.length > 3) return false;
       const t = el.textContent ?? '';
       return t.length < 500 && BIO_SENTENCE.test(collapseWhitespace(t)) && !reviewerCard(el);
     }, (el) => BIO_SENTENCE.exec(collapseWhitespace(el.textContent ?? ''))?.[1] ?? '', false],

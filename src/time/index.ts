@@ -30,8 +30,10 @@ export function resolveDates(text: string, reference: string | null): ResolvedDa
     if (/\b(?:after|before|later|earlier)\b/i.test(r.text) && !/\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d+\/\d+/i.test(r.text)) continue;
     // chrono reads bare numbers and times; keep expressions that give at least a month or a weekday/relative day
     if (!c.isCertain('month') && !c.isCertain('day') && !c.isCertain('weekday') && !/\b(?:yesterday|today|tomorrow|last|next|this|ago|earlier|later)\b/i.test(r.text)) continue;
-    if (!ref && !c.isCertain('year')) continue;
+    // with no publication date, only expressions that name their year are dated ("March 3, 2021")
+    if (!ref && !/\b\d{4}\b/.test(r.text)) continue;
     const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    if (!(y >= 1 && y <= 9999)) continue; // outside the calendar the contract can write
     const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /\b(?:yesterday|today|tomorrow|ago)\b/i.test(r.text);
     let precision: ResolvedDate['precision'] = dayKnown ? 'day' : 'month';
     if (/\byears?\s+ago\b|\b(?:last|next|this)\s+year\b/i.test(r.text)) precision = 'year';
