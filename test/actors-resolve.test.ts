@@ -253,8 +253,8 @@ function fixtureNer(entities: Array<[string, FoundEntity['type']]>): EntityRecog
 
 test('NER backing up the rules: its people and organizations the dictionary lacks become actors, never dropped', () => {
   const text = 'Photo: Getty Images. Kim Jong-un met ZDF reporters and the Bardo National Museum staff. ' +
-    'Ennahda rejected it, Ghannouchi said. The Western Wall was quiet.';
-  const ner = fixtureNer([['Kim Jong-un', 'PER'], ['ZDF', 'ORG'], ['Ghannouchi', 'PER'], ['Ennahda', 'ORG'], ['Western Wall', 'LOC'], ['Getty Images', 'PER']]);
+    'Ennahda rejected it, Ghannouchi said. The Western Wall was quiet. Veltrana Mining Corporation paid.';
+  const ner = fixtureNer([['Kim Jong-un', 'PER'], ['ZDF', 'ORG'], ['Ghannouchi', 'PER'], ['Ennahda', 'ORG'], ['Western Wall', 'LOC'], ['Getty Images', 'PER'], ['Veltrana Mining Corporation', 'PER']]);
   const idx = buildResolverIndex(dict, { ner });
   const actors = run(text, '2015-03-18', idx);
   // a longer name than the capitalised run ("Kim Jong", as "-un" is in lower case)
@@ -264,8 +264,10 @@ test('NER backing up the rules: its people and organizations the dictionary lack
   assert.equal(actor(actors, 'Ghannouchi')?.type, 'person');
   // a one-word organization without a keyword is too often a misreading ("Belt", "Muslims"): left out
   assert.ok(!actor(actors, 'Ennahda'));
-  // an organization keyword beats the model's PER; a run the model calls a place is no person
-  assert.equal(actor(actors, 'Getty Images')?.type, 'organization');
+  // an organization keyword beats the model's PER; a photo credit ("Photo: Getty Images") is no
+  // actor at all; a run the model calls a place is no person
+  assert.equal(actor(actors, 'Veltrana Mining Corporation')?.type, 'organization');
+  assert.ok(!actor(actors, 'Getty Images'));
   assert.ok(!actor(actors, 'Western Wall'));
   assert.ok(!actor(actors, 'Bardo National Museum'));
   // rules alone: a cut name, no ZDF, no Ghannouchi

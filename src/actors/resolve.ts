@@ -404,7 +404,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       i = dm[0];
       continue;
     }
-    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading';
+    // a heading, or a photo credit ("Photo: Caspian Wire", "Credit: Getty Images"), names no actor
+    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading' ||
+      (i >= 2 && lower[i - 1] === ':' && /^(?:photo|photos|photograph|credit|image|images|source|video|graphic)$/.test(lower[i - 2]));
     // a title and one capitalised word: "President Duterte", "Minister Smith" (resolved after the scan)
     if (pendingTitle && isCap(tokens[pendingTitle.titleStart].text) && run === i + 1 && isNameWord(tk.text) && tk.pos === 'PROPN' && !inHeading &&
       !(tokens[i + 1] && sameSentence(i, i + 1) && /^(?:NOUN|PROPN)$/.test(tokens[i + 1].pos)) && !index.orgWords.has(lower[i]) &&
