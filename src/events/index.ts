@@ -168,6 +168,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   };
   const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
+  const consumed = new Set<number>();
   for (let s = 0; s < sentences.length; s++) {
     const sent = sentences[s];
     const sentText = text.slice(sent.start, sent.end);
@@ -179,6 +180,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the sentence
       else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
       if (!candidates) continue;
+      if (consumed.has(k)) continue;
+      let objectAt = -1;
       let match: { p: EventPattern; end: number } | null = null;
       for (const p of candidates) {
         let end = k + 1;
@@ -192,7 +195,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           let found = false;
           for (let j = end; j < Math.min(sent.tokenEnd, end + 6); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
-            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { found = true; break; }
+            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { found = true; objectAt = j; break; }
             if (/^[.;]$/.test(lower[j])) break;
           }
           if (!found) continue;
@@ -203,6 +206,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         break;
       }
       if (!match) continue;
+      // the object word of a matched pattern ("pledged support") is its theme, not a second event
+      if (objectAt >= 0) consumed.add(objectAt);
       const { p } = match;
       themeWords = p.object;
       const triggerStart = k, triggerEnd = match.end;
