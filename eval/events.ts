@@ -13,7 +13,8 @@
  *   our most confident event is one of the gold roots (the records use fictional states, so only
  *   the event root is comparable).
  * Systems: keyword baseline; our patterns alone; our classifier alone; patterns + classifier
- * (the shipped configuration: the classifier's probability reranks the pattern events).
+ * (the classifier's probability reranks the pattern events; the pipeline itself does not use the
+ * classifier yet).
  */
 import { existsSync } from 'node:fs';
 import { SHARED_DIR } from '../src/paths.js';
@@ -103,7 +104,7 @@ const typeRows = (name: string, data: Array<{ text: string; label: string }>) =>
   rows.push([name, 'keyword baseline', prf(data.map((x) => [keywordType(x.text), x.label])), data.length]);
   rows.push([name, 'patterns only', prf(data.map((x, i) => [patternType(docs[i]), x.label])), data.length]);
   if (classifier) rows.push([name, 'classifier only', prf(data.map((x) => [predict(classifier, x.text).type, x.label])), data.length]);
-  rows.push([name, 'patterns + classifier (shipped)', prf(data.map((x, i) => [combined(docs[i], x.text).type, x.label])), data.length]);
+  rows.push([name, 'patterns + classifier rerank', prf(data.map((x, i) => [combined(docs[i], x.text).type, x.label])), data.length]);
   return docs;
 };
 typeRows('PLOVER type, NGEC dev split', dev.map((x) => ({ text: x.text, label: x.label })));
@@ -124,9 +125,9 @@ gsr.forEach((g, i) => {
   if (g.target.length) { tgtN++; if (doc && ev && g.target.includes(country(doc, ev.target) ?? '-')) tgtOk++; if (states[1] && g.target.includes(states[1].country!)) kwTgtOk++; }
 });
 rows.push(['source actor accuracy, PLOVER GSR', 'first-state baseline', kwSrcOk / srcN, srcN]);
-rows.push(['source actor accuracy, PLOVER GSR', 'patterns + classifier (shipped)', srcOk / srcN, srcN]);
+rows.push(['source actor accuracy, PLOVER GSR', 'patterns + classifier rerank', srcOk / srcN, srcN]);
 rows.push(['target actor accuracy, PLOVER GSR', 'second-state baseline', kwTgtOk / tgtN, tgtN]);
-rows.push(['target actor accuracy, PLOVER GSR', 'patterns + classifier (shipped)', tgtOk / tgtN, tgtN]);
+rows.push(['target actor accuracy, PLOVER GSR', 'patterns + classifier rerank', tgtOk / tgtN, tgtN]);
 
 // PETRARCH root accuracy (events with any confidence: the fictional actors are unknown to us)
 const pipeAll = createPipeline({ noExtract: true, languages: 'any', eventMinConfidence: 0 });
