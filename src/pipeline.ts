@@ -116,12 +116,12 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       const res = resolveActors(doc, resolverIndex, { published: article.published });
       const quotes = reportedSpeech(doc, res, findQuotes(doc, res));
       const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence });
-      return buildDocument(articleOut(article), doc, res, quotes, events);
+      return buildDocument(articleOut(article), res, quotes, events);
     },
   };
 }
 
-function buildDocument(article: SteppeDocument['article'], doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[], events: FoundEvent[]): SteppeDocument {
+function buildDocument(article: SteppeDocument['article'], res: ActorResolution, quotes: FoundQuote[], events: FoundEvent[]): SteppeDocument {
   const id = (i: number) => (i >= 0 ? res.actors[i].id : null);
   const out: SteppeDocument = {
     schema: SCHEMA_ID,
@@ -140,7 +140,6 @@ function buildDocument(article: SteppeDocument['article'], doc: AnnotatedText, r
       location: e.location, sentence: e.sentence, trigger: e.trigger, negated: e.negated, modality: e.modality, confidence: e.confidence,
     })),
   };
-  void doc;
   // a speaker named by a pronoun ("he said") gets that pronoun as one more mention
   for (const q of out.quotes) {
     const a = q.speaker && q.speakerMention ? out.actors.find((x) => x.id === q.speaker) : undefined;

@@ -9,17 +9,11 @@
  */
 import type { ActorDictionary, DictActor, DictName } from './dictionary.js';
 import type { AnnotatedText } from '../types.js';
+import type { EntityMention } from '../nlp/ner/index.js';
 import { loadNerRecognizer } from './ner.js';
 
-/** An entity a recognizer found: offsets into the text, token range `[tokenStart, tokenEnd)`, CoNLL type. */
-export interface FoundEntity {
-  start: number;
-  end: number;
-  text: string;
-  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
-  tokenStart: number;
-  tokenEnd: number;
-}
+/** An entity a recognizer found: the NER stage's mention (offsets, token range, CoNLL type). */
+export type FoundEntity = EntityMention;
 
 /** A named-entity recognizer over an annotated document (pure: reads the document, returns entities). */
 export type EntityRecognizer = (doc: AnnotatedText) => FoundEntity[];

@@ -97,7 +97,8 @@ const NAME_STOP = new Set([
 ]);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mme|M)\.?$/;
+/** Honorifics written before a surname ("Mr. Reeves"): never part of a name. */
+export const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mme|M)\.?$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'al', 'von', 'van', '&']);
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'KOR', 'PRK', 'VNM', 'HKG', 'MAC', 'SGP', 'HUN']);
 /** Words before a title that make it a past office. */

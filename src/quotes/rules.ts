@@ -16,7 +16,7 @@
  * Cue words: data/quotes/cues.yaml.
  */
 import type { AnnotatedText } from '../types.js';
-import type { ActorResolution } from '../actors/resolve.js';
+import { HONORIFIC, type ActorResolution } from '../actors/resolve.js';
 import type { FoundQuote } from './index.js';
 import { regionContent, regionKind, type QuoteRegion } from './marks.js';
 import { resolvePronoun, type SpeakerHistory } from './speaker.js';
@@ -38,7 +38,6 @@ export interface RuleAttr { speaker: number; mention: [number, number] | null; c
 const NONE: RuleAttr = { speaker: -1, mention: null, cue: null, conf: 0, cueTok: -1 };
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const OPEN_TOKEN = /^(?:["“„«‘]|'')$/;
-const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
 /** Cues whose object is the addressee, not the speaker ("told reporters"). */
 const RECIPIENT_CUES = new Set(['tell', 'ask', 'urge', 'inform', 'assure', 'remind', 'warn', 'brief', 'advise', 'promise', 'call', 'accuse', 'criticize', 'praise', 'thank']);
 

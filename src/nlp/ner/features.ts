@@ -25,6 +25,7 @@
  *  - dynamic: the two previous predicted tags (alone, and with the word and shape) and the type
  *    given so far to the same word in the document (prediction history).
  */
+import { fmix } from '../hash.js';
 
 /** One input token of the recognizer: surface text and Universal POS tag (wink-nlp's). */
 export interface NerToken {
@@ -211,14 +212,6 @@ export class Gazetteer {
 
 // ---------------------------------------------------------------- hashing
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
 
 /** First 32-bit hash of a string (FNV-1a, finalized). */
 export function hashA(s: string): number {

@@ -11,6 +11,8 @@
  * read and grepped, and the hash function is the only contract between the two.
  */
 import type { ParseState } from './model.js';
+import { fmix } from '../hash.js';
+export { fmix };
 
 /** Positions a template can look at. `S0h2` is the head of the head of S0; `S0l2` its second leftmost child. */
 export const POSITIONS = ['S0', 'S0h', 'S0h2', 'S0l', 'S0l2', 'S0r', 'S0r2', 'N0', 'N1', 'N2', 'N0l', 'N0l2', 'S1'] as const;
@@ -73,15 +75,6 @@ export function mix(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** MurmurHash3 finaliser. */
-export function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
 
 /** The hash of a label set given as two 32-bit masks (bit i = label i; labels ≥ 64 wrap). */
 function setHash(lo: number, hi: number): number {
