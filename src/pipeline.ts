@@ -37,6 +37,8 @@ export interface PipelineOptions {
   eventMinConfidence?: number;
   /** Load the dependency parser and expose `AnnotatedText.parse` (default true; false when the model is absent). */
   parser?: boolean;
+  /** Event source and target from the dependency parse (default true); false keeps the word-order rules only, for evaluation. */
+  eventSyntax?: boolean;
   /** Languages the later stages accept (default ['en']); 'any' skips the check (evaluation on short sentences). */
   languages?: string[] | 'any';
 }
@@ -115,7 +117,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       const doc = annotateWithParse(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });
       const quotes = reportedSpeech(doc, res, findQuotes(doc, res));
-      const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence });
+      const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence, syntax: opts.eventSyntax });
       return buildDocument(articleOut(article), res, quotes, events);
     },
   };

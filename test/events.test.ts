@@ -60,11 +60,12 @@ test('negation and modality: negated, hypothetical, intended and reported events
   const hypo = run('Russia could invade Georgia, officials in Tbilisi warned.');
   const h = hypo.events.find((e) => e.root === '19');
   assert.equal(h?.modality, 'hypothetical');
+  // a stated intent is coded as CAMEO codes it (root 03 / 13, data/cameo/intent.tsv), still "intended"
   const plan = run('China plans to send troops to Kazakhstan.');
-  const p = plan.events.find((e) => e.code === '074');
+  const p = plan.events.find((e) => e.code === '0334');
   assert.equal(p?.modality, 'intended');
   const will = run('Uzbekistan will withdraw its troops from Tajikistan next month.');
-  assert.equal(will.events.find((e) => e.code === '0874')?.modality, 'intended');
+  assert.equal(will.events.find((e) => e.code === '0356')?.modality, 'intended');
   const reported = run('"Russia attacked our positions," Zelensky said.');
   assert.equal(reported.events.find((e) => e.root === '19')?.modality, 'reported');
   const question = run('Will Russia invade Georgia?');

@@ -38,6 +38,9 @@ export interface NerCandidates {
 }
 
 /** Run the index's recognizer over a document and keep the PER and ORG entities that can be actors. */
+/** Capitalised adjectives that open a sentence before a demonym or a title, never part of a name. */
+export const LEADING_ADJECTIVES = new Set(['Senior', 'Top', 'Ousted', 'Unidentified', 'Unknown', 'Suspected', 'Alleged', 'Armed', 'Masked', 'Local', 'Outgoing', 'Incoming']);
+
 export function nerCandidates(doc: AnnotatedText, index: ResolverIndex): NerCandidates {
   const entities: NerCandidates['entities'] = [];
   const covering = new Int32Array(doc.tokens.length).fill(-1);
@@ -47,7 +50,13 @@ export function nerCandidates(doc: AnnotatedText, index: ResolverIndex): NerCand
   const raw = index.ner(doc);
   for (const e of raw) for (let k = Math.max(0, e.tokenStart); k < Math.min(e.tokenEnd, doc.tokens.length); k++) all[k] = e.type;
   const found = raw.filter((e) => e.type === 'PER' || e.type === 'ORG').sort((a, b) => a.tokenStart - b.tokenStart);
-  for (const e of found) {
+  for (const e0 of found) {
+    // sentence-initial adjectives the model takes into a name ("Senior Hungarian and …"): trimmed
+    let e = e0;
+    while (e.tokenEnd - e.tokenStart > 1 && LEADING_ADJECTIVES.has(doc.tokens[e.tokenStart]?.text)) {
+      const t = doc.tokens[e.tokenStart + 1];
+      e = { ...e, tokenStart: e.tokenStart + 1, start: t.start, text: doc.text.slice(t.start, doc.tokens[e.tokenEnd - 1].end) };
+    }
     if (e.tokenEnd <= e.tokenStart || e.tokenStart < 0 || e.tokenEnd > doc.tokens.length) continue;
     if (entities.length && entities[entities.length - 1].tokenEnd > e.tokenStart) continue;
     const words = doc.tokens.slice(e.tokenStart, e.tokenEnd).map((t) => t.text.toLowerCase());

@@ -35,7 +35,7 @@ import type { ActorType } from '../schema.js';
 import type { DictActor, DictName } from './dictionary.js';
 import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
-import { nerCandidates, type NerCandidates } from './ner.js';
+import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
 
 type NerEntity = NerCandidates['entities'][number];
 
@@ -94,6 +94,8 @@ const NAME_STOP = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Mr', 'Mrs', 'Ms', 'Dr',
   'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Several', 'Few', 'Dozens', 'Hundreds', 'Thousands',
+  // sentence-initial adjectives before a demonym or a title ("Senior Hungarian officials", "Ousted President …")
+  ...LEADING_ADJECTIVES,
 ]);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
@@ -326,6 +328,23 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const t = tokens[i];
     // agent phrase, possibly after a country prefix: "Kazakh security forces", "the Chinese government"
     const pre = takeCountryPrefix(i);
+    // coordinated countries sharing one agent: "Hungarian and Romanian officials", "the Russian and
+    // Chinese governments": the first country gets the agent too (the second is the next mention)
+    if (pre.end > i && lower[pre.end] === 'and' && !/['’]s$/.test(pre.text)) {
+      const pre2 = takeCountryPrefix(pre.end + 1);
+      const ag2 = pre2.end > pre.end + 1 && pre2.country ? agentMatch(pre2.end) : null;
+      if (ag2 && pre.country && (ag2[1].words.length > 1 || tokens[ag2[0] - 1].pos === 'NOUN' || tokens[ag2[0] - 1].pos === 'PROPN')) {
+        const a = ag2[1];
+        cands.push({
+          tokenStart: i, tokenEnd: pre.end, kind: 'group', dict: null,
+          key: `group:${pre.country}:${a.agent}:${a.words.join(' ')}`, name: `${pre.text} ${text.slice(tokens[pre2.end].start, tokens[ag2[0] - 1].end)}`,
+          type: a.type === 'organization' ? 'organization' : 'group', country: pre.country, agent: a.agent, description: null, origin: 'group',
+        });
+        i = pre.end + 1;
+        pendingTitle = null;
+        continue;
+      }
+    }
     const ag = agentMatch(pre.end);
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance")
     if (ag && (ag[1].words.length > 1 || tokens[ag[0] - 1].pos === 'NOUN' || tokens[ag[0] - 1].pos === 'PROPN')) {

@@ -10,7 +10,7 @@
  * `loadCodebook()` reads and validates the files once; a malformed row throws a SteppeError
  * `E_BAD_DICTIONARY` whose input is the file and whose message is `line N: reason`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../paths.js';
 import { SteppeError } from '../errors.js';
@@ -70,6 +70,12 @@ export interface Codebook {
   all(): CameoCode[];
   /** The 16 PLOVER event types in codebook order. */
   ploverTypes(): PloverType[];
+  /**
+   * The code CAMEO gives a stated intent to carry out the act `code` ("will send aid", 070 →
+   * 033; "vowed to strike", 190 → 1384): the longest prefix row of `intent.tsv`; null when the act
+   * has no intent code (CAMEO codes intents only under roots 03 and 13).
+   */
+  intent(code: string): string | null;
 }
 
 const CODE = /^\d{2,4}$/;
@@ -191,7 +197,26 @@ function parsePlover(file: string, codes: Map<string, CameoCode>, types: Map<str
 let defaultCodebook: Codebook | undefined;
 
 /**
- * Reads `eventcodes.tsv`, `plover-types.tsv` and `plover.tsv` from `dir` (default
+ * `intent.tsv`: act code prefix → intent code (both codes of eventcodes.tsv; the intent code under
+ * root 03 or 13). An absent file gives an empty table (a codebook folder of one's own may omit it).
+ */
+function parseIntent(file: string, codes: Map<string, CameoCode>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(file)) return out;
+  for (const { line, fields } of readRows(file)) {
+    if (fields.length !== 2) throw bad(file, line, `expected 2 TAB-separated columns, got ${fields.length}`);
+    const [act, intent] = fields;
+    if (!codes.has(act)) throw bad(file, line, `"${act}" is not a code of eventcodes.tsv`);
+    if (!codes.has(intent)) throw bad(file, line, `"${intent}" is not a code of eventcodes.tsv`);
+    if (!/^(?:03|13)/.test(intent)) throw bad(file, line, `intent code ${intent} is not under root 03 or 13`);
+    if (out.has(act)) throw bad(file, line, `duplicate act code ${act}`);
+    out.set(act, intent);
+  }
+  return out;
+}
+
+/**
+ * Reads `eventcodes.tsv`, `plover-types.tsv`, `plover.tsv` and `intent.tsv` from `dir` (default
  * `DATA_DIR/cameo`, read once and memoized; an explicit `dir` is read afresh on every call).
  *
  * @throws SteppeError `E_BAD_DICTIONARY` (input: the file; message `line N: reason`) for a
@@ -207,6 +232,7 @@ export function loadCodebook(dir?: string): Codebook {
   const typeList = parsePloverTypes(join(base, 'plover-types.tsv'));
   const types = new Map(typeList.map((t) => [t.type, t]));
   const labels = parsePlover(join(base, 'plover.tsv'), codes, types);
+  const intents = parseIntent(join(base, 'intent.tsv'), codes);
 
   const codebook: Codebook = {
     get: (code) => codes.get(code),
@@ -219,6 +245,10 @@ export function loadCodebook(dir?: string): Codebook {
     },
     all: () => codeList.slice(),
     ploverTypes: () => typeList.slice(),
+    intent(code) {
+      for (let n = code.length; n >= 2; n--) { const c = intents.get(code.slice(0, n)); if (c) return c; }
+      return null;
+    },
   };
   if (dir === undefined) defaultCodebook = codebook;
   return codebook;

@@ -100,3 +100,98 @@ export function readPetrarch(sharedDir: string): PetrarchRecord[] {
   }
   return out;
 }
+
+/**
+ * A ConfliBERT CAMEO source/target record (Parolin et al. 2022, `cameo_ner_train.txt`): the
+ * sentence rebuilt from its tokens (single spaces, no space before closing punctuation) and the
+ * character spans of the gold source (S), target (T) and reciprocal (R: both source and target,
+ * as in "A and B met") phrases.
+ */
+export interface SourceTargetRecord {
+  id: number;
+  text: string;
+  source: Array<[number, number]>;
+  target: Array<[number, number]>;
+  reciprocal: Array<[number, number]>;
+}
+
+/** The ConfliBERT source/target records; `id` is the sentence's index in the file. */
+export function readConflibertSourceTarget(sharedDir: string): SourceTargetRecord[] {
+  const raw = readFileSync(join(sharedDir, 'eval/events/conflibert/cameo_ner_train.txt'), 'utf8');
+  const out: SourceTargetRecord[] = [];
+  raw.split(/\n\s*\n/).forEach((block, id) => {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (!lines.length) return;
+    let text = '';
+    const spans: Record<string, Array<[number, number]>> = { S: [], T: [], R: [] };
+    let open = null as { kind: string; start: number } | null;
+    let lastEnd = 0;
+    const close = () => { if (open) spans[open.kind].push([open.start, lastEnd]); open = null; };
+    for (const line of lines) {
+      const sp = line.lastIndexOf(' ');
+      const word = line.slice(0, sp), tag = line.slice(sp + 1);
+      const glue = text === '' || /^(?:[,.;:!?)\]}%]|'s|’s|n't|')$/.test(word) || /[([{$]$/.test(text);
+      if (!glue) text += ' ';
+      const start = text.length;
+      text += word;
+      const kind = tag.slice(2);
+      if (tag.startsWith('B-') || (tag.startsWith('I-') && open?.kind !== kind)) { close(); open = { kind, start }; }
+      else if (tag === 'O') close();
+      lastEnd = text.length;
+    }
+    close();
+    out.push({ id, text, source: spans.S, target: spans.T, reciprocal: spans.R });
+  });
+  return out;
+}
+
+/** One NGEC story split into parts: the filled headline and its first sentences (at most 6). */
+export interface NgecStory { headline: string; sentences: string[]; label: string; mode: string; template: string }
+
+/**
+ * NGEC stories with headline and sentences kept apart (for training on more of each story), in the
+ * same train/dev split as {@link readNgec} (FNV-1a(template) % 5 === 0 is dev).
+ */
+export function readNgecStories(sharedDir: string): { train: NgecStory[]; dev: NgecStory[] } {
+  const zip = join(sharedDir, 'eval/events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip');
+  const rows = parseCsv(execFileSync('unzip', ['-p', zip], { maxBuffer: 64 * 1024 * 1024 }).toString('utf8'));
+  const col = (name: string) => rows[0].indexOf(name);
+  const train: NgecStory[] = [], dev: NgecStory[] = [];
+  for (const r of rows.slice(1)) {
+    const template = r[col('title')];
+    const sentences = r[col('text')].replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=["“A-Z])/).slice(0, 6);
+    const story = { headline: r[col('prompt')].split('\n')[0], sentences, label: r[col('label')], mode: r[col('mode')], template };
+    (fnv1a(template) % 5 === 0 ? dev : train).push(story);
+  }
+  return { train, dev };
+}
+
+/**
+ * A ConfliBERT CAMEO classification sentence (Parolin et al. 2022, `conflibert/cameo_class_train.tsv`)
+ * with its label 0–4: 0 = CAMEO roots 01–02 (statements, appeals: no PLOVER type), 1 = verbal
+ * cooperation (03–05), 2 = material cooperation (06–08), 3 = verbal conflict (09–13), 4 = material
+ * conflict (14–20). (The file documents no label names; this reading is from its sentences.)
+ */
+export interface QuadSentence { text: string; quad: number }
+
+/** The ConfliBERT CAMEO classification training sentences (CRLF and a missing label tolerated; unlabelled rows skipped). */
+export function readConfliBertClass(sharedDir: string): QuadSentence[] {
+  const src = readFileSync(join(sharedDir, 'eval/events/conflibert/cameo_class_train.tsv'), 'utf8');
+  const out: QuadSentence[] = [];
+  for (const line of src.split(/\r?\n/)) {
+    const [text, label] = line.split('\t');
+    if (text && label !== undefined && /^[0-4]$/.test(label.trim())) out.push({ text: text.trim(), quad: Number(label.trim()) });
+  }
+  return out;
+}
+
+/**
+ * Split of the PETRARCH2 unit-test records for the classifier: records with FNV-1a(id) % 2 === 0
+ * may be used for training and calibration (`train`); the others (`test`) stay unseen by training
+ * and are the ones an evaluation should score once the classifier feeds the event coder.
+ */
+export function splitPetrarch(records: PetrarchRecord[]): { train: PetrarchRecord[]; test: PetrarchRecord[] } {
+  const train: PetrarchRecord[] = [], test: PetrarchRecord[] = [];
+  for (const r of records) (fnv1a(r.id) % 2 === 0 ? train : test).push(r);
+  return { train, test };
+}

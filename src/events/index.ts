@@ -29,6 +29,7 @@ import type { FoundQuote } from '../quotes/index.js';
 import { loadCodebook, type Codebook } from './codebook.js';
 import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
+import { childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -57,6 +58,8 @@ export interface EventOptions {
   published: string | null;
   /** Events whose rule confidence is below this are dropped (default 0.35). */
   minConfidence?: number;
+  /** Use the dependency parse for source and target when the document has one (default true). */
+  syntax?: boolean;
 }
 
 /** Loaded resources of the event coder; build once, reuse for every document. */
@@ -73,6 +76,8 @@ export function createEventCoder(): EventCoder {
 const NEG = new Set(['not', "n't", 'never', 'no', 'without']);
 const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
+/** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"). */
+const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
@@ -167,6 +172,45 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return false;
   };
   const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
+
+  // ---- the dependency parse (lazy: built on the first trigger; null without a parser)
+  let syntaxView: SyntaxView | null | undefined;
+  const syntax = (): SyntaxView | null => {
+    if (syntaxView !== undefined) return syntaxView;
+    if (!doc.parse || opts.syntax === false) return (syntaxView = null);
+    const parse = doc.parse();
+    return (syntaxView = { parse, children: childrenOf(parse), tokens, lower });
+  };
+  /**
+   * The actor named by an argument phrase: the first participant mention met breadth first from
+   * the phrase head (so "Chinese Foreign Minister Wang Yi" gives Wang Yi, "the Afghan army base"
+   * the Afghan army); places after "in" only when `allowLocative` and nothing else is named.
+   * A pronoun subject inside a reported clause ("NAF says it has killed") is the reporting
+   * verb's subject.
+   */
+  const phraseActor = (v: SyntaxView, head: number, allowLocative: boolean): number => {
+    const toks = phraseTokens(v, head);
+    for (const j of toks) if (participant(j)) return actorAtToken[j];
+    // a place is a participant only as the argument itself ("troops arrived in Kazakhstan" is not; "an
+    // appeal to Kazakhstan" is), never from inside a phrase ("prices in Kazakhstan")
+    if (allowLocative && participant(head, true)) return actorAtToken[head];
+    if (tokens[head].pos === 'PRON' && /^(?:it|they|he|she|we)$/.test(lower[head])) {
+      let pred = v.parse.head[head];
+      for (let depth = 0; pred >= 0 && depth < 4; depth++) {
+        const r = v.parse.relation[pred];
+        const up = v.parse.head[pred];
+        if (up < 0) break;
+        if (r === 'ccomp' && REPORTING.has(tokens[up].lemma.toLowerCase())) {
+          const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj');
+          if (subj !== undefined) return phraseActor(v, subj, false);
+          break;
+        }
+        if (r !== 'conj' && r !== 'xcomp' && r !== 'advcl' && r !== 'ccomp') break;
+        pred = up;
+      }
+    }
+    return -1;
+  };
 
   const consumed = new Set<number>();
   for (let s = 0; s < sentences.length; s++) {
@@ -289,6 +333,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           }
         }
       }
+      // ---- syntax: for a verb the parse's subject, agent and object win over the word-order rules
+      // above; for a noun (whose word-order rules are specific: "between A and B", "the arrival
+      // of troops") the parse only fills what they left empty
+      const v = syntax();
+      if (v) {
+        const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object) : nounArguments(v, k, p.prep);
+        const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
+        const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, true) : -1;
+        if (p.kind === 'verb' && p.target !== 'subject') {
+          if (s >= 0) source = s;
+          if (tg >= 0) target = tg;
+          else if (args.passive && s >= 0 && target === s) target = -1;
+        } else {
+          if (source < 0) source = s;
+          if (target < 0) target = tg;
+        }
+      }
       if (target === source) target = -1;
 
       // ---- negation and modality
@@ -297,13 +358,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       for (let j = Math.max(sent.tokenStart, k - 4); j < k; j++) {
         if (NEG.has(lower[j])) negated = true;
       }
+      // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
+      // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
+      let statedIntent = false;
       for (let j = Math.max(sent.tokenStart, k - 6); j < k; j++) {
         const lem = tokens[j].lemma.toLowerCase();
-        if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) modality = 'intended';
-        else if (HYPO.has(lower[j])) modality = 'hypothetical';
-        else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j])) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) modality = 'intended';
+        if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) { modality = 'intended'; statedIntent = true; }
+        else if (HYPO.has(lower[j])) { modality = 'hypothetical'; statedIntent = false; }
+        else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
-      // an infinitive ("tools to fight militants", "plans to visit") is not yet a fact
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
       if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
@@ -315,8 +378,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (dates.length) {
         const rel = t.start - sent.start;
         const best = dates.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
-        date = best.date;
-        precision = best.precision;
+        // a date after publication names a planned act ("agreed to send teams before the end of
+        // April"): it dates an intended or hypothetical event, never an asserted or reported one
+        const future = opts.published !== null && best.date > opts.published;
+        if (!future || modality === 'intended' || modality === 'hypothetical') {
+          date = best.date;
+          precision = best.precision;
+        }
       }
 
       // ---- place: "in Kazakhstan", "in Beijing", else the target's country when a state
@@ -335,7 +403,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       if (!location && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
 
-      const cameo = coder.codebook.get(p.code)!;
+      const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(p.code) : null;
+      const cameo = coder.codebook.get(intentCode ?? p.code)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
       // pattern expects no source (protests) and the sentence places it
       const orphan = source < 0 && target < 0 && !(p.source === 'none' && location);
@@ -352,11 +421,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       k = triggerEnd - 1;
     }
   }
+  // a verb of intent that is itself a pattern ("pledged" 033) and the act it announces ("pledged to
+  // send aid": 0333, intended) are one event: the announced act's intent code is the more specific
+  const announcing = new Set<FoundEvent>();
+  for (const b of events) {
+    if (b.modality !== 'intended' || (b.root !== '03' && b.root !== '13')) continue;
+    const a = events.find((x) => x !== b && x.sentence.start === b.sentence.start && x.root === b.root && x.trigger.end <= b.trigger.start &&
+      b.trigger.start - x.trigger.end <= 24 && (x.source === b.source || b.source < 0));
+    if (a) { announcing.add(a); if (b.source < 0) b.source = a.source; }
+  }
   // merge the same happening: same code, dyad, date, negation and modality
   const seen = new Set<string>();
   const minConf = opts.minConfidence ?? 0.35;
   return events.filter((e) => {
-    if (e.confidence < minConf) return false;
+    if (e.confidence < minConf || announcing.has(e)) return false;
     const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -1,0 +1,181 @@
+/**
+ * Source and target of an event trigger from the dependency parse (issue 8, "who did what to
+ * whom, from syntax"). Works on the Universal Dependencies relations of our parser
+ * (src/nlp/parser, trained on UD English EWT; relation names as in UD v2).
+ *
+ * For a verb trigger:
+ * - source: its `nsubj`; in the passive (`nsubj:pass`) the `obl:agent` ("was ousted by X") and the
+ *   subject becomes the target. A verb with no subject of its own takes it from the verb it
+ *   depends on: `xcomp` (subject control, "agreed to provide"; object control when the governing
+ *   verb has an object, "asked the CSTO to send"), `conj` (shared subject, "attacked … and
+ *   killed"), non-finite `advcl` ("…, killing five"); a participle `acl` takes the noun it
+ *   modifies ("troops sent by Russia": passive, the noun is the target; "forces attacking the
+ *   city": the noun is the source); a relative pronoun subject ("who", "which", "that") stands
+ *   for the noun the relative clause modifies.
+ * - target: an `obl`/`nmod` argument introduced by one of the pattern's prepositions; else the
+ *   direct object (`obj`, then `iobj`) when it is not the pattern's theme word ("request help");
+ *   else the same inside an `xcomp` ("offered to hand over to Britain").
+ * For a noun trigger: source is its `nmod:poss` ("Russia's invasion"), an `nmod` with "by", or the
+ * subject of the verb it is the object of ("launched an assault", "held talks"); target an
+ * `nmod` (or the light verb's `obl`) with one of the pattern's prepositions.
+ *
+ * The functions return token indices of argument heads (or -1); `phraseActor` in
+ * src/events/index.ts maps a head to the actor named in its phrase.
+ */
+import type { ParseView, Token } from '../types.js';
+
+/** Argument heads of one trigger: token indices or -1; `passive` when the trigger is a passive verb. */
+export interface ArgumentHeads {
+  source: number;
+  target: number;
+  passive: boolean;
+}
+
+/** Clausal relations: an argument's phrase never extends across one of these. */
+export const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'list', 'discourse', 'vocative', 'dislocated']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+
+/** Children lists of a parse (index: token → child token indices, in text order). */
+export function childrenOf(parse: ParseView): number[][] {
+  const out: number[][] = Array.from({ length: parse.head.length }, () => []);
+  for (let i = 0; i < parse.head.length; i++) if (parse.head[i] >= 0) out[parse.head[i]].push(i);
+  return out;
+}
+
+/** A syntax view for argument finding: the parse, its children lists and the tokens. */
+export interface SyntaxView {
+  parse: ParseView;
+  children: number[][];
+  tokens: Token[];
+  lower: string[];
+}
+
+const rel = (v: SyntaxView, i: number) => v.parse.relation[i] ?? '';
+/** The preposition (`case` child) of a nominal, lower case, or '' (multiword "on behalf of" keeps its first word). */
+export function caseOf(v: SyntaxView, i: number): string {
+  for (const c of v.children[i]) if (rel(v, c) === 'case') return v.lower[c];
+  return '';
+}
+
+/**
+ * Subject of a predicate: `{ head, passive }` with `head` -1 when none is found. Climbs at most
+ * three governing predicates (see the module comment for the relations it follows).
+ */
+export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: number; passive: boolean } {
+  for (const c of v.children[pred]) {
+    const r = rel(v, c);
+    if (r === 'nsubj' || r === 'nsubj:pass') {
+      const passive = r === 'nsubj:pass';
+      // "the forces which attacked": the relative pronoun stands for the noun the clause modifies
+      if (RELATIVE.has(v.lower[c]) && rel(v, pred) === 'acl:relcl' && v.parse.head[pred] >= 0) return { head: v.parse.head[pred], passive };
+      return { head: c, passive };
+    }
+  }
+  const h = v.parse.head[pred];
+  if (h < 0 || depth >= 3) return { head: -1, passive: false };
+  const r = rel(v, pred);
+  const w = v.lower[pred];
+  if (r === 'xcomp') {
+    // object control: "asked the CSTO to send troops", "urged Russia to withdraw"
+    for (const c of v.children[h]) if ((rel(v, c) === 'obj' || rel(v, c) === 'iobj') && c < pred) return { head: c, passive: false };
+    return { head: subjectOf(v, h, depth + 1).head, passive: false };
+  }
+  if (r === 'conj') {
+    const s = subjectOf(v, h, depth + 1);
+    // a passive first conjunct does not make the second one passive ("was arrested and charged" stays passive)
+    return { head: s.head, passive: s.passive && /(?:ed|en)$/.test(w) && !hasChild(v, pred, 'obj') };
+  }
+  if (r === 'advcl' && /ing$/.test(w) && pred > 0 && /^(?:PROPN|NOUN)$/.test(v.tokens[pred - 1].pos) && v.parse.head[pred - 1] !== pred) {
+    // a gerund right after a noun phrase ("led to President Toqaev requesting help") has that
+    // phrase as its subject, whatever attachment the parser chose
+    return { head: pred - 1, passive: false };
+  }
+  if (r === 'advcl' && (/ing$/.test(w) || v.lower[pred - 1] === 'to')) return { head: subjectOf(v, h, depth + 1).head, passive: false };
+  if (r === 'acl') {
+    // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city"
+    if (/(?:ed|en)$/.test(w)) return { head: h, passive: true };
+    if (/ing$/.test(w)) return { head: h, passive: false };
+  }
+  return { head: -1, passive: false };
+}
+
+function hasChild(v: SyntaxView, i: number, r: string): boolean {
+  return v.children[i].some((c) => rel(v, c) === r);
+}
+
+/** The `obl:agent` (or an `obl` with "by") of a passive predicate, or -1. */
+export function agentOf(v: SyntaxView, pred: number): number {
+  for (const c of v.children[pred]) if (rel(v, c) === 'obl:agent' || (rel(v, c) === 'obl' && caseOf(v, c) === 'by')) return c;
+  return -1;
+}
+
+/**
+ * Target of a predicate for a pattern: a prepositional argument whose preposition is in `preps`,
+ * else the direct object (skipping the pattern's theme words), else inside an `xcomp` or a
+ * theme object's own prepositional modifiers. Returns a token index or -1.
+ */
+export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: string[], depth = 0): number {
+  const kids = v.children[pred];
+  const isTheme = (i: number) => theme.includes(v.lower[i]) || theme.includes(v.tokens[i].lemma.toLowerCase());
+  for (const c of kids) if ((rel(v, c) === 'obl' || rel(v, c) === 'nmod' || rel(v, c) === 'obl:arg') && preps.includes(caseOf(v, c))) return c;
+  for (const r of ['obj', 'iobj']) {
+    for (const c of kids) {
+      if (rel(v, c) !== r) continue;
+      if (isTheme(c)) {
+        // "requested help from the CSTO": the theme's own modifier
+        for (const g of v.children[c]) if (rel(v, g) === 'nmod' && preps.includes(caseOf(v, g))) return g;
+        continue;
+      }
+      return c;
+    }
+  }
+  if (depth < 1) for (const c of kids) if (rel(v, c) === 'xcomp') { const t = targetOf(v, c, preps, theme, depth + 1); if (t >= 0) return t; }
+  return -1;
+}
+
+/** Argument heads of a verb trigger at token `k`. */
+export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[]): ArgumentHeads {
+  const subj = subjectOf(v, k);
+  if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
+  return { source: subj.head, target: targetOf(v, k, preps, theme), passive: false };
+}
+
+/** Argument heads of a noun trigger at token `k` (see the module comment). */
+export function nounArguments(v: SyntaxView, k: number, preps: string[]): ArgumentHeads {
+  let source = -1, target = -1;
+  for (const c of v.children[k]) {
+    const r = rel(v, c);
+    if (r === 'nmod:poss' && source < 0) source = c;
+    else if (r === 'nmod' && caseOf(v, c) === 'by' && source < 0) source = c;
+    else if (r === 'nmod' && preps.includes(caseOf(v, c)) && target < 0) target = c;
+  }
+  const h = v.parse.head[k];
+  if (h >= 0 && v.tokens[h].pos === 'VERB' && rel(v, k) === 'obj') {
+    if (source < 0) { const s = subjectOf(v, h); if (!s.passive) source = s.head; }
+    if (target < 0) for (const c of v.children[h]) if (rel(v, c) === 'obl' && preps.includes(caseOf(v, c))) { target = c; break; }
+  }
+  return { source, target, passive: false };
+}
+
+/**
+ * Tokens of an argument's phrase, breadth first from its head (the head first, then its
+ * dependents by depth, an apposition before the other dependents), never entering a clausal
+ * dependent (`CLAUSAL`). Conjuncts come after the first conjunct's own words.
+ */
+export function phraseTokens(v: SyntaxView, head: number): number[] {
+  const out: number[] = [head];
+  const later: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    // an apposition names the same referent more precisely ("the Palestinian president, Mahmoud
+    // Abbas"): it comes before the head's modifiers
+    const kids = v.children[out[i]];
+    const ordered = kids.some((c) => rel(v, c) === 'appos') ? [...kids.filter((c) => rel(v, c) === 'appos'), ...kids.filter((c) => rel(v, c) !== 'appos')] : kids;
+    for (const c of ordered) {
+      const r = rel(v, c);
+      if (CLAUSAL.has(r)) continue;
+      if (r === 'conj') later.push(c); else out.push(c);
+    }
+  }
+  for (const c of later) for (const t of phraseTokens(v, c)) out.push(t);
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Source and target from the dependency parse (src/events/arguments.ts), stated intents coded as
+ * CAMEO codes them (data/cameo/intent.tsv), and the actor forms that events depend on
+ * (coordinated demonyms, sentence-initial adjectives). Where the word-order rules alone get a
+ * case wrong, the test says so too, so that it fails if the syntax path stops mattering.
+ * Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../src/pipeline.js';
+import { loadCodebook } from '../src/events/codebook.js';
+import type { SteppeDocument } from '../src/schema.js';
+
+const withSyntax = createPipeline({ noExtract: true });
+const wordOrder = createPipeline({ noExtract: true, eventSyntax: false });
+const run = (text: string, p = withSyntax): SteppeDocument => p.analyze({ source: 'test', format: 'text', content: text, published: '2023-05-10' });
+const name = (doc: SteppeDocument, id: string | null) => doc.actors.find((a) => a.id === id)?.name ?? null;
+const event = (doc: SteppeDocument, root: string) => {
+  const e = doc.events.find((x) => x.root === root);
+  assert.ok(e, `no root-${root} event: ${JSON.stringify(doc.events.map((x) => x.code))}`);
+  return e;
+};
+
+test('syntax: a long subject phrase with a nested actor still gives its head actor as the source', () => {
+  const text = 'Turkish warplanes based near the Syrian border bombed Kurdish positions in Iraq on Monday.';
+  const doc = run(text);
+  const e = event(doc, '19');
+  assert.equal(doc.actors.find((a) => a.id === e.source)?.code, 'TURMIL');
+});
+
+test('syntax: object control ("urged Serbia to withdraw") makes the object the source of the infinitive', () => {
+  const doc = run('The European Union urged Serbia to withdraw its troops from the border.');
+  const w = doc.events.find((x) => x.root === '08' || x.root === '03');
+  assert.ok(w, JSON.stringify(doc.events.map((x) => x.code)));
+  assert.equal(name(doc, w.source), 'Serbia');
+  const urge = event(doc, '02');
+  assert.equal(name(doc, urge.source), 'European Union');
+  assert.equal(name(doc, urge.target), 'Serbia');
+});
+
+test('syntax: a pronoun subject in a reported clause is the reporting verb\'s subject', () => {
+  const doc = run('The Nigerian army says it has killed several Boko Haram fighters in Borno state.');
+  const e = event(doc, '18');
+  assert.equal(doc.actors.find((a) => a.id === e.source)?.code, 'NGAMIL');
+  assert.equal(name(doc, e.target), 'Boko Haram');
+});
+
+test('syntax: a shared subject across "would … and would hold talks with"', () => {
+  const text = 'The European Union would step up its aid and would hold talks with the Palestinian president, Mahmoud Abbas, next month.';
+  const doc = run(text);
+  const e = event(doc, '04');
+  assert.equal(name(doc, e.source), 'European Union');
+  const old = run(text, wordOrder);
+  assert.notEqual(name(old, old.events.find((x) => x.root === '04')?.source ?? null), 'European Union', 'the word-order rules alone miss it');
+});
+
+test('syntax: a gerund after a noun phrase takes it as subject ("led to Toqaev requesting help")', () => {
+  const doc = run('Violent clashes with the police led to President Qasym-Zhomart Toqaev requesting help from Russia.');
+  const e = event(doc, '02');
+  assert.equal(name(doc, e.source), 'Qasym-Zhomart Toqaev');
+  assert.equal(name(doc, e.target), 'Russia');
+});
+
+test('intent: a pledge, plan or readiness is coded under root 03 or 13, never as the act itself', () => {
+  const aid = run('Japan pledged to send humanitarian aid to Turkey.');
+  const a = aid.events.find((x) => x.source && name(aid, x.source) === 'Japan');
+  assert.ok(a);
+  assert.equal(a.root, '03');
+  assert.equal(a.modality, 'intended');
+  assert.equal(a.plover?.type, 'AGREE');
+  const threat = run('Russia vowed to impose sanctions on Moldova.');
+  const t = event(threat, '13');
+  assert.equal(t.code, '1312');
+  assert.equal(name(threat, t.target), 'Moldova');
+  // a negated intent keeps the act's code and is negated
+  const no = run('Kazakhstan will not send troops to Ukraine.');
+  assert.ok(no.events.every((x) => x.root !== '03'));
+  // an asserted act is not an intent
+  const done = run('Japan sent humanitarian aid to Turkey on Monday.');
+  assert.ok(done.events.some((x) => x.root === '07' && x.modality === 'asserted'));
+});
+
+test('intent table: every row pairs an act with a code under root 03 or 13', () => {
+  const cb = loadCodebook();
+  assert.equal(cb.intent('0874'), '0356', 'de-escalation by its 3-digit prefix');
+  assert.equal(cb.intent('073'), '0333');
+  assert.equal(cb.intent('190'), '1384');
+  assert.equal(cb.intent('051'), '032');
+  assert.equal(cb.intent('111'), null, 'criticism has no intent code');
+  for (const c of cb.all()) {
+    const i = cb.intent(c.code);
+    if (i) assert.match(i, /^(?:03|13)/, `${c.code} → ${i}`);
+  }
+});
+
+test('actors: coordinated demonyms share the agent; a sentence-initial adjective is no name', () => {
+  const doc = run('Senior Hungarian and Romanian officials met in Budapest on Wednesday.');
+  const codes = doc.actors.map((a) => a.code).sort();
+  assert.deepEqual(codes, ['HUNGOV', 'ROUGOV']);
+  assert.ok(doc.actors.every((a) => !a.name.startsWith('Senior')));
+});
