@@ -506,3 +506,57 @@ test('every covered country has a head of state, head of government, foreign and
   }
   assert.deepEqual(problems, []);
 });
+
+// --- coverage extension: Middle East, Africa, Asia, Eastern Europe; armed groups; agent words ---
+
+test('extension: leaders of newly covered states resolve by name and by date', () => {
+  for (const [form, id] of [
+    ['Netanyahu', 'netanyahu-benjamin'], ['Javad Zarif', 'zarif-mohammad-javad'], ['Kim Jong Un', 'kim-jong-un'],
+    ['Abdel Fattah al-Sisi', 'sisi-abdel-fattah'], ['Bashar al-Assad', 'assad-bashar'], ['Abu Mohammed al-Jolani', 'sharaa-ahmed'],
+    ['Viktor Orban', 'orban-viktor'], ['Aleksandar Vucic', 'vucic-aleksandar'], ['Hemedti', 'dagalo-mohamed-hamdan'],
+  ] as const) {
+    assert.deepEqual(idsFor(form, 'name'), [id], form);
+  }
+  assert.equal(holderId('Prime Minister', 'ISR', '2019-06-01'), 'netanyahu-benjamin');
+  assert.equal(holderId('Prime Minister', 'ISR', '2021-09-01'), 'bennett-naftali');
+  assert.equal(holderId('Prime Minister', 'ISR', '2024-06-01'), 'netanyahu-benjamin', 'second period');
+  assert.equal(holderId('Foreign Minister', 'IRN', '2019-06-01'), 'zarif-mohammad-javad');
+  assert.equal(holderId('Supreme Leader', 'IRN', '2019-06-01'), 'khamenei-ali');
+  assert.equal(holderId('President', 'SYR', '2024-12-07'), 'assad-bashar', 'last day in office');
+  assert.equal(holderId('President', 'SYR', '2024-12-08'), null, 'end is exclusive');
+  assert.equal(holderId('President', 'AFG', '2021-08-14'), 'ghani-ashraf');
+  assert.equal(holderId('Supreme Leader', 'AFG', '2022-01-01'), 'akhundzada-hibatullah');
+  assert.equal(holderId('President', 'ZWE', '2017-11-16'), 'mugabe-robert');
+  assert.equal(holderId('President', 'ZWE', '2018-01-01'), 'mnangagwa-emmerson');
+  assert.equal(holderId('Prime Minister', 'PAK', '2020-01-01'), 'khan-imran');
+  assert.equal(holderId('Emir', 'QAT', '2020-01-01'), 'tamim-bin-hamad');
+  // the Taliban's leader is an insurgent before 2021-08-15 and the head of state after
+  const ak = dict.actors.get('akhundzada-hibatullah');
+  assert.equal(ak?.roles.find((r) => r.start <= '2019-01-01' && (r.end === null || '2019-01-01' < r.end))?.agent, 'REB');
+});
+
+test('extension: armed groups with CAMEO codes; ambiguous acronyms left out; the Taliban with dated agents', () => {
+  assert.deepEqual(idsFor('YPG', 'name'), ['ypg']);
+  assert.deepEqual(idsFor('HTS', 'name'), ['hayat-tahrir-al-sham']);
+  assert.deepEqual(idsFor('Pakistani Taliban', 'name'), ['ttp']);
+  assert.equal(dict.actors.get('ttp')?.code, 'PAKREBRAD');
+  assert.equal(dict.actors.get('aqap')?.code, 'YEMREBRAD');
+  assert.equal(dict.actors.get('rapid-support-forces')?.code, 'SDNREB');
+  assert.equal(dict.actors.get('eln')?.code, 'COLREB');
+  assert.deepEqual(idsFor('RSF'), [], 'also Reporters Without Borders');
+  assert.deepEqual(idsFor('SDF'), [], "also Japan's Self-Defense Forces");
+  assert.deepEqual(idsFor('Taliban'), ['taliban']);
+  assert.deepEqual(dict.actors.get('taliban')?.periods, [{ agent: 'GOV', start: '2021-08-15', end: null }], 'governs part of the period: a dated agent');
+});
+
+test('extension: generic agent words', () => {
+  const agent = (phrase: string) => dict.agents.find((a) => a.phrase === phrase)?.agent;
+  assert.equal(agent('detainees'), 'CVL');
+  assert.equal(agent('prisoners of war'), 'MIL');
+  assert.equal(agent('households'), 'CVL');
+  assert.equal(agent('worshippers'), 'CVLREL');
+  assert.equal(agent('militias'), 'UAF');
+  assert.equal(agent('fishermen'), 'AGR');
+  assert.equal(agent('junta'), 'GOVMIL');
+  assert.equal(agent('people'), undefined, 'would split "People\'s Liberation Army"');
+});

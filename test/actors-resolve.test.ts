@@ -293,3 +293,40 @@ test('NER replacing the rules (nerMode "replace") takes the model\'s entities as
   assert.equal(actor(actors, 'Fidelis Mukonori')?.type, 'person');
   assert.ok(!actor(actors, 'Timur Bekov'), 'replace mode: no capitalised-run people');
 });
+
+// --- coverage extension: newly covered states, armed groups and agent words -------------------
+
+test('extension: "the Israeli prime minister" in 2019 is Netanyahu (ISRGOV), in 2021 Bennett', () => {
+  const in2019 = run('The Israeli prime minister warned Iran on Sunday.', '2019-06-02');
+  assert.deepEqual(texts(actor(in2019, 'Benjamin Netanyahu')), ['The Israeli prime minister']);
+  assert.equal(actor(in2019, 'Benjamin Netanyahu')?.code, 'ISRGOV');
+  const in2021 = run('The Israeli prime minister warned Iran on Sunday.', '2021-09-05');
+  assert.equal(actor(in2021, 'Naftali Bennett')?.code, 'ISRGOV');
+  const zarif = run('Javad Zarif met reporters in Vienna. Zarif said talks would go on.', '2019-06-02');
+  assert.deepEqual(texts(actor(zarif, 'Mohammad Javad Zarif')), ['Javad Zarif', 'Zarif']);
+  assert.equal(actor(zarif, 'Mohammad Javad Zarif')?.code, 'IRNGOV');
+});
+
+test('extension: the Taliban leader is AFGREB before August 2021 and AFGGOV after; armed groups resolve', () => {
+  assert.equal(actor(run('Hibatullah Akhundzada issued a decree.', '2019-03-01'), 'Hibatullah Akhundzada')?.code, 'AFGREB');
+  assert.equal(actor(run('Hibatullah Akhundzada issued a decree.', '2023-03-01'), 'Hibatullah Akhundzada')?.code, 'AFGGOV');
+  const groups = run('The YPG clashed with fighters of Hayat Tahrir al-Sham, and al-Shabab attacked a base.', '2019-03-01');
+  assert.equal(actor(groups, "People's Protection Units")?.code, 'SYRREB');
+  assert.equal(actor(groups, 'Hayat Tahrir al-Sham')?.code, 'SYRREBRAD');
+  assert.equal(actor(groups, 'al-Shabaab')?.code, 'SOMREBRAD');
+});
+
+test('extension: new agent words become group actors with their country', () => {
+  const actors = run('Israeli settlers attacked Palestinian villagers, and militiamen freed 40 detainees.', '2023-06-01');
+  assert.equal(actor(actors, 'Israeli settlers')?.code, 'ISRCVL');
+  assert.equal(actor(actors, 'militiamen')?.code, 'UAF');
+  assert.equal(actor(actors, 'detainees')?.code, 'CVL');
+});
+
+test('organizations with dated agents: the Taliban are AFGREB before the fall of Kabul, AFGGOV from 2021-08-15', () => {
+  const text = 'The Taliban said they had taken control of the district.';
+  const before = run(text, '2021-08-14').find((a) => a.name === 'Taliban');
+  const after = run(text, '2021-08-15').find((a) => a.name === 'Taliban');
+  assert.equal(before?.code, 'AFGREB');
+  assert.equal(after?.code, 'AFGGOV');
+});

@@ -95,6 +95,16 @@ const OrganizationEntry = z.object({
   country: Iso3.nullable(),
   agent: AgentCodes,
   type: z.enum(['organization', 'group']).default('organization'),
+  /**
+   * Optional dated agents for a body whose role changed: `{ agent, start, end }` (start inclusive,
+   * end exclusive, null = still). The Taliban are an armed group (REB) before 2021-08-15 and the
+   * government (GOV) from that day; `agent` is the code outside every period.
+   */
+  periods: z.array(z.object({
+    agent: AgentCodes,
+    start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  }).strict()).default([]),
 }).strict();
 const OrganizationsFile = z.array(OrganizationEntry);
 
@@ -163,6 +173,17 @@ export interface DictActor {
   code: string | null;
   /** A person's roles with tenures; empty for other actors. */
   roles: PersonRole[];
+  /** An organization's dated agents (organizations.yaml `periods`); absent or empty otherwise. */
+  periods?: Array<{ agent: string; start: string; end: string | null }>;
+}
+
+/**
+ * The CAMEO code of a non-person dictionary actor on a date (YYYY-MM-DD): country + the agent of
+ * the period holding the date, else the actor's own code.
+ */
+export function codeOnDate(actor: DictActor, date: string): string | null {
+  const p = actor.periods?.find((x) => x.start <= date && (x.end === null || date < x.end));
+  return p ? `${actor.country ?? ''}${p.agent}` : actor.code;
 }
 
 /** A surface form that names a dictionary actor. */
@@ -319,7 +340,7 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     for (const form of g.metonyms) names.push({ form, actorId: g.id, kind: 'metonym', agent: null });
   }
   for (const o of organizations) {
-    actors.set(o.id, { id: o.id, name: o.name, type: o.type, country: o.country, code: `${o.country ?? ''}${o.agent}`, roles: [] });
+    actors.set(o.id, { id: o.id, name: o.name, type: o.type, country: o.country, code: `${o.country ?? ''}${o.agent}`, roles: [], periods: o.periods });
     for (const form of new Set([o.name, ...o.names])) names.push({ form, actorId: o.id, kind: 'name', agent: null });
   }
   for (const r of regions) {

@@ -32,7 +32,7 @@
  */
 import type { AnnotatedText, Token } from '../types.js';
 import type { ActorType } from '../schema.js';
-import type { DictActor, DictName } from './dictionary.js';
+import { codeOnDate, type DictActor, type DictName } from './dictionary.js';
 import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
 import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
@@ -845,7 +845,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         const pastApposition = acc.appositive && /\b(?:then|former|ex)-|\bformer\b/i.test(description ?? '');
         if ((!acc.appositive || pastApposition) && pc.description) description = pc.description;
       } else {
-        code = c.dict.code;
+        code = codeOnDate(c.dict, date);
       }
     } else if (acc.igo && c.type === 'person') {
       code = acc.igo.code;

@@ -34,6 +34,8 @@ export interface ArgumentHeads {
 /** Clausal relations: an argument's phrase never extends across one of these. */
 export const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'list', 'discourse', 'vocative', 'dislocated']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/** Nouns of a message that a subject issues and that then "calls", "urges" or "demands" for it. */
+const MESSAGE_NOUNS = new Set(['statement', 'statements', 'letter', 'appeal', 'communique', 'communiqué', 'resolution', 'declaration', 'message', 'report', 'plea', 'call']);
 
 /** Children lists of a parse (index: token → child token indices, in text order). */
 export function childrenOf(parse: ParseView): number[][] {
@@ -94,7 +96,11 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   if (r === 'acl') {
     // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city"
     if (/(?:ed|en)$/.test(w)) return { head: h, passive: true };
-    if (/ing$/.test(w)) return { head: h, passive: false };
+    if (/ing$/.test(w)) {
+      // "issued a statement calling on X": a message noun speaks for the subject of its verb
+      if (MESSAGE_NOUNS.has(v.lower[h]) && rel(v, h) === 'obj' && v.parse.head[h] >= 0) return { head: subjectOf(v, v.parse.head[h], depth + 1).head, passive: false };
+      return { head: h, passive: false };
+    }
   }
   return { head: -1, passive: false };
 }
@@ -149,8 +155,12 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
     else if (r === 'nmod' && caseOf(v, c) === 'by' && source < 0) source = c;
     else if (r === 'nmod' && preps.includes(caseOf(v, c)) && target < 0) target = c;
   }
+  // an adjective or noun predicate ("IMA said it is skeptical of …"): its own subject
+  if (source < 0) for (const c of v.children[k]) if (rel(v, c) === 'nsubj') { source = c; break; }
   const h = v.parse.head[k];
-  if (h >= 0 && v.tokens[h].pos === 'VERB' && rel(v, k) === 'obj') {
+  // the object of a light verb ("launched an assault", "held talks"), or its "with" phrase
+  // ("reinforced its commitment with a contribution")
+  if (h >= 0 && v.tokens[h].pos === 'VERB' && (rel(v, k) === 'obj' || (rel(v, k) === 'obl' && caseOf(v, k) === 'with'))) {
     if (source < 0) { const s = subjectOf(v, h); if (!s.passive) source = s.head; }
     if (target < 0) for (const c of v.children[h]) if (rel(v, c) === 'obl' && preps.includes(caseOf(v, c))) { target = c; break; }
   }

@@ -29,7 +29,7 @@ import type { FoundQuote } from '../quotes/index.js';
 import { loadCodebook, type Codebook } from './codebook.js';
 import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
-import { childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
+import { caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -81,6 +81,8 @@ const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'comm
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
+/** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
+const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
 /** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
 const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide']);
 
@@ -188,19 +190,22 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    * A pronoun subject inside a reported clause ("NAF says it has killed") is the reporting
    * verb's subject.
    */
-  const phraseActor = (v: SyntaxView, head: number, allowLocative: boolean): number => {
+  const phraseActor = (v: SyntaxView, head: number, allowLocative: boolean | 'nested'): number => {
     const toks = phraseTokens(v, head);
     for (const j of toks) if (participant(j)) return actorAtToken[j];
     // a place is a participant only as the argument itself ("troops arrived in Kazakhstan" is not; "an
-    // appeal to Kazakhstan" is), never from inside a phrase ("prices in Kazakhstan")
+    // appeal to Kazakhstan" is), never from inside a phrase ("prices in Kazakhstan"); except for
+    // material conflict: "shelled positions in Syria" targets Syria, as CAMEO codes the attacked place
+    // by its state (CAMEO codebook v1.1b3, roots 18-20: the target is the attacked party or territory)
     if (allowLocative && participant(head, true)) return actorAtToken[head];
+    if (allowLocative === 'nested') for (const j of toks) if (participant(j, true) && actors[actorAtToken[j]].type === 'state') return actorAtToken[j];
     if (tokens[head].pos === 'PRON' && /^(?:it|they|he|she|we)$/.test(lower[head])) {
       let pred = v.parse.head[head];
       for (let depth = 0; pred >= 0 && depth < 4; depth++) {
         const r = v.parse.relation[pred];
         const up = v.parse.head[pred];
         if (up < 0) break;
-        if (r === 'ccomp' && REPORTING.has(tokens[up].lemma.toLowerCase())) {
+        if (r === 'ccomp' && (REPORTING.has(tokens[up].lemma.toLowerCase()) || COMMUNICATION.has(tokens[up].lemma.toLowerCase()))) {
           const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj');
           if (subj !== undefined) return phraseActor(v, subj, false);
           break;
@@ -340,10 +345,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object) : nounArguments(v, k, p.prep);
         const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
-        const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, true) : -1;
+        const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
+        // material conflict with no named target: the state where it struck ("hit positions in Saudi
+        // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
+        // territory as an attack on its state; internal violence names its target or has none)
+        let place = -1;
+        if (tg < 0 && p.kind === 'verb' && !args.passive && /^(?:18|19|20)/.test(p.code)) {
+          for (const c of v.children[k]) {
+            if (v.parse.relation[c] !== 'obl' || !LOCATIVE.has(caseOf(v, c))) continue;
+            const a = phraseActor(v, c, 'nested');
+            const src = s >= 0 ? s : source;
+            if (a >= 0 && actors[a].type === 'state' && (src < 0 || actors[src].country !== actors[a].country)) { place = a; break; }
+          }
+        }
         if (p.kind === 'verb' && p.target !== 'subject') {
           if (s >= 0) source = s;
           if (tg >= 0) target = tg;
+          else if (place >= 0) target = place;
           else if (args.passive && s >= 0 && target === s) target = -1;
         } else {
           if (source < 0) source = s;
