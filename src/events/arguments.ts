@@ -64,10 +64,14 @@ export function caseOf(v: SyntaxView, i: number): string {
  * three governing predicates (see the module comment for the relations it follows).
  */
 export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: number; passive: boolean } {
+  // a reduced passive with its own subject ("with Nazarbaev removed from his post", "Masimov,
+  // ousted as head"): a bare participle in a modifier clause, with no auxiliary, object or marker
+  const reduced = /(?:ed|en)$/.test(v.lower[pred]) && /^(?:advcl|acl|acl:relcl)$/.test(rel(v, pred)) &&
+    !v.children[pred].some((c) => /^(?:aux|aux:pass|obj|mark|cop)$/.test(rel(v, c)));
   for (const c of v.children[pred]) {
     const r = rel(v, c);
     if (r === 'nsubj' || r === 'nsubj:pass') {
-      const passive = r === 'nsubj:pass';
+      const passive = r === 'nsubj:pass' || reduced;
       // "the forces which attacked": the relative pronoun stands for the noun the clause modifies
       if (RELATIVE.has(v.lower[c]) && rel(v, pred) === 'acl:relcl' && v.parse.head[pred] >= 0) return { head: v.parse.head[pred], passive };
       return { head: c, passive };
@@ -77,6 +81,8 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   if (h < 0 || depth >= 3) return { head: -1, passive: false };
   const r = rel(v, pred);
   const w = v.lower[pred];
+  // a passive auxiliary of its own ("while being accused of treason")
+  const ownPassive = hasChild(v, pred, 'aux:pass');
   if (r === 'xcomp') {
     // object control: "asked the CSTO to send troops", "urged Russia to withdraw"
     for (const c of v.children[h]) if ((rel(v, c) === 'obj' || rel(v, c) === 'iobj') && c < pred) return { head: c, passive: false };
@@ -85,8 +91,11 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   if (r === 'conj') {
     const s = subjectOf(v, h, depth + 1);
     // a passive first conjunct does not make the second one passive ("was arrested and charged" stays passive)
-    return { head: s.head, passive: s.passive && /(?:ed|en)$/.test(w) && !hasChild(v, pred, 'obj') };
+    return { head: s.head, passive: ownPassive || (s.passive && /(?:ed|en)$/.test(w) && !hasChild(v, pred, 'obj')) };
   }
+  // "Masimov, ousted as head …, while being accused of treason": a subjectless adverbial clause
+  // with a passive auxiliary shares the subject of the clause it modifies
+  if (r === 'advcl' && ownPassive) return { head: subjectOf(v, h, depth + 1).head, passive: true };
   if (r === 'advcl' && /ing$/.test(w) && pred > 0 && /^(?:PROPN|NOUN)$/.test(v.tokens[pred - 1].pos) && v.parse.head[pred - 1] !== pred) {
     // a gerund right after a noun phrase ("led to President Toqaev requesting help") has that
     // phrase as its subject, whatever attachment the parser chose
@@ -151,7 +160,8 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
   let source = -1, target = -1;
   for (const c of v.children[k]) {
     const r = rel(v, c);
-    if (r === 'nmod:poss' && source < 0) source = c;
+    // a possessive pronoun ("throwing its support") is left to the light verb's subject below
+    if (r === 'nmod:poss' && source < 0 && v.tokens[c].pos !== 'PRON') source = c;
     else if (r === 'nmod' && caseOf(v, c) === 'by' && source < 0) source = c;
     else if (r === 'nmod' && preps.includes(caseOf(v, c)) && target < 0) target = c;
   }

@@ -52,6 +52,12 @@ export interface FoundEvent {
   confidence: number;
 }
 
+/** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
+function dominates(v: SyntaxView, k: number, t: number): boolean {
+  for (let i = t, n = 0; i >= 0 && n < 40; i = v.parse.head[i], n++) if (i === k) return true;
+  return false;
+}
+
 /** Options of event coding. */
 export interface EventOptions {
   /** Publication date YYYY-MM-DD, the reference for relative dates and the fallback date. */
@@ -362,6 +368,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (s >= 0) source = s;
           if (tg >= 0) target = tg;
           else if (place >= 0) target = place;
+          // a word-order target in another conjoined clause ("China has invested billions in Kazakhstan
+          // and Chinese President Xi even launched …" does not target Xi); other word-order targets
+          // stay (on the ConfliBERT development half, dropping every target outside the verb's
+          // subtree lost more right targets than wrong ones: the parser misattaches them)
+          else if (target >= 0 && !args.passive && actors[target].mentions.some((m) => m.tokenStart > k && m.tokenEnd <= sent.tokenEnd &&
+            lower.slice(k, m.tokenStart).includes('and') && !dominates(v, k, m.tokenStart) && v.parse.relation[v.parse.head[m.tokenStart] ?? -1] !== undefined &&
+            tokens.slice(k + 1, m.tokenStart).some((x, n) => x.pos === 'CCONJ' && v.parse.relation[v.parse.head[k + 1 + n]] === 'conj' && tokens[v.parse.head[k + 1 + n]].pos === 'VERB'))) target = -1;
           else if (args.passive && s >= 0 && target === s) target = -1;
         } else {
           if (source < 0) source = s;

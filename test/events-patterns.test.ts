@@ -1,0 +1,110 @@
+/**
+ * Trigger patterns of data/events/patterns.yaml (CAMEO codebook v1.1b3 codes): one short news
+ * sentence per kind of pattern, and sentences where an ambiguous verb must not fire. The
+ * sentences are our own, written for this test.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../src/pipeline.js';
+
+const pipeline = createPipeline({ noExtract: true, languages: 'any' });
+const codes = (content: string) => pipeline.analyze({ source: 't', format: 'text', content }).events.map((e) => e.code);
+
+/** [expected CAMEO code, kind of pattern, sentence] */
+const CASES: Array<[string, string, string]> = [
+  // 01 statements coded as events
+  ['011', 'decline comment', 'The Finnish Foreign Ministry declined to comment on the report.'],
+  ['012', 'express concern', 'Germany expressed deep concern over the detention of opposition leaders in Belarus.'],
+  ['012', 'skeptical (adjective)', 'The Polish government is skeptical of the new proposal from Hungary.'],
+  ['013', 'express optimism', 'The Chilean president expressed optimism about the trade talks with Argentina.'],
+  ['014', 'consider an option', 'Norway is considering the possibility of new sanctions on Iran.'],
+  ['015', 'claim responsibility', 'Al-Shabaab claimed responsibility for the bombing in Mogadishu.'],
+  ['016', 'deny charges', 'The Serbian government denied accusations by Croatia that it had armed the rebels.'],
+  ['018', 'express condolences', 'The Japanese prime minister expressed condolences to the people of Turkey after the earthquake.'],
+  ['018', 'condolence message', 'King Abdullah sent a condolence message to the president of Egypt.'],
+  ['019', 'agree with', 'The Irish government said it agrees with the European Commission on the fishing quotas.'],
+  // 02 appeal
+  ['020', 'call on', 'The African Union called on Sudan to protect civilians in Darfur.'],
+  ['020', 'plea', 'The Afghan president issued a plea to the Taliban for direct talks.'],
+  ['0253', 'call for release', 'Amnesty International called for the release of the detained journalists in Egypt.'],
+  // 03 agree to
+  ['030', 'agree to (generic)', 'Kenya agreed to set up a joint border commission with Uganda.'],
+  ['0341', 'agree to resign', 'The Peruvian prime minister agreed to resign after the protests.'],
+  ['0356', 'agree to a ceasefire', 'Armenia agreed to a ceasefire with Azerbaijan on Saturday.'],
+  // 04-05
+  ['040', 'hold discussions', 'The Ethiopian prime minister held discussions with the president of Kenya in Nairobi.'],
+  ['045', 'mediation effort', 'Qatar launched a mediation effort between Ethiopia and Eritrea.'],
+  ['052', 'defend policy', 'The Chinese ambassador defended China\'s policy in the South China Sea.'],
+  ['057', 'agree a deal', 'Canada and Mexico agreed a new trade agreement on Monday.'],
+  // 06-07
+  ['062', 'war games', 'The Egyptian army held joint war games with Saudi Arabia.'],
+  ['064', 'share evidence', 'The Dutch police shared evidence with Belgium about the smuggling ring.'],
+  ['071', 'give money', 'Japan gave $5 million to Bangladesh for flood relief.'],
+  ['073', 'give medical goods', 'India gave medical supplies to Nepal after the earthquake.'],
+  ['074', 'contribute peacekeepers', 'Ghana contributed peacekeepers to the United Nations mission in Lebanon.'],
+  ['075', 'accept refugees', 'Canada accepted Syrian refugees last year.'],
+  // 08 yield
+  ['0841', 'free a person', 'A Turkish court freed the German journalist on Friday.'],
+  ['0841', 'let free', 'Egypt let free dozens of political prisoners.'],
+  ['0842', 'return property', 'Italy returned stolen artifacts to the government of Greece.'],
+  ['082', 'call off a strike', 'The teachers union called off a strike against the Kenyan government.'],
+  ['0814', 'lift state of emergency', 'Ethiopia lifted the state of emergency in the Amhara region.'],
+  ['0863', 'allow humanitarian access', 'The Syrian government allowed humanitarian access to the besieged towns.'],
+  ['0873', 'lay down weapons', 'Colombian rebels laid down their weapons in the jungle.'],
+  ['0874', 'pull out', 'Russian troops pulled out of the Georgian town of Gori.'],
+  // 09-13
+  ['091', 'fraud investigation', 'Prosecutors in Germany opened fraud investigations against three Austrian banks.'],
+  ['116', 'find guilty', 'A court in Kenya found the former minister guilty of corruption.'],
+  ['120', 'deny permission', 'The Indian government denied permission to the Pakistani delegation.'],
+  ['130', 'issue a warning', 'Iran issued a warning to Israel over the drone strikes.'],
+  // 14-16
+  ['143', 'go on strike', 'Dock workers in Chile went on strike against the port authority.'],
+  ['142', 'hunger strike', 'Imprisoned activists in Bahrain began a hunger strike against the government.'],
+  ['152', 'on alert', 'Thai troops remained on alert along the Cambodian border.'],
+  ['154', 'strengthen forces', 'Russia strengthened its forces near the Ukrainian border.'],
+  ['1622', 'reduce military aid', 'The United States reduced military aid to Egypt.'],
+  ['162', 'suspension of aid', 'Denmark announced a suspension of aid to Tanzania.'],
+  ['1663', 'expel aid workers', 'Sudan expelled humanitarian aid workers from Darfur.'],
+  // 17-19
+  ['1722', 'outlaw a party', 'The Egyptian government outlawed the Muslim Brotherhood.'],
+  ['1724', 'declare state of siege', 'The Guatemalan president declared a state of siege in two provinces.'],
+  ['174', 'deport', 'Malaysia deported hundreds of Indonesian workers.'],
+  ['176', 'cyber attacks', 'Russian hackers launched cyber attacks on Estonian banks.'],
+  ['1822', 'torture', 'Iranian police torture detained protesters, Amnesty says.'],
+  ['1832', 'detonate a vehicle', 'A suicide bomber detonated a truck near the Afghan army base.'],
+  ['184', 'human shields', 'Islamic State fighters used Iraqi civilians as human shields in Mosul.'],
+  ['190', 'destroy camps', 'The Pakistani army destroyed several militant camps near the Afghan border.'],
+  ['195', 'pound with airstrikes', 'Turkish warplanes pounded Kurdish militants with airstrikes in northern Iraq.'],
+  ['194', 'shell', 'Armenian forces shelled Azerbaijani villages on Sunday.'],
+  ['192', 'seize territory', 'Iraqi forces seized oil fields near Kirkuk from Kurdish fighters.'],
+  ['193', 'open fire', 'Israeli soldiers opened fire on Palestinian protesters in Gaza.'],
+  // later additions
+  ['080', 'make concessions', 'The Moldovan government made concessions to the opposition parties.'],
+  ['035', 'offer concessions', 'Serbia offered concessions to Kosovo in the talks.'],
+  ['154', 'deploy', 'Belarus deployed new missile systems near the Polish border.'],
+  ['153', 'deploy police', 'The Kenyan government deployed riot police in Nairobi.'],
+  ['154', 'call up conscripts', 'The Libyan army called up conscripts for a new offensive.'],
+  ['175', 'tear gas', 'Georgian police fired tear gas at protesters in Tbilisi.'],
+  ['063', 'expand judicial cooperation', 'Spain and Morocco expanded judicial cooperation on Friday.'],
+  ['0873', 'disband a militia', 'The Iraqi government disbanded the militia in Basra.'],
+];
+
+for (const [code, kind, sentence] of CASES) {
+  test(`${code} ${kind}: ${sentence}`, () => {
+    const found = codes(sentence);
+    assert.ok(found.includes(code), `expected ${code}, got ${JSON.stringify(found)}`);
+  });
+}
+
+test('ambiguous verbs need their object: no event for a released statement, an economic hit or a trip home', () => {
+  assert.deepEqual(codes('The Kenyan government released a statement on the election results.'), []);
+  assert.deepEqual(codes('The recession hit the economy of Brazil hard.'), []);
+  assert.deepEqual(codes('The Brazilian president returned to Brasilia on Monday.'), []);
+});
+
+test('"end the strike" under negation stays one negated 082 event', () => {
+  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'The Lebanese teachers union said it will not end the strike.' });
+  const e = doc.events.find((x) => x.code === '082');
+  assert.ok(e, JSON.stringify(doc.events.map((x) => x.code)));
+  assert.equal(e.negated, true);
+});
