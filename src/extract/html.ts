@@ -636,7 +636,7 @@ export function inspectHtml(html: string, opts: HtmlExtractOptions): HtmlInspect
     cleaned = /<(?:head|body)[\s>]/i.test(inner) ? `<html>${inner}</html>` : `<html><head></head><body>${inner}</body></html>`;
   }
   const { document } = parseHTML(cleaned) as unknown as { document: Document };
-  const meta = extractMetadata(document, { url: opts.url ?? null });
+  const meta = extractMetadata(document, { url: opts.url ?? null, html }); // raw source: timestamps in scripts
   const stats = pageStats(document, opts.url ?? meta.url, meta);
   removeHidden(document);
   const captions = anchorCaptions(document);

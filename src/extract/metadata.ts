@@ -17,8 +17,11 @@
  * - published: JSON-LD `datePublished` / `article:published_time` and the other meta conventions
  *   (Open Graph, Parse.ly, Sailthru, Dublin Core, itemprop) / `<time pubdate>` or
  *   `<time itemprop=datePublished>` / a date in the URL (`/2017/03/19/`) / JSON-LD `dateCreated` /
- *   the first `<time datetime>` / a date written in a date-like element (`.date`, `.published`,
- *   read in the page's declared language). The date is taken as written (YYYY-MM-DD of the
+ *   the first `<time datetime>` / the dateline right under the headline / a date written in a
+ *   date-like element (`.date`, `.published`, read in the page's declared language; not in the
+ *   site's banner, whose date is the day the page was served) / htmldate's last resort, the first
+ *   machine timestamp (`2020-04-17 01:43:09`) in the raw page, scripts included, that is not
+ *   labelled a modification time. The date is taken as written (YYYY-MM-DD of the
  *   stated local date, never shifted by the time zone); when the metadata date and the URL date
  *   are one day apart because the metadata gives UTC, the URL's (the publisher's local date) wins.
  * - outlet: `og:site_name` / JSON-LD `publisher.name` / `application-name` / the site part of
@@ -57,6 +60,11 @@ export interface HtmlMetadata {
 export interface MetadataOptions {
   /** The URL the caller fetched; wins over the canonical link and is used for URL dates. */
   url?: string | null;
+  /**
+   * The page source as fetched, scripts and comments included: the last-resort timestamp search
+   * reads it (htmldate searches the raw page too). Defaults to the document's own serialization.
+   */
+  html?: string | null;
 }
 
 const ARTICLE_TYPES = new Set([
@@ -260,12 +268,15 @@ function validDate(y: number, m: number, d: number): string | null {
  * dates, `YYYYMMDD[hhmmss]`, `YYYY/MM/DD`, Unix timestamps (read in UTC), `D.M.YYYY`
  * (day first), `M/D/YYYY` or `D/M/YYYY` when unambiguous, and written dates with a four-digit
  * year ("Jan. 13, 2017", "13 January 2017", via chrono-node; `lang`, an ISO 639-1 code, adds
- * chrono's parser for that language: "17 de marzo de 2020"). Returns null for anything else,
- * for impossible dates, and for years before 1990 or after next year. Never throws.
+ * chrono's parser for that language: "17 de marzo de 2020"; Arabic dates, which chrono lacks,
+ * by our month table, whatever `lang`). Arabic-Indic and Persian digits count as digits.
+ * Returns null for anything else, for impossible dates, and for years before 1990 or after
+ * next year. Never throws.
  */
 export function normalizeDate(raw: string | null | undefined, lang: string | null = null): string | null {
   if (!raw) return null;
-  const s = raw.trim();
+  // Arabic-Indic and Persian digits read as ASCII digits ("٢٠٢٠" is 2020).
+  const s = raw.trim().replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - (d >= '\u06f0' ? 0x6f0 : 0x660)));
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d])/.exec(s)
     ?? /^(\d{4})\.(\d{1,2})\.(\d{1,2})(?![\d])/.exec(s);
   if (m) return validDate(+m[1], +m[2], +m[3]);
@@ -283,6 +294,8 @@ export function normalizeDate(raw: string | null | undefined, lang: string | nul
   if (m && +m[1] > 12) return validDate(+m[3], +m[2], +m[1]);
   if (m && +m[2] > 12) return validDate(+m[3], +m[1], +m[2]);
   if (!/\b(?:19|20)\d{2}\b/.test(s) || s.length > 80) return null;
+  const arabic = arabicDate(s);
+  if (arabic) return arabic;
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3})[a-z]*\.?,?\s+((?:19|20)\d{2})\b/.exec(s);
   if (m && MONTHS[m[2].toLowerCase()]) return validDate(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
   m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b/.exec(s);
@@ -304,6 +317,30 @@ const CHRONO_LOCALES: Readonly<Record<string, { parse: typeof chrono.parse }>> =
   de: chrono.de, fr: chrono.fr, pt: chrono.pt, nl: chrono.nl, ru: chrono.ru, es: chrono.es, uk: chrono.uk,
   it: chrono.it, sv: chrono.sv, fi: chrono.fi, ja: chrono.ja, zh: chrono.zh,
 };
+
+/**
+ * Arabic month names, both series in use: the Gregorian names of Egypt and the Gulf ("أبريل")
+ * and the Syriac names of the Levant and Iraq ("نيسان"). Pages often write both ("24 نيسان /
+ * أبريل 2020"). chrono-node has no Arabic parser; htmldate reads these through dateparser.
+ */
+const ARABIC_MONTHS: ReadonlyArray<[string, number]> = [
+  ['يناير', 1], ['فبراير', 2], ['مارس', 3], ['أبريل', 4], ['ابريل', 4], ['إبريل', 4], ['مايو', 5],
+  ['يونيو', 6], ['يونيه', 6], ['يوليو', 7], ['يوليه', 7], ['أغسطس', 8], ['اغسطس', 8], ['سبتمبر', 9],
+  ['أكتوبر', 10], ['اكتوبر', 10], ['نوفمبر', 11], ['ديسمبر', 12],
+  ['كانون الثاني', 1], ['شباط', 2], ['آذار', 3], ['اذار', 3], ['نيسان', 4], ['أيار', 5], ['ايار', 5],
+  ['حزيران', 6], ['تموز', 7], ['آب', 8], ['اب', 8], ['أيلول', 9], ['ايلول', 9], ['تشرين الأول', 10],
+  ['تشرين الاول', 10], ['تشرين الثاني', 11], ['كانون الأول', 12], ['كانون الاول', 12],
+];
+const ARABIC_MONTH_BY_NAME = new Map(ARABIC_MONTHS);
+const ARABIC_MONTH_ALT = [...ARABIC_MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
+/** Day, one or two month names ("نيسان / أبريل", "نيسان (أبريل)"), year. */
+const ARABIC_DATE = new RegExp(`(?:^|[^\\d])(\\d{1,2})\\s+(${ARABIC_MONTH_ALT})(?:\\s*[/(،,-]\\s*(?:${ARABIC_MONTH_ALT})\\)?)?\\s*،?,?\\s*((?:19|20)\\d{2})(?!\\d)`);
+
+/** A date written in Arabic ("الجمعة 24 نيسان / أبريل 2020"; digits already ASCII) → YYYY-MM-DD or null. */
+function arabicDate(s: string): string | null {
+  const m = ARABIC_DATE.exec(s);
+  return m ? validDate(+m[3], ARABIC_MONTH_BY_NAME.get(m[2]) ?? 0, +m[1]) : null;
+}
 
 /**
  * The publication date written in a URL path: `/2017/03/19/`, `/2017-03-19`, `/20170319/`
@@ -345,17 +382,91 @@ function publishedFromParsely(meta: Map<string, string>): string | null {
   }
 }
 
-const DATE_ELEMENTS = '[class*="date"], [class*="publish"], [class*="posted"], [class*="time"], [id*="date"], [class*="byline"], [class*="dateline"], [class*="meta"]';
+/**
+ * Elements whose class or id names a date (htmldate's `DATE_EXPRESSIONS`: "date", "publish",
+ * "posted", "time", "byline", "meta", and its "created-post", widened to any "created").
+ */
+const DATE_ELEMENTS = '[class*="date"], [class*="publish"], [class*="posted"], [class*="created"], [class*="time"], [id*="date"], [class*="byline"], [class*="dateline"], [class*="meta"]';
 
-/** A date written in the text of a date-like element ("Published 2.9.2020 klo 12.45"). */
+/**
+ * True when `el` sits in the site's banner or navigation, outside the article: a `<header>`,
+ * `<nav>` or ARIA banner/navigation that is not inside `<article>`/`<main>` and holds no `<h1>`.
+ * A date there is the day the page was served ("Tue, 14 Jan 2020" beside the logo, on every
+ * page of the site), not the article's. htmldate drops page footers for the same reason
+ * (`DISCARD_EXPRESSIONS`); an article's own `<header>` (with its `<h1>`) is kept.
+ */
+function inSiteChrome(el: El): boolean {
+  const box = el.closest('header, nav, [role="banner"], [role="navigation"]');
+  if (!box) return false;
+  if (box.closest('article, main, [role="main"]')) return false;
+  return !box.querySelector('h1');
+}
+
+/** A date written in the text of a date-like element ("Published 2.9.2020 klo 12.45"), site chrome skipped. */
 function publishedFromDateText(doc: Doc, lang: string | null): string | null {
   let tried = 0;
   for (const el of Array.from(doc.querySelectorAll(DATE_ELEMENTS))) {
     const text = el.textContent ?? '';
     if (text.length > 150 || !/\d/.test(text)) continue;
+    if (inSiteChrome(el)) continue;
     const d = normalizeDate(collapseWhitespace(text), lang);
     if (d) return d;
     if (++tried >= 30) break;
+  }
+  return null;
+}
+
+/**
+ * The dateline under the headline: the first two elements after the heading that carries the
+ * title (an `<h1>`–`<h3>` of at least three words, equal to `title` or sharing 60% of its words
+ * with it; not in the site's banner), when short (≤ 160 characters) and holding a full date
+ * ("News24 | 13 Jan 2020, 22:11 GMT+10"; `<br>` and blocks kept apart). Source: common
+ * sense, the usual news layout puts source and date right under the headline, whatever the
+ * element's class. An `<h1>` that is only the site's name is not the headline, and the date
+ * under it is the day the page was served.
+ */
+function publishedUnderHeadline(doc: Doc, title: string | null, lang: string | null): string | null {
+  if (!title) return null;
+  const key = normalizeForCompare(title);
+  let heading: El | null = null;
+  for (const h of Array.from(doc.querySelectorAll('h1, h2, h3')).slice(0, 20)) {
+    const text = collapseWhitespace(h.textContent ?? '');
+    if (text.split(' ').length < 3 || inSiteChrome(h)) continue;
+    if (normalizeForCompare(text) === key || titleOverlap(text, title) >= 0.6) {
+      heading = h;
+      break;
+    }
+  }
+  let next = heading?.nextElementSibling ?? null;
+  for (let i = 0; next && i < 2; i++, next = next.nextElementSibling) {
+    const text = collapseWhitespace(spacedText(next));
+    if (!text || text.length > 160) continue;
+    const d = normalizeDate(text, lang);
+    if (d) return d;
+  }
+  return null;
+}
+
+/**
+ * A machine-written timestamp anywhere in the page source, scripts and comments included:
+ * the first `YYYY-MM-DD hh:mm:ss` (also with `/` or `.` between the date parts, or `T`
+ * before the time) or `DD.MM.YYYY hh:mm:ss`, skipping ones labelled as modification times.
+ * Source: htmldate's last resort (`timestamp_search`, dashes only); the year-first form with
+ * slashes or dots is as unambiguous ("showDate('2020/04/17 01:43:09')"). `source` is the raw
+ * page; without it, the document's serialization (where a cleaner may have dropped scripts).
+ */
+function publishedFromTimestamp(doc: Doc, source: string | null | undefined): string | null {
+  const html = source ?? doc.documentElement?.outerHTML ?? '';
+  const re = /(?<![\d/.-])(?:((?:19|20)\d{2})([-/.])(\d{2})\2(\d{2})|(\d{2})\.(\d{2})\.((?:19|20)\d{2}))[T ]\d{2}:\d{2}:\d{2}(?!\d)/g;
+  for (const m of html.matchAll(re)) {
+    // The original date, not the last change (htmldate's `original_date`): skip a timestamp
+    // whose nearest label is a modification one ("dateModified", "updatedAt", "mod_date").
+    const before = html.slice(Math.max(0, m.index - 50), m.index).toLowerCase();
+    const modified = Math.max(...['modif', 'updat', 'lastmod', 'mod_date', 'edited'].map((w) => before.lastIndexOf(w)));
+    const original = Math.max(...['publish', 'creat', 'pubdate'].map((w) => before.lastIndexOf(w)));
+    if (modified >= 0 && modified > original) continue;
+    const d = m[1] ? validDate(+m[1], +m[3], +m[4]) : validDate(+m[7], +m[6], +m[5]);
+    if (d) return d;
   }
   return null;
 }
@@ -971,7 +1082,8 @@ export function extractMetadata(doc: Doc, opts: MetadataOptions = {}): HtmlMetad
       if (published) break;
     }
   }
-  published ??= publishedFromTime(doc, false) ?? publishedFromDateText(doc, declaredLanguage);
+  published ??= publishedFromTime(doc, false) ?? publishedUnderHeadline(doc, title, declaredLanguage)
+    ?? publishedFromDateText(doc, declaredLanguage) ?? publishedFromTimestamp(doc, opts.html);
 
   const articleMarkup = articles.length > 0 || meta.get('og:type')?.toLowerCase() === 'article' || meta.has('article:published_time');
   return { title: title || null, byline, published, outlet: outlet || null, url, declaredLanguage, articleMarkup };
