@@ -13,13 +13,15 @@
  *   our most confident event is one of the gold roots (the records use fictional states, so only
  *   the event root is comparable).
  * Systems: keyword baseline; our patterns alone; our classifier alone; patterns + classifier
- * (the classifier's probability reranks the pattern events; the pipeline itself does not use the
+ * (calibrated confidence, src/events/confidence.ts, picks among the pattern events and the
+ * classifier's best type; ECE rows score that confidence; the pipeline itself does not use the
  * classifier yet).
  */
 import { existsSync } from 'node:fs';
 import { SHARED_DIR } from '../src/paths.js';
 import { readNgec, readPloverGsr, readPetrarch } from '../src/events/data.js';
 import { loadEventClassifier, predict } from '../src/events/classifier.js';
+import { calibratedConfidence, ploverProbabilities, expectedCalibrationError } from '../src/events/confidence.js';
 import { createPipeline } from '../src/pipeline.js';
 import type { SteppeDocument } from '../src/schema.js';
 
@@ -68,22 +70,26 @@ const analyze = (text: string): SteppeDocument | null => {
 /** Our patterns alone: the PLOVER type of the most confident pattern event. */
 const topEvent = (doc: SteppeDocument | null) => (doc?.events.filter((e) => e.plover).sort((a, b) => b.confidence - a.confidence)[0]) ?? null;
 const patternType = (doc: SteppeDocument | null) => topEvent(doc)?.plover?.type ?? null;
-/** Patterns + classifier: rerank pattern events by rule confidence × classifier probability; abstain-free fallback to the classifier. */
+/**
+ * Patterns + classifier: every pattern event and the classifier's own best type (as an event with
+ * rule score 0) get the calibrated confidence of src/events/confidence.ts; the type of the most
+ * confident wins, and `confidence` is its calibrated P(type right) (scored by the ECE rows).
+ * `event` is the most confident pattern event (null when the patterns found none), used for actors.
+ */
 const combined = (doc: SteppeDocument | null, text: string) => {
-  const cls = classifier ? predict(classifier, text) : null;
   const events = doc?.events.filter((e) => e.plover) ?? [];
-  if (!events.length) return cls ? { type: cls.type, event: null } : { type: null, event: null };
-  const probs = classifier ? (await_proba(text)) : null;
-  let best = events[0], bestScore = -1;
+  const probs = classifier ? ploverProbabilities(text, classifier) : null;
+  if (!probs) { const e = topEvent(doc); return { type: e?.plover?.type ?? null, event: e, confidence: e?.confidence ?? 0 }; }
+  let event: (typeof events)[number] | null = null, eventConf = -1;
   for (const e of events) {
-    const p = probs ? probs[classifier!.classes.indexOf(e.plover!.type)] ?? 0 : 1;
-    const s = e.confidence * (0.25 + p);
-    if (s > bestScore) { bestScore = s; best = e; }
+    const c = calibratedConfidence({ ruleScore: e.confidence, typeProbability: probs[e.plover!.type] ?? 0, hasSource: !!e.source, hasTarget: !!e.target });
+    if (c > eventConf) { eventConf = c; event = e; }
   }
-  return { type: best.plover!.type, event: best };
+  const cls = predict(classifier!, text, true);
+  const clsConf = calibratedConfidence({ ruleScore: 0, typeProbability: cls.p, hasSource: false, hasTarget: false });
+  return event && eventConf >= clsConf ? { type: event.plover!.type, event, confidence: eventConf } : { type: cls.type, event, confidence: clsConf };
 };
-import { predictProba } from '../src/events/classifier.js';
-function await_proba(text: string): number[] { return predictProba(classifier!, text); }
+const eceRows: Array<[string, number, number]> = [];
 
 interface Prf { p: number; r: number; f: number; n: number }
 function prf(pairs: Array<[string | null, string]>): Prf {
@@ -103,12 +109,15 @@ const typeRows = (name: string, data: Array<{ text: string; label: string }>) =>
   const docs = data.map((x) => analyze(x.text));
   rows.push([name, 'keyword baseline', prf(data.map((x) => [keywordType(x.text), x.label])), data.length]);
   rows.push([name, 'patterns only', prf(data.map((x, i) => [patternType(docs[i]), x.label])), data.length]);
-  if (classifier) rows.push([name, 'classifier only', prf(data.map((x) => [predict(classifier, x.text).type, x.label])), data.length]);
-  rows.push([name, 'patterns + classifier rerank', prf(data.map((x, i) => [combined(docs[i], x.text).type, x.label])), data.length]);
+  if (classifier) rows.push([name, 'classifier only', prf(data.map((x) => [predict(classifier, x.text, true).type, x.label])), data.length]);
+  const comb = data.map((x, i) => combined(docs[i], x.text));
+  rows.push([name, 'patterns + classifier, calibrated', prf(data.map((x, i) => [comb[i].type, x.label])), data.length]);
+  if (classifier) eceRows.push([name.replace('PLOVER type', 'calibration ECE of the chosen type (10 bins)'), expectedCalibrationError(comb.map((c, i) => [c.confidence, c.type === data[i].label])), data.length]);
   return docs;
 };
 typeRows('PLOVER type, NGEC dev split', dev.map((x) => ({ text: x.text, label: x.label })));
 const gsrDocs = typeRows('PLOVER type, PLOVER GSR', gsr.map((x) => ({ text: x.text, label: x.type })));
+for (const [m, v, n] of eceRows) rows.push([m, 'patterns + classifier, calibrated', v, n]);
 
 // source / target accuracy on the GSR
 const country = (doc: SteppeDocument, id: string | null) => {
@@ -150,4 +159,4 @@ for (const [m, s, v, n] of rows) {
   if (typeof v === 'number') console.log(`| ${m} | ${s} |  |  | ${fmt(v)} | ${n} |`);
   else console.log(`| ${m} | ${s} | ${fmt(v.p)} | ${fmt(v.r)} | ${fmt(v.f)} | ${n} |`);
 }
-console.log(`\nclassifier: ${classifier ? 'models/events' : 'absent (run npm run train:events)'}; trained on the NGEC train split only. Bars: PLOVER type micro-F1 >= 0.80; source/target accuracy >= 0.75. (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+console.log(`\nclassifier: ${classifier ? 'models/events' : 'absent (run npm run train:events)'}; trained on the NGEC train split, ConfliBERT, the PETRARCH train half (FNV-1a(id) % 2 == 0) and CAMEO code names; never on the NGEC dev split or the GSR. ECE: lower is better. Bars: PLOVER type micro-F1 >= 0.80; source/target accuracy >= 0.75. (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -1,22 +1,52 @@
 /**
- * `npm run train:events`: trains the PLOVER event-type classifier (src/events/classifier.ts) on
- * the NGEC synthetic stories' training split (80% of title templates; see src/events/data.ts)
- * and writes models/events/{config.json, weights.json, meta.json}. Deterministic: fixed seed,
- * fixed epochs. Flags: `--out DIR`, `--epochs N`, `--limit N` (train on the first N stories).
+ * `npm run train:events`: trains the PLOVER event-type classifier (src/events/classifier.ts) and the
+ * event-confidence calibration (src/events/confidence.ts); writes models/events/{config.json,
+ * weights.json, meta.json}. Deterministic (fixed seed and epochs). Data, all from ../shared/eval/events:
+ *
+ * - NGEC synthetic stories, training split only (80% of title templates, src/events/data.ts):
+ *   headline + lead sentence (the form the evaluation scores), plus headline + each later sentence
+ *   (sentences 2–4) at a lower weight (`--story-weight`): the story label mostly holds for them too;
+ * - ConfliBERT CAMEO sentences (QuadClass labels) as partial labels: label 1 allows the PLOVER
+ *   types of CAMEO roots 03–05, 2 of 06–08, 3 of 09–13, 4 of 14–20, 0 (statements, appeals) allows
+ *   NONE or REQUEST; sentences that nearly duplicate a PLOVER GSR record (word Jaccard ≥ 0.3) are
+ *   dropped (decontamination only: nothing else is read from the GSR);
+ * - the training half of the PETRARCH2 unit-test records (src/events/data.ts splitPetrarch): the
+ *   PLOVER types of their gold CAMEO codes (no type, e.g. comments: NONE; "noevents": NONE);
+ * - the CAMEO code names of data/cameo/eventcodes.tsv with their PLOVER type (a small lexicon prior).
+ *
+ * Hyper-parameters are chosen on out-of-fold predictions (5 folds grouped by title template /
+ * record); the NGEC dev split, the GSR and the PETRARCH test half are never read for training,
+ * tuning or calibration. Flags: `--out DIR`, `--epochs N`, `--l2 X`, `--folds K` (0: no
+ * cross-validation, no calibration), `--limit N` (first N NGEC stories only, for smoke tests),
+ * `--no-extra` (NGEC only), `--story-weight X`, `--quiet`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_DIR, PACKAGE_ROOT } from '../src/paths.js';
-import { readNgec } from '../src/events/data.js';
-import { PerceptronTrainer, features, predict, type EventClassifier } from '../src/events/classifier.js';
-import { PLOVER_TYPES } from '../src/events/codebook.js';
+import { readNgecStories, readConfliBertClass, readPetrarch, splitPetrarch, readPloverGsr, fnv1a } from '../src/events/data.js';
+import { SoftmaxTrainer, features, softmax, scores, NONE_CLASS, type EventClassifier } from '../src/events/classifier.js';
+import { PLOVER_TYPES, loadCodebook } from '../src/events/codebook.js';
+import { loadPatterns } from '../src/events/patterns.js';
+import { stem } from '../src/events/classifier.js';
+import { calibrationFeatures, expectedCalibrationError, type ConfidenceInput } from '../src/events/confidence.js';
 
 const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
+const flag = (name: string) => process.argv.includes(`--${name}`);
 const out = arg('out', join(PACKAGE_ROOT, 'models', 'events'));
-const epochs = Number(arg('epochs', '3'));
+const epochs = Number(arg('epochs', '5'));
+const l2 = Number(arg('l2', '3e-4'));
+const lr = Number(arg('lr', '0.2'));
+const folds = Number(arg('folds', '5'));
 const limit = Number(arg('limit', '0'));
-const lead = Number(arg('lead', '1'));
+const storyWeight = Number(arg('story-weight', '0.6'));
+const storySentences = Number(arg('story-sentences', '3'));
+const extraWeight = Number(arg('extra-weight', '1'));
 const minCount = Number(arg('min-count', '2'));
+const minAbs = Number(arg('min-abs', '0.02'));
+const calibrate = !flag('no-calibration');
+const noExtra = flag('no-extra');
+const quiet = flag('quiet');
+const log = (...a: unknown[]) => { if (!quiet) console.log(...a); };
 
 /** Mulberry32 PRNG (seeded shuffles). */
 function rng(seed: number) {
@@ -24,44 +54,213 @@ function rng(seed: number) {
 }
 
 const t0 = Date.now();
-let { train, dev } = readNgec(SHARED_DIR, lead);
-if (limit) train = train.slice(0, limit);
-const classes: string[] = [...PLOVER_TYPES];
-const trainer = new PerceptronTrainer(classes);
-// features seen in fewer than `minCount` training stories are dropped (they only memorise)
-const counts = new Map<string, number>();
-for (const x of train) for (const f of features(x.text)) counts.set(f, (counts.get(f) ?? 0) + 1);
-const feats = train.map((x) => features(x.text).filter((f) => (counts.get(f) ?? 0) >= minCount));
-const ys = train.map((x) => classes.indexOf(x.label));
-const rand = rng(20240601);
-const order = train.map((_, i) => i);
-for (let e = 0; e < epochs; e++) {
-  for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-  for (const i of order) if (ys[i] >= 0) trainer.update(feats[i], ys[i]);
+const classes: string[] = [...PLOVER_TYPES, NONE_CLASS];
+const idx = (t: string) => classes.indexOf(t);
+const codebook = loadCodebook();
+
+// trigger lexicon: stems (and stem bigrams) of data/events/patterns.yaml triggers → PLOVER types
+const lexicon = new Map<string, string[]>();
+{
+  const pats = loadPatterns();
+  for (const list of [...pats.byVerb.values(), ...pats.byNoun.values()]) {
+    for (const p of list) {
+      const type = codebook.plover(p.code)?.type;
+      if (!type || p.words.length > 2) continue;
+      const key = p.words.map(stem).join(' ');
+      const l = lexicon.get(key) ?? [];
+      if (!l.includes(type)) l.push(type);
+      lexicon.set(key, l);
+    }
+  }
 }
-const weights = trainer.averaged();
-// temperature: the one (from a grid) that minimises negative log-likelihood on the training split
-const model: EventClassifier = { classes, weights, temperature: 1 };
-const { predictProba } = await import('../src/events/classifier.js');
-let bestT = 1, bestNll = Infinity;
-for (const T of [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3]) {
-  model.temperature = T;
-  let nll = 0;
-  for (let i = 0; i < train.length; i += 3) nll -= Math.log(Math.max(1e-9, predictProba(model, train[i].text)[ys[i]]));
-  if (nll < bestNll) { bestNll = nll; bestT = T; }
+
+/** A training example: text, allowed class indices, weight, CV group, and where it came from. */
+interface Example { text: string; allowed: number[]; weight: number; group: string; source: 'ngec' | 'ngec-story' | 'conflibert' | 'petrarch' | 'codebook'; gold?: string }
+const examples: Example[] = [];
+let { train: stories } = readNgecStories(SHARED_DIR);
+if (limit) stories = stories.slice(0, limit);
+for (const s of stories) {
+  const y = idx(s.label);
+  if (y < 0) continue;
+  examples.push({ text: `${s.headline}. ${s.sentences[0] ?? ''}`, allowed: [y], weight: 1, group: `t:${s.template}`, source: 'ngec', gold: s.label });
+  for (const sent of s.sentences.slice(1, 1 + storySentences)) {
+    if (storyWeight > 0) examples.push({ text: `${s.headline}. ${sent}`, allowed: [y], weight: storyWeight, group: `t:${s.template}`, source: 'ngec-story', gold: s.label });
+  }
 }
-model.temperature = bestT;
-const acc = (set: typeof dev) => set.filter((x) => predict(model, x.text).type === x.label).length / Math.max(1, set.length);
-const scores = { trainAccuracy: acc(train), devAccuracy: acc(dev) };
+const QUAD_TYPES: Record<number, string[]> = {
+  0: [NONE_CLASS, 'REQUEST'],
+  1: [...new Set(['03', '04', '05'].map((r) => codebook.plover(r)?.type).filter((t): t is string => !!t)), 'AGREE', 'CONSULT', 'SUPPORT'],
+  2: ['COOPERATE', 'AID', 'CONCEDE', 'RETREAT'],
+  3: ['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'],
+  4: ['PROTEST', 'MOBILIZE', 'SANCTION', 'COERCE', 'ASSAULT'],
+};
+const petr = splitPetrarch(readPetrarch(SHARED_DIR));
+let droppedNearGsr = 0;
+if (!noExtra) {
+  // decontamination: ConfliBERT sentences that nearly duplicate a GSR record are dropped
+  const toks = (s: string) => new Set(s.toLowerCase().match(/[a-z]+/g) ?? []);
+  const gsrToks = readPloverGsr(SHARED_DIR).map((g) => toks(g.text));
+  const nearGsr = (t: Set<string>) => gsrToks.some((g) => { let i = 0; for (const x of t) if (g.has(x)) i++; return i / (t.size + g.size - i) >= 0.3; });
+  for (const [n, q] of readConfliBertClass(SHARED_DIR).entries()) {
+    if (nearGsr(toks(q.text))) { droppedNearGsr++; continue; }
+    examples.push({ text: q.text, allowed: [...new Set(QUAD_TYPES[q.quad])].map(idx), weight: extraWeight, group: `c:${n % 50}`, source: 'conflibert' });
+  }
+  for (const r of petr.train) {
+    const types = [...new Set(r.codes.map((c) => codebook.plover(c.code)?.type ?? NONE_CLASS))];
+    if (!types.length) types.push(NONE_CLASS);
+    examples.push({ text: r.text, allowed: types.map(idx), weight: extraWeight, group: `p:${r.id.replace(/-?\d+$/, '')}`, source: 'petrarch', gold: types.length === 1 ? types[0] : undefined });
+  }
+  for (const c of codebook.all()) {
+    const type = codebook.plover(c.code)?.type;
+    if (type && !/not specified/i.test(c.name)) examples.push({ text: c.name, allowed: [idx(type)], weight: 0.5, group: `k:${c.root}`, source: 'codebook', gold: type });
+  }
+}
+
+const allFeats = new Map<Example, string[]>();
+for (const x of examples) allFeats.set(x, features(x.text, lexicon));
+/** Train on a subset; returns a classifier (temperature 1). Features seen in fewer than `minCount` examples of the subset are dropped. */
+function train(set: Example[], seed = 20240601): EventClassifier {
+  const counts = new Map<string, number>();
+  const feats = set.map((x) => allFeats.get(x)!);
+  for (const fs of feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const trainer = new SoftmaxTrainer(classes, { l2, lr });
+  const rows = feats.map((fs) => trainer.rows(fs.filter((f) => (counts.get(f) ?? 0) >= minCount)));
+  const rand = rng(seed);
+  const order = set.map((_, i) => i);
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    for (const i of order) trainer.update(rows[i], set[i].allowed, set[i].weight);
+  }
+  return { classes, weights: trainer.averaged(minAbs), temperature: 1, lexicon };
+}
+const rawScores = (m: EventClassifier, text: string) => scores(m, features(text, m.lexicon));
+const bestType = (p: ArrayLike<number>) => { let b = 0; for (let c = 1; c < PLOVER_TYPES.length; c++) if (p[c] > p[b]) b = c; return b; };
+
+// ---- cross-validation: out-of-fold raw scores for every example (grouped folds)
+const oof: Array<Float64Array | null> = examples.map(() => null);
+const foldOf = (x: Example) => fnv1a(x.group) % Math.max(1, folds);
+if (folds > 1) {
+  for (let k = 0; k < folds; k++) {
+    const m = train(examples.filter((x) => foldOf(x) !== k));
+    examples.forEach((x, i) => { if (foldOf(x) === k) oof[i] = rawScores(m, x.text); });
+    log(`fold ${k + 1}/${folds} done (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+}
+// temperature: minimises out-of-fold NLL on the single-label examples (grid)
+let temperature = 1;
+const cv: Record<string, number> = {};
+if (folds > 1) {
+  let bestNll = Infinity;
+  for (const T of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.2, 1.5, 2, 3]) {
+    let nll = 0;
+    examples.forEach((x, i) => { if (x.allowed.length === 1 && x.source !== 'codebook') nll -= Math.log(Math.max(1e-9, softmax(oof[i]!, T)[x.allowed[0]])); });
+    if (nll < bestNll) { bestNll = nll; temperature = T; }
+  }
+  const acc = (src: Example['source']) => {
+    const xs = examples.map((x, i) => [x, i] as const).filter(([x]) => x.source === src);
+    return xs.filter(([x, i]) => x.allowed.includes(src === 'conflibert' ? (softmax(oof[i]!).indexOf(Math.max(...softmax(oof[i]!)))) : bestType(oof[i]!))).length / Math.max(1, xs.length);
+  };
+  cv.ngecHeadlineLead = acc('ngec');
+  if (!noExtra) { cv.conflibertQuad = acc('conflibert'); cv.petrarchTrainHalf = acc('petrarch'); }
+  log(`out-of-fold accuracy: ${JSON.stringify(cv)}; T=${temperature}`);
+}
+
+// ---- final model on everything
+const model = train(examples);
+model.temperature = temperature;
+
+// ---- calibration (held-out: out-of-fold probabilities; candidate events from the rule patterns)
+let calibration: { inputs: string[]; coef: number[]; ece: number; n: number; data: string } | null = null;
+if (folds > 1 && calibrate) {
+  const { createPipeline } = await import('../src/pipeline.js');
+  const pipeline = createPipeline({ noExtract: true, languages: 'any', eventMinConfidence: 0 });
+  const rows: Array<{ x: number[]; y: number; group: string }> = [];
+  examples.forEach((ex, i) => {
+    if ((ex.source !== 'ngec' && ex.source !== 'petrarch') || !ex.gold) return;
+    const p = softmax(oof[i]!, temperature);
+    let events: Array<{ plover?: { type: string } | null; confidence: number; ruleConfidence?: number; source: string | null; target: string | null }> = [];
+    try { events = pipeline.analyze({ source: 'train', format: 'text', content: ex.text }).events as typeof events; } catch { events = []; }
+    const add = (input: ConfidenceInput, type: string) => rows.push({ x: calibrationFeatures(input), y: type === ex.gold ? 1 : 0, group: ex.group });
+    for (const e of events) {
+      if (!e.plover) continue;
+      add({ ruleScore: e.ruleConfidence ?? e.confidence, typeProbability: p[idx(e.plover.type)], hasSource: !!e.source, hasTarget: !!e.target }, e.plover.type);
+    }
+    const b = bestType(p);
+    add({ ruleScore: 0, typeProbability: p[b], hasSource: false, hasTarget: false }, classes[b]);
+  });
+  const fit = (rs: typeof rows) => fitLogistic(rs.map((r) => r.x), rs.map((r) => r.y), 1e-2);
+  const pairs: Array<[number, boolean]> = [];
+  for (let k = 0; k < 5; k++) {
+    const w = fit(rows.filter((r) => fnv1a(r.group + '#cal') % 5 !== k));
+    for (const r of rows) if (fnv1a(r.group + '#cal') % 5 === k) pairs.push([sigmoid(dot(w, r.x)), r.y === 1]);
+  }
+  const coef = fit(rows).map((v) => Math.round(v * 10000) / 10000);
+  calibration = { inputs: ['bias', 'logitP', 'ruleScore', 'hasRule', 'hasSource', 'hasTarget'], coef, ece: Math.round(expectedCalibrationError(pairs) * 10000) / 10000, n: rows.length, data: 'out-of-fold candidate events of NGEC train (headline + lead) and PETRARCH train half' };
+  log(`calibration: ${rows.length} candidate events, positive rate ${(rows.filter((r) => r.y).length / rows.length).toFixed(3)}, coef ${JSON.stringify(coef)}, out-of-fold ECE ${calibration.ece}`);
+}
+
+function sigmoid(z: number) { return 1 / (1 + Math.exp(-z)); }
+function dot(w: number[], x: number[]) { let s = 0; for (let i = 0; i < w.length; i++) s += w[i] * x[i]; return s; }
+/** L2-regularised logistic regression by Newton's method (bias unpenalised); coefficient 1 (logit p) kept ≥ 0. */
+function fitLogistic(X: number[][], y: number[], lambda: number): number[] {
+  const d = X[0]?.length ?? 0;
+  let w = new Array<number>(d).fill(0);
+  for (let it = 0; it < 50; it++) {
+    const g = new Array<number>(d).fill(0);
+    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    X.forEach((x, n) => {
+      const p = sigmoid(dot(w, x)), r = p * (1 - p);
+      for (let i = 0; i < d; i++) { g[i] += (p - y[n]) * x[i]; for (let j = 0; j < d; j++) H[i][j] += r * x[i] * x[j]; }
+    });
+    for (let i = 1; i < d; i++) { g[i] += lambda * X.length * w[i]; H[i][i] += lambda * X.length; }
+    for (let i = 0; i < d; i++) H[i][i] += 1e-9;
+    const step = solve(H, g);
+    w = w.map((v, i) => v - step[i]);
+    if (w[1] < 0) w[1] = 0;
+    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
+  }
+  return w;
+}
+/** Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length, M = A.map((r, i) => [...r, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
+    [M[c], M[p]] = [M[p], M[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c || !M[c][c]) continue;
+      const f = M[r][c] / M[c][c];
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+    }
+  }
+  return M.map((r, i) => (r[i] ? r[n] / r[i] : 0));
+}
+
+// ---- write the model folder
+const trainAcc = examples.filter((x) => x.source === 'ngec').filter((x) => x.allowed.includes(bestType(rawScores(model, x.text)))).length / Math.max(1, stories.length);
+const counts = Object.fromEntries((['ngec', 'ngec-story', 'conflibert', 'petrarch', 'codebook'] as const).map((s) => [s, examples.filter((x) => x.source === s).length]));
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'config.json'), JSON.stringify({ kind: 'plover-sentence-classifier', classes, temperature: bestT, features: ['unigram (minus stop words)', 'bigram', '4-letter prefix of words longer than 5'] }, null, 2) + '\n');
-const sorted = Object.fromEntries([...weights.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-writeFileSync(join(out, 'weights.json'), JSON.stringify(sorted).replace(/\],"/g, '],\n"') + '\n');
+const featureDoc = ['unigram (minus stop words)', 'bigram', '4-letter prefix of words longer than 5', 'suffix-stripped stem', 'ordered stem pairs within 3 content words', 'trigger-lexicon PLOVER type (lexicon below, from data/events/patterns.yaml)', 'negation and modality cues, alone and crossed with lexicon types'];
+writeFileSync(join(out, 'config.json'), JSON.stringify({
+  kind: 'plover-sentence-classifier', version: 2, model: 'multinomial logistic regression (averaged SGD, L2)', classes, temperature, features: featureDoc,
+  calibration, lexicon: Object.fromEntries([...lexicon.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+}, null, 1) + '\n');
+const sorted = Object.fromEntries([...model.weights.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+writeFileSync(join(out, 'weights.json'), JSON.stringify(sorted).replace(/\]\],"/g, ']],\n"') + '\n');
 writeFileSync(join(out, 'meta.json'), JSON.stringify({
-  name: 'steppe-plover-classifier', version: 1, trained: new Date().toISOString().slice(0, 10),
-  data: 'NGEC synthetic PLOVER stories (gpt_synthetic_events_2023-10-19_19.csv, Halterman 2023): headline + first two sentences; train split = title templates with FNV-1a(template) % 5 != 0',
-  examples: { train: train.length, dev: dev.length }, epochs, leadSentences: lead, minFeatureCount: minCount, features: weights.size, scores,
-  retrain: 'npm run train:events (needs ../shared/eval/events)',
+  name: 'steppe-plover-classifier', version: 2, trained: new Date().toISOString().slice(0, 10),
+  model: 'multinomial logistic regression over 16 PLOVER types + NONE; averaged SGD with L2; softmax temperature fitted on out-of-fold NLL',
+  data: {
+    ngec: 'NGEC synthetic PLOVER stories (gpt_synthetic_events_2023-10-19_19.csv, Halterman 2023), training split only (title templates with FNV-1a(template) % 5 != 0): headline + lead sentence (weight 1) and headline + sentences 2-4 (weight ' + storyWeight + ')',
+    conflibert: 'ConfliBERT cameo_class_train.tsv (Parolin et al. 2022): QuadClass labels used as partial labels over PLOVER types; ' + droppedNearGsr + ' sentences near-duplicating a PLOVER GSR record dropped',
+    petrarch: 'PETRARCH2 unit-test records with FNV-1a(id) % 2 == 0 (training half; the other half is never trained on), gold CAMEO codes mapped to PLOVER by data/cameo/plover.tsv, no type or noevents = NONE',
+    codebook: 'CAMEO code names of data/cameo/eventcodes.tsv with their PLOVER type (weight 0.5)',
+    never: 'NGEC dev split, PLOVER GSR records, PETRARCH test half',
+  },
+  examples: counts, epochs, l2, lr, minFeatureCount: minCount, features: featureDoc, weights: model.weights.size, temperature,
+  scores: { trainAccuracyNgec: trainAcc, outOfFold: cv, note: 'held-out scores (NGEC dev, GSR): npm run eval:events' },
+  calibration: calibration && { method: 'logistic regression on [1, logit p(type), ruleScore, hasRule, hasSource, hasTarget] (src/events/confidence.ts)', n: calibration.n, ece: calibration.ece, data: calibration.data },
+  retrain: 'npm run train:events (needs ../shared/eval/events; about 2 minutes on 2 cores)',
 }, null, 2) + '\n');
-console.log(`trained on ${train.length} stories, ${epochs} epochs, ${weights.size} features, T=${bestT}, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`accuracy: train ${scores.trainAccuracy.toFixed(3)}, NGEC dev split ${scores.devAccuracy.toFixed(3)}`);
+log(`trained on ${examples.length} examples (${JSON.stringify(counts)}), ${epochs} epochs, ${model.weights.size} features, T=${temperature}, in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -99,3 +99,30 @@ test('actors: coordinated demonyms share the agent; a sentence-initial adjective
   assert.deepEqual(codes, ['HUNGOV', 'ROUGOV']);
   assert.ok(doc.actors.every((a) => !a.name.startsWith('Senior')));
 });
+
+test('mis-tagged verbs: an inflected pattern verb the tagger reads as a noun still triggers its pattern', () => {
+  // wink-nlp tags "tortured" and "lifts" here as nouns
+  const torture = run('Police tortured the detained activist.');
+  assert.ok(torture.events.some((e) => e.code === '1822'), JSON.stringify(torture.events.map((e) => e.code)));
+  const lift = run('Japan lifts sanctions against India.');
+  const e = lift.events.find((x) => x.code === '085');
+  assert.ok(e, JSON.stringify(lift.events.map((x) => x.code)));
+  assert.equal(name(lift, e.source), 'Japan');
+  assert.equal(name(lift, e.target), 'India');
+  // a noun is still a noun: "the lifts" and "the sent items" trigger nothing
+  const noun = run('The lifts in the ministry building were repaired.');
+  assert.ok(!noun.events.some((x) => x.root === '08'));
+});
+
+test('verb forms: regular spelling rules and irregular pasts map to the lemma', async () => {
+  const { verbFormIndex, regularForms } = await import('../src/events/verb-forms.js');
+  assert.deepEqual(regularForms('ban'), ['bans', 'banned', 'banning']);
+  assert.deepEqual(regularForms('seize'), ['seizes', 'seized', 'seizing']);
+  assert.deepEqual(regularForms('deny'), ['denies', 'denied', 'denying']);
+  assert.deepEqual(regularForms('attack'), ['attacks', 'attacked', 'attacking']);
+  const idx = verbFormIndex(['send', 'lift']);
+  assert.equal(idx.get('sent'), 'send');
+  assert.equal(idx.get('lifts'), 'lift');
+  assert.equal(idx.has('send'), false, 'the bare lemma is left to the noun patterns');
+  assert.equal(idx.has('took'), false, 'only forms of the given verbs');
+});

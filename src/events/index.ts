@@ -29,6 +29,7 @@ import type { FoundQuote } from '../quotes/index.js';
 import { loadCodebook, type Codebook } from './codebook.js';
 import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
+import { verbFormIndex } from './verb-forms.js';
 import { caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
@@ -72,11 +73,14 @@ export interface EventOptions {
 export interface EventCoder {
   codebook: Codebook;
   patterns: PatternIndex;
+  /** Inflected forms of the pattern verbs → lemma (src/events/verb-forms.ts), for mis-tagged verbs. */
+  verbForms: Map<string, string>;
 }
 
 /** Load the codebook and the patterns once. */
 export function createEventCoder(): EventCoder {
-  return { codebook: loadCodebook(), patterns: loadPatterns() };
+  const patterns = loadPatterns();
+  return { codebook: loadCodebook(), patterns, verbForms: verbFormIndex(patterns.byVerb.keys()) };
 }
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'without']);
@@ -234,6 +238,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the sentence
       else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
+      // a verb the tagger read as a noun or adjective ("The US military sent/NOUN 200 troops",
+      // "Police tortured/NOUN the inmate"): an inflected form of a pattern verb, after a subject-like
+      // word and before an object-like one; -ing forms are left alone ("striking workers")
+      if (!candidates && (t.pos === 'NOUN' || t.pos === 'ADJ') && k > sent.tokenStart && k + 1 < sent.tokenEnd && !/ing$/.test(lower[k])) {
+        const lemma = coder.verbForms.get(lower[k]);
+        // a past form ("sent", "tortured") is rarely a noun: any word but a determiner, preposition
+        // or possessive before it; a 3rd-person -s form ("lifts") needs a subject-like word before it
+        const past = !/s$/.test(lower[k]) || /(?:ed|en)$/.test(lower[k]);
+        const before = past ? !/^(?:DET|ADP|CCONJ|PUNCT)$/.test(tokens[k - 1].pos) : /^(?:PROPN|NOUN|PRON)$/.test(tokens[k - 1].pos);
+        if (lemma && before && /^(?:DET|NUM|PROPN|ADP|PRON|ADJ|NOUN)$/.test(tokens[k + 1].pos) &&
+          !/^['’]s$/.test(lower[k - 1])) candidates = coder.patterns.byVerb.get(lemma);
+      }
       if (!candidates) continue;
       if (consumed.has(k)) continue;
       let objectAt = -1;
