@@ -4,7 +4,7 @@
  *
  * Each dev text goes through the pipeline stages the product runs, on the raw text so that offsets
  * match the gold: `rawTextArticle` (the `--no-extract` path) → `createAnnotator` → actor
- * resolution (dictionary + resolver index) → `findQuotes`. Gold: one attribution per PolNeAR
+ * resolution (dictionary + resolver index) → `attributeQuotes` (findQuotes + source actors). Gold: one attribution per PolNeAR
  * event (source, cue, content), read by src/quotes/brat.ts; when an article has several
  * annotators the first annotator's file counts. Scoring rules (src/quotes/score.ts): content
  * spans match when their word-token Jaccard ratio is ≥ 0.5, one-to-one; kinds come from the spans
@@ -12,7 +12,8 @@
  *
  * Options: `--split train|dev` (default dev; rules are developed on train only), `--holdout`
  * (only the held-out tenth of train, brat.ts isHoldout), `--model DIR` (another tagger folder),
- * `--rules` (rules only, no tagger),
+ * `--rules` (rules only, no tagger), `--no-source-actors` (`findQuotes`: speakers only among the
+ * resolved actors, as before source actors; default `attributeQuotes`, src/quotes/sources.ts),
  * `--errors N` prints N misses and false alarms (train only: we never read dev sentences),
  * `--limit N` scores the first N articles. Skips with a notice when ../shared is absent.
  */
@@ -23,7 +24,7 @@ import { rawTextArticle } from '../src/extract/text.js';
 import { createAnnotator } from '../src/nlp/annotate.js';
 import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { findQuotes } from '../src/quotes/index.js';
+import { attributeQuotes, findQuotes } from '../src/quotes/index.js';
 import { baselineQuotes } from '../src/quotes/baseline.js';
 import { readBratSplit, isHoldout } from '../src/quotes/brat.js';
 import { loadTagger } from '../src/quotes/tagger.js';
@@ -37,6 +38,7 @@ const split = arg('--split') ?? 'dev';
 const errors = Number(arg('--errors') ?? 0);
 const limit = Number(arg('--limit') ?? Infinity);
 const holdout = argv.includes('--holdout');
+const noSourceActors = argv.includes('--no-source-actors');
 const modelDir = arg('--model');
 const model = argv.includes('--rules') ? null : modelDir ? loadTagger(modelDir) : undefined;
 if (modelDir && !model) { console.error(`eval:quotes: no model in ${modelDir}`); process.exit(2); }
@@ -72,14 +74,16 @@ for (const d of docs) {
   article.published = published.get(d.name) ?? null;
   const t0 = performance.now();
   const doc = annotate(article);
-  const res = resolveActors(doc, index, { published: article.published });
+  const res0 = resolveActors(doc, index, { published: article.published });
   const tagger = model === undefined ? loadTagger() : model;
-  const quotes = findQuotes(doc, res, { model, parse: tagger?.syntax ? parseDocument(doc, loadParserModel()) : null });
+  const qopts = { model, parse: tagger?.syntax ? parseDocument(doc, loadParserModel()) : null };
+  const found = noSourceActors ? { quotes: findQuotes(doc, res0, qopts), res: res0 } : attributeQuotes(doc, res0, qopts);
+  const { quotes, res } = found;
   ms += performance.now() - t0;
   const gold = d.attributions.map((a) => ({ content: a.content, source: a.source }));
   const predicted = unitsFromQuotes(quotes, res);
   ours.push({ text: d.text, paragraphs: article.paragraphs, predicted, gold });
-  base.push({ text: d.text, paragraphs: article.paragraphs, predicted: unitsFromQuotes(baselineQuotes(doc, res), res), gold });
+  base.push({ text: d.text, paragraphs: article.paragraphs, predicted: unitsFromQuotes(baselineQuotes(doc, res0), res0), gold });
   if (errors && errorLines.length < errors * 2) {
     const m = matchUnits(d.text, predicted.map((p) => p.content), gold.map((g) => g.content));
     const show = (f: Array<[number, number]>) => f.map(([s, e]) => d.text.slice(s, e)).join(' … ').replace(/\s+/g, ' ').slice(0, 220);
@@ -91,7 +95,8 @@ for (const d of docs) {
       if (j < 0 || !g.source || speakerCorrect(d.text, predicted[i], g.source)[0]) return;
       const p = predicted[i];
       const ours = p.speakerSpans.length ? show([p.speakerSpans[0]]) : p.sourceSpans?.length ? `(${show(p.sourceSpans)})` : '-';
-      errorLines.push(`SPK ${d.name}: gold [${show(g.source)}] ours [${ours}${p.speakerName ? ' = ' + p.speakerName : ''}] :: ${show(g.content).slice(0, 100)}`);
+      const spanOk = (p.sourceSpans ?? []).some(([s, e]) => g.source!.some(([t, u]) => s < u && t < e));
+      errorLines.push(`SPK${spanOk ? '+' : ' '} ${d.name}: gold [${show(g.source)}] ours [${ours}${p.speakerName ? ' = ' + p.speakerName : ''}] :: ${show(g.content).slice(0, 100)}`);
     });
   }
 }

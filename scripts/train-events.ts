@@ -173,7 +173,7 @@ model.temperature = temperature;
 let calibration: { inputs: string[]; coef: number[]; ece: number; n: number; data: string } | null = null;
 if (folds > 1 && calibrate) {
   const { createPipeline } = await import('../src/pipeline.js');
-  const pipeline = createPipeline({ noExtract: true, languages: 'any', eventMinConfidence: 0 });
+  const pipeline = createPipeline({ noExtract: true, languages: 'any', eventMinConfidence: 0, eventCalibration: false });
   const rows: Array<{ x: number[]; y: number; group: string }> = [];
   examples.forEach((ex, i) => {
     if ((ex.source !== 'ngec' && ex.source !== 'petrarch') || !ex.gold) return;

@@ -1,5 +1,5 @@
 /**
- * `npm run train:parser [-- --limit N --out DIR --epochs N --seed N --gold-pos --no-retag --dev-each-epoch --rescore]`
+ * `npm run train:parser [-- --limit N --out DIR --epochs N --seed N --gold-pos --no-retag --dev-each-epoch --rescore --extra-templates 'T1|T2']`
  *
  * Trains the dependency parser on UD English EWT train (../shared/train/ud) with the UPOS tags
  * wink-nlp predicts for its sentences, scores it on EWT dev (never trained on), measures its speed,
@@ -13,11 +13,12 @@ import { cpus, loadavg } from 'node:os';
 import { SHARED_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { readConlluFile, tagWithWink, toTrainSentences, trainParser, scoreParses, DEFAULT_PARSER_DIR, ParserModel, type ConlluSentence, type AttachmentScores } from '../src/nlp/parser/index.js';
 import { TRAIN_DEFAULTS as D } from '../src/nlp/parser/model.js';
+import { DEFAULT_TEMPLATES } from '../src/nlp/parser/features.js';
 
-interface Args { limit: number; out: string; epochs: number; seed: number; goldPos: boolean; devEachEpoch: boolean; joined: boolean; noRetag: boolean; rescore: boolean }
+interface Args { limit: number; out: string; epochs: number; seed: number; goldPos: boolean; devEachEpoch: boolean; joined: boolean; noRetag: boolean; rescore: boolean; extraTemplates: string[] }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { limit: 0, out: DEFAULT_PARSER_DIR, epochs: D.epochs, seed: D.seed, goldPos: false, devEachEpoch: false, joined: false, noRetag: false, rescore: false };
+  const a: Args = { limit: 0, out: DEFAULT_PARSER_DIR, epochs: D.epochs, seed: D.seed, goldPos: false, devEachEpoch: false, joined: false, noRetag: false, rescore: false, extraTemplates: [] };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     const next = () => {
@@ -34,6 +35,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--no-retag') a.noRetag = true;
     else if (f === '--rescore') a.rescore = true;
     else if (f === '--dev-each-epoch') a.devEachEpoch = true;
+    else if (f === '--extra-templates') a.extraTemplates = next().split('|').map((t) => t.trim()).filter(Boolean);
     else { console.error(`train-parser: unknown flag ${f}`); process.exit(2); }
   }
   return a;
@@ -101,6 +103,7 @@ function main(): void {
       epochs: args.epochs,
       seed: args.seed,
       retag: !args.goldPos && !args.noRetag,
+      templates: args.extraTemplates.length ? [...DEFAULT_TEMPLATES, ...args.extraTemplates] : undefined,
       name: 'steppe-parser-en-ewt',
       log: (l) => console.log(`train-parser: ${l}`),
       onEpoch: args.devEachEpoch

@@ -22,6 +22,7 @@ import { loadActorDictionary } from './actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
 import { findQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
 import { createEventCoder, findEvents, type FoundEvent } from './events/index.js';
+import { calibratedConfidence, ploverProbabilities } from './events/confidence.js';
 
 /** Options of the pipeline. */
 export interface PipelineOptions {
@@ -39,6 +40,12 @@ export interface PipelineOptions {
   parser?: boolean;
   /** Event source and target from the dependency parse (default true); false keeps the word-order rules only, for evaluation. */
   eventSyntax?: boolean;
+  /**
+   * Event confidence calibrated with the PLOVER classifier (default true; src/events/confidence.ts).
+   * false leaves the raw rule score in `confidence`, as the calibration is fitted on it
+   * (scripts/train-events.ts, eval/events.ts).
+   */
+  eventCalibration?: boolean;
   /** Languages the later stages accept (default ['en']); 'any' skips the check (evaluation on short sentences). */
   languages?: string[] | 'any';
 }
@@ -118,9 +125,27 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       const res = resolveActors(doc, resolverIndex, { published: article.published });
       const quotes = reportedSpeech(doc, res, findQuotes(doc, res));
       const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence, syntax: opts.eventSyntax });
+      if (opts.eventCalibration !== false) calibrateEvents(events, doc.text);
       return buildDocument(articleOut(article), res, quotes, events);
     },
   };
+}
+
+/**
+ * Replace each event's rule score by its calibrated confidence (src/events/confidence.ts: logistic
+ * calibration of the rule score and the PLOVER classifier's probability of the event's type in its
+ * sentence, fitted on held-out training data): an estimate of P(the PLOVER type is right). Events
+ * with no PLOVER type (CAMEO roots 01 and 02, which PLOVER does not code) keep the rule score.
+ * Mutates `events`; the classifier runs once per sentence that holds an event.
+ */
+function calibrateEvents(events: FoundEvent[], text: string): void {
+  for (const e of events) {
+    if (!e.plover) continue;
+    const probs = ploverProbabilities(text.slice(e.sentence.start, e.sentence.end));
+    if (!probs) return;
+    const c = calibratedConfidence({ ruleScore: e.confidence, typeProbability: probs[e.plover.type] ?? 0, hasSource: e.source >= 0, hasTarget: e.target >= 0 });
+    e.confidence = Math.round(c * 1000) / 1000;
+  }
 }
 
 function buildDocument(article: SteppeDocument['article'], res: ActorResolution, quotes: FoundQuote[], events: FoundEvent[]): SteppeDocument {

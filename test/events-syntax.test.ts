@@ -126,3 +126,18 @@ test('verb forms: regular spelling rules and irregular pasts map to the lemma', 
   assert.equal(idx.has('send'), false, 'the bare lemma is left to the noun patterns');
   assert.equal(idx.has('took'), false, 'only forms of the given verbs');
 });
+
+test('confidence: the pipeline calibrates each PLOVER event with the classifier; the raw rule score is kept without calibration', async () => {
+  const { calibratedConfidence, ploverProbabilities } = await import('../src/events/confidence.js');
+  const text = 'Russian troops attacked Ukrainian positions near Kharkiv on Monday.';
+  const cal = run(text);
+  const raw = run(text, createPipeline({ noExtract: true, eventCalibration: false }));
+  const e = cal.events.find((x) => x.root === '19');
+  const r = raw.events.find((x) => x.root === '19');
+  assert.ok(e && r && e.plover);
+  const probs = ploverProbabilities(text.slice(e.sentence.start, e.sentence.end));
+  assert.ok(probs, 'the events classifier is committed in models/events');
+  const want = calibratedConfidence({ ruleScore: r.confidence, typeProbability: probs[e.plover.type] ?? 0, hasSource: !!r.source, hasTarget: !!r.target });
+  assert.ok(Math.abs(e.confidence - want) < 0.001, `${e.confidence} vs ${want}`);
+  assert.ok(e.confidence >= 0 && e.confidence <= 1);
+});

@@ -16,13 +16,14 @@ import { scoreEntities, spansFromTags } from '../src/nlp/ner/score.js';
 import { Gazetteer, mergeWinkTokens, normalizeText, gazetteerWords } from '../src/nlp/ner/features.js';
 import { NerModel, trainNerModel } from '../src/nlp/ner/model.js';
 import {
-  bilouToBio, bioToBilou, limitSentences, loadNerModel, readConllDocuments, recognizeEntities, tagTokens, toTrainDocuments,
+  bilouToBio, bioToBilou, limitSentences, loadNerModel, readConllDocuments, recognizeEntities, tagTokens, toTrainDocuments, winkPosForTokens,
   type EntityMention,
 } from '../src/nlp/ner/index.js';
 import { registerNerCommand } from '../src/cli/ner.js';
 import type { Article } from '../src/types.js';
 
 const TRAIN = join(SHARED_DIR, 'train', 'ner', 'conll2003_eng_train.txt');
+const DEV = join(SHARED_DIR, 'eval', 'ner', 'conll2003_eng_valid.txt');
 
 function article(text: string): Article {
   const paragraphs: Article['paragraphs'] = [];
@@ -186,6 +187,35 @@ test('committed model: a person and an organization that no dictionary lists', (
 test('committed model: tagTokens gives BIO tags for given tokens', () => {
   const tags = tagTokens(['Peter', 'Blackburn', 'said', 'the', 'European', 'Commission', 'met', 'in', 'Brussels', '.'], loadNerModel());
   assert.deepEqual(tags, ['B-PER', 'I-PER', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'O']);
+});
+
+test('committed model: the score caches never change a prediction (reference lookup, cold and warm caches)', () => {
+  const model = loadNerModel();
+  const doc = annotate(article([
+    'NATO ALLIES MEET IN BRUSSELS AS KAZAKHSTAN TALKS RESUME',
+    'Foreign ministers of NATO met in Brussels on Tuesday, the alliance said. Kazakh President Qasym-Zhomart Toqaev ' +
+      'sent a letter to the European Commission, and RFE/RL reported that Marta Okonkwo-Lindqvist of the Veltrana Mining ' +
+      'Corporation would travel to Almaty.',
+    'Okonkwo-Lindqvist said Veltrana would appeal. "We will appeal," she told Reuters in Almaty, where Toqaev met ' +
+      'ministers from Russia, China and the United States on Wednesday.',
+  ].join('\n\n')));
+  const sentences = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => ({ text: t.text, pos: t.pos })));
+  const documents = [sentences];
+  if (existsSync(DEV)) {
+    // a stretch of CoNLL dev (read at test time, not copied into the repository)
+    for (const d of readConllDocuments(readFileSync(DEV, 'utf8')).slice(0, 30)) {
+      documents.push(d.map((s) => { const pos = winkPosForTokens(s.tokens); return s.tokens.map((text, i) => ({ text, pos: pos[i] })); }));
+    }
+  }
+  for (const m of [model, model.firstPassOnly()]) {
+    m.resetCache();
+    const cold = documents.map((d) => m.predictDocument(d));
+    const warm = documents.map((d) => m.predictDocument(d));
+    const reference = documents.map((d) => m.predictDocumentReference(d));
+    assert.deepEqual(warm, cold, 'warm caches give the cold predictions');
+    assert.deepEqual(cold, reference, 'cached prediction equals looking every feature up');
+  }
+  assert.ok(model.predictDocument(sentences).flat().filter((t) => t !== 'O').length >= 10, 'the article has entities');
 });
 
 // ------------------------------------------------------------------ CLI

@@ -17,10 +17,14 @@
  *   publication date. Place: a country or capital after "in"/"at", else the target's country.
  * - Events with the same code, source, target and date in one article are merged (first kept).
  *
- * Confidence is a rule score, not yet calibrated against gold data: 0.5 base, +0.2 with a
- * source, +0.1 with a target, +0.1 for a pattern with an object constraint, −0.2 for a
- * generic (x0) code, −0.2 for a trigger with no participant; events under
- * `minConfidence` (0.35) are dropped.
+ * `confidence` here is the rule score: 0.5 base, +0.2 with a source, +0.1 with a target, +0.1 for
+ * a pattern with an object constraint, −0.2 for a generic (x0) code, −0.2 for a trigger with no
+ * participant; events under `minConfidence` (0.35) are dropped. The pipeline then replaces it by
+ * the calibrated confidence of src/events/confidence.ts (rule score + PLOVER classifier).
+ *
+ * Source and target come from the dependency parse when the document has one
+ * (src/events/arguments.ts); the word-order rules above fill what the parse leaves empty. A stated
+ * intent ("will send", "pledged to send") is coded under CAMEO root 03 or 13 (data/cameo/intent.tsv).
  */
 import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';

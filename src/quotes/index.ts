@@ -46,6 +46,7 @@ import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, NO_SPEAKER, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
+import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
 
 /** A quote found in the text (internal form of the contract's quote). Offsets index `doc.text`. */
@@ -171,13 +172,16 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
-function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null): FoundQuote[] {
-  const { doc, res, regions, at, quoted } = ctx;
+function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors): FoundQuote[] {
+  const { doc, regions, at, quoted } = ctx;
+  // speakers are resolved against the resolution extended by the source actors (sources.ts);
+  // the tagger's features read the original one, as in training
+  const res = srcActors.res;
   const { tokens, text } = doc;
-  const tags = tagDocument(doc, res, tagger, regions, at, tagger.syntax ? parse : null);
+  const tags = tagDocument(doc, ctx.res, tagger, regions, at, tagger.syntax ? parse : null);
   const atts: TaggedAttribution[] = assembleAttributions(doc, tags);
   const history: SpeakerHistory = [];
-  const h = ruleHelpers(ctx, history);
+  const h = ruleHelpers({ ...ctx, res }, history);
   const out: FoundQuote[] = [];
   const cueLemmas = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
   for (const a of atts) {
@@ -213,6 +217,11 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
         pick = { speaker: -1, mention: { start: s, end: k + 1 }, conf: 0, rule: 'cue-name' };
       }
     }
+    if (pick.speaker < 0 && pick.mention && pick.rule !== 'pronoun-unresolved') {
+      // a source phrase that is no resolved actor: a source actor (sources.ts)
+      const actor = sourceActorOf(doc, srcActors, pick.mention);
+      if (actor >= 0) pick = { ...pick, speaker: actor, conf: SOURCE_ACTOR_CONF, rule: 'source-actor' };
+    }
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
     const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
     const mention = speaker >= 0 ? source : null;
@@ -236,18 +245,51 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   return out;
 }
 
+/** Confidence of a speaker that is a source actor (sources.ts): the source phrase itself, not a resolved name. */
+const SOURCE_ACTOR_CONF = 0.6;
+
 /**
- * Find the quotes of a document and attribute their speakers. Pure function of its inputs;
- * quotes are returned in text order.
+ * The source actor of a source mention (token range): for a relative pronoun ("a woman who
+ * said"), the noun phrase before it; else the mention itself (sources.ts `actorFor`).
  */
-export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: QuoteOptions = {}): FoundQuote[] {
+function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: number; end: number }): number {
+  const { tokens } = doc;
+  if (m.end - m.start === 1 && /^(?:who|which|that)$/i.test(tokens[m.start].text)) {
+    let e = m.start;
+    if (e > 0 && tokens[e - 1].text === ',') e--;
+    let s = e;
+    const sent = tokens[m.start].sentence;
+    while (s > 0 && e - s < 6 && tokens[s - 1].sentence === sent && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[s - 1].pos)) s--;
+    if (s === e || !/^(?:NOUN|PROPN)$/.test(tokens[e - 1].pos)) return -1;
+    return sources.actorFor({ start: s, end: e });
+  }
+  return sources.actorFor(m);
+}
+
+/** Quotes with their speakers, and the actor resolution extended by the source actors they name. */
+export interface AttributedQuotes {
+  quotes: FoundQuote[];
+  /**
+   * `res` with the source actors appended (sources.ts): speakers index this resolution. The
+   * original actors keep their indices.
+   */
+  res: ActorResolution;
+}
+
+/**
+ * Find the quotes of a document and attribute their speakers, also to source actors built from
+ * source phrases that name no resolved actor ("the spokesman", "Clinton aides", "Mr. Khan";
+ * sources.ts). Pure: `res` is not changed; the returned resolution is a new one. Quotes in text order.
+ */
+export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: QuoteOptions = {}): AttributedQuotes {
   const minConf = opts.minConfidence ?? 0.5;
   const ctx = context(doc, res);
   const tagger = opts.model === undefined ? loadTagger() : opts.model;
   const rules = ruleQuotes(ctx, minConf);
-  if (!tagger) return rules;
+  const sources = new SourceActors(doc, res);
+  if (!tagger) return { quotes: rules, res: sources.res };
   const parse = tagger.syntax ? opts.parse ?? doc.parse?.() ?? null : null;
-  const out = modelQuotes(ctx, tagger, minConf, parse);
+  const out = modelQuotes(ctx, tagger, minConf, parse, sources);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
     if (r.kind === 'indirect') continue;
@@ -267,7 +309,18 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
       q.cueSpan = q.cueSpan ?? r.cueSpan;
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { quotes: out.sort((a, b) => a.start - b.start || a.end - b.end), res: sources.res };
+}
+
+/**
+ * Find the quotes of a document and attribute their speakers among the actors of `res` (a
+ * source phrase that is no actor of `res` keeps speaker -1 and its `sourceMention`; see
+ * `attributeQuotes` for speakers built from such phrases). Pure function of its inputs;
+ * quotes are returned in text order.
+ */
+export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: QuoteOptions = {}): FoundQuote[] {
+  const n = res.actors.length;
+  return attributeQuotes(doc, res, opts).quotes.map((q) => (q.speaker < n ? q : { ...q, speaker: -1, speakerMention: null, confidence: 0 }));
 }
 
 /**

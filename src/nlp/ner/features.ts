@@ -9,11 +9,14 @@
  * (`mergedPos`).
  *
  * A feature is a *template* (e.g. `l-1|l`, the lower-case previous and current words) with up to
- * three string values. Features are never built as strings when tagging: each value's two 32-bit
- * hashes are computed once per token, and a feature's key is the template's hashes mixed with its
- * values' (two independent 32-bit keys, so that a collision needs both to collide). Training keeps
- * the readable name of each feature that gets a weight, and the weights file lists features by
- * template and values, so the model stays readable text.
+ * three string values. Features are never built as strings when tagging: a prepared sentence is a
+ * table of the two 32-bit hashes of every value the templates read (one row per token, one column
+ * per kind of value, `C_WORD` … `NCOL`), computed once per distinct word (lexemes) or small value,
+ * and a feature's key is the template's hashes mixed with its values' (two independent 32-bit
+ * keys, so that a collision needs both to collide). Training keeps the readable name of each
+ * feature that gets a weight (`prepareDocument(…, values = true)` keeps the values beside their
+ * hashes), and the weights file lists features by template and values, so the model stays
+ * readable text.
  *
  * Templates of one token `i` are of three kinds:
  *  - static: bias; word (case kept, digits as 0), lower-case word, shapes, POS, prefixes and
@@ -243,91 +246,79 @@ export function mixB(h: number, v: number): number {
   return (Math.imul(h, 3) + 0x38b34ae5) | 0;
 }
 
-/** A column of string values for the tokens of a sentence, padded with 2 slots on each side, and their hashes. */
-export class Field {
-  readonly s: string[];
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  constructor(values: readonly string[], padL = PAD_L, padR = PAD_R) {
-    const n = padL.length + values.length + padR.length;
-    this.s = new Array<string>(n);
-    this.a = new Int32Array(n);
-    this.b = new Int32Array(n);
-    let k = 0;
-    for (const v of padL) this.put(k++, v);
-    for (const v of values) this.put(k++, v);
-    for (const v of padR) this.put(k++, v);
-  }
-  private put(k: number, v: string): void {
-    this.s[k] = v;
-    let h = HASH_MEMO.get(v);
-    if (h === undefined) {
-      if (HASH_MEMO.size >= 1 << 16) HASH_MEMO.clear();
-      h = [hashA(v), hashB(v)];
-      HASH_MEMO.set(v, h);
-    }
-    this.a[k] = h[0];
-    this.b[k] = h[1];
-  }
+// ---------------------------------------------------------------- prepared sentences: columns
 
-  /** A column of lexeme values (`col`: one of the LEX_* columns) for tokens `lex[idx[i]]` (default: all in order). */
-  static ofLexemes(lex: readonly Lexeme[], col: number, idx?: readonly number[]): Field {
-    const m = idx ? idx.length : lex.length;
-    const f = new Field([], [], []);
-    const n = m + 4;
-    const s = new Array<string>(n);
-    const a = new Int32Array(n);
-    const b = new Int32Array(n);
-    for (let k = 0; k < 2; k++) {
-      s[k] = PAD_L[k]; a[k] = PAD_HA[k]; b[k] = PAD_HB[k];
-      s[n - 2 + k] = PAD_R[k]; a[n - 2 + k] = PAD_HA[2 + k]; b[n - 2 + k] = PAD_HB[2 + k];
+/**
+ * Columns of a prepared sentence. A sentence of n tokens is a table of n + 4 rows (two padding
+ * rows on each side: `<s2>`, `<s>` … `</s>`, `</s2>` in every column) and NCOL columns; token i is
+ * row i + 2. Columns 0–12 come from the token's text (its lexeme); the others from its POS, the
+ * gazetteer, the document, the capitalized run holding it and (second pass) the first pass.
+ */
+export const C_WORD = 0, C_LOWER = 1, C_SHAPE = 2, C_SHORT = 3, C_PRE = 4, C_SUF = 8, C_CAS = 12;
+export const C_POS = 13, C_GAZ = 14, C_DC = 15, C_RF = 16, C_RL = 17, C_RP = 18, C_S1 = 19, C_AGG = 20;
+export const NCOL = 21;
+/** Lexeme columns: word (digits as 0), lower, long shape, short shape, prefixes 1–4, suffixes 1–4, casing. */
+const LEX_COLS = 13;
+
+const PADS = ['<s2>', '<s>', '</s>', '</s2>'];
+const PAD_HA = Int32Array.from(PADS, hashA);
+const PAD_HB = Int32Array.from(PADS, hashB);
+
+/** Hashes of small-vocabulary values (POS, gazetteer classes, casings, tags…), by index (bounded memo). */
+const SMALL = new Map<string, number>();
+let SMALL_A = new Int32Array(1024);
+let SMALL_B = new Int32Array(1024);
+/** Index of value `v` in SMALL_A / SMALL_B, hashing it on first sight. Valid until the next call. */
+function small(v: string): number {
+  let i = SMALL.get(v);
+  if (i === undefined) {
+    if (SMALL.size >= 1 << 16) SMALL.clear();
+    i = SMALL.size;
+    if (i >= SMALL_A.length) {
+      const a = new Int32Array(SMALL_A.length * 2); a.set(SMALL_A); SMALL_A = a;
+      const b = new Int32Array(SMALL_B.length * 2); b.set(SMALL_B); SMALL_B = b;
     }
-    for (let i = 0; i < m; i++) {
-      const x = lex[idx ? idx[i] : i];
-      s[i + 2] = x.vals[col]; a[i + 2] = x.ha[col]; b[i + 2] = x.hb[col];
-    }
-    (f as { s: string[] }).s = s;
-    (f as { a: Int32Array }).a = a;
-    (f as { b: Int32Array }).b = b;
-    return f;
+    SMALL_A[i] = hashA(v);
+    SMALL_B[i] = hashB(v);
+    SMALL.set(v, i);
   }
+  return i;
 }
-const PAD_L = ['<s2>', '<s>'];
-const PAD_R = ['</s>', '</s2>'];
-const PAD_HA = Int32Array.from([...PAD_L, ...PAD_R], hashA);
-const PAD_HB = Int32Array.from([...PAD_L, ...PAD_R], hashB);
-/** Hashes of the small-vocabulary values (POS, gazetteer classes, shapes of casing…) seen lately (bounded). */
-const HASH_MEMO = new Map<string, [number, number]>();
-
-/** Lexeme columns: the values the features read of a token's text. */
-const LEX_WORD = 0, LEX_LOWER = 1, LEX_SHAPE = 2, LEX_SHORT = 3, LEX_PRE = 4, LEX_SUF = 8;
-const LEX_COLS = 12;
 
 /** What the features read of a token's text, with hashes, computed once per distinct text (bounded cache). */
 interface Lexeme {
   norm: string;
   lower: string;
   cas: string;
-  /** word (digits as 0), lower, long shape, short shape, prefixes 1–4, suffixes 1–4. */
+  /** Whether the word holds '-' or '/'. */
+  joined: boolean;
+  /** The LEX_COLS column values. */
   vals: string[];
   ha: Int32Array;
   hb: Int32Array;
 }
 const LEXEMES = new Map<string, Lexeme>();
+
+/** Empty the per-text lexeme cache and the small-value hash memo (benchmarks that start cold). Features do not change. */
+export function resetFeatureCaches(): void {
+  LEXEMES.clear();
+  SMALL.clear();
+}
 function lexeme(text: string): Lexeme {
   let x = LEXEMES.get(text);
   if (x) return x;
   const norm = normalizeText(text);
   const lower = norm.toLowerCase();
+  const cas = casing(norm);
   const vals = [
     /[0-9]/.test(norm) ? norm.replace(/[0-9]/g, '0') : norm, lower, longShape(norm), shortShape(norm),
     lower.slice(0, 1), lower.slice(0, 2), lower.slice(0, 3), lower.slice(0, 4),
-    lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4),
+    lower.slice(-1), lower.slice(-2), lower.slice(-3), lower.slice(-4), cas,
   ];
   const ha = new Int32Array(LEX_COLS);
   const hb = new Int32Array(LEX_COLS);
   for (let c = 0; c < LEX_COLS; c++) { ha[c] = hashA(vals[c]); hb[c] = hashB(vals[c]); }
-  x = { norm, lower, cas: casing(norm), vals, ha, hb };
+  x = { norm, lower, cas, joined: vals[0].includes('-') || vals[0].includes('/'), vals, ha, hb };
   if (LEXEMES.size >= 1 << 17) LEXEMES.clear();
   LEXEMES.set(text, x);
   return x;
@@ -367,7 +358,9 @@ export function templateMask(names: readonly string[]): Uint8Array {
   }
   return m;
 }
-const T = (name: string): number => {
+
+/** Index of a template by name (throws on an unknown name). */
+export const T = (name: string): number => {
   const i = TEMPLATE_INDEX.get(name);
   if (i === undefined) throw new Error(`unknown template ${name}`);
   return i;
@@ -383,7 +376,10 @@ export function featureKey(template: number, values: readonly string[]): [number
   return [fmix(a), fmix(b)];
 }
 
-/** A buffer of the features of one token: template ids, key pairs, and (for training) the value strings. */
+/**
+ * A buffer of the features of one token: template ids, key pairs, and (for training) the value
+ * strings. Extraction methods take a prepared sentence, column(s) and row(s) (`k` = token + 2).
+ */
 export class FeatureSink {
   n = 0;
   /** Templates to extract (1) or skip (0); all by default. */
@@ -402,18 +398,53 @@ export class FeatureSink {
 
   private push(t: number, a: number, b: number, s1: string, s2: string, s3: string): void {
     const k = this.n++;
+    if (k >= this.t.length) this.grow();
     this.t[k] = t; this.ka[k] = fmix(a); this.kb[k] = fmix(b);
     if (this.keepNames) { this.v1[k] = s1; this.v2[k] = s2; this.v3[k] = s3; }
   }
+  private grow(): void {
+    const m = this.t.length * 2;
+    const t = new Int32Array(m); t.set(this.t); this.t = t;
+    const a = new Int32Array(m); a.set(this.ka); this.ka = a;
+    const b = new Int32Array(m); b.set(this.kb); this.kb = b;
+    for (const v of [this.v1, this.v2, this.v3]) while (v.length < m) v.push('');
+  }
   f0(t: number): void { if (this.mask[t]) this.push(t, TA[t], TB[t], '', '', ''); }
-  f1(t: number, f: Field, i: number): void {
-    if (this.mask[t]) this.push(t, mixA(TA[t], f.a[i]), mixB(TB[t], f.b[i]), f.s[i], '', '');
+  /** Template `t` over column `c` of row `k`. */
+  f1(t: number, s: PreparedSentence, c: number, k: number): void {
+    if (!this.mask[t]) return;
+    const x = k * NCOL + c;
+    this.push(t, mixA(TA[t], s.ha[x]), mixB(TB[t], s.hb[x]), this.keepNames ? s.sv![x] : '', '', '');
   }
-  f2(t: number, f: Field, i: number, g: Field, j: number): void {
-    if (this.mask[t]) this.push(t, mixA(mixA(TA[t], f.a[i]), g.a[j]), mixB(mixB(TB[t], f.b[i]), g.b[j]), f.s[i], g.s[j], '');
+  /** Template `t` over column `c` of row `k` and column `d` of row `j`. */
+  f2(t: number, s: PreparedSentence, c: number, k: number, d: number, j: number): void {
+    if (!this.mask[t]) return;
+    const x = k * NCOL + c;
+    const y = j * NCOL + d;
+    this.push(t, mixA(mixA(TA[t], s.ha[x]), s.ha[y]), mixB(mixB(TB[t], s.hb[x]), s.hb[y]), this.keepNames ? s.sv![x] : '', this.keepNames ? s.sv![y] : '', '');
   }
-  f3(t: number, f: Field, i: number, g: Field, j: number, h: Field, k: number): void {
-    if (this.mask[t]) this.push(t, mixA(mixA(mixA(TA[t], f.a[i]), g.a[j]), h.a[k]), mixB(mixB(mixB(TB[t], f.b[i]), g.b[j]), h.b[k]), f.s[i], g.s[j], h.s[k]);
+  /** Template `t` over one column at three rows. */
+  f3(t: number, s: PreparedSentence, c: number, k: number, j: number, m: number): void {
+    if (!this.mask[t]) return;
+    const x = k * NCOL + c;
+    const y = j * NCOL + c;
+    const z = m * NCOL + c;
+    this.push(t, mixA(mixA(mixA(TA[t], s.ha[x]), s.ha[y]), s.ha[z]), mixB(mixB(mixB(TB[t], s.hb[x]), s.hb[y]), s.hb[z]),
+      this.keepNames ? s.sv![x] : '', this.keepNames ? s.sv![y] : '', this.keepNames ? s.sv![z] : '');
+  }
+  /** Template `t` over a value given by its hashes and text. */
+  v(t: number, a: number, b: number, sv: string): void {
+    if (this.mask[t]) this.push(t, mixA(TA[t], a), mixB(TB[t], b), sv, '', '');
+  }
+  /** Template `t` over a value given by its hashes and text, then column `c` of row `k`. */
+  vc(t: number, a: number, b: number, sv: string, s: PreparedSentence, c: number, k: number): void {
+    if (!this.mask[t]) return;
+    const x = k * NCOL + c;
+    this.push(t, mixA(mixA(TA[t], a), s.ha[x]), mixB(mixB(TB[t], b), s.hb[x]), sv, this.keepNames ? s.sv![x] : '', '');
+  }
+  /** Template `t` over two values given by their hashes and texts. */
+  vv(t: number, a1: number, b1: number, s1: string, a2: number, b2: number, s2: string): void {
+    if (this.mask[t]) this.push(t, mixA(mixA(TA[t], a1), a2), mixB(mixB(TB[t], b1), b2), s1, s2, '');
   }
   /** Readable name of feature k: template and values, tab-separated (the weights-file key). */
   name(k: number): string {
@@ -424,20 +455,23 @@ export class FeatureSink {
 
 // ---------------------------------------------------------------- prepared sentences
 
-/** A sentence with every column the features read, hashed once. Index token i at `i + 2`. */
+/** A sentence with every column the features read, hashed once (see C_WORD…NCOL). Token i is row `i + 2`. */
 export interface PreparedSentence {
   n: number;
   lower: string[];
   cas: string[];
-  word: Field; low: Field; shape: Field; short: Field; pos: Field; gaz: Field; casF: Field; dc: Field;
-  pre: Field[]; suf: Field[];
   headline: boolean;
-  /** Capitalized run of each token: first word, last word (lower case), place in the run (B/I/L/U, '-' outside). */
-  runFirst: Field; runLast: Field; runPos: Field;
-  /** Stage-1 tags and document aggregates (second pass only). */
-  s1?: Field;
-  agg?: Field;
+  /** The two 32-bit hashes of each cell: row k, column c at `k * NCOL + c`. */
+  ha: Int32Array;
+  hb: Int32Array;
+  /** The cell values, same layout (readable feature names for training); null unless asked for. */
+  sv: string[] | null;
+  /** Per token: FLAG_JOINED (the word holds '-' or '/'), FLAG_RUN (it is in a run of capitalized words). */
+  flags: Uint8Array;
 }
+
+/** Token flags of PreparedSentence.flags. */
+const FLAG_JOINED = 1, FLAG_RUN = 2;
 
 function isHeadline(cas: string[]): boolean {
   let caps = 0;
@@ -450,85 +484,158 @@ function isHeadline(cas: string[]): boolean {
   return caps >= 2 && caps / letters >= 0.6;
 }
 
-/** Prepare the sentences of one document (NER tokens with POS) for feature extraction. */
-export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null): PreparedSentence[] {
-  const base = sentences.map((toks) => {
-    const lex = toks.map((t) => lexeme(t.text));
-    const norm = lex.map((x) => x.norm);
-    const lower = lex.map((x) => x.lower);
-    const cas = lex.map((x) => x.cas);
-    return { toks, lex, norm, lower, cas, headline: isHeadline(cas) };
-  });
+/** Document casing classes in the order ties are broken (the code-point order of the class letters). */
+const DC_VALUES = ['A', 'X', 'm', 'x'];
+const DC_SLOT: Record<string, number> = { A: 0, X: 1, m: 2, x: 3 };
+const DC_SKIP_AFTER = new Set(['"', '(', ':', '``', "'"]);
+
+/**
+ * Reusable memory for the hash tables of prepared documents (prediction prepares one document at
+ * a time: the tables of a document are overwritten when the next one is prepared in the arena).
+ */
+export class PrepareArena {
+  a = new Int32Array(1 << 14);
+  b = new Int32Array(1 << 14);
+  counts = new Int32Array(4 * 256);
+}
+
+/**
+ * Prepare the sentences of one document (NER tokens with POS) for feature extraction. `values`:
+ * keep the cell values as well as their hashes (training needs them to name features). `arena`:
+ * memory to reuse (the result is then valid until the arena's next use); fresh memory without.
+ */
+export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null, values = false, arena?: PrepareArena): PreparedSentence[] {
+  const nS = sentences.length;
+  const lexes: Lexeme[][] = new Array(nS);
+  const lowers: string[][] = new Array(nS);
+  const cases: string[][] = new Array(nS);
+  const heads: boolean[] = new Array(nS);
+  for (let si = 0; si < nS; si++) {
+    const toks = sentences[si];
+    const n = toks.length;
+    const lex: Lexeme[] = new Array(n);
+    const lower: string[] = new Array(n);
+    const cas: string[] = new Array(n);
+    for (let i = 0; i < n; i++) { const x = lexeme(toks[i].text); lex[i] = x; lower[i] = x.lower; cas[i] = x.cas; }
+    lexes[si] = lex; lowers[si] = lower; cases[si] = cas; heads[si] = isHeadline(cas);
+  }
   // The casing a word has in the document where casing tells something: not sentence-initial,
   // not after an opening quote or parenthesis, not in an ALL-CAPS headline.
-  const counts = new Map<string, Record<string, number>>();
-  for (const s of base) {
-    if (s.headline) continue;
-    for (let i = 1; i < s.norm.length; i++) {
-      const c = s.cas[i];
-      if (c === '-') continue;
-      const p = s.norm[i - 1];
-      if (p === '"' || p === '(' || p === ':' || p === '``' || p === "'") continue;
-      const r = counts.get(s.lower[i]) ?? {};
-      r[c] = (r[c] ?? 0) + 1;
-      counts.set(s.lower[i], r);
+  const words = new Map<string, number>();
+  let counts = arena ? arena.counts : new Int32Array(4 * 256);
+  counts.fill(0);
+  for (let si = 0; si < nS; si++) {
+    if (heads[si]) continue;
+    const lex = lexes[si];
+    for (let i = 1; i < lex.length; i++) {
+      const slot = DC_SLOT[lex[i].cas];
+      if (slot === undefined) continue;
+      if (DC_SKIP_AFTER.has(lex[i - 1].norm)) continue;
+      let w = words.get(lex[i].lower);
+      if (w === undefined) {
+        w = words.size;
+        words.set(lex[i].lower, w);
+        if (4 * (w + 1) > counts.length) {
+          const c2 = new Int32Array(counts.length * 2);
+          c2.set(counts);
+          counts = c2;
+          if (arena) arena.counts = c2;
+        }
+      }
+      counts[4 * w + slot]++;
     }
   }
-  const docCasing = new Map<string, string>();
-  for (const [w, r] of counts) {
-    let best = '';
-    let n = 0;
-    for (const c of Object.keys(r).sort()) if (r[c] > n) { best = c; n = r[c]; }
-    docCasing.set(w, best);
-  }
-  return base.map((s) => {
-    const low = s.lower;
-    const n = low.length;
-    const rf = new Array<number>(n).fill(-1);
-    const rl = new Array<number>(n).fill(-1);
-    const rp = new Array<string>(n).fill('-');
-    if (!s.headline) {
+  const dcOf = (lower: string): string => {
+    const w = words.get(lower);
+    if (w === undefined) return '';
+    let best = 0;
+    for (let c = 1; c < 4; c++) if (counts[4 * w + c] > counts[4 * w + best]) best = c;
+    return DC_VALUES[best];
+  };
+  const out: PreparedSentence[] = new Array(nS);
+  // one buffer per document for the hashes of all its sentences (each sentence holds a view)
+  let cells = 0;
+  for (let si = 0; si < nS; si++) cells += (sentences[si].length + 4) * NCOL;
+  if (arena && arena.a.length < cells) { arena.a = new Int32Array(cells * 2); arena.b = new Int32Array(cells * 2); }
+  const docA = arena ? arena.a : new Int32Array(cells);
+  const docB = arena ? arena.b : new Int32Array(cells);
+  let at = 0;
+  for (let si = 0; si < nS; si++) {
+    const toks = sentences[si];
+    const lex = lexes[si];
+    const low = lowers[si];
+    const cas = cases[si];
+    const n = toks.length;
+    const rows = n + 4;
+    const ha = docA.subarray(at, at + rows * NCOL);
+    const hb = docB.subarray(at, at + rows * NCOL);
+    at += rows * NCOL;
+    const sv = values ? new Array<string>(rows * NCOL).fill('') : null;
+    const flags = new Uint8Array(n);
+    for (let p = 0; p < 4; p++) {
+      const o = (p < 2 ? p : n + p) * NCOL;
+      for (let c = 0; c < NCOL; c++) { ha[o + c] = PAD_HA[p]; hb[o + c] = PAD_HB[p]; }
+      if (sv) for (let c = 0; c < NCOL; c++) sv[o + c] = PADS[p];
+    }
+    const gaz = gazetteer ? gazetteer.match(low) : null;
+    for (let i = 0; i < n; i++) {
+      const o = (i + 2) * NCOL;
+      const x = lex[i];
+      const xa = x.ha;
+      const xb = x.hb;
+      for (let c = 0; c < LEX_COLS; c++) { ha[o + c] = xa[c]; hb[o + c] = xb[c]; }
+      if (x.joined) flags[i] = FLAG_JOINED;
+      const pos = toks[i].pos;
+      let h = small(pos);
+      ha[o + C_POS] = SMALL_A[h]; hb[o + C_POS] = SMALL_B[h];
+      const g = gaz ? gaz[i] : '';
+      h = small(g);
+      ha[o + C_GAZ] = SMALL_A[h]; hb[o + C_GAZ] = SMALL_B[h];
+      const dc = dcOf(low[i]);
+      h = small(dc);
+      ha[o + C_DC] = SMALL_A[h]; hb[o + C_DC] = SMALL_B[h];
+      ha[o + C_RF] = NO_RUN_A; hb[o + C_RF] = NO_RUN_B;
+      ha[o + C_RL] = NO_RUN_A; hb[o + C_RL] = NO_RUN_B;
+      ha[o + C_RP] = NO_RUN_A; hb[o + C_RP] = NO_RUN_B;
+      if (sv) {
+        for (let c = 0; c < LEX_COLS; c++) sv[o + c] = x.vals[c];
+        sv[o + C_POS] = pos; sv[o + C_GAZ] = g; sv[o + C_DC] = dc;
+        sv[o + C_RF] = '-'; sv[o + C_RL] = '-'; sv[o + C_RP] = '-';
+      }
+    }
+    if (!heads[si]) {
+      // capitalized runs: first and last word (lower case), the place in the run (B/I/L/U; '-' outside)
       let i = 0;
       while (i < n) {
-        if (!isCap(s.cas[i])) { i++; continue; }
+        if (!isCap(cas[i])) { i++; continue; }
         let j = i + 1;
-        while (j < n && isCap(s.cas[j])) j++;
+        while (j < n && isCap(cas[j])) j++;
+        const f = lex[i];
+        const l = lex[j - 1];
         for (let k = i; k < j; k++) {
-          rf[k] = i;
-          rl[k] = j - 1;
-          rp[k] = j - i === 1 ? 'U' : k === i ? 'B' : k === j - 1 ? 'L' : 'I';
+          const o = (k + 2) * NCOL;
+          const p = j - i === 1 ? 3 : k === i ? 0 : k === j - 1 ? 2 : 1;
+          ha[o + C_RF] = f.ha[C_LOWER]; hb[o + C_RF] = f.hb[C_LOWER];
+          ha[o + C_RL] = l.ha[C_LOWER]; hb[o + C_RL] = l.hb[C_LOWER];
+          ha[o + C_RP] = RUN_A[p]; hb[o + C_RP] = RUN_B[p];
+          flags[k] |= FLAG_RUN;
+          if (sv) { sv[o + C_RF] = f.lower; sv[o + C_RL] = l.lower; sv[o + C_RP] = RUN_PLACES[p]; }
         }
         i = j;
       }
     }
-    const lex = s.lex;
-    return {
-      runFirst: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rf.map((k) => (k < 0 ? n : k))),
-      runLast: Field.ofLexemes([...s.lex, NO_RUN], LEX_LOWER, rl.map((k) => (k < 0 ? n : k))),
-      runPos: new Field(rp),
-      n: s.toks.length,
-      lower: low,
-      cas: s.cas,
-      word: Field.ofLexemes(s.lex, LEX_WORD),
-      low: Field.ofLexemes(s.lex, LEX_LOWER),
-      shape: Field.ofLexemes(lex, LEX_SHAPE),
-      short: Field.ofLexemes(s.lex, LEX_SHORT),
-      pos: new Field(s.toks.map((t) => t.pos)),
-      gaz: new Field(gazetteer ? gazetteer.match(low) : low.map(() => '')),
-      casF: new Field(s.cas),
-      dc: new Field(low.map((l) => docCasing.get(l) ?? '')),
-      pre: [0, 1, 2, 3].map((k) => Field.ofLexemes(lex, LEX_PRE + k)),
-      suf: [0, 1, 2, 3].map((k) => Field.ofLexemes(lex, LEX_SUF + k)),
-      headline: s.headline,
-    };
-  });
+    out[si] = { n, lower: low, cas, headline: heads[si], ha, hb, sv, flags };
+  }
+  return out;
 }
 
-/** The lexeme standing for "no capitalized run" (its lower form is '-'). */
-const NO_RUN: Lexeme = (() => {
-  const vals = new Array<string>(LEX_COLS).fill('-');
-  return { norm: '-', lower: '-', cas: '-', vals, ha: Int32Array.from(vals, hashA), hb: Int32Array.from(vals, hashB) };
-})();
+/** Place in a capitalized run. */
+const RUN_PLACES = ['B', 'I', 'L', 'U'];
+const RUN_A = Int32Array.from(RUN_PLACES, hashA);
+const RUN_B = Int32Array.from(RUN_PLACES, hashB);
+/** Hashes of '-', the value of the run columns outside a capitalized run. */
+const NO_RUN_A = hashA('-');
+const NO_RUN_B = hashB('-');
 
 function isCap(c: string): boolean {
   return c === 'X' || c === 'A' || c === 'm';
@@ -556,16 +663,25 @@ export function addStage1(doc: PreparedSentence[], stage1: readonly (readonly st
     }
   });
   doc.forEach((s, si) => {
-    s.s1 = new Field(stage1[si]);
-    s.agg = new Field(s.lower.map((l, i) => {
-      if (!historyWord(s, i)) return '-';
-      const c = counts.get(l)!;
-      let total = 0;
-      let best = 0;
-      for (let k = 0; k < c.length; k++) { total += c[k]; if (c[k] > c[best]) best = k; }
-      if (total === 1) return 'one';
-      return (best === 0 ? 'O' : ENTITY_TYPES[best - 1]) + (c[best] === total ? '!' : '');
-    }));
+    const { ha, hb, sv } = s;
+    for (let i = 0; i < s.n; i++) {
+      const o = (i + 2) * NCOL;
+      let v = stage1[si][i];
+      let h = small(v);
+      ha[o + C_S1] = SMALL_A[h]; hb[o + C_S1] = SMALL_B[h];
+      if (sv) sv[o + C_S1] = v;
+      if (!historyWord(s, i)) v = '-';
+      else {
+        const c = counts.get(s.lower[i])!;
+        let total = 0;
+        let best = 0;
+        for (let k = 0; k < c.length; k++) { total += c[k]; if (c[k] > c[best]) best = k; }
+        v = total === 1 ? 'one' : (best === 0 ? 'O' : ENTITY_TYPES[best - 1]) + (c[best] === total ? '!' : '');
+      }
+      h = small(v);
+      ha[o + C_AGG] = SMALL_A[h]; hb[o + C_AGG] = SMALL_B[h];
+      if (sv) sv[o + C_AGG] = v;
+    }
   });
 }
 
@@ -596,32 +712,67 @@ export const TYPE_MASK = templateMask(TYPE_TEMPLATES);
 /** Roles of a token in TYPE_TEMPLATES: itself, left neighbour at -1 and -2, right neighbour at +1 and +2. */
 export const TYPE_ROLES = 5;
 
-/** Key pair of the word type at column index `k` (pads included): everything TYPE_TEMPLATES read. */
-export function typeKey(s: PreparedSentence, k: number): [number, number] {
-  const a = mixA(mixA(mixA(mixA(s.word.a[k], s.low.a[k]), s.pos.a[k]), s.gaz.a[k]), s.dc.a[k]);
-  const b = mixB(mixB(mixB(mixB(s.word.b[k], s.low.b[k]), s.pos.b[k]), s.gaz.b[k]), s.dc.b[k]);
-  return [fmix(a), fmix(b)];
+/** Key of the word type at row `k` (pads included), everything TYPE_TEMPLATES read: writes the two 32-bit halves to `out[0]`, `out[1]`. */
+export function typeKey(s: PreparedSentence, k: number, out: Int32Array): void {
+  const o = k * NCOL;
+  const { ha, hb } = s;
+  out[0] = fmix(mixA(mixA(mixA(mixA(ha[o + C_WORD], ha[o + C_LOWER]), ha[o + C_POS]), ha[o + C_GAZ]), ha[o + C_DC]));
+  out[1] = fmix(mixB(mixB(mixB(mixB(hb[o + C_WORD], hb[o + C_LOWER]), hb[o + C_POS]), hb[o + C_GAZ]), hb[o + C_DC]));
 }
 
-/** The TYPE_TEMPLATES features of the token at column index `k` in one role (0 itself; 1, 2: it is the word at -1, -2; 3, 4: at +1, +2). */
+/** Templates of the CONTEXT group: they read only the POS, short shape and casing of rows k-1, k, k+1 (`contextKey`). */
+export const CONTEXT_TEMPLATES = ['b', 'p-1|p', 'p|p+1', 'ss-1|ss', 'ss|ss+1', 'c-1|c|c+1'];
+
+/** Key of everything CONTEXT_TEMPLATES read at row `k`: POS, short shape and casing of rows k-1, k, k+1 (into `out[0]`, `out[1]`). */
+export function contextKey(s: PreparedSentence, k: number, out: Int32Array): void {
+  const { ha, hb } = s;
+  let a = 0x1b873593;
+  let b = 0x2545f491;
+  for (let o = (k - 1) * NCOL, end = (k + 2) * NCOL; o < end; o += NCOL) {
+    a = mixA(mixA(mixA(a, ha[o + C_POS]), ha[o + C_SHORT]), ha[o + C_CAS]);
+    b = mixB(mixB(mixB(b, hb[o + C_POS]), hb[o + C_SHORT]), hb[o + C_CAS]);
+  }
+  out[0] = fmix(a);
+  out[1] = fmix(b);
+}
+
+/** Key of everything STAGE2_TEMPLATES read at row `k`: first-pass tags of rows k-1, k, k+1, the aggregate and short shape of row k. */
+export function stage2Key(s: PreparedSentence, k: number, out: Int32Array): void {
+  const { ha, hb } = s;
+  const o = k * NCOL;
+  out[0] = fmix(mixA(mixA(mixA(mixA(mixA(0x3c6ef372, ha[o - NCOL + C_S1]), ha[o + C_S1]), ha[o + NCOL + C_S1]), ha[o + C_AGG]), ha[o + C_SHORT]));
+  out[1] = fmix(mixB(mixB(mixB(mixB(mixB(0x5be0cd19, hb[o - NCOL + C_S1]), hb[o + C_S1]), hb[o + NCOL + C_S1]), hb[o + C_AGG]), hb[o + C_SHORT]));
+}
+
+/** Templates of the dynamic group cached at prediction: the previous tags and the history value, alone and with the short shape (`dynamicKey`). */
+export const DYNAMIC_GROUP_TEMPLATES = ['t-1', 't-2|t-1', 't-1|ss', 'ph', 'ph|ss'];
+
+/** Key of everything DYNAMIC_GROUP_TEMPLATES read at row `k` given the previous tags and the history value (indices). */
+export function dynamicKey(s: PreparedSentence, k: number, prev: number, prev2: number, history: number, out: Int32Array): void {
+  const o = k * NCOL + C_SHORT;
+  out[0] = fmix(mixA(mixA(mixA(s.ha[o], prev + 1), prev2 + 0x100), history + 0x10000));
+  out[1] = fmix(mixB(mixB(mixB(s.hb[o], prev + 1), prev2 + 0x100), history + 0x10000));
+}
+
+/** The TYPE_TEMPLATES features of the token at row `k` in one role (0 itself; 1, 2: it is the word at -1, -2; 3, 4: at +1, +2). */
 export function typeFeatures(s: PreparedSentence, k: number, role: number, sink: FeatureSink): void {
   switch (role) {
     case 0:
-      sink.f1(T_W, s.word, k);
-      sink.f1(T_L, s.low, k);
-      sink.f1(T_SH, s.shape, k);
-      sink.f1(T_SS, s.short, k);
-      sink.f1(T_P, s.pos, k);
-      sink.f2(T_PSS, s.pos, k, s.short, k);
-      sink.f1(T_G, s.gaz, k);
-      sink.f1(T_DC, s.dc, k);
-      sink.f2(T_DCC, s.dc, k, s.casF, k);
-      for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s.pre[p], k); sink.f1(T_SUF[p], s.suf[p], k); }
+      sink.f1(T_W, s, C_WORD, k);
+      sink.f1(T_L, s, C_LOWER, k);
+      sink.f1(T_SH, s, C_SHAPE, k);
+      sink.f1(T_SS, s, C_SHORT, k);
+      sink.f1(T_P, s, C_POS, k);
+      sink.f2(T_PSS, s, C_POS, k, C_SHORT, k);
+      sink.f1(T_G, s, C_GAZ, k);
+      sink.f1(T_DC, s, C_DC, k);
+      sink.f2(T_DCC, s, C_DC, k, C_CAS, k);
+      for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s, C_PRE + p, k); sink.f1(T_SUF[p], s, C_SUF + p, k); }
       return;
-    case 1: sink.f1(T_LM1, s.low, k); sink.f1(T_PM1, s.pos, k); sink.f1(T_SM1, s.short, k); sink.f1(T_GM1, s.gaz, k); return;
-    case 2: sink.f1(T_LM2, s.low, k); sink.f1(T_PM2, s.pos, k); sink.f1(T_SM2, s.short, k); sink.f1(T_GM2, s.gaz, k); return;
-    case 3: sink.f1(T_LP1, s.low, k); sink.f1(T_PP1, s.pos, k); sink.f1(T_SP1, s.short, k); sink.f1(T_GP1, s.gaz, k); return;
-    default: sink.f1(T_LP2, s.low, k); sink.f1(T_PP2, s.pos, k); sink.f1(T_SP2, s.short, k); sink.f1(T_GP2, s.gaz, k);
+    case 1: sink.f1(T_LM1, s, C_LOWER, k); sink.f1(T_PM1, s, C_POS, k); sink.f1(T_SM1, s, C_SHORT, k); sink.f1(T_GM1, s, C_GAZ, k); return;
+    case 2: sink.f1(T_LM2, s, C_LOWER, k); sink.f1(T_PM2, s, C_POS, k); sink.f1(T_SM2, s, C_SHORT, k); sink.f1(T_GM2, s, C_GAZ, k); return;
+    case 3: sink.f1(T_LP1, s, C_LOWER, k); sink.f1(T_PP1, s, C_POS, k); sink.f1(T_SP1, s, C_SHORT, k); sink.f1(T_GP1, s, C_GAZ, k); return;
+    default: sink.f1(T_LP2, s, C_LOWER, k); sink.f1(T_PP2, s, C_POS, k); sink.f1(T_SP2, s, C_SHORT, k); sink.f1(T_GP2, s, C_GAZ, k);
   }
 }
 
@@ -629,83 +780,86 @@ export function typeFeatures(s: PreparedSentence, k: number, role: number, sink:
 export function staticFeatures(s: PreparedSentence, i: number, sink: FeatureSink): void {
   const k = i + 2;
   sink.f0(T_B);
-  sink.f1(T_W, s.word, k);
-  sink.f1(T_L, s.low, k);
-  sink.f1(T_SH, s.shape, k);
-  sink.f1(T_SS, s.short, k);
-  sink.f1(T_P, s.pos, k);
-  sink.f2(T_PSS, s.pos, k, s.short, k);
-  sink.f1(T_LM1, s.low, k - 1);
-  sink.f1(T_LP1, s.low, k + 1);
-  sink.f1(T_LM2, s.low, k - 2);
-  sink.f1(T_LP2, s.low, k + 2);
-  sink.f2(T_LM1L, s.low, k - 1, s.low, k);
-  sink.f2(T_LLP1, s.low, k, s.low, k + 1);
-  sink.f2(T_LM2LM1, s.low, k - 2, s.low, k - 1);
-  sink.f2(T_LP1LP2, s.low, k + 1, s.low, k + 2);
-  sink.f2(T_LM1LP1, s.low, k - 1, s.low, k + 1);
-  sink.f1(T_PM1, s.pos, k - 1);
-  sink.f1(T_PP1, s.pos, k + 1);
-  sink.f1(T_PM2, s.pos, k - 2);
-  sink.f1(T_PP2, s.pos, k + 2);
-  sink.f2(T_PM1P, s.pos, k - 1, s.pos, k);
-  sink.f2(T_PPP1, s.pos, k, s.pos, k + 1);
-  sink.f1(T_SM1, s.short, k - 1);
-  sink.f1(T_SP1, s.short, k + 1);
-  sink.f1(T_SM2, s.short, k - 2);
-  sink.f1(T_SP2, s.short, k + 2);
-  sink.f2(T_SM1S, s.short, k - 1, s.short, k);
-  sink.f2(T_SSP1, s.short, k, s.short, k + 1);
-  sink.f2(T_LM1S, s.low, k - 1, s.short, k);
-  sink.f2(T_SLP1, s.short, k, s.low, k + 1);
-  sink.f3(T_C3, s.casF, k - 1, s.casF, k, s.casF, k + 1);
-  sink.f1(T_G, s.gaz, k);
-  sink.f1(T_GM1, s.gaz, k - 1);
-  sink.f1(T_GP1, s.gaz, k + 1);
-  sink.f1(T_GM2, s.gaz, k - 2);
-  sink.f1(T_GP2, s.gaz, k + 2);
-  sink.f1(T_DC, s.dc, k);
-  sink.f2(T_DCC, s.dc, k, s.casF, k);
-  for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s.pre[p], k); sink.f1(T_SUF[p], s.suf[p], k); }
-  if (i === 0) sink.f1(T_FIRST, s.short, k);
+  sink.f1(T_W, s, C_WORD, k);
+  sink.f1(T_L, s, C_LOWER, k);
+  sink.f1(T_SH, s, C_SHAPE, k);
+  sink.f1(T_SS, s, C_SHORT, k);
+  sink.f1(T_P, s, C_POS, k);
+  sink.f2(T_PSS, s, C_POS, k, C_SHORT, k);
+  sink.f1(T_LM1, s, C_LOWER, k - 1);
+  sink.f1(T_LP1, s, C_LOWER, k + 1);
+  sink.f1(T_LM2, s, C_LOWER, k - 2);
+  sink.f1(T_LP2, s, C_LOWER, k + 2);
+  sink.f2(T_LM1L, s, C_LOWER, k - 1, C_LOWER, k);
+  sink.f2(T_LLP1, s, C_LOWER, k, C_LOWER, k + 1);
+  sink.f2(T_LM2LM1, s, C_LOWER, k - 2, C_LOWER, k - 1);
+  sink.f2(T_LP1LP2, s, C_LOWER, k + 1, C_LOWER, k + 2);
+  sink.f2(T_LM1LP1, s, C_LOWER, k - 1, C_LOWER, k + 1);
+  sink.f1(T_PM1, s, C_POS, k - 1);
+  sink.f1(T_PP1, s, C_POS, k + 1);
+  sink.f1(T_PM2, s, C_POS, k - 2);
+  sink.f1(T_PP2, s, C_POS, k + 2);
+  sink.f2(T_PM1P, s, C_POS, k - 1, C_POS, k);
+  sink.f2(T_PPP1, s, C_POS, k, C_POS, k + 1);
+  sink.f1(T_SM1, s, C_SHORT, k - 1);
+  sink.f1(T_SP1, s, C_SHORT, k + 1);
+  sink.f1(T_SM2, s, C_SHORT, k - 2);
+  sink.f1(T_SP2, s, C_SHORT, k + 2);
+  sink.f2(T_SM1S, s, C_SHORT, k - 1, C_SHORT, k);
+  sink.f2(T_SSP1, s, C_SHORT, k, C_SHORT, k + 1);
+  sink.f2(T_LM1S, s, C_LOWER, k - 1, C_SHORT, k);
+  sink.f2(T_SLP1, s, C_SHORT, k, C_LOWER, k + 1);
+  sink.f3(T_C3, s, C_CAS, k - 1, k, k + 1);
+  sink.f1(T_G, s, C_GAZ, k);
+  sink.f1(T_GM1, s, C_GAZ, k - 1);
+  sink.f1(T_GP1, s, C_GAZ, k + 1);
+  sink.f1(T_GM2, s, C_GAZ, k - 2);
+  sink.f1(T_GP2, s, C_GAZ, k + 2);
+  sink.f1(T_DC, s, C_DC, k);
+  sink.f2(T_DCC, s, C_DC, k, C_CAS, k);
+  for (let p = 0; p < 4; p++) { sink.f1(T_PRE[p], s, C_PRE + p, k); sink.f1(T_SUF[p], s, C_SUF + p, k); }
+  if (i === 0) sink.f1(T_FIRST, s, C_SHORT, k);
   if (s.headline) {
     sink.f0(T_H);
-    sink.f1(T_HDC, s.dc, k);
-    sink.f1(T_HG, s.gaz, k);
+    sink.f1(T_HDC, s, C_DC, k);
+    sink.f1(T_HG, s, C_GAZ, k);
   }
-  if (s.word.s[k].includes('-') || s.word.s[k].includes('/')) sink.f1(T_HY, s.short, k);
-  if (s.runPos.s[k] !== '-') {
-    sink.f1(T_RF, s.runFirst, k);
-    sink.f1(T_RL, s.runLast, k);
-    sink.f1(T_RP, s.runPos, k);
-    sink.f2(T_RPRL, s.runPos, k, s.runLast, k);
+  const flags = s.flags[i];
+  if (flags & FLAG_JOINED) sink.f1(T_HY, s, C_SHORT, k);
+  if (flags & FLAG_RUN) {
+    sink.f1(T_RF, s, C_RF, k);
+    sink.f1(T_RL, s, C_RL, k);
+    sink.f1(T_RP, s, C_RP, k);
+    sink.f2(T_RPRL, s, C_RP, k, C_RL, k);
   }
 }
 
 /** Stage-2 features of token `i` (the document has been through `addStage1`). */
 export function stage2Features(s: PreparedSentence, i: number, sink: FeatureSink): void {
   const k = i + 2;
-  const s1 = s.s1!;
-  const agg = s.agg!;
-  sink.f1(T_S1, s1, k);
-  sink.f1(T_S1M1, s1, k - 1);
-  sink.f1(T_S1P1, s1, k + 1);
-  sink.f1(T_AGG, agg, k);
-  sink.f2(T_AGGSS, agg, k, s.short, k);
-  sink.f2(T_AGGS1, agg, k, s1, k);
+  sink.f1(T_S1, s, C_S1, k);
+  sink.f1(T_S1M1, s, C_S1, k - 1);
+  sink.f1(T_S1P1, s, C_S1, k + 1);
+  sink.f1(T_AGG, s, C_AGG, k);
+  sink.f2(T_AGGSS, s, C_AGG, k, C_SHORT, k);
+  sink.f2(T_AGGS1, s, C_AGG, k, C_S1, k);
 }
 
-/** Tags and history values as fields (index = tag index; `<s>` last). */
-export const TAG_FIELD = new Field([...BILOU_TAGS, '<s>'], [], []);
+/** Tag values of the dynamic templates: index = tag index in BILOU_TAGS, `<s>` (START_TAG) last. */
+export const TAG_VALUES = [...BILOU_TAGS, '<s>'];
 export const START_TAG = BILOU_TAGS.length;
+const TAG_A = Int32Array.from(TAG_VALUES, hashA);
+const TAG_B = Int32Array.from(TAG_VALUES, hashB);
 /** History values: index 0 none, 1 'O', 2.. entity types, last: word not tracked. */
-export const HISTORY_FIELD = new Field(['', 'O', ...ENTITY_TYPES, '-'], [], []);
+export const HISTORY_VALUES = ['', 'O', ...ENTITY_TYPES, '-'];
 export const HISTORY_UNTRACKED = ENTITY_TYPES.length + 2;
+const HIST_A = Int32Array.from(HISTORY_VALUES, hashA);
+const HIST_B = Int32Array.from(HISTORY_VALUES, hashB);
 
 /** Per-document prediction history: the entity types given so far to each capitalized word. */
 export class History {
   private readonly seen = new Map<string, Int32Array>();
-  /** Index into HISTORY_FIELD for word `lower`: the type most often given to it so far. */
+  /** Index into HISTORY_VALUES for word `lower`: the type most often given to it so far. */
   value(lower: string): number {
     const c = this.seen.get(lower);
     if (!c) return 0;
@@ -721,13 +875,19 @@ export class History {
   }
 }
 
-/** Dynamic features of token `i` given the two previous tags (indices into TAG_FIELD) and the history value. */
+/** Templates of `dynamicFeatures`. */
+export const DYNAMIC_TEMPLATES = ['t-1', 't-2|t-1', 't-1|l', 't-1|ss', 'ph', 'ph|ss'];
+
+/** Dynamic features of token `i` given the two previous tags (indices into TAG_VALUES) and the history value (index into HISTORY_VALUES). */
 export function dynamicFeatures(s: PreparedSentence, i: number, prev: number, prev2: number, history: number, sink: FeatureSink): void {
   const k = i + 2;
-  sink.f1(T_TM1, TAG_FIELD, prev);
-  sink.f2(T_TM2TM1, TAG_FIELD, prev2, TAG_FIELD, prev);
-  sink.f2(T_TM1L, TAG_FIELD, prev, s.low, k);
-  sink.f2(T_TM1SS, TAG_FIELD, prev, s.short, k);
-  sink.f1(T_PH, HISTORY_FIELD, history);
-  sink.f2(T_PHSS, HISTORY_FIELD, history, s.short, k);
+  const pa = TAG_A[prev];
+  const pb = TAG_B[prev];
+  const ps = TAG_VALUES[prev];
+  sink.v(T_TM1, pa, pb, ps);
+  sink.vv(T_TM2TM1, TAG_A[prev2], TAG_B[prev2], TAG_VALUES[prev2], pa, pb, ps);
+  sink.vc(T_TM1L, pa, pb, ps, s, C_LOWER, k);
+  sink.vc(T_TM1SS, pa, pb, ps, s, C_SHORT, k);
+  sink.v(T_PH, HIST_A[history], HIST_B[history], HISTORY_VALUES[history]);
+  sink.vc(T_PHSS, HIST_A[history], HIST_B[history], HISTORY_VALUES[history], s, C_SHORT, k);
 }

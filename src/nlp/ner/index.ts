@@ -142,10 +142,9 @@ export function recognizeEntities(doc: AnnotatedText, model: NerModel): EntityMe
   for (const s of doc.sentences) {
     const toks = doc.tokens.slice(s.tokenStart, s.tokenEnd);
     const g = mergeWinkTokens(toks);
-    sentences.push(g.map(([a, b]) => ({
-      text: doc.text.slice(toks[a].start, toks[b - 1].end),
-      pos: mergedPos(toks.slice(a, b).map((t) => t.pos)),
-    })));
+    sentences.push(g.map(([a, b]) => (b === a + 1 && toks[a].text.length === toks[a].end - toks[a].start
+      ? toks[a]
+      : { text: doc.text.slice(toks[a].start, toks[b - 1].end), pos: mergedPos(toks.slice(a, b).map((t) => t.pos)) })));
     groups.push(g.map(([a, b]) => [s.tokenStart + a, s.tokenStart + b]));
   }
   const tags = model.predictDocument(sentences);

@@ -16,8 +16,13 @@
  * running total, brought up to date only when it changes, and once at the end.
  *
  * Prediction looks weights up by the two 32-bit keys of each feature in a sparse table of both
- * passes, and caches per word type the summed weights of the templates that read one token
- * (`TYPE_TEMPLATES`); training keeps dense rows and the features' readable names.
+ * passes (behind a small Bloom filter, in batches so that cache misses overlap), and caches summed
+ * weights: per word type for the templates that read one token (`TYPE_TEMPLATES`), and per value
+ * combination for small-vocabulary template groups (POS/shape/casing n-grams, the second pass's
+ * first-pass features, previous tags and history). The static features of a sentence are scored
+ * before decoding; the decoder then looks up only `t-1|l` per token and pass. The caches never
+ * change a prediction: `predictDocumentReference` looks every feature up and gives the same tags.
+ * Training keeps dense rows and the features' readable names.
  *
  * A model is a folder (DESIGN.md, model 4): `config.json` (tags, feature set, decoder, files),
  * `weights-1.tsv` and `weights-2.tsv` (one feature a line: `template<TAB>value…<TAB>tag:weight …`,
@@ -28,8 +33,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BILOU_TAGS, FeatureSink, Gazetteer, History, HISTORY_UNTRACKED, START_TAG, STAGE2_TEMPLATES, TEMPLATES, TEMPLATE_INDEX,
-  TYPE_MASK, TYPE_ROLES, addStage1, dynamicFeatures, featureKey, historyWord, prepareDocument, stage2Features,
-  staticFeatures, templateMask, typeFeatures, typeKey,
+  TYPE_MASK, TYPE_ROLES, CONTEXT_TEMPLATES, DYNAMIC_GROUP_TEMPLATES, addStage1, contextKey, dynamicFeatures, dynamicKey,
+  featureKey, historyWord, prepareDocument, PrepareArena, stage2Features, stage2Key, staticFeatures, templateMask, typeFeatures, typeKey,
   type NerToken, type PreparedSentence,
 } from './features.js';
 
@@ -192,7 +197,12 @@ interface Learner {
  * static features are `[0, staticEnd)` of the sink (none when the decoder was told to skip them).
  */
 interface Scorer {
-  score(sink: FeatureSink, staticEnd: number, g: number, out: Float64Array): void;
+  /**
+   * Add the scores of token `g` into `out`. `s`, `i`: its sentence and index there; `prev`,
+   * `prev2`: the two previous tags (indices into TAG_VALUES); `history`: its history value (index
+   * into HISTORY_VALUES) — for scorers that cache the dynamic templates instead of extracting them.
+   */
+  score(sink: FeatureSink, staticEnd: number, g: number, out: Float64Array, s: PreparedSentence, i: number, prev: number, prev2: number, history: number): void;
 }
 
 /**
@@ -218,9 +228,10 @@ function decode(doc: PreparedSentence[], pass2: boolean, skipStatic: boolean, sc
       const staticEnd = sink.n;
       if (pass2) stage2Features(s, i, sink);
       const hw = historyWord(s, i);
-      dynamicFeatures(s, i, prev, prev2, hw ? history.value(s.lower[i]) : HISTORY_UNTRACKED, sink);
+      const hv = hw ? history.value(s.lower[i]) : HISTORY_UNTRACKED;
+      dynamicFeatures(s, i, prev, prev2, hv, sink);
       scores.fill(0);
-      scorer.score(sink, staticEnd, g, scores);
+      scorer.score(sink, staticEnd, g, scores, s, i, prev, prev2, hv);
       const last = i === s.n - 1;
       const base = (prev === START_TAG ? NT : prev) * NT;
       let best = -1;
@@ -273,6 +284,13 @@ class SparseWeights {
    * integer in the low 16 bits; a feature's pass-1 entries first, then its pass-2 entries.
    */
   readonly entries: Int32Array;
+  /**
+   * A one-hash Bloom filter over the features' first keys (bit `a >>> 12`, 2^20 bits = 128 kB, so
+   * that it stays in a core's cache): most features looked up at prediction are absent from the
+   * model (word bigrams, rare words), and the filter turns most of those lookups into one cached
+   * read instead of a probe of the large table. A set bit proves nothing; the table decides.
+   */
+  readonly filter = new Int32Array(1 << 15);
 
   constructor(pass1: PassWeights, pass2: PassWeights | null) {
     const n2 = pass2?.names.length ?? 0;
@@ -306,6 +324,7 @@ class SparseWeights {
       const e1 = nz(pass1, r1);
       const e2 = nz(pass2, r2);
       const [ka, kb] = keys[row];
+      this.filter[ka >>> 17] |= 1 << ((ka >>> 12) & 31);
       let i = ka & this.mask;
       while (this.slots[i * 4 + 2] >= 0) i = (i + 1) & this.mask;
       this.slots[i * 4] = ka;
@@ -317,18 +336,127 @@ class SparseWeights {
     });
     this.entries = Int32Array.from(all);
   }
+
+  /** Per feature of the last `resolve`: offset of its entries in `entries`, or -1 when the model lacks it. */
+  off = new Int32Array(256);
+  /** Per feature of the last `resolve`: (pass-1 count << 8) | pass-2 count. */
+  cnt = new Int32Array(256);
+  /** Sink of the loads that only warm the cache (kept so that they are not optimized away). */
+  private warm = 0;
+
+  /**
+   * Find the features `[0, n)` of key arrays `ka`, `kb` in the table: fills `off` and `cnt`. Weights
+   * are read from memory that is mostly not in the CPU cache; the lookups are done in three sweeps
+   * (filter and first slot, probes, first entry) so that the cache misses of different features
+   * overlap instead of following one another.
+   */
+  resolve(ka: Int32Array, kb: Int32Array, n: number): void {
+    if (n > this.off.length) { this.off = new Int32Array(n * 2); this.cnt = new Int32Array(n * 2); }
+    const { mask, slots, entries, filter, off, cnt } = this;
+    let warm = 0;
+    for (let f = 0; f < n; f++) {
+      const a = ka[f];
+      if (((filter[a >>> 17] >>> ((a >>> 12) & 31)) & 1) === 0) { off[f] = -1; continue; }
+      const i = a & mask;
+      off[f] = i;
+      warm ^= slots[(i << 2) + 2];
+    }
+    for (let f = 0; f < n; f++) {
+      let i = off[f];
+      if (i < 0) continue;
+      const a = ka[f];
+      const b = kb[f];
+      let e = -1;
+      for (;;) {
+        const o = i << 2;
+        const r = slots[o + 2];
+        if (r < 0) break;
+        if (slots[o] === a && slots[o + 1] === b) { e = r; cnt[f] = slots[o + 3]; break; }
+        i = (i + 1) & mask;
+      }
+      off[f] = e;
+      if (e >= 0) warm ^= entries[e];
+    }
+    this.warm ^= warm;
+  }
 }
+
+/**
+ * A cache of summed weights (both passes: a row is NT pass-1 sums, then NT pass-2 sums) of a group
+ * of templates, keyed by the values the group reads. Rows are integer sums of weights × Q. When
+ * full it starts over; an offset is valid until the next `create`.
+ */
+class RowCache {
+  private table = new FeatureTable(1 << 10);
+  rows = new Int32Array(2 * NT * 1024);
+  private size = 0;
+  constructor(private readonly max: number) {}
+
+  /** Offset in `rows` of the row of key (a, b), or -1. */
+  find(a: number, b: number): number {
+    const r = this.table.get(a, b);
+    return r < 0 ? -1 : r * 2 * NT;
+  }
+
+  /** A new zeroed row for key (a, b): its offset in `rows` (which this may reallocate). */
+  create(a: number, b: number): number {
+    if (this.size >= this.max) this.reset();
+    const r = this.size++;
+    this.table.set(a, b, r);
+    if ((r + 1) * 2 * NT > this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    const o = r * 2 * NT;
+    this.rows.fill(0, o, o + 2 * NT);
+    return o;
+  }
+
+  reset(): void {
+    this.table = new FeatureTable(1 << 10);
+    this.size = 0;
+  }
+}
+
+/**
+ * Template groups whose summed weights prediction caches by the values they read (the same sums
+ * as looking each feature up; see `contextKey`, `stage2Key`, `dynamicKey`):
+ *  - CONTEXT: bias and the POS, shape and casing n-grams around the token (static, both passes);
+ *  - STAGE2: the second pass's first-pass tags and document aggregates;
+ *  - DYNAMIC_GROUP: the previous tags and prediction history, alone and with the token's shape
+ *    (`t-1|l`, which reads the word, is looked up at every token).
+ */
+const CONTEXT = templateMask(CONTEXT_TEMPLATES);
+const STAGE2 = templateMask(STAGE2_TEMPLATES);
+const DYNAMIC_GROUP = templateMask(DYNAMIC_GROUP_TEMPLATES);
+/** Entries kept in each group cache before it starts over. */
+const GROUP_CACHE_MAX = 1 << 14;
 
 /** A trained model: two passes of weights, the gazetteer, the config. */
 export class NerModel {
   private readonly sink = new FeatureSink();
   private readonly sparse: SparseWeights;
+  /** Pass-2 static scores of each token of the document being tagged (NT per token). */
   private staticCache = new Float64Array(NT * 4096);
   /** Summed weights of the single-token templates, per word type and role (both passes): see TYPE_TEMPLATES. */
   private types = new FeatureTable(1 << 12);
-  private typeBlocks = new Float32Array(TYPE_BLOCK * 1024);
-  private typeSink = new FeatureSink();
+  private typeBlocks = new Int32Array(TYPE_BLOCK * 1024);
+  private readonly typeSink = new FeatureSink();
+  private readonly key = new Int32Array(2);
+  /** Scratch: per new word type, the sink offsets of its roles and its row (typeRows); per token, its first feature (staticScores). */
+  private bounds = new Int32Array(64 * (TYPE_ROLES + 1));
+  private starts = new Int32Array(256);
+  private rowsOf = new Int32Array(256);
+  private readonly arena = new PrepareArena();
+  /** Static scores (type rows and CONTEXT group) of each token, both passes (2·NT per token). */
   private typeStatic = new Float64Array(2 * NT * 4096);
+  private readonly context = new RowCache(GROUP_CACHE_MAX);
+  private readonly contextSink = new FeatureSink();
+  private readonly stage2 = new RowCache(GROUP_CACHE_MAX);
+  private readonly stage2Sink = new FeatureSink();
+  private readonly dynamic = new RowCache(GROUP_CACHE_MAX);
+  private readonly dynamicSink = new FeatureSink();
   /** Pass 1 extracts the static features of both passes; pass 2 only its own others. */
   private readonly mask1: Uint8Array;
   private readonly mask2: Uint8Array;
@@ -342,78 +470,135 @@ export class NerModel {
     const m1 = templateMask(config.templates[0]);
     const m2 = templateMask(config.templates[1]);
     const s2 = templateMask(STAGE2_TEMPLATES);
-    this.mask1 = m1.map((v, t) => (v || (m2[t] && !s2[t] && !DYNAMIC[t]) ? 1 : 0));
-    this.mask2 = m2.map((v, t) => (v && (s2[t] || DYNAMIC[t]) ? 1 : 0));
+    const static1 = m1.map((v, t) => (v || (m2[t] && !s2[t] && !DYNAMIC[t]) ? 1 : 0));
     this.sparse = new SparseWeights(pass1, pass2);
-    this.typeSink.mask = this.mask1.map((v, t) => (v && TYPE_MASK[t] ? 1 : 0));
-    this.mask1 = this.mask1.map((v, t) => (v && !TYPE_MASK[t] ? 1 : 0));
+    this.typeSink.mask = static1.map((v, t) => (v && TYPE_MASK[t] ? 1 : 0));
+    this.contextSink.mask = static1.map((v, t) => (v && CONTEXT[t] ? 1 : 0));
+    this.stage2Sink.mask = m2.map((v, t) => (v && STAGE2[t] ? 1 : 0));
+    this.dynamicSink.mask = m1.map((v, t) => ((v || m2[t]) && DYNAMIC_GROUP[t] ? 1 : 0));
+    this.mask1 = static1.map((v, t) => (v && !TYPE_MASK[t] && !CONTEXT[t] && !DYNAMIC_GROUP[t] ? 1 : 0));
+    this.mask2 = m2.map((v, t) => (v && (s2[t] || DYNAMIC[t]) && !STAGE2[t] && !DYNAMIC_GROUP[t] ? 1 : 0));
   }
 
-  /** Empty the per-word-type score cache (benchmarks start cold with it). Predictions do not change. */
+  /** Empty the per-word-type and template-group score caches (benchmarks start cold with them). Predictions do not change. */
   resetCache(): void {
     this.types = new FeatureTable(1 << 12);
+    this.context.reset();
+    this.stage2.reset();
+    this.dynamic.reset();
   }
 
   /** Add the weights (both passes) of the features in `sink` into `block` at `o` (pass 1) and `o + NT` (pass 2). */
-  private addSink(sink: FeatureSink, block: Float32Array, o: number): void {
-    const { mask, slots, entries } = this.sparse;
+  private addSink(sink: FeatureSink, block: Int32Array, o: number): void {
+    const sp = this.sparse;
+    sp.resolve(sink.ka, sink.kb, sink.n);
+    const { entries, off, cnt } = sp;
     for (let f = 0; f < sink.n; f++) {
-      const a = sink.ka[f];
-      const b = sink.kb[f];
-      let i = a & mask;
-      for (;;) {
-        const q = i << 2;
-        const e = slots[q + 2];
-        if (e < 0) break;
-        if (slots[q] === a && slots[q + 1] === b) {
-          const counts = slots[q + 3];
+      const e = off[f];
+      if (e < 0) continue;
+      const counts = cnt[f];
+      const m = e + (counts >>> 8);
+      const end = m + (counts & 0xff);
+      for (let k = e; k < m; k++) { const x = entries[k]; block[o + (x >>> 16)] += (x << 16) >> 16; }
+      for (let k = m; k < end; k++) { const x = entries[k]; block[o + NT + (x >>> 16)] += (x << 16) >> 16; }
+    }
+  }
+
+  /**
+   * The type-cache rows of rows 0 … n+3 of sentence `s` into `rows`. Word types not seen before get
+   * a row; their features are looked up together (one batch for the sentence).
+   */
+  private typeRows(s: PreparedSentence, rows: Int32Array): void {
+    const sink = this.typeSink;
+    sink.reset();
+    let pending = 0;
+    for (let k = 0; k < s.n + 4; k++) {
+      typeKey(s, k, this.key);
+      const a = this.key[0];
+      const b = this.key[1];
+      let r = this.types.get(a, b);
+      if (r < 0) {
+        r = this.types.size;
+        this.types.set(a, b, r);
+        if ((r + 1) * TYPE_BLOCK > this.typeBlocks.length) {
+          const grown = new Int32Array((r + 1) * 2 * TYPE_BLOCK);
+          grown.set(this.typeBlocks);
+          this.typeBlocks = grown;
+        }
+        this.typeBlocks.fill(0, r * TYPE_BLOCK, (r + 1) * TYPE_BLOCK);
+        if ((pending + 1) * (TYPE_ROLES + 1) > this.bounds.length) {
+          const grown = new Int32Array(this.bounds.length * 2);
+          grown.set(this.bounds);
+          this.bounds = grown;
+        }
+        for (let role = 0; role < TYPE_ROLES; role++) {
+          this.bounds[pending * (TYPE_ROLES + 1) + role] = sink.n;
+          typeFeatures(s, k, role, sink);
+        }
+        this.bounds[pending * (TYPE_ROLES + 1) + TYPE_ROLES] = r;
+        pending++;
+      }
+      rows[k] = r;
+    }
+    if (!pending) return;
+    const sp = this.sparse;
+    sp.resolve(sink.ka, sink.kb, sink.n);
+    const { entries, off, cnt } = sp;
+    const block = this.typeBlocks;
+    const bd = this.bounds;
+    for (let p = 0; p < pending; p++) {
+      const base = bd[p * (TYPE_ROLES + 1) + TYPE_ROLES] * TYPE_BLOCK;
+      for (let role = 0; role < TYPE_ROLES; role++) {
+        const from = bd[p * (TYPE_ROLES + 1) + role];
+        const to = role + 1 < TYPE_ROLES ? bd[p * (TYPE_ROLES + 1) + role + 1] : p + 1 < pending ? bd[(p + 1) * (TYPE_ROLES + 1)] : sink.n;
+        const o = base + role * 2 * NT;
+        for (let f = from; f < to; f++) {
+          const e = off[f];
+          if (e < 0) continue;
+          const counts = cnt[f];
           const m = e + (counts >>> 8);
           const end = m + (counts & 0xff);
           for (let k = e; k < m; k++) { const x = entries[k]; block[o + (x >>> 16)] += (x << 16) >> 16; }
           for (let k = m; k < end; k++) { const x = entries[k]; block[o + NT + (x >>> 16)] += (x << 16) >> 16; }
-          break;
         }
-        i = (i + 1) & mask;
       }
     }
   }
 
-  /** The row of the word type at column `k` of `s` in the type cache, computed on first sight. */
-  private typeRow(s: PreparedSentence, k: number): number {
-    const [a, b] = typeKey(s, k);
-    let r = this.types.get(a, b);
-    if (r >= 0) return r;
-    r = this.types.size;
-    this.types.set(a, b, r);
-    if ((r + 1) * TYPE_BLOCK > this.typeBlocks.length) {
-      const grown = new Float32Array((r + 1) * 2 * TYPE_BLOCK);
-      grown.set(this.typeBlocks);
-      this.typeBlocks = grown;
-    }
-    const o = r * TYPE_BLOCK;
-    this.typeBlocks.fill(0, o, o + TYPE_BLOCK);
-    for (let role = 0; role < TYPE_ROLES; role++) {
-      this.typeSink.reset();
-      typeFeatures(s, k, role, this.typeSink);
-      this.addSink(this.typeSink, this.typeBlocks, o + role * 2 * NT);
-    }
-    return r;
+  /** Offset in `this.context.rows` of the CONTEXT row of token `i` of `s`, computed on first sight. */
+  private contextRow(s: PreparedSentence, i: number): number {
+    contextKey(s, i + 2, this.key);
+    let o = this.context.find(this.key[0], this.key[1]);
+    if (o >= 0) return o;
+    o = this.context.create(this.key[0], this.key[1]);
+    this.contextSink.reset();
+    staticFeatures(s, i, this.contextSink);
+    this.addSink(this.contextSink, this.context.rows, o);
+    return o;
   }
 
-  /** Scores (both passes, 2·NT per token) of the single-token templates for every token of a document. */
-  private typeScores(doc: PreparedSentence[], n: number): Float64Array {
+  /**
+   * Static scores (both passes, 2·NT per token) of every token of a document: the single-token
+   * templates from the word-type cache, the CONTEXT group from its cache, and the other static
+   * features looked up one sentence at a time.
+   */
+  private staticScores(doc: PreparedSentence[], n: number): Float64Array {
     if (this.typeStatic.length < n * 2 * NT) this.typeStatic = new Float64Array(n * 4 * NT);
     const out = this.typeStatic;
     const W = 2 * NT;
     // Start the cache over between documents when it is full (never inside one: rows must stay put).
     if (this.types.size + n + 4 * doc.length > TYPE_CACHE_MAX) this.types = new FeatureTable(1 << 12);
     let g = 0;
-    const rows = new Int32Array(256);
+    let rowsOf = this.rowsOf;
+    const sink = this.sink;
+    sink.mask = this.mask1;
+    const sp = this.sparse;
+    const entries = sp.entries;
     for (const s of doc) {
-      let rowsOf = rows;
-      if (s.n + 4 > rowsOf.length) rowsOf = new Int32Array(s.n + 4);
-      for (let k = 0; k < s.n + 4; k++) rowsOf[k] = this.typeRow(s, k);
+      if (s.n + 4 > rowsOf.length) rowsOf = this.rowsOf = new Int32Array(s.n * 2 + 4);
+      this.typeRows(s, rowsOf);
       const blocks = this.typeBlocks;
+      const g0 = g;
       for (let i = 0; i < s.n; i++, g++) {
         const k = i + 2;
         const o = g * W;
@@ -422,19 +607,107 @@ export class NerModel {
         const l2 = rowsOf[k - 2] * TYPE_BLOCK + 2 * W;
         const r1 = rowsOf[k + 1] * TYPE_BLOCK + 3 * W;
         const r2 = rowsOf[k + 2] * TYPE_BLOCK + 4 * W;
-        for (let t = 0; t < W; t++) out[o + t] = blocks[self + t] + blocks[l1 + t] + blocks[l2 + t] + blocks[r1 + t] + blocks[r2 + t];
+        const c = this.contextRow(s, i);
+        const crows = this.context.rows;
+        for (let t = 0; t < W; t++) out[o + t] = blocks[self + t] + blocks[l1 + t] + blocks[l2 + t] + blocks[r1 + t] + blocks[r2 + t] + crows[c + t];
+      }
+      // the other static features of the sentence, in one batch
+      sink.reset();
+      const starts = this.starts.length > s.n ? this.starts : (this.starts = new Int32Array(s.n * 2 + 1));
+      for (let i = 0; i < s.n; i++) { starts[i] = sink.n; staticFeatures(s, i, sink); }
+      starts[s.n] = sink.n;
+      sp.resolve(sink.ka, sink.kb, sink.n);
+      const { off, cnt } = sp;
+      for (let i = 0; i < s.n; i++) {
+        const o = (g0 + i) * W;
+        for (let f = starts[i]; f < starts[i + 1]; f++) {
+          const e = off[f];
+          if (e < 0) continue;
+          const counts = cnt[f];
+          const m = e + (counts >>> 8);
+          const end = m + (counts & 0xff);
+          for (let k = e; k < m; k++) { const x = entries[k]; out[o + (x >>> 16)] += (x << 16) >> 16; }
+          for (let k = m; k < end; k++) { const x = entries[k]; out[o + NT + (x >>> 16)] += (x << 16) >> 16; }
+        }
       }
     }
     return out;
   }
 
+  /** Add the STAGE2 group's scores of every token (the document has been through `addStage1`) to `cache` (NT per token). */
+  private stage2Scores(doc: PreparedSentence[], cache: Float64Array): void {
+    let g = 0;
+    for (const s of doc) {
+      for (let i = 0; i < s.n; i++, g++) {
+        stage2Key(s, i + 2, this.key);
+        let o = this.stage2.find(this.key[0], this.key[1]);
+        if (o < 0) {
+          o = this.stage2.create(this.key[0], this.key[1]);
+          this.stage2Sink.reset();
+          stage2Features(s, i, this.stage2Sink);
+          this.addSink(this.stage2Sink, this.stage2.rows, o);
+        }
+        const rows = this.stage2.rows;
+        const c = g * NT;
+        for (let t = 0; t < NT; t++) cache[c + t] += rows[o + NT + t];
+      }
+    }
+  }
+
+  /** Offset in `this.dynamic.rows` of the DYNAMIC_GROUP row of token `i` given the previous tags and history value. */
+  private dynamicRow(s: PreparedSentence, i: number, prev: number, prev2: number, history: number): number {
+    dynamicKey(s, i + 2, prev, prev2, history, this.key);
+    let o = this.dynamic.find(this.key[0], this.key[1]);
+    if (o >= 0) return o;
+    o = this.dynamic.create(this.key[0], this.key[1]);
+    this.dynamicSink.reset();
+    dynamicFeatures(s, i, prev, prev2, history, this.dynamicSink);
+    this.addSink(this.dynamicSink, this.dynamic.rows, o);
+    return o;
+  }
+
   /**
-   * The same model without its second pass: about 1.4 times faster, about 0.2 F1 points lower on
-   * CoNLL dev (see models/ner/MODEL_CARD.md). For throughput-bound runs.
+   * The same model without its second pass: faster, slightly lower F1 on CoNLL dev (see
+   * models/ner/MODEL_CARD.md). For throughput-bound runs.
    */
   firstPassOnly(): NerModel {
     // (a new model object: its own caches)
     return this.pass2 ? new NerModel(this.config, this.gazetteer, this.pass1, null) : this;
+  }
+
+  /**
+   * Reference prediction for tests: the same decoder and weights as `predictDocument`, but every
+   * feature of every token is extracted and looked up, with no cache, filter or batching. Slow.
+   * Gives the same tags as `predictDocument`.
+   */
+  predictDocumentReference(sentences: readonly (readonly NerToken[])[]): string[][] {
+    const doc = prepareDocument(sentences, this.gazetteer);
+    const { mask, slots, entries } = this.sparse;
+    const scorer = (pass: 1 | 2): Scorer => ({
+      score(sink, _staticEnd, _g, out) {
+        for (let f = 0; f < sink.n; f++) {
+          const a = sink.ka[f];
+          const b = sink.kb[f];
+          for (let i = a & mask; slots[(i << 2) + 2] >= 0; i = (i + 1) & mask) {
+            const o = i << 2;
+            if (slots[o] !== a || slots[o + 1] !== b) continue;
+            const e = slots[o + 2];
+            const counts = slots[o + 3];
+            const from = pass === 1 ? e : e + (counts >>> 8);
+            const to = pass === 1 ? e + (counts >>> 8) : from + (counts & 0xff);
+            for (let k = from; k < to; k++) { const x = entries[k]; out[x >>> 16] += (x << 16) >> 16; }
+            break;
+          }
+        }
+      },
+    });
+    const sink = new FeatureSink();
+    sink.mask = templateMask(this.config.templates[0]);
+    const first = decode(doc, false, false, scorer(1), null, sink);
+    if (!this.pass2) return first;
+    addStage1(doc, first);
+    sink.mask = templateMask(this.config.templates[1]);
+    return decode(doc, true, false, scorer(2), null, sink);
   }
 
   /** Number of weighted features (both passes). */
@@ -444,73 +717,56 @@ export class NerModel {
 
   /** Predict BILOU tags for the sentences (NER tokens with POS) of one document. Pure. */
   predictDocument(sentences: readonly (readonly NerToken[])[]): string[][] {
-    const doc = prepareDocument(sentences, this.gazetteer);
+    const doc = prepareDocument(sentences, this.gazetteer, false, this.arena);
     let n = 0;
     for (const s of doc) n += s.n;
     if (this.staticCache.length < n * NT) this.staticCache = new Float64Array(n * NT * 2);
     const cache = this.staticCache;
-    const { mask, slots, entries } = this.sparse;
+    const sparse = this.sparse;
+    const entries = sparse.entries;
     const two = this.pass2 !== null;
-    const pre = this.typeScores(doc, n);
-    // Pass 1 scores the static features of both passes, keeping pass 2's for later.
+    const pre = this.staticScores(doc, n);
+    const dynamic = this.dynamic;
+    const dynamicRow = (s: PreparedSentence, i: number, prev: number, prev2: number, hv: number): number => this.dynamicRow(s, i, prev, prev2, hv);
+    // Pass 1: static scores (both passes, computed above; pass 2's kept for later) and the dynamic features.
     const pass1: Scorer = {
-      score(sink, staticEnd, g, out) {
+      score(sink, _staticEnd, g, out, s, i, prev, prev2, hv) {
         const c = g * NT;
         const p = 2 * g * NT;
-        for (let t = 0; t < NT; t++) out[t] += pre[p + t];
+        const d = dynamicRow(s, i, prev, prev2, hv);
+        const rows = dynamic.rows;
+        for (let t = 0; t < NT; t++) out[t] += pre[p + t] + rows[d + t];
         if (two) for (let t = 0; t < NT; t++) cache[c + t] = pre[p + NT + t];
-        const ka = sink.ka;
-        const kb = sink.kb;
+        sparse.resolve(sink.ka, sink.kb, sink.n);
+        const { off, cnt } = sparse;
         for (let f = 0; f < sink.n; f++) {
-          const a = ka[f];
-          const b = kb[f];
-          let i = a & mask;
-          for (;;) {
-            const o = i << 2;
-            const e = slots[o + 2];
-            if (e < 0) break;
-            if (slots[o] === a && slots[o + 1] === b) {
-              const counts = slots[o + 3];
-              const m = e + (counts >>> 8);
-              for (let k = e; k < m; k++) { const x = entries[k]; out[x >>> 16] += (x << 16) >> 16; }
-              if (two && f < staticEnd) {
-                const end = m + (counts & 0xff);
-                for (let k = m; k < end; k++) { const x = entries[k]; cache[c + (x >>> 16)] += (x << 16) >> 16; }
-              }
-              break;
-            }
-            i = (i + 1) & mask;
-          }
+          const e = off[f];
+          if (e < 0) continue;
+          const m = e + (cnt[f] >>> 8);
+          for (let k = e; k < m; k++) { const x = entries[k]; out[x >>> 16] += (x << 16) >> 16; }
         }
       },
     };
     this.sink.mask = this.mask1;
-    const first = decode(doc, false, false, pass1, null, this.sink);
+    const first = decode(doc, false, true, pass1, null, this.sink);
     if (!two) return first;
     addStage1(doc, first);
+    this.stage2Scores(doc, cache);
     const pass2: Scorer = {
-      score(sink, _staticEnd, g, out) {
+      score(sink, _staticEnd, g, out, s, i, prev, prev2, hv) {
         const c = g * NT;
-        for (let t = 0; t < NT; t++) out[t] += cache[c + t];
-        const ka = sink.ka;
-        const kb = sink.kb;
+        const d = dynamicRow(s, i, prev, prev2, hv) + NT;
+        const rows = dynamic.rows;
+        for (let t = 0; t < NT; t++) out[t] += cache[c + t] + rows[d + t];
+        sparse.resolve(sink.ka, sink.kb, sink.n);
+        const { off, cnt } = sparse;
         for (let f = 0; f < sink.n; f++) {
-          const a = ka[f];
-          const b = kb[f];
-          let i = a & mask;
-          for (;;) {
-            const o = i << 2;
-            const e = slots[o + 2];
-            if (e < 0) break;
-            if (slots[o] === a && slots[o + 1] === b) {
-              const counts = slots[o + 3];
-              const m = e + (counts >>> 8);
-              const end = m + (counts & 0xff);
-              for (let k = m; k < end; k++) { const x = entries[k]; out[x >>> 16] += (x << 16) >> 16; }
-              break;
-            }
-            i = (i + 1) & mask;
-          }
+          const e = off[f];
+          if (e < 0) continue;
+          const counts = cnt[f];
+          const m = e + (counts >>> 8);
+          const end = m + (counts & 0xff);
+          for (let k = m; k < end; k++) { const x = entries[k]; out[x >>> 16] += (x << 16) >> 16; }
         }
       },
     };
@@ -786,7 +1042,7 @@ export function trainNerModel(docs: TrainDocument[], opts: TrainOptions): NerMod
   const config = CONFIG([templates[0].slice(), templates[1].slice()]);
   const mask1 = templateMask(templates[0]);
   const mask2 = templateMask(templates[1]);
-  const prepared = docs.map((d) => prepareDocument(d.sentences, opts.gazetteer));
+  const prepared = docs.map((d) => prepareDocument(d.sentences, opts.gazetteer, true));
   if (!twoPass) {
     const p1 = trainPass(prepared, docs, false, mask1, opts, 'pass 1', (p) => new NerModel(config, opts.gazetteer, p, null));
     return new NerModel(config, opts.gazetteer, p1, null);

@@ -367,27 +367,31 @@ export class FeatureExtractor {
 /**
  * Templates of the retagger (a greedy left-to-right UPOS tagger that reads wink's tags; see
  * `UposTagger` in model.ts). Atoms: `w` normalised word, `s1`/`s2`/`s3` suffixes, `p1` first
- * letter, `c` shape, `wt` wink's tag, `t` the retagger's own tag (left context only); an offset
+ * letter (`p2`, `p3`: two, three), `s4` four-letter suffix, `c` shape, `wt` wink's tag, `t` the retagger's own tag (left context only); an offset
  * such as `-1` looks at a neighbour. `bias` is the template with no atom.
  */
 export const TAGGER_TEMPLATES: string[] = [
   'bias', 'w', 's1', 's3', 'p1', 'c', 'wt', 'w wt', 'wt-1 wt', 'wt wt+1', 'wt-1 wt wt+1', 't-1', 't-2 t-1', 't-1 w', 't-1 wt',
   'w-1', 'w+1', 's3+1', 'w+2', 'wt-1 w', 'w wt+1', 's3 wt',
+  // Honnibal's tagger templates not above; chosen on 2,000 held-out train sentences (95.42% -> 95.67%)
+  'w-2', 's3-1', 't-2', 'p3', 's4', 's2',
 ];
 
-const TAG_ATTRS = ['w', 's1', 's2', 's3', 'p1', 'c', 'wt', 't'] as const;
+const TAG_ATTRS = ['w', 's1', 's2', 's3', 'p1', 'c', 'wt', 't', 's4', 'p2', 'p3'] as const;
+/** Per retagger attribute (TAG_ATTRS), its index in the word atoms of `taggerAtoms` (-1: not a word atom). */
+const WORD_ATOM = [0, 1, 2, 3, 4, 5, -1, -1, 6, 7, 8];
 const BOS = '<s>';
 const EOS = '</s>';
 const BOS_H = hashString(BOS);
 const EOS_H = hashString(EOS);
 
-/** The word atoms of the retagger (w, s1, s2, s3, p1, c) as strings and hashes, memoized per surface form (bounded). */
+/** The word atoms of the retagger (w, s1, s2, s3, p1, c, s4, p2, p3) as strings and hashes, memoized per surface form (bounded). */
 const taggerCache = new Map<string, { s: string[]; h: number[] }>();
 function taggerAtoms(word: string): { s: string[]; h: number[] } {
   let e = taggerCache.get(word);
   if (!e) {
     const w = normalizeWord(word);
-    const s = [w, w.slice(-1), w.slice(-2), w.slice(-3), w.slice(0, 1), shapeOf(word)];
+    const s = [w, w.slice(-1), w.slice(-2), w.slice(-3), w.slice(0, 1), shapeOf(word), w.slice(-4), w.slice(0, 2), w.slice(0, 3)];
     e = { s, h: s.map(hashString) };
     if (taggerCache.size > 200_000) taggerCache.clear();
     taggerCache.set(word, e);
@@ -423,7 +427,7 @@ export class TaggerFeatures {
     for (const t of templates) {
       if (t !== 'bias') {
         for (const atom of t.split(' ')) {
-          const m = /^(w|s1|s2|s3|p1|c|wt|t)([+-]\d)?$/.exec(atom);
+          const m = /^(w|s1|s2|s3|s4|p1|p2|p3|c|wt|t)([+-]\d)?$/.exec(atom);
           if (!m) throw new Error(`parser: unknown tagger atom "${atom}" in template "${t}"`);
           const o = m[2] ? Number(m[2]) : 0;
           if (m[1] === 't' && o >= 0) throw new Error(`parser: tagger template "${t}" looks at its own tag of a word not yet tagged`);
@@ -446,7 +450,10 @@ export class TaggerFeatures {
     const hashes: Int32Array[] = TAG_ATTRS.map(() => new Int32Array(n));
     for (let i = 0; i < n; i++) {
       const a = taggerAtoms(words[i]);
-      for (let k = 0; k < 6; k++) { strings[k][i] = a.s[k]; hashes[k][i] = a.h[k]; }
+      for (let k = 0; k < TAG_ATTRS.length; k++) {
+        const m = WORD_ATOM[k];
+        if (m >= 0) { strings[k][i] = a.s[m]; hashes[k][i] = a.h[m]; }
+      }
       const tag = upos[i] || 'X';
       strings[6][i] = tag;
       hashes[6][i] = hashString(tag);

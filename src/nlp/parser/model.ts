@@ -721,7 +721,7 @@ export interface TrainOptions {
 }
 
 /** The defaults of `trainParser` (the committed model's settings; see TrainOptions). */
-export const TRAIN_DEFAULTS = { epochs: 15, seed: 1, explore: 0.9, exploreFrom: 1, prune: 1, select: 3, selectAfter: 5, weightScale: 0.1, folds: 5, taggerEpochs: 5 };
+export const TRAIN_DEFAULTS = { epochs: 15, seed: 1, explore: 0.9, exploreFrom: 1, prune: 1, select: 3, selectAfter: 5, weightScale: 0.1, folds: 5, taggerEpochs: 8 };
 
 /** A seeded PRNG (mulberry32). */
 export function rng(seed: number): () => number {
