@@ -141,3 +141,16 @@ test('confidence: the pipeline calibrates each PLOVER event with the classifier;
   assert.ok(Math.abs(e.confidence - want) < 0.001, `${e.confidence} vs ${want}`);
   assert.ok(e.confidence >= 0 && e.confidence <= 1);
 });
+
+test('coordinated actors: one event per source and per target; a conjunction inside a place phrase is not a participant', () => {
+  const doc = run('Russia and China signed a trade agreement on Monday.');
+  const signed = doc.events.filter((e) => e.code === '057').map((e) => name(doc, e.source)).sort();
+  assert.deepEqual(signed, ['China', 'Russia']);
+  const met = run('Xi Jinping met Vladimir Putin and Qasym-Zhomart Toqaev in Beijing.');
+  const targets = met.events.filter((e) => e.root === '04').map((e) => name(met, e.target)).sort();
+  assert.deepEqual(targets, ['Qasym-Zhomart Toqaev', 'Vladimir Putin']);
+  const demonyms = run('Senior Hungarian and Romanian officials met in Budapest on Wednesday.');
+  assert.deepEqual(demonyms.events.filter((e) => e.root === '04').map((e) => demonyms.actors.find((a) => a.id === e.source)?.code).sort(), ['HUNGOV', 'ROUGOV']);
+  const place = run('Turkish jets bombed Kurdish militants in Iraq and Syria.');
+  assert.ok(!place.events.some((e) => name(place, e.target) === 'Syria'), 'Syria is where, not whom');
+});

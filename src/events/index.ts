@@ -189,6 +189,36 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   };
   const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
+  /**
+   * Actors coordinated with an argument's actor `first` ("Hungary and Romania", "Hungarian and
+   * Romanian officials"): the actors of the `conj` dependents inside the argument's phrase, at
+   * most four, in text order, `first` excluded.
+   */
+  const coordinated = (v: SyntaxView, head: number, first: number): number[] => {
+    const out: number[] = [];
+    const toks = phraseTokens(v, head);
+    const inPhrase = new Set(toks);
+    // the conjunction must join the argument itself or its modifiers ("Hungarian and Romanian
+    // officials"), not a phrase nested in it ("militants in Iraq and Syria")
+    const onSpine = (t: number): boolean => {
+      for (let i = t, n = 0; n < 12; i = v.parse.head[i], n++) {
+        if (i === head) return true;
+        if (i < 0 || !/^(?:amod|compound|flat|conj|appos|nmod:poss|det)$/.test(v.parse.relation[i])) return false;
+      }
+      return false;
+    };
+    const add = (a: number) => { if (a >= 0 && a !== first && !out.includes(a) && actors[a].type !== 'location') out.push(a); };
+    for (const t of toks) {
+      const h = v.parse.head[t];
+      if (v.parse.relation[t] !== 'conj' || !inPhrase.has(h) || !onSpine(h)) continue;
+      // both conjuncts: "Hungarian" (the head of the conjunction) and "Romanian"
+      if (participant(h)) add(actorAtToken[h]);
+      add(phraseActor(v, t, false));
+      if (out.length >= 4) break;
+    }
+    return out.slice(0, 4);
+  };
+
   // ---- the dependency parse (lazy: built on the first trigger; null without a parser)
   let syntaxView: SyntaxView | null | undefined;
   const syntax = (): SyntaxView | null => {
@@ -368,10 +398,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // above; for a noun (whose word-order rules are specific: "between A and B", "the arrival
       // of troops") the parse only fills what they left empty
       const v = syntax();
+      let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object) : nounArguments(v, k, p.prep);
         const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
         const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
+        if (s >= 0) extraSources = coordinated(v, args.source, s);
+        if (tg >= 0) extraTargets = coordinated(v, args.target, tg);
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
@@ -461,14 +494,22 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const orphan = source < 0 && target < 0 && !(p.source === 'none' && location);
       let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
       confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
-      events.push({
-        code: cameo.code, root: cameo.root, name: cameo.name, quadClass: cameo.quadClass, goldstein: cameo.goldstein,
-        plover: coder.codebook.plover(cameo.code),
-        source, target, date, datePrecision: date ? precision : null, location,
-        sentence: { start: sent.start, end: sent.end },
-        trigger: { start: tokens[triggerStart].start, end: tokens[triggerEnd - 1].end, text: text.slice(tokens[triggerStart].start, tokens[triggerEnd - 1].end) },
-        negated, modality, confidence,
-      });
+      // coordinated actors ("Russia and China signed …", "met Uzbek and Tajik officials"): CAMEO codes
+      // one event per source and target (CAMEO codebook v1.1b3, ch. 1 "compound actors"); each
+      // keeps the trigger, so all of them point at the same characters
+      const sources = [source, ...extraSources.filter((a) => a !== source && a !== target)];
+      const targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
+      for (const src of sources) for (const tgt of targets) {
+        if (src >= 0 && src === tgt) continue;
+        events.push({
+          code: cameo.code, root: cameo.root, name: cameo.name, quadClass: cameo.quadClass, goldstein: cameo.goldstein,
+          plover: coder.codebook.plover(cameo.code),
+          source: src, target: tgt, date, datePrecision: date ? precision : null, location,
+          sentence: { start: sent.start, end: sent.end },
+          trigger: { start: tokens[triggerStart].start, end: tokens[triggerEnd - 1].end, text: text.slice(tokens[triggerStart].start, tokens[triggerEnd - 1].end) },
+          negated, modality, confidence,
+        });
+      }
       k = triggerEnd - 1;
     }
   }
