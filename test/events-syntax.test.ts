@@ -154,3 +154,13 @@ test('coordinated actors: one event per source and per target; a conjunction ins
   const place = run('Turkish jets bombed Kurdish militants in Iraq and Syria.');
   assert.ok(!place.events.some((e) => name(place, e.target) === 'Syria'), 'Syria is where, not whom');
 });
+
+test('matcher: "failed to" negates; a split possessive names the source; the nearest object picks the code', () => {
+  const failed = run('Armenia and Azerbaijan failed to sign a peace agreement in Moscow.');
+  assert.ok(failed.events.length && failed.events.every((e) => e.negated), JSON.stringify(failed.events.map((e) => [e.code, e.negated])));
+  const split = run('The Kazakh government welcomed Iran ’ s invasion of Iraq.', withSyntax);
+  const inv = split.events.find((e) => e.root === '19');
+  assert.equal(name(split, inv?.source ?? null), 'Iran');
+  const release = run('Amnesty International called for the release of the detained journalists.');
+  assert.ok(release.events.some((e) => e.code === '0253'), JSON.stringify(release.events.map((e) => e.code)));
+});

@@ -98,7 +98,7 @@ const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add',
 /** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
 const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
 /** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
-const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide']);
+const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide', 'undertake', 'perform', 'open', 'mount', 'wage', 'file', 'issue', 'lodge', 'impose', 'extend', 'step']);
 
 /**
  * Code the events of one document. Pure function of its inputs.
@@ -288,6 +288,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (consumed.has(k)) continue;
       let objectAt = -1;
       let match: { p: EventPattern; end: number } | null = null;
+      // a pattern whose object word is present is more specific than one with none, whatever their
+      // length ("called for the release": 0253, not "call for" 020); among them the nearest object
+      // wins ("offered concessions in talks": concessions, not talks), ties in file order; else the
+      // first plain pattern (longest trigger first)
+      let bestObject = Infinity;
+      let plain: { p: EventPattern; end: number } | null = null;
       for (const p of candidates) {
         let end = k + 1;
         let ok = true;
@@ -296,20 +302,24 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           end = k + w + 1;
         }
         if (!ok) continue;
-        if (p.object.length) {
-          let found = false;
-          for (let j = end; j < Math.min(sent.tokenEnd, end + 6); j++) {
-            const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
-            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { found = true; objectAt = j; break; }
-            if (/^[.;]$/.test(lower[j])) break;
-          }
-          if (!found) continue;
-        }
         // a noun trigger of "call" needs a phone/telephone context or a "between"
         if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
-        match = { p, end };
-        break;
+        if (p.object.length) {
+          let at = -1;
+          for (let j = end; j < Math.min(sent.tokenEnd, end + 6, end + bestObject); j++) {
+            const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
+            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { at = j; break; }
+            if (/^[.;]$/.test(lower[j])) break;
+          }
+          if (at < 0 || at - end >= bestObject) continue;
+          bestObject = at - end;
+          objectAt = at;
+          match = { p, end };
+          continue;
+        }
+        plain ??= { p, end };
       }
+      if (!match) match = plain;
       if (!match) continue;
       // the object word of a matched pattern ("pledged support") is its theme, not a second event
       if (objectAt >= 0) consumed.add(objectAt);
@@ -341,6 +351,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // possessive source: "Russia's 2008 invasion", "Moscow's decision"
         for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 4); j--) {
           if ((lower[j] === "'s" || lower[j] === '’s') && participant(j - 1)) { source = actorAtToken[j - 1]; break; }
+          // a possessive split in two tokens ("Iran ’ s", as pre-tokenised text writes it)
+          if (lower[j] === 's' && (lower[j - 1] === "'" || lower[j - 1] === '’') && j >= 2 && participant(j - 2)) { source = actorAtToken[j - 2]; break; }
           if (/^[,;.]$/.test(lower[j]) || tokens[j].pos === 'VERB') break;
         }
         // "the arrival of troops", "the withdrawal of CSTO peacekeeping troops from Kazakhstan"
@@ -441,6 +453,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       let modality: Modality = 'asserted';
       for (let j = Math.max(sent.tokenStart, k - 4); j < k; j++) {
         if (NEG.has(lower[j])) negated = true;
+        // "failed to reach a deal", "unable to agree": the act did not happen
+        if ((lower[j] === 'failed' || lower[j] === 'fail' || lower[j] === 'fails' || lower[j] === 'unable') && lower[j + 1] === 'to') negated = true;
       }
       // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
       // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
