@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_NO_ARTICLE'
   | 'E_LANGUAGE'
   | 'E_BAD_INPUT'
+  | 'E_TOO_LARGE'
   | 'E_BAD_DICTIONARY'
   | 'E_STORE';
 

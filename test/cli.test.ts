@@ -336,5 +336,20 @@ describe('steppe CLI', { concurrency: CONCURRENCY }, () => {
       assert.equal(a.url, 'https://caspianwire.example/a/1');
       assert.deepEqual(readdirSync(dir), [], 'extract wrote a file');
     });
+    test('--url must be an http(s) URL; --max-chars refuses a longer article with E_TOO_LARGE and stores nothing', async (t) => {
+      const dir = tempDir(t);
+      const badUrl = await runCli(['extract', EXAMPLE, '--url', 'caspianwire/a/1'], { cwd: dir });
+      assert.equal(badUrl.status, 2, badUrl.stderr);
+      assert.match(badUrl.stderr, /--url.*absolute URL/);
+      const ftp = await runCli(['extract', EXAMPLE, '--url', 'ftp://caspianwire.example/a/1'], { cwd: dir });
+      assert.equal(ftp.status, 2);
+      assert.match(ftp.stderr, /http or https/);
+      const db = join(dir, 'x.db');
+      const big = await runCli(['analyze', EXAMPLE, '--max-chars', '500', '--format', 'jsonl', '--db', db], { cwd: dir });
+      assert.equal(big.status, 1, big.stderr);
+      assert.equal(big.stdout, '');
+      assertOneErrorLine(big, EXAMPLE, /characters; the limit is 500/);
+      assert.equal(storedArticles(db), 0);
+    });
   });
 });

@@ -127,6 +127,18 @@ describe('gzip', () => {
     const items = await collect([join(dir, 'c.jsonl.gz')]);
     assert.deepEqual(items.map((i) => [i.doc?.source, i.doc?.format]), [[`${join(dir, 'c.jsonl.gz')}#x1`, 'text'], [`${join(dir, 'c.jsonl.gz')}#x2`, 'html']]);
   });
+
+  test('a jsonl id used twice: the second line is an error naming the first, the first document is kept', async (t) => {
+    const dir = tempDir(t);
+    const file = join(dir, 'dup.jsonl');
+    writeFileSync(file, [{ id: 'a1', text: ARTICLE }, { id: 'b2', text: ARTICLE }, { id: 'a1', text: 'Another text.' }].map((x) => JSON.stringify(x)).join('\n'));
+    const items = await collect([file]);
+    assert.deepEqual(items.map((i) => i.doc?.source ?? null), [`${file}#a1`, `${file}#b2`, null]);
+    const err = items[2].error;
+    assert.ok(err instanceof SteppeError && err.code === 'E_BAD_INPUT');
+    assert.equal(err.input, `${file}:3`);
+    assert.match(err.message, /duplicate id "a1" \(first used on line 1\)/);
+  });
 });
 
 describe('decodeBytes', () => {

@@ -11,7 +11,7 @@
  */
 import { Command, Option, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { createPipeline, type Pipeline } from '../pipeline.js';
+import { createPipeline, MAX_TEXT_CHARS, type Pipeline } from '../pipeline.js';
 import { ingest, countDocuments } from '../ingest/index.js';
 import { SteppeError } from '../errors.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -22,6 +22,20 @@ import { registerNerCommand } from './ner.js';
 import { registerParseCommand } from './parse.js';
 
 const VERSION = '0.1.0';
+
+/** `--url`: an absolute http(s) URL. */
+function httpUrl(v: string): string {
+  let u: URL;
+  try { u = new URL(v); } catch { throw new InvalidArgumentError('expected an absolute URL such as https://example.com/news/1'); }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InvalidArgumentError(`expected an http or https URL, got "${u.protocol}"`);
+  return v;
+}
+
+/** A positive whole number (`--max-chars`). */
+function positiveInt(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return Number(v);
+}
 
 function isoDate(v: string): string {
   // a real calendar day: Date.parse rolls 2023-02-30 over to March 2, so compare the round trip
@@ -36,6 +50,7 @@ interface CommonOpts {
   format?: 'md' | 'json' | 'jsonl';
   published?: string;
   url?: string;
+  maxChars?: number;
   extract: boolean;
   actors?: string[];
   progress: boolean;
@@ -50,7 +65,7 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   const format = opts.format ?? (process.stdout.isTTY ? (mode === 'analyze' ? 'md' : 'json') : 'json');
   let pipeline: Pipeline;
   try {
-    pipeline = createPipeline({ published: opts.published ?? null, url: opts.url ?? null, noExtract: !opts.extract, actorFiles: opts.actors });
+    pipeline = createPipeline({ published: opts.published ?? null, url: opts.url ?? null, noExtract: !opts.extract, actorFiles: opts.actors, maxTextChars: opts.maxChars });
   } catch (e) {
     process.stderr.write(errLine(e) + '\n');
     return 2;
@@ -124,7 +139,8 @@ function inputHelp(cmd: Command): Command {
   return cmd
     .argument('<input...>', 'files (.html, .htm, .txt, optionally .gz), directories, .jsonl corpora, http(s) URLs, or - for stdin')
     .option('--published <YYYY-MM-DD>', 'publication date when the page does not give one', isoDate)
-    .option('--url <url>', "the page's address when it came from a file")
+    .option('--url <url>', "the page's address when it came from a file (http or https)", httpUrl)
+    .option('--max-chars <n>', `refuse an article whose text is longer than this many characters (default ${MAX_TEXT_CHARS.toLocaleString('en-US')})`, positiveInt)
     .option('--no-extract', 'the input is clean article text: no boilerplate removal; offsets refer to the input as given')
     .option('--no-progress', 'no progress bar on stderr');
 }

@@ -143,6 +143,8 @@ function* jsonlDocuments(file: string): Generator<IngestItem> {
     return;
   }
   const lines = content.split('\n');
+  /** id → line of its first use: a corpus names each document once */
+  const seen = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
@@ -161,6 +163,12 @@ function* jsonlDocuments(file: string): Generator<IngestItem> {
       continue;
     }
     const d = parsed.data;
+    const first = seen.get(String(d.id));
+    if (first !== undefined) {
+      yield { error: new SteppeError('E_BAD_INPUT', where, `duplicate id "${d.id}" (first used on line ${first})`) };
+      continue;
+    }
+    seen.set(String(d.id), i + 1);
     const body = d.html ?? d.text ?? '';
     if (!body.trim()) {
       yield { error: new SteppeError('E_EMPTY', `${file}#${d.id}`, 'the document is empty') };
