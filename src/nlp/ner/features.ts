@@ -360,7 +360,7 @@ export function templateMask(names: readonly string[]): Uint8Array {
 }
 
 /** Index of a template by name (throws on an unknown name). */
-export const T = (name: string): number => {
+const T = (name: string): number => {
   const i = TEMPLATE_INDEX.get(name);
   if (i === undefined) throw new Error(`unknown template ${name}`);
   return i;
@@ -490,21 +490,10 @@ const DC_SLOT: Record<string, number> = { A: 0, X: 1, m: 2, x: 3 };
 const DC_SKIP_AFTER = new Set(['"', '(', ':', '``', "'"]);
 
 /**
- * Reusable memory for the hash tables of prepared documents (prediction prepares one document at
- * a time: the tables of a document are overwritten when the next one is prepared in the arena).
- */
-export class PrepareArena {
-  a = new Int32Array(1 << 14);
-  b = new Int32Array(1 << 14);
-  counts = new Int32Array(4 * 256);
-}
-
-/**
  * Prepare the sentences of one document (NER tokens with POS) for feature extraction. `values`:
- * keep the cell values as well as their hashes (training needs them to name features). `arena`:
- * memory to reuse (the result is then valid until the arena's next use); fresh memory without.
+ * keep the cell values as well as their hashes (training needs them to name features).
  */
-export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null, values = false, arena?: PrepareArena): PreparedSentence[] {
+export function prepareDocument(sentences: readonly (readonly NerToken[])[], gazetteer: Gazetteer | null, values = false): PreparedSentence[] {
   const nS = sentences.length;
   const lexes: Lexeme[][] = new Array(nS);
   const lowers: string[][] = new Array(nS);
@@ -522,8 +511,7 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
   // The casing a word has in the document where casing tells something: not sentence-initial,
   // not after an opening quote or parenthesis, not in an ALL-CAPS headline.
   const words = new Map<string, number>();
-  let counts = arena ? arena.counts : new Int32Array(4 * 256);
-  counts.fill(0);
+  let counts = new Int32Array(4 * 256);
   for (let si = 0; si < nS; si++) {
     if (heads[si]) continue;
     const lex = lexes[si];
@@ -535,12 +523,7 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
       if (w === undefined) {
         w = words.size;
         words.set(lex[i].lower, w);
-        if (4 * (w + 1) > counts.length) {
-          const c2 = new Int32Array(counts.length * 2);
-          c2.set(counts);
-          counts = c2;
-          if (arena) arena.counts = c2;
-        }
+        if (4 * (w + 1) > counts.length) { const c2 = new Int32Array(counts.length * 2); c2.set(counts); counts = c2; }
       }
       counts[4 * w + slot]++;
     }
@@ -556,9 +539,8 @@ export function prepareDocument(sentences: readonly (readonly NerToken[])[], gaz
   // one buffer per document for the hashes of all its sentences (each sentence holds a view)
   let cells = 0;
   for (let si = 0; si < nS; si++) cells += (sentences[si].length + 4) * NCOL;
-  if (arena && arena.a.length < cells) { arena.a = new Int32Array(cells * 2); arena.b = new Int32Array(cells * 2); }
-  const docA = arena ? arena.a : new Int32Array(cells);
-  const docB = arena ? arena.b : new Int32Array(cells);
+  const docA = new Int32Array(cells);
+  const docB = new Int32Array(cells);
   let at = 0;
   for (let si = 0; si < nS; si++) {
     const toks = sentences[si];

@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import {
   BILOU_TAGS, FeatureSink, Gazetteer, History, HISTORY_UNTRACKED, START_TAG, STAGE2_TEMPLATES, TEMPLATES, TEMPLATE_INDEX,
   TYPE_MASK, TYPE_ROLES, CONTEXT_TEMPLATES, DYNAMIC_GROUP_TEMPLATES, addStage1, contextKey, dynamicFeatures, dynamicKey,
-  featureKey, historyWord, prepareDocument, PrepareArena, stage2Features, stage2Key, staticFeatures, templateMask, typeFeatures, typeKey,
+  featureKey, historyWord, prepareDocument, stage2Features, stage2Key, staticFeatures, templateMask, typeFeatures, typeKey,
   type NerToken, type PreparedSentence,
 } from './features.js';
 
@@ -448,7 +448,6 @@ export class NerModel {
   private bounds = new Int32Array(64 * (TYPE_ROLES + 1));
   private starts = new Int32Array(256);
   private rowsOf = new Int32Array(256);
-  private readonly arena = new PrepareArena();
   /** Static scores (type rows and CONTEXT group) of each token, both passes (2·NT per token). */
   private typeStatic = new Float64Array(2 * NT * 4096);
   private readonly context = new RowCache(GROUP_CACHE_MAX);
@@ -717,7 +716,7 @@ export class NerModel {
 
   /** Predict BILOU tags for the sentences (NER tokens with POS) of one document. Pure. */
   predictDocument(sentences: readonly (readonly NerToken[])[]): string[][] {
-    const doc = prepareDocument(sentences, this.gazetteer, false, this.arena);
+    const doc = prepareDocument(sentences, this.gazetteer);
     let n = 0;
     for (const s of doc) n += s.n;
     if (this.staticCache.length < n * NT) this.staticCache = new Float64Array(n * NT * 2);
