@@ -87,6 +87,37 @@ const CASES: Array<[string, string, string]> = [
   ['175', 'tear gas', 'Georgian police fired tear gas at protesters in Tbilisi.'],
   ['063', 'expand judicial cooperation', 'Spain and Morocco expanded judicial cooperation on Friday.'],
   ['0873', 'disband a militia', 'The Iraqi government disbanded the militia in Basra.'],
+  // per-type recall additions
+  ['071', 'forgive debt', 'The Paris Club forgave debts owed by Liberia.'],
+  ['071', 'debt relief', 'The International Monetary Fund announced debt relief for Somalia.'],
+  ['061', 'create a joint venture', 'Ghana and Togo created a joint venture on Monday.'],
+  ['061', 'common currency', 'The common currency of Ghana and Togo was launched on Monday.'],
+  ['0871', 'sign a ceasefire', 'Burundi and Rwanda signed a ceasefire over the border dispute.'],
+  ['0874', 'pull forces out', 'The Belize army pulled its forces out of the contested region.'],
+  ['142', 'hunger strike (noun)', 'A hunger strike by prisoners in Bahrain entered its second week.'],
+  ['142', 'begin a hunger strike', 'Kenyan workers began a hunger strike against the government of Kenya.'],
+  ['143', 'nationwide strike', 'A nationwide strike paralysed Nigeria on Monday.'],
+  ['143', 'join a strike', 'Transport workers in Chile joined the strike against the government of Chile.'],
+  ['141', 'hold a rally', 'Opposition parties in Georgia held a rally against the government of Georgia.'],
+  ['141', 'take to the streets', 'Thousands of Serbians took to the streets of Belgrade against the government of Serbia.'],
+  ['143', 'shun a summit', 'Eleven African states shunned the summit of the European Union.'],
+  ['145', 'rioting', 'Rioting broke out in Nairobi overnight.'],
+  ['152', 'increase readiness', 'The Libyan army increased its military readiness.'],
+  ['154', 'call up a militia', 'The government of Gabon called up militia members.'],
+  ['153', 'send police', 'The governor sent riot police to the center of Minsk.'],
+  ['150', 'begin patrols', 'Police in Zimbabwe began patrols along the border with Mozambique.'],
+  ['154', 'recruit soldiers', 'The Malian army recruited soldiers for a new offensive.'],
+  ['164', 'quit talks', 'Rebels quit the peace talks with the Philippine government.'],
+  ['1662', 'eject observers', 'The Armenian president ejected international observers.'],
+  ['1721', 'censor', 'The Cuban government censored the newspaper Granma.'],
+  ['1721', 'shut down the internet', 'Iran shut down the internet in Tehran.'],
+  ['1721', 'internet shutdown', 'An internet shutdown in Ethiopia entered its third week.'],
+  ['174', 'expel an activist', 'Djibouti expelled a human rights activist.'],
+  ['173', 'arrests of', 'Georgian police made mass arrests of opposition activists.'],
+  ['176', 'hack', 'Russian hackers hacked the Estonian government network.'],
+  ['176', 'hacking (noun)', 'North Korean hacking of South Korean banks continued.'],
+  ['1711', 'seize property', 'Venezuela seized the property of Exxon.'],
+  ['1712', 'raze homes', 'The Peruvian army razed two homes in the village.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
@@ -98,6 +129,9 @@ for (const [code, kind, sentence] of CASES) {
 
 test('ambiguous verbs need their object: no event for a released statement, an economic hit or a trip home', () => {
   assert.deepEqual(codes('The Kenyan government released a statement on the election results.'), []);
+  assert.deepEqual(codes('The Kenyan government joined the World Trade Organization.'), []);
+  assert.deepEqual(codes('The Peruvian president began a tour of the southern provinces.'), []);
+  assert.ok(!codes('Ecuador promised arrests if corruption continues.').includes('173'));
   assert.deepEqual(codes('The recession hit the economy of Brazil hard.'), []);
   assert.deepEqual(codes('The Brazilian president returned to Brasilia on Monday.'), []);
 });

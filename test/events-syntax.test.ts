@@ -164,3 +164,14 @@ test('matcher: "failed to" negates; a split possessive names the source; the nea
   const release = run('Amnesty International called for the release of the detained journalists.');
   assert.ok(release.events.some((e) => e.code === '0253'), JSON.stringify(release.events.map((e) => e.code)));
 });
+
+test('relative clauses and reciprocals: "a village they captured" targets the village; "each other" pairs the sources', () => {
+  const rel = run('Russian forces shelled a Georgian village they captured last week.');
+  const cap = rel.events.find((e) => e.trigger.text === 'captured');
+  assert.ok(cap, JSON.stringify(rel.events.map((e) => e.trigger.text)));
+  assert.equal(name(rel, cap.source), 'Russia');
+  assert.equal(name(rel, cap.target), 'Georgia');
+  const rec = run('Despite such tensions, Beijing and Moscow have used the crisis to increase their support for each other.');
+  const pairs = rec.events.filter((e) => e.root === '05').map((e) => `${name(rec, e.source)}>${name(rec, e.target)}`).sort();
+  assert.deepEqual(pairs, ['China>Russia', 'Russia>China']);
+});

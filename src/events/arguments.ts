@@ -66,8 +66,12 @@ export function caseOf(v: SyntaxView, i: number): string {
 export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: number; passive: boolean } {
   // a reduced passive with its own subject ("with Nazarbaev removed from his post", "Masimov,
   // ousted as head"): a bare participle in a modifier clause, with no auxiliary, object or marker
+  // (an absolute "with X V-ed", or a comma between subject and participle; a relative clause
+  // with its object gapped, "the village they captured", is active)
   const reduced = /(?:ed|en)$/.test(v.lower[pred]) && /^(?:advcl|acl|acl:relcl)$/.test(rel(v, pred)) &&
-    !v.children[pred].some((c) => /^(?:aux|aux:pass|obj|mark|cop)$/.test(rel(v, c)));
+    !v.children[pred].some((c) => /^(?:aux|aux:pass|obj|mark|cop)$/.test(rel(v, c))) &&
+    v.children[pred].some((c) => (rel(v, c) === 'case' && v.lower[c] === 'with') ||
+      ((rel(v, c) === 'nsubj') && v.lower.slice(c + 1, pred).includes(',')));
   for (const c of v.children[pred]) {
     const r = rel(v, c);
     if (r === 'nsubj' || r === 'nsubj:pass') {
@@ -152,7 +156,11 @@ export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: st
 export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[]): ArgumentHeads {
   const subj = subjectOf(v, k);
   if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
-  return { source: subj.head, target: targetOf(v, k, preps, theme), passive: false };
+  let target = targetOf(v, k, preps, theme);
+  // a relative clause with its object gapped ("a village they captured"): the noun it modifies
+  const h = v.parse.head[k];
+  if (target < 0 && rel(v, k) === 'acl:relcl' && h >= 0 && subj.head >= 0 && subj.head !== h && !hasChild(v, k, 'obj')) target = h;
+  return { source: subj.head, target, passive: false };
 }
 
 /** Argument heads of a noun trigger at token `k` (see the module comment). */

@@ -257,6 +257,17 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (r !== 'conj' && r !== 'xcomp' && r !== 'advcl' && r !== 'ccomp') break;
         pred = up;
       }
+      // else the subject of the sentence's main clause, when it comes first and agrees ("the Libyan
+      // National Army released a ship it seized"): subjects are the preferred antecedents (Grosz,
+      // Joshi & Weinstein 1995, centering); he/she need a person, it/they a non-person
+      let root = head;
+      for (let n = 0; v.parse.head[root] >= 0 && n < 40; n++) root = v.parse.head[root];
+      const subj = v.children[root].find((c) => v.parse.relation[c] === 'nsubj' && c < head);
+      if (subj !== undefined && subj !== head && tokens[subj].pos !== 'PRON') {
+        const a = phraseActor(v, subj, false);
+        const person = a >= 0 && actors[a].type === 'person';
+        if (a >= 0 && (/^(?:he|she)$/.test(lower[head]) ? person : /^(?:it|they)$/.test(lower[head]) ? !person : true)) return a;
+      }
     }
     return -1;
   };
@@ -512,7 +523,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // one event per source and target (CAMEO codebook v1.1b3, ch. 1 "compound actors"); each
       // keeps the trigger, so all of them point at the same characters
       const sources = [source, ...extraSources.filter((a) => a !== source && a !== target)];
-      const targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
+      let targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
+      // a reciprocal object ("Beijing and Moscow increased their support for each other"): each
+      // source targets the others
+      const reciprocal = target < 0 && sources.length > 1 && / (?:each other|one another)\b/.test(text.slice(tokens[triggerStart].start, sent.end).toLowerCase());
+      if (reciprocal) targets = sources;
       for (const src of sources) for (const tgt of targets) {
         if (src >= 0 && src === tgt) continue;
         events.push({
