@@ -175,3 +175,19 @@ test('relative clauses and reciprocals: "a village they captured" targets the vi
   const pairs = rec.events.filter((e) => e.root === '05').map((e) => `${name(rec, e.source)}>${name(rec, e.target)}`).sort();
   assert.deepEqual(pairs, ['China>Russia', 'Russia>China']);
 });
+
+test('Title Case headlines: verbs read as proper nouns still trigger; capitalised words are not taken for names', async () => {
+  const { isTitleCase } = await import('../src/nlp/title-case.js');
+  const words = (s: string) => s.split(' ').map((text) => ({ text }));
+  const t1 = words('Rebel Group Releases Hostages in Border Town');
+  assert.equal(isTitleCase(t1, 0, t1.length), true);
+  const t2 = words('The Harare Herald said Fidelis Mukonori met Timur Bekov');
+  assert.equal(isTitleCase(t2, 0, t2.length), false, 'a lower-case verb: an ordinary sentence full of names');
+  const doc = run('Kenya Recalls Ambassador From Somalia Over Border Dispute');
+  const e = doc.events.find((x) => x.code === '166');
+  assert.ok(e, JSON.stringify(doc.events.map((x) => x.code)));
+  assert.equal(name(doc, e.source), 'Kenya');
+  const strike = run('Activists Continue Hunger Strike Outside Parliament');
+  assert.ok(strike.events.some((x) => x.code === '142'));
+  assert.ok(!strike.actors.some((a) => /Hunger|Strike|Continue/.test(a.name)), JSON.stringify(strike.actors.map((a) => a.name)));
+});

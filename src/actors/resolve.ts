@@ -36,6 +36,7 @@ import { codeOnDate, type DictActor, type DictName } from './dictionary.js';
 import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
 import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
+import { isTitleCase } from '../nlp/title-case.js';
 
 type NerEntity = NerCandidates['entities'][number];
 
@@ -177,6 +178,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /** each token's bucket key in the index's by-first-word tables */
   const keys = tokens.map((t) => firstWord(t.text));
   const ner = index.ner ? nerCandidates(doc, index) : null;
+  /** Title Case sentences (headlines in the text): capitals there name nothing, like a heading's */
+  const titleCaseSentence = doc.sentences.map((st) => isTitleCase(tokens, st.tokenStart, st.tokenEnd));
 
   const tokenEndAt = new Map<number, number>();
   tokens.forEach((t, i) => tokenEndAt.set(t.end, i));
@@ -425,7 +428,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       continue;
     }
     // a heading, or a photo credit ("Photo: Caspian Wire", "Credit: Getty Images"), names no actor
-    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading' ||
+    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading' || titleCaseSentence[tk.sentence] ||
       (i >= 2 && lower[i - 1] === ':' && /^(?:photo|photos|photograph|credit|image|images|source|video|graphic)$/.test(lower[i - 2]));
     // a title and one capitalised word: "President Duterte", "Minister Smith" (resolved after the scan)
     if (pendingTitle && isCap(tokens[pendingTitle.titleStart].text) && run === i + 1 && isNameWord(tk.text) && tk.pos === 'PROPN' && !inHeading &&

@@ -34,6 +34,7 @@ import { loadCodebook, type Codebook } from './codebook.js';
 import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
+import { isTitleCase } from '../nlp/title-case.js';
 import { caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
@@ -277,12 +278,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const sent = sentences[s];
     const sentText = text.slice(sent.start, sent.end);
     let dates: ReturnType<typeof resolveDates> | null = null;
+    const titleCase = isTitleCase(tokens, sent.tokenStart, sent.tokenEnd);
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
       let candidates: EventPattern[] | undefined;
       if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
-      // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the sentence
-      else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
+      // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the
+      // sentence or the sentence is a Title Case headline
+      else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
+      // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
+      // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
+      if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
+        const lemma = coder.patterns.byVerb.has(lower[k]) ? lower[k] : coder.verbForms.get(lower[k]);
+        if (lemma && actorAtToken[k] < 0) candidates = coder.patterns.byVerb.get(lemma);
+      }
       // a verb the tagger read as a noun or adjective ("The US military sent/NOUN 200 troops",
       // "Police tortured/NOUN the inmate"): an inflected form of a pattern verb, after a subject-like
       // word and before an object-like one; -ing forms are left alone ("striking workers")
