@@ -14,7 +14,9 @@
  * (only the held-out tenth of train, brat.ts isHoldout), `--model DIR` (another tagger folder),
  * `--rules` (rules only, no tagger), `--no-source-actors` (`findQuotes`: speakers only among the
  * resolved actors, as before source actors; default `attributeQuotes`, src/quotes/sources.ts),
- * `--errors N` prints N misses and false alarms (train only: we never read dev sentences),
+ * `--no-parse` (no dependency parse, as when the pipeline runs without models/parser),
+ * `--errors N` prints N misses and false alarms (train only: we never read dev sentences; a
+ * speaker miss reads `SPK+` when our source phrase overlaps the gold source, `SPK` when not),
  * `--limit N` scores the first N articles. Skips with a notice when ../shared is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,6 +41,7 @@ const errors = Number(arg('--errors') ?? 0);
 const limit = Number(arg('--limit') ?? Infinity);
 const holdout = argv.includes('--holdout');
 const noSourceActors = argv.includes('--no-source-actors');
+const noParse = argv.includes('--no-parse');
 const modelDir = arg('--model');
 const model = argv.includes('--rules') ? null : modelDir ? loadTagger(modelDir) : undefined;
 if (modelDir && !model) { console.error(`eval:quotes: no model in ${modelDir}`); process.exit(2); }
@@ -74,9 +77,12 @@ for (const d of docs) {
   article.published = published.get(d.name) ?? null;
   const t0 = performance.now();
   const doc = annotate(article);
+  // the dependency parse as the pipeline gives it (a lazy view; src/pipeline.ts)
+  let view: ReturnType<typeof parseDocument> | null = null;
+  if (!noParse) doc.parse = () => (view ??= parseDocument(doc, loadParserModel()));
   const res0 = resolveActors(doc, index, { published: article.published });
   const tagger = model === undefined ? loadTagger() : model;
-  const qopts = { model, parse: tagger?.syntax ? parseDocument(doc, loadParserModel()) : null };
+  const qopts = { model };
   const found = noSourceActors ? { quotes: findQuotes(doc, res0, qopts), res: res0 } : attributeQuotes(doc, res0, qopts);
   const { quotes, res } = found;
   ms += performance.now() - t0;

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { loadParserModel, parseDocument, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
 import { loadActorDictionary } from './actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
-import { findQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
+import { attributeQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
 import { createEventCoder, findEvents, type FoundEvent } from './events/index.js';
 import { calibratedConfidence, ploverProbabilities } from './events/confidence.js';
 
@@ -144,10 +144,18 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       }
       const doc = annotateWithParse(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });
-      const quotes = reportedSpeech(doc, res, findQuotes(doc, res));
+      // quote attribution may add actors for sources the resolver left open ("the shopkeeper"); they
+      // come after the resolver's, whose indices (used by the events) stay as they are
+      const found = attributeQuotes(doc, res);
+      const quotes = reportedSpeech(doc, found.res, found.quotes);
       const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence, syntax: opts.eventSyntax });
       if (opts.eventCalibration !== false) calibrateEvents(events, doc.text);
-      return buildDocument(articleOut(article), res, quotes, events);
+      const out = buildDocument(articleOut(article), found.res, quotes, events);
+      // a source actor made for a quote that reportedSpeech then dropped names nobody in the output
+      const resolved = new Set(res.actors.map((a) => a.id));
+      const speakers = new Set(out.quotes.map((q) => q.speaker));
+      out.actors = out.actors.filter((a) => resolved.has(a.id) || speakers.has(a.id));
+      return out;
     },
   };
 }
@@ -186,6 +194,7 @@ function buildDocument(article: SteppeDocument['article'], res: ActorResolution,
       id: `e${n + 1}`, code: e.code, root: e.root, quadClass: e.quadClass, goldstein: e.goldstein, name: e.name,
       plover: e.plover, source: id(e.source), target: id(e.target), date: e.date, datePrecision: e.datePrecision,
       location: e.location, sentence: e.sentence, trigger: e.trigger, negated: e.negated, modality: e.modality, confidence: e.confidence,
+      ...(e.mentions ? { mentions: e.mentions } : {}),
     })),
   };
   // a speaker named by a pronoun ("he said") gets that pronoun as one more mention
@@ -220,6 +229,9 @@ export function checkOffsets(doc: SteppeDocument): string | null {
   }
   for (const e of doc.events) {
     if (!inside(e.sentence) || !inside(e.trigger) || t.slice(e.trigger.start, e.trigger.end) !== e.trigger.text) return `event ${e.id} trigger does not match the text`;
+    for (const m of e.mentions ?? []) {
+      if (!inside(m.sentence) || !inside(m.trigger) || t.slice(m.trigger.start, m.trigger.end) !== m.trigger.text) return `event ${e.id} mention at ${m.trigger.start} does not match the text`;
+    }
   }
   return null;
 }

@@ -102,6 +102,12 @@ export const EventSchema = z.object({
   negated: z.boolean(),
   modality: Modality,
   confidence: z.number().min(0).max(1),
+  /**
+   * Optional (added in 0.2): every mention of this happening in the article, in text order, the
+   * event's own `sentence`/`trigger` first. Present when the article tells the same happening
+   * (same code, dyad, date, negation and modality) more than once and the mentions were merged.
+   */
+  mentions: z.array(z.object({ sentence: Range, trigger: TextSpan })).optional(),
 });
 export type EventOut = z.infer<typeof EventSchema>;
 

@@ -106,9 +106,18 @@ test('coordinated verbs share the subject; objects of the first verb are not the
   assert.equal(name(doc, welcome?.source ?? null), 'Sergei Lavrov');
 });
 
-test('the same happening told twice in one article is one event', () => {
-  const doc = run('Kazakh police arrested six men in Almaty. Kazakh police arrested six men in Almaty.');
-  assert.equal(doc.events.filter((e) => e.code === '173').length, 1);
+test('the same happening told twice in one article is one event that keeps both mentions', () => {
+  const text = 'Kazakh police arrested six men in Almaty. Kazakh police arrested six men in Almaty.';
+  const doc = run(text);
+  const arrests = doc.events.filter((e) => e.code === '173');
+  assert.equal(arrests.length, 1);
+  const m = arrests[0].mentions ?? [];
+  assert.equal(m.length, 2);
+  assert.deepEqual(m[0].trigger, arrests[0].trigger, 'the event\'s own mention first');
+  assert.ok(m[1].trigger.start > m[0].trigger.start);
+  for (const x of m) assert.equal(text.slice(x.trigger.start, x.trigger.end), 'arrested');
+  // told once: no mentions list
+  assert.equal(run('Kazakh police arrested six men in Almaty.').events.find((e) => e.code === '173')?.mentions, undefined);
 });
 
 test('a trigger with no participant at all is dropped; a capitalised month is no "march"', () => {

@@ -92,6 +92,11 @@ function makeDocument(): SteppeDocument {
         plover: { type: 'CONSULT', mode: 'phone' }, source: 'a1', target: 'a2',
         date: '2022-01-10', datePrecision: 'day', location: { name: 'Kazakhstan', country: 'KAZ' },
         sentence: sent1, trigger: call, negated: false, modality: 'asserted', confidence: 0.85,
+        // told twice: both mentions, its own first (schema v2 table event_mentions)
+        mentions: [
+          { sentence: sent1, trigger: call },
+          { sentence: { start: sent3Start, end: sent3Start + 'Protesters in Almaty said they would not leave the square.'.length }, trigger: leave },
+        ],
       },
       {
         id: 'e2', code: '1411', root: '14', quadClass: 4, goldstein: -6.5,
@@ -296,4 +301,23 @@ test('a file that is not a SQLite database is refused with a one-line message', 
 test('a database in a missing directory is refused with a clear message', (t) => {
   const file = join(tempDir(t), 'no', 'such', 'dir', 'steppe.db');
   assert.throws(() => openSqliteStore({ file }), (e: unknown) => e instanceof SteppeError && e.code === 'E_STORE' && e.input === file);
+});
+
+test('a version-1 database is upgraded to the latest schema on open, keeping its rows', (t) => {
+  const file = join(tempDir(t), 'old.db');
+  const raw = new Database(file);
+  raw.exec(migrations[0].up);
+  raw.pragma('user_version = 1');
+  raw.prepare("INSERT INTO articles (id, source, byline, text, paragraphs, removed, analyzed_at) VALUES ('aaaaaaaaaaaaaaaa', 'old.txt', '[]', 'Old text.', '[]', '[]', '2022-01-01T00:00:00Z')").run();
+  raw.close();
+  const store = openSqliteStore({ file });
+  t.after(() => store.close());
+  assert.equal(store.stats().articles, 1, 'the old row is kept');
+  const doc = makeDocument();
+  store.saveDocument(doc);
+  assert.deepEqual(store.getDocument(doc.article.id)?.events[0].mentions, doc.events[0].mentions);
+  const check = new Database(file, { readonly: true });
+  t.after(() => check.close());
+  assert.equal(check.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
+  assert.ok(LATEST_SCHEMA_VERSION >= 2);
 });

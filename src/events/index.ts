@@ -56,6 +56,8 @@ export interface FoundEvent {
   negated: boolean;
   modality: Modality;
   confidence: number;
+  /** Other mentions of the same happening merged into this event (sentence and trigger), in text order. */
+  mentions?: Array<{ sentence: { start: number; end: number }; trigger: { start: number; end: number; text: string } }>;
 }
 
 /** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
@@ -561,13 +563,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (a) { announcing.add(a); if (b.source < 0) b.source = a.source; }
   }
   // merge the same happening: same code, dyad, date, negation and modality
-  const seen = new Set<string>();
+  // (the first is kept, with the others' sentences and triggers as its `mentions`)
+  const seen = new Map<string, FoundEvent>();
   const minConf = opts.minConfidence ?? 0.35;
   return events.filter((e) => {
     if (e.confidence < minConf || announcing.has(e)) return false;
     const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) {
+      // coordinated actors share one trigger: the same trigger is not a second mention
+      if (first.trigger.start !== e.trigger.start) {
+        first.mentions ??= [{ sentence: first.sentence, trigger: first.trigger }];
+        first.mentions.push({ sentence: e.sentence, trigger: e.trigger });
+        first.confidence = Math.max(first.confidence, e.confidence);
+      }
+      return false;
+    }
+    seen.set(key, e);
     return true;
   });
 }

@@ -19,6 +19,15 @@
  * With a tagger, the rules add the direct quotes the tagger missed and the speaker of a
  * quotation the tagger left without one; without a tagger (`model: null`), the rules alone run.
  *
+ * When neither names a source, the subject of the cue verb (or of the verb governing the content)
+ * in the dependency parse (`doc.parse`, `QuoteOptions.parse`) is the source phrase.
+ *
+ * Speakers beyond the resolved actors: `attributeQuotes` also gives a speaker to a source phrase
+ * that names no actor of the resolution ("the spokesman", "Clinton aides", "her advisers", a
+ * surname of a person of the text) by building a source actor (sources.ts) and returns the
+ * resolution extended by them; `findQuotes` keeps to the actors it was given (speaker -1 and the
+ * `sourceMention` for such phrases).
+ *
  * A short (≤ 4 words) paraphrase whose attribution names no source at all is dropped: on PolNeAR
  * train (held-out tenth) such spans were right about one time in five.
  *
@@ -26,7 +35,8 @@
  * a paraphrase with quoted words), indirect (no quotation marks) — `spanKind` in marks.ts.
  * Confidence: the speaker rule's, not a model probability (0.9 named source or adjacent
  * attribution, 0.8 continuation or relative pronoun, 0.7 cue subject / "according to" / a body
- * named after its actor, 0.6–0.7 pronoun); a speaker below `minConfidence` is not assigned
+ * named after its actor, 0.6–0.7 pronoun, 0.6 a source actor or "his campaign", 0.5 a pronoun
+ * resolved beyond two paragraphs); a speaker below `minConfidence` is not assigned
  * (speaker -1), and a quote without a clear speaker keeps -1 (its `sourceMention` may still name
  * the source phrase, "a senior official").
  *
@@ -44,7 +54,7 @@ import { quoteRegions, regionContent, regionIndex, spanKind, type QuoteRegion } 
 import { tagRanges, tokenFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
-import { speakerOfSource, NO_SPEAKER, type SpeakerHistory, type SpeakerPick } from './speaker.js';
+import { speakerOfSource, resolvePronoun, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
@@ -78,9 +88,10 @@ export interface QuoteOptions {
   /** The attribution tagger; default: the model in models/quotes when present; null = rules only. */
   model?: AttributionTagger | null;
   /**
-   * The dependency parse of the document, read only by a tagger trained with syntax features
-   * (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`); default: `doc.parse()`
-   * when the annotator provides it. The committed model does not use syntax.
+   * The dependency parse of the document: read by a tagger trained with syntax features
+   * (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`; the committed model does not
+   * use syntax) and for the subject of a cue when no source is tagged; default: `doc.parse()`
+   * when the annotator provides it (the pipeline does when models/parser is installed).
    */
   parse?: TokenParse | null;
 }
@@ -172,7 +183,7 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
-function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors): FoundQuote[] {
+function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors, syntax: () => TokenParse | null): FoundQuote[] {
   const { doc, regions, at, quoted } = ctx;
   // speakers are resolved against the resolution extended by the source actors (sources.ts);
   // the tagger's features read the original one, as in training
@@ -207,6 +218,18 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (r.speaker < 0 && tokens[c].text.toLowerCase() === 'according') r = h.accordingTo(sentence);
       if (r.speaker >= 0 && r.mention) pick = { speaker: r.speaker, mention: { start: r.mention[0], end: r.mention[1] }, conf: Math.min(r.conf, 0.7), rule: 'cue-subject' };
     }
+    const tree = pick.speaker < 0 && !pick.mention ? syntax() : null;
+    if (pick.speaker < 0 && !pick.mention && tree) {
+      // the subject of the cue verb in the dependency parse ("The two candidates said …", "she
+      // told …"); with no cue (or no subject of it), of the verb that governs the content
+      let subj = a.cue ? cueSubject(doc, tree, a.cue, quoted) : null;
+      const gov = !subj && a.contents.length ? governor(tree, a.contents[0]) : -1;
+      if (gov >= 0 && !quoted[gov] && tokens[gov].pos === 'VERB') subj = cueSubject(doc, tree, { start: gov, end: gov + 1 }, quoted);
+      if (subj) {
+        const p = speakerOfSource(doc, res, subj, quoted, history);
+        if (p.mention) pick = { ...p, conf: Math.min(p.conf, 0.7), rule: p.speaker >= 0 ? 'cue-subject-parse' : p.rule };
+      }
+    }
     if (pick.speaker < 0 && !pick.mention && a.cue) {
       // a name that is no actor right before the cue ("Crowley said")
       let k = a.cue.start - 1;
@@ -219,7 +242,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     }
     if (pick.speaker < 0 && pick.mention && pick.rule !== 'pronoun-unresolved') {
       // a source phrase that is no resolved actor: a source actor (sources.ts)
-      const actor = sourceActorOf(doc, srcActors, pick.mention);
+      const actor = sourceActorOf(doc, srcActors, pick.mention, quoted, history);
       if (actor >= 0) pick = { ...pick, speaker: actor, conf: SOURCE_ACTOR_CONF, rule: 'source-actor' };
     }
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
@@ -245,16 +268,59 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   return out;
 }
 
+/**
+ * The subject phrase of a cue (token range) in the dependency parse: the `nsubj` of the cue's
+ * verb, or of the verb it is an `xcomp`/`conj` of ("declined to say", "smiled and said"); the
+ * phrase is the subject's contiguous left part up to its head (determiners, modifiers, compounds,
+ * possessives), cut at a comma. Null when there is none, it is quoted, or it is not before the cue.
+ */
+function cueSubject(doc: AnnotatedText, parse: TokenParse, cue: { start: number; end: number }, quoted: Uint8Array): { start: number; end: number } | null {
+  const { tokens } = doc;
+  let v = -1;
+  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  if (v < 0) return null;
+  const sent = doc.sentences[tokens[v].sentence];
+  const childOf = (h: number, rel: RegExp) => {
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (parse.head[k] === h && rel.test(parse.relation[k])) return k;
+    return -1;
+  };
+  let subj = -1;
+  for (let depth = 0, x = v; depth < 3 && x >= 0; depth++) {
+    subj = childOf(x, /^nsubj/);
+    if (subj >= 0) break;
+    if (!/^(?:xcomp|conj)$/.test(parse.relation[x])) break;
+    x = parse.head[x];
+  }
+  if (subj < 0 || quoted[subj]) return null;
+  // after the verb only right after it ("said the spokesman")
+  if (subj > v && (subj - v > 4 || [...Array(subj - v).keys()].some((i) => quoted[v + 1 + i] || tokens[v + 1 + i].text === ','))) return null;
+  // the left part of the subject's subtree, up to the head
+  const inTree = (k: number) => { for (let x = k, d = 0; x >= 0 && d < 20; x = parse.head[x], d++) if (x === subj) return true; return false; };
+  let s = subj;
+  while (s > sent.tokenStart && inTree(s - 1) && tokens[s - 1].text !== ',' && !quoted[s - 1]) s--;
+  return { start: s, end: subj + 1 };
+}
+
+/** The head of a content span (token range) outside it in the parse: the verb it is the complement of; -1 when none. */
+function governor(parse: TokenParse, span: { start: number; end: number }): number {
+  for (let k = span.start; k < span.end; k++) {
+    const h = parse.head[k];
+    if (h >= 0 && (h < span.start || h >= span.end) && parse.relation[k] !== 'punct') return h;
+  }
+  return -1;
+}
+
 /** Confidence of a speaker that is a source actor (sources.ts): the source phrase itself, not a resolved name. */
 const SOURCE_ACTOR_CONF = 0.6;
 
 /**
  * The source actor of a source mention (token range): for a relative pronoun ("a woman who
- * said"), the noun phrase before it; else the mention itself (sources.ts `actorFor`).
+ * said"), the noun phrase before it; for a possessive pronoun ("his advisers"), a phrase owned by
+ * the actor the pronoun resolves to; else the mention itself (sources.ts `actorFor`).
  */
-function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: number; end: number }): number {
+function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: number; end: number }, quoted: Uint8Array, history: SpeakerHistory): number {
   const { tokens } = doc;
-  if (m.end - m.start === 1 && /^(?:who|which|that)$/i.test(tokens[m.start].text)) {
+  if (/^(?:who|which|that)$/i.test(tokens[m.start].text)) {
     let e = m.start;
     if (e > 0 && tokens[e - 1].text === ',') e--;
     let s = e;
@@ -262,6 +328,11 @@ function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: nu
     while (s > 0 && e - s < 6 && tokens[s - 1].sentence === sent && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[s - 1].pos)) s--;
     if (s === e || !/^(?:NOUN|PROPN)$/.test(tokens[e - 1].pos)) return -1;
     return sources.actorFor({ start: s, end: e });
+  }
+  const poss = POSSESSIVE_PRONOUN.get(tokens[m.start].text.toLowerCase());
+  if (poss) {
+    const p = resolvePronoun(doc, sources.res, m.start, quoted, history, poss);
+    return p.speaker >= 0 ? sources.actorFor(m, p.speaker) : -1;
   }
   return sources.actorFor(m);
 }
@@ -289,7 +360,10 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   const sources = new SourceActors(doc, res);
   if (!tagger) return { quotes: rules, res: sources.res };
   const parse = tagger.syntax ? opts.parse ?? doc.parse?.() ?? null : null;
-  const out = modelQuotes(ctx, tagger, minConf, parse, sources);
+  // the parse is built only when a cue subject is looked for (doc.parse is lazy)
+  let parsed: TokenParse | null | undefined = opts.parse;
+  const syntax = () => (parsed !== undefined ? parsed : (parsed = doc.parse?.() ?? null));
+  const out = modelQuotes(ctx, tagger, minConf, parse, sources, syntax);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
     if (r.kind === 'indirect') continue;

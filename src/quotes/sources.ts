@@ -88,29 +88,54 @@ export class SourceActors {
   /**
    * The actor a source phrase (token range, already cut at a comma or relative pronoun) names:
    * an actor of the extended resolution already on its tokens, a person by surname, a new source
-   * actor, or -1 when the phrase names no one (module doc).
+   * actor, or -1 when the phrase names no one (module doc). A phrase opened by a possessive
+   * pronoun ("his advisers") needs `owner`, the actor index the pronoun resolves to.
    */
-  actorFor(span: TokenSpan): number {
+  actorFor(span: TokenSpan, owner = -1): number {
     const { tokens, text } = this.doc;
     let s = span.start, e = span.end;
     while (s < e && !/[\p{L}\p{N}]/u.test(tokens[s].text)) s++;
-    while (e > s && !/[\p{L}\p{N}]/u.test(tokens[e - 1].text)) e--;
+    while (e > s && (!/[\p{L}\p{N}]/u.test(tokens[e - 1].text) || /^(?:'s|’s)$/.test(tokens[e - 1].text))) e--;
     if (e <= s || e - s > 8) return -1;
     for (let k = s; k < e; k++) if (this.res.actorAtToken[k] >= 0) return this.res.actorAtToken[k];
     const low = tokens.slice(s, e).map((t) => t.text.toLowerCase());
     if (NO_ONE.has(low.join(' ')) || NO_ONE.has(low[0]) && e - s === 1) return -1;
-    // a possessive pronoun opens no actor phrase we can name ("his campaign")
-    if (/^(?:his|her|its|their|our|my|your)$/.test(low[0])) return -1;
-    let a = s;
+    // a possessive pronoun opens an actor phrase only when it names its owner ("his advisers" →
+    // "Donald Trump's advisers"; `owner` is the actor the pronoun resolves to)
+    const possessive = /^(?:his|her|its|their|our|my|your)$/.test(low[0]);
+    if (possessive && (owner < 0 || e - s < 2)) return -1;
+    let a = possessive ? s + 1 : s;
     if (ARTICLE.has(low[0])) a++;
     while (a < e && (HONORIFIC.test(tokens[a].text) || tokens[a].text === '.')) a++;
     if (a >= e) return -1;
     const words = tokens.slice(a, e);
-    const head = words[words.length - 1];
+    // the head: the last word, or the last word before a preposition ("the secretary of state",
+    // "a spokesman for the group")
+    let hi = words.length - 1;
+    const prep = words.findIndex((t, i) => i > 0 && t.pos === 'ADP' && /^(?:of|for|at|in|from|with|on|to)$/i.test(t.text));
+    if (prep > 0) hi = prep - 1;
+    if (prep > 0 && words[prep].text.toLowerCase() === 'of' && !/^(?:NOUN|PROPN)$/.test(words[hi].pos)) {
+      // a part of a group ("some of his supporters", "two-thirds of Republicans in Ohio"): the group's head
+      const next = words.findIndex((t, i) => i > prep + 1 && t.pos === 'ADP');
+      hi = next > 0 ? next - 1 : words.length - 1;
+    }
+    while (hi > 0 && !/^(?:NOUN|PROPN)$/.test(words[hi].pos)) hi--; // "a source close to …", "one Democrat familiar with …"
+    const head = words[hi];
     const headLow = head.text.toLowerCase();
     if (THING.has(headLow) || THING.has(head.lemma.toLowerCase())) return -1;
-    if (!/\p{L}/u.test(head.text) || head.pos === 'PRON' || head.pos === 'NUM' || head.pos === 'VERB' || head.pos === 'ADP') return -1;
-    const isName = words.every((t) => isNameWord(t.text)) && !words.every((t) => t.pos !== 'PROPN');
+    // a noun phrase: a noun or name as head, no clause inside ("looking out at dozens of Mainers",
+    // "who requested anonymity" are misread sources, not actors)
+    if (!/\p{L}/u.test(head.text) || !/^(?:NOUN|PROPN)$/.test(head.pos)) return -1;
+    if (/^(?:VERB|AUX|ADP|ADV|SCONJ|CCONJ|PART)$/.test(words[0].pos) && !/^(?:NOUN|PROPN|ADJ)$/.test(words[1]?.pos ?? '')) return -1;
+    const clause = words.some((t, i) => /^(?:AUX|SCONJ)$/.test(t.pos) || t.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(t.text) ||
+      t.pos === 'VERB' && !/^(?:NOUN|PROPN|ADJ)$/.test(words[i + 1]?.pos ?? ''));
+    if (clause) return -1;
+    let isName = words.every((t) => isNameWord(t.text)) && !words.every((t) => t.pos !== 'PROPN');
+    if (isName && words.length === 1 && a === this.doc.sentences[head.sentence].tokenStart && !this.namedMidSentence(head.text)) {
+      // one capitalised word opening a sentence is a name only when the text writes it
+      // capitalised inside a sentence too ("Prices were discussed" is no one)
+      isName = false;
+    }
     const honorific = s < a && tokens.slice(s, a).some((t) => HONORIFIC.test(t.text));
     if (isName) {
       const person = this.personBySurname(norm(head.text), s);
@@ -121,9 +146,9 @@ export class SourceActors {
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(head.text);
       type = !honorific && (acronym || words.some((t) => ORG_WORD.test(t.text))) ? 'organization' : 'person';
     } else if (BODY.has(headLow)) type = 'organization';
-    else if (head.lemma.toLowerCase() !== headLow && /s$/.test(headLow) || /^(?:people|men|women|children|folks|staffers)$/.test(headLow)) type = 'group';
+    else if ((head.lemma.toLowerCase() !== headLow || head.pos === 'PROPN') && /[^s]s$/.test(headLow) || /^(?:people|men|women|children|folks)$/.test(headLow)) type = 'group';
     else type = 'person';
-    const name = text.slice(tokens[a].start, tokens[e - 1].end);
+    const name = (possessive ? `${this.res.actors[owner].name}'s ` : '') + text.slice(tokens[a].start, tokens[e - 1].end);
     const key = `${type}:${norm(name)}`;
     let idx = this.byKey.get(key);
     if (idx === undefined) {
@@ -142,6 +167,12 @@ export class SourceActors {
     actor.mentions.sort((x, y) => x.start - y.start);
     for (let k = s; k < e; k++) this.res.actorAtToken[k] = idx;
     return idx;
+  }
+
+  /** Whether `word` occurs capitalised inside a sentence (not as its first token). */
+  private namedMidSentence(word: string): boolean {
+    const { tokens, sentences } = this.doc;
+    return tokens.some((t, k) => t.text === word && sentences[t.sentence].tokenStart !== k);
   }
 
   /** A person actor whose last name word is `surname` (normalised): mentioned last before token `before`, else the first one. */

@@ -13,8 +13,11 @@
  *   unless another compatible actor is named earlier in the pronoun's sentence; a latest source
  *   that is no actor ("The Turkish transport minister told reporters …") blocks both, and the
  *   pronoun gets no actor.
+ * - With no compatible actor in those paragraphs (and no unnamed source blocking), he/she is the
+ *   last person named earlier in the text outside quotation marks (confidence 0.5).
  * - A relative pronoun source ("Mr. Lewandowski, who said …") is the nearest actor before it in
  *   its sentence that fits (who → a person or group), reaching over an apposition.
+ * - "his campaign" (a possessive pronoun before a body word) is the person the pronoun resolves to.
  * - A source span with no actor keeps its text as the source mention and speaker -1.
  */
 import type { AnnotatedText } from '../types.js';
@@ -44,10 +47,16 @@ function compatible(pron: string, type: string): boolean {
   return type !== 'location'; // they: people or bodies
 }
 
-/** Resolve the pronoun at token `k` (see the module doc); `quoted[k]` marks tokens inside quotation marks. */
-export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: number, quoted: Uint8Array, history: SpeakerHistory): SpeakerPick {
+/** The personal pronoun of a possessive one ("his" → "he"), for `resolvePronoun`'s `as`. */
+export const POSSESSIVE_PRONOUN: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
+
+/**
+ * Resolve the pronoun at token `k` (see the module doc); `quoted[k]` marks tokens inside quotation
+ * marks; `as` reads the token as that pronoun (a possessive: "his" as "he").
+ */
+export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: number, quoted: Uint8Array, history: SpeakerHistory, as?: string): SpeakerPick {
   const { tokens, sentences } = doc;
-  const pron = tokens[k].text.toLowerCase();
+  const pron = as ?? tokens[k].text.toLowerCase();
   if (FIRST_PERSON.has(pron) || !(PERSON_PRONOUN.has(pron) || GROUP_PRONOUN.has(pron))) return NO_SPEAKER;
   const para = sentences[tokens[k].sentence].paragraph;
   const inWindow = (j: number) => sentences[tokens[j].sentence].paragraph >= para - 2;
@@ -76,6 +85,15 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
     if (!rival) return { speaker: last.actor, mention: { start: k, end: k + 1 }, conf: 0.7, rule: 'pronoun-speaker' };
   }
   if (nearest >= 0) return { speaker: res.actorAtToken[nearest], mention: { start: k, end: k + 1 }, conf: 0.6, rule: 'pronoun-nearest' };
+  if (last && last.actor < 0) return NO_SPEAKER;
+  // no compatible actor in the window: "he"/"she" is the last person named before, outside
+  // quotation marks, anywhere earlier in the text (news stories keep to their protagonist)
+  if (PERSON_PRONOUN.has(pron)) {
+    for (let j = k - 1; j >= 0; j--) {
+      const a = res.actorAtToken[j];
+      if (a >= 0 && !quoted[j] && res.actors[a].type === 'person' && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) return { speaker: a, mention: { start: k, end: k + 1 }, conf: 0.5, rule: 'pronoun-far' };
+    }
+  }
   return NO_SPEAKER;
 }
 
@@ -111,8 +129,16 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
       if (ok) return { speaker: a, mention: { start: span.start, end: span.start + 1 }, conf: 0.8, rule: 'relative' };
     }
   }
+  // "his campaign said": a body of the person a possessive pronoun names speaks for that person;
+  // another possessed noun ("her advisers") is no pronoun source (index.ts builds a source actor)
+  const poss = POSSESSIVE_PRONOUN.get(tokens[span.start].text.toLowerCase());
+  const possessed = !!poss && span.end > span.start + 1 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[span.start + 1].pos);
+  if (poss && possessed && BODY.has(tokens[span.start + 1].text.toLowerCase())) {
+    const p = resolvePronoun(doc, res, span.start, quoted, history, poss);
+    if (p.speaker >= 0) return { speaker: p.speaker, mention: { start: span.start, end: span.start + 2 }, conf: 0.6, rule: 'pronoun-body' };
+  }
   // a pronoun source
-  for (let k = span.start; k < Math.min(span.end, span.start + 2); k++) {
+  for (let k = span.start; k < Math.min(span.end, span.start + 2) && !possessed; k++) {
     const w = tokens[k].text.toLowerCase();
     if (PERSON_PRONOUN.has(w) || GROUP_PRONOUN.has(w) || FIRST_PERSON.has(w)) {
       const p = resolvePronoun(doc, res, k, quoted, history);

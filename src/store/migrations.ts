@@ -18,6 +18,10 @@
  * - `events`: one row per event; `plover_*`, `location_*`, `sentence_*`, `trigger_*` flatten the
  *   contract's nested objects; `source_actor` / `target_actor` reference `actors` when not null.
  *
+ * Version 2 adds `event_mentions`: one row per mention of an event that the article tells more
+ * than once (the contract's optional `event.mentions`, the event's own mention at `pos` 0);
+ * (article_id, event_id) references `events`.
+ *
  * Offsets are stored as `span_start` / `span_end` (and `*_start` / `*_end`), because `end` is a
  * reserved word in both SQL dialects.
  */
@@ -146,6 +150,24 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (article_id, speaker);
 CREATE INDEX IF NOT EXISTS actors_code ON actors (code);
 CREATE INDEX IF NOT EXISTS actors_name ON actors (name);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+`,
+  },
+  {
+    version: 2,
+    description: 'event_mentions: every mention of a merged event',
+    up: `
+CREATE TABLE event_mentions (
+  article_id     TEXT    NOT NULL,
+  event_id       TEXT    NOT NULL,
+  pos            INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL CHECK (sentence_start >= 0),
+  sentence_end   INTEGER NOT NULL CHECK (sentence_end >= sentence_start),
+  trigger_start  INTEGER NOT NULL CHECK (trigger_start >= 0),
+  trigger_end    INTEGER NOT NULL CHECK (trigger_end >= trigger_start),
+  trigger_text   TEXT    NOT NULL,
+  PRIMARY KEY (article_id, event_id, pos),
+  FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE
+);
 `,
   },
 ];

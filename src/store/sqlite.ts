@@ -47,6 +47,12 @@ interface QuoteRow {
   kind: string; speaker: string | null; speaker_mention_start: number | null;
   speaker_mention_end: number | null; cue: string | null; confidence: number | null;
 }
+/** A row of `event_mentions` (schema v2). */
+interface EventMentionRow {
+  article_id: string; event_id: string; pos: number; sentence_start: number; sentence_end: number;
+  trigger_start: number; trigger_end: number; trigger_text: string;
+}
+
 /** A row of `events`. */
 interface EventRow {
   article_id: string; id: string; pos: number; code: string; root: string; quad_class: number;
@@ -137,8 +143,8 @@ class SqliteStore implements Store {
   private readonly db: Db;
   private readonly stmt: {
     deleteArticle: Statement; insertArticle: Statement; insertActor: Statement;
-    insertMention: Statement; insertQuote: Statement; insertEvent: Statement;
-    article: Statement; actors: Statement; mentions: Statement; quotes: Statement; events: Statement;
+    insertMention: Statement; insertQuote: Statement; insertEvent: Statement; insertEventMention: Statement;
+    article: Statement; actors: Statement; mentions: Statement; quotes: Statement; events: Statement; eventMentions: Statement;
     stats: Statement;
   };
   private readonly saveTx: (doc: SteppeDocument, analyzedAt: string) => void;
@@ -167,6 +173,10 @@ class SqliteStore implements Store {
         VALUES (@article_id, @id, @pos, @code, @root, @quad_class, @goldstein, @name, @plover_type, @plover_mode, @source_actor, @target_actor,
          @date, @date_precision, @location_name, @location_country, @sentence_start, @sentence_end,
          @trigger_start, @trigger_end, @trigger_text, @negated, @modality, @confidence)`),
+      insertEventMention: db.prepare(`INSERT INTO event_mentions
+        (article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text)
+        VALUES (@article_id, @event_id, @pos, @sentence_start, @sentence_end, @trigger_start, @trigger_end, @trigger_text)`),
+      eventMentions: db.prepare('SELECT * FROM event_mentions WHERE article_id = ? ORDER BY event_id, pos'),
       article: db.prepare('SELECT * FROM articles WHERE id = ?'),
       actors: db.prepare('SELECT * FROM actors WHERE article_id = ? ORDER BY pos'),
       mentions: db.prepare('SELECT * FROM mentions WHERE article_id = ? ORDER BY actor_id, pos'),
@@ -217,6 +227,12 @@ class SqliteStore implements Store {
         trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
         negated: e.negated ? 1 : 0, modality: e.modality, confidence: e.confidence,
       });
+      (e.mentions ?? []).forEach((m, mpos) => {
+        s.insertEventMention.run({
+          article_id: a.id, event_id: e.id, pos: mpos, sentence_start: m.sentence.start, sentence_end: m.sentence.end,
+          trigger_start: m.trigger.start, trigger_end: m.trigger.end, trigger_text: m.trigger.text,
+        });
+      });
     });
   }
 
@@ -259,6 +275,12 @@ class SqliteStore implements Store {
           ...(r.confidence !== null ? { confidence: r.confidence } : {}),
         };
       });
+      const mentionsByEvent = new Map<string, NonNullable<EventOut['mentions']>>();
+      for (const m of s.eventMentions.all(articleId) as EventMentionRow[]) {
+        let list = mentionsByEvent.get(m.event_id);
+        if (!list) mentionsByEvent.set(m.event_id, (list = []));
+        list.push({ sentence: { start: m.sentence_start, end: m.sentence_end }, trigger: { start: m.trigger_start, end: m.trigger_end, text: m.trigger_text } });
+      }
       const events = (s.events.all(articleId) as EventRow[]).map((r): EventOut => ({
         id: r.id, code: r.code, root: r.root, quadClass: r.quad_class, goldstein: r.goldstein,
         ...(r.name !== null ? { name: r.name } : {}),
@@ -269,6 +291,7 @@ class SqliteStore implements Store {
         sentence: { start: r.sentence_start, end: r.sentence_end },
         trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
         negated: r.negated === 1, modality: r.modality as EventOut['modality'], confidence: r.confidence,
+        ...(mentionsByEvent.has(r.id) ? { mentions: mentionsByEvent.get(r.id)! } : {}),
       }));
       return {
         schema: SCHEMA_ID,
