@@ -489,10 +489,17 @@ export class NerModel {
 
   /** Add the weights (both passes) of the features in `sink` into `block` at `o` (pass 1) and `o + NT` (pass 2). */
   private addSink(sink: FeatureSink, block: Int32Array, o: number): void {
-    const sp = this.sparse;
-    sp.resolve(sink.ka, sink.kb, sink.n);
-    const { entries, off, cnt } = sp;
-    for (let f = 0; f < sink.n; f++) {
+    this.sparse.resolve(sink.ka, sink.kb, sink.n);
+    this.addResolved(0, sink.n, block, o);
+  }
+
+  /**
+   * Add the weights of the resolved features `[from, to)` (the last `sparse.resolve` batch) into
+   * `block`: pass-1 weights at `o`, pass-2 weights at `o + NT`.
+   */
+  private addResolved(from: number, to: number, block: Int32Array, o: number): void {
+    const { entries, off, cnt } = this.sparse;
+    for (let f = from; f < to; f++) {
       const e = off[f];
       if (e < 0) continue;
       const counts = cnt[f];
@@ -540,9 +547,7 @@ export class NerModel {
       rows[k] = r;
     }
     if (!pending) return;
-    const sp = this.sparse;
-    sp.resolve(sink.ka, sink.kb, sink.n);
-    const { entries, off, cnt } = sp;
+    this.sparse.resolve(sink.ka, sink.kb, sink.n);
     const block = this.typeBlocks;
     const bd = this.bounds;
     for (let p = 0; p < pending; p++) {
@@ -550,16 +555,7 @@ export class NerModel {
       for (let role = 0; role < TYPE_ROLES; role++) {
         const from = bd[p * (TYPE_ROLES + 1) + role];
         const to = role + 1 < TYPE_ROLES ? bd[p * (TYPE_ROLES + 1) + role + 1] : p + 1 < pending ? bd[(p + 1) * (TYPE_ROLES + 1)] : sink.n;
-        const o = base + role * 2 * NT;
-        for (let f = from; f < to; f++) {
-          const e = off[f];
-          if (e < 0) continue;
-          const counts = cnt[f];
-          const m = e + (counts >>> 8);
-          const end = m + (counts & 0xff);
-          for (let k = e; k < m; k++) { const x = entries[k]; block[o + (x >>> 16)] += (x << 16) >> 16; }
-          for (let k = m; k < end; k++) { const x = entries[k]; block[o + NT + (x >>> 16)] += (x << 16) >> 16; }
-        }
+        this.addResolved(from, to, block, base + role * 2 * NT);
       }
     }
   }
