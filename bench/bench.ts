@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: end-to-end speed and memory, printed as one table.
  *
- * Rows: the seed article (scraped text) through the whole pipeline; the four real HTML pages
+ * Rows: the seed article (scraped text) through the whole pipeline, then the same article through
+ * growing prefixes of it (extract + annotate; + the dependency parse; + actors, quotes and events
+ * without the classifier calibration), to show where the time goes; the four real HTML pages
  * (readability-testpages nytimes-1, wapo-1, wapo-2, telegraph) through the whole pipeline and
  * through extraction only; and @mozilla/readability alone (linkedom DOM + Readability.parse) on
  * the same HTML, as the reference tool. Each row runs for at least `STEPPE_BENCH_SECONDS`
@@ -51,12 +53,18 @@ function measure(name: string, docs: RawDocument[], fn: (d: RawDocument) => unkn
 }
 
 const pipeline = createPipeline();
+/** The same pipeline without the classifier-based calibration of event confidence. */
+const uncalibrated = createPipeline({ eventCalibration: false });
 const readabilityOnly = (d: RawDocument) => {
   const { document } = parseHTML(d.content);
   return new Readability(document as unknown as Document).parse();
 };
 const rows: Row[] = [
   measure('steppe analyze, seed (text)', [seed], (d) => pipeline.analyze(d)),
+  // where the seed's time goes: each row adds one stage to the one above it
+  measure('  seed: extract + annotate (wink) only', [seed], (d) => pipeline.annotate(d)),
+  measure('  seed: + dependency parse', [seed], (d) => pipeline.annotate(d).parse?.()),
+  measure('  seed: + actors, quotes, events (raw scores)', [seed], (d) => uncalibrated.analyze(d)),
   measure('steppe analyze, 4 HTML pages', htmlDocs, (d) => pipeline.analyze(d)),
   measure('steppe extract, 4 HTML pages', htmlDocs, (d) => pipeline.extract(d)),
   measure('@mozilla/readability alone, same 4 HTML pages', htmlDocs, readabilityOnly),
