@@ -119,6 +119,23 @@ test('training end to end: a tiny treebank is learnt, saved, loaded and parsed t
   assert.deepEqual(ParserModel.load(join(dir, 'r')).parse(sents[0].words, sents[0].upos), withTagger.parse(sents[0].words, sents[0].upos));
 });
 
+test('the parse state reused across sentences gives the same parse as a fresh model', () => {
+  const sents = toTrainSentences(readConllu(TINY));
+  const model = trainParser(sents, { epochs: 3, select: 0, prune: 0, retag: true, folds: 2, taggerEpochs: 2 });
+  const dir = mkdtempSync(join(tmpdir(), 'steppe-parser-'));
+  const fresh = (words: string[], upos: string[]) => ParserModel.load(dir).parse(words, upos);
+  try {
+    model.save(dir);
+    // a long sentence (grows the state past its first size), then shorter ones, then the long one again
+    const long = { words: Array.from({ length: 90 }, (_, i) => sents[i % 3].words[i % sents[i % 3].words.length]), upos: Array.from({ length: 90 }, (_, i) => sents[i % 3].upos[i % sents[i % 3].upos.length]) };
+    const order = [sents[0], long, sents[2], sents[1], long, sents[0]];
+    for (const s of order) assert.deepEqual(model.parse(s.words, s.upos), fresh(s.words, s.upos));
+    assert.deepEqual(model.parse([], []), { head: [], relation: [] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('training on a slice of UD EWT beats the baselines on another slice', { skip: !haveShared && `needs ${UD}` }, () => {
   // the first 450 sentences of the file, without reading all of it into sentences
   const text = readFileSync(UD, 'utf8');

@@ -25,7 +25,7 @@ export const ROOT_LABEL = 'root';
 
 /** The configuration of an arc-eager parse: stack, buffer front, arcs so far, children summaries. */
 export class ParseState {
-  readonly n: number;
+  n: number;
   readonly stack: Int32Array;
   sp = 0;
   /** Buffer front: tokens b..n-1 then the root n. */
@@ -62,6 +62,31 @@ export class ParseState {
     this.slHi = new Int32Array(m);
     this.srLo = new Int32Array(m);
     this.srHi = new Int32Array(m);
+  }
+
+  /**
+   * Start over for a sentence of n ≤ the constructor's n words, reusing the arrays (the parser
+   * keeps one state for all sentences instead of allocating 13 arrays per sentence).
+   */
+  reset(n: number): this {
+    if (n + 1 > this.head.length) throw new Error('parser: state too small');
+    this.n = n;
+    this.sp = 0;
+    this.b = 0;
+    const m = n + 1;
+    this.head.fill(-1, 0, m);
+    this.label.fill(-1, 0, m);
+    this.l1.fill(-1, 0, m);
+    this.l2.fill(-1, 0, m);
+    this.r1.fill(-1, 0, m);
+    this.r2.fill(-1, 0, m);
+    this.nl.fill(0, 0, m);
+    this.nr.fill(0, 0, m);
+    this.slLo.fill(0, 0, m);
+    this.slHi.fill(0, 0, m);
+    this.srLo.fill(0, 0, m);
+    this.srHi.fill(0, 0, m);
+    return this;
   }
 
   get done(): boolean {
@@ -475,7 +500,7 @@ export class UposTagger {
 
   /** UPOS tags for words given wink's tags. */
   tag(words: string[], upos: string[]): string[] {
-    const s = this.features.prepare(words, upos);
+    const s = this.features.prepare(words, upos, false);
     const out: string[] = new Array(words.length);
     const K = this.config.tags.length;
     for (let i = 0; i < s.n; i++) {
@@ -587,6 +612,8 @@ export class ParserModel {
   private scores: Int32Array;
   private offs: Int32Array;
   private heads: Int32Array;
+  /** The parse state, reused from sentence to sentence (grown when needed). */
+  private state: ParseState | null = null;
 
   constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[], tagger: UposTagger | null = null) {
     this.config = { ...config, tagger: tagger ? tagger.config : null };
@@ -618,7 +645,8 @@ export class ParserModel {
     const n = words.length;
     if (n === 0) return { head: [], relation: [] };
     const enc = encodeSentence(words, this.tagsFor(words, upos, opts));
-    const st = new ParseState(n);
+    if (!this.state || this.state.head.length < n + 1) this.state = new ParseState(Math.max(n, 2 * ((this.state?.head.length ?? 33) - 1)));
+    const st = this.state.reset(n);
     const L = this.L;
     while (!st.done) {
       const forced = forcedClass(st, this.rootId);
