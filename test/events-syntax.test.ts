@@ -183,6 +183,10 @@ test('Title Case headlines: verbs read as proper nouns still trigger; capitalise
   assert.equal(isTitleCase(t1, 0, t1.length), true);
   const t2 = words('The Harare Herald said Fidelis Mukonori met Timur Bekov');
   assert.equal(isTitleCase(t2, 0, t2.length), false, 'a lower-case verb: an ordinary sentence full of names');
+  const t3 = words('John Smith met Mary Jones in London on Monday');
+  assert.equal(isTitleCase(t3, 0, t3.length), false, 'a short lower-case verb counts too');
+  const smith = run('Uzbek Deputy Prime Minister Jamshid Khodjaev met Chinese Ambassador Yu Jun in Tashkent on Monday.');
+  assert.ok(smith.actors.some((a) => a.name === 'Jamshid Khodjaev'), JSON.stringify(smith.actors.map((a) => a.name)));
   const doc = run('Kenya Recalls Ambassador From Somalia Over Border Dispute');
   const e = doc.events.find((x) => x.code === '166');
   assert.ok(e, JSON.stringify(doc.events.map((x) => x.code)));
