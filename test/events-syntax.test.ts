@@ -195,3 +195,12 @@ test('Title Case headlines: verbs read as proper nouns still trigger; capitalise
   assert.ok(strike.events.some((x) => x.code === '142'));
   assert.ok(!strike.actors.some((a) => /Hunger|Strike|Continue/.test(a.name)), JSON.stringify(strike.actors.map((a) => a.name)));
 });
+
+test('dates: a bare weekday is the last such day up to publication, the coming one in a sentence about the future', () => {
+  const past = createPipeline({ noExtract: true }).analyze({ source: 't', format: 'text', content: 'Kazakh police arrested six protesters in Almaty on Monday.', published: '2021-11-05' });
+  assert.equal(past.events.find((e) => e.code === '173')?.date, '2021-11-01');
+  const thursday = createPipeline({ noExtract: true }).analyze({ source: 't', format: 'text', content: 'Kyrgyz border guards detained two smugglers on Thursday.', published: '2024-05-15' });
+  assert.equal(thursday.events.find((e) => e.root === '17')?.date, '2024-05-09');
+  const future = createPipeline({ noExtract: true }).analyze({ source: 't', format: 'text', content: 'Xi Jinping will meet Vladimir Putin in Beijing on Friday.', published: '2024-05-15' });
+  assert.equal(future.events.find((e) => e.root === '03' || e.root === '04')?.date, '2024-05-17');
+});

@@ -93,6 +93,8 @@ export function createEventCoder(): EventCoder {
 const NEG = new Set(['not', "n't", 'never', 'no', 'without']);
 const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
+/** A sentence that speaks of the future: its bare weekdays are the coming ones ("will meet on Friday"). */
+const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled|due to|expected to|set to|next)\b/i;
 /** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"). */
 const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
@@ -492,7 +494,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
 
       // ---- date: nearest expression in the sentence, else the publication date
-      dates ??= resolveDates(sentText, opts.published);
+      dates ??= resolveDates(sentText, opts.published, { lookAhead: FUTURE.test(sentText) });
       let date: string | null = opts.published;
       let precision: FoundEvent['datePrecision'] = opts.published ? 'day' : null;
       if (dates.length) {

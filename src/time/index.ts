@@ -18,9 +18,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * All date expressions in `text`, resolved against `reference` (YYYY-MM-DD; null = no reference,
- * then only absolute expressions with a year are kept). Never throws.
+ * then only absolute expressions with a year are kept). A bare weekday is the last such day up to
+ * the reference, unless `opts.lookAhead` (the text speaks of the future: "will meet on Friday"),
+ * when it is the nearest one. Never throws.
  */
-export function resolveDates(text: string, reference: string | null): ResolvedDate[] {
+export function resolveDates(text: string, reference: string | null, opts: { lookAhead?: boolean } = {}): ResolvedDate[] {
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : null;
   const out: ResolvedDate[] = [];
   const results = chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false });
@@ -32,8 +34,15 @@ export function resolveDates(text: string, reference: string | null): ResolvedDa
     if (!c.isCertain('month') && !c.isCertain('day') && !c.isCertain('weekday') && !/\b(?:yesterday|today|tomorrow|last|next|this|ago|earlier|later)\b/i.test(r.text)) continue;
     // with no publication date, only expressions that name their year are dated ("March 3, 2021")
     if (!ref && !/\b\d{4}\b/.test(r.text)) continue;
-    const y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    let y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
     if (!(y >= 1 && y <= 9999)) continue; // outside the calendar the contract can write
+    // a bare weekday in news copy is the last such day up to the publication day ("police arrested
+    // six men on Monday", published on a Friday, is four days before), not next week's, which is
+    // where chrono puts the nearest one; "next Monday" and "this coming Monday" look ahead
+    if (ref && !opts.lookAhead && c.isCertain('weekday') && !c.isCertain('day') && !/\b(?:next|coming|tomorrow)\b/i.test(r.text) && `${y}-${pad(m)}-${pad(d)}` > reference!) {
+      const back = new Date(Date.UTC(y, m - 1, d - 7));
+      y = back.getUTCFullYear(); m = back.getUTCMonth() + 1; d = back.getUTCDate();
+    }
     const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /\b(?:yesterday|today|tomorrow|ago)\b/i.test(r.text);
     let precision: ResolvedDate['precision'] = dayKnown ? 'day' : 'month';
     if (/\byears?\s+ago\b|\b(?:last|next|this)\s+year\b/i.test(r.text)) precision = 'year';
