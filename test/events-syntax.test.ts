@@ -204,3 +204,17 @@ test('dates: a bare weekday is the last such day up to publication, the coming o
   const future = createPipeline({ noExtract: true }).analyze({ source: 't', format: 'text', content: 'Xi Jinping will meet Vladimir Putin in Beijing on Friday.', published: '2024-05-15' });
   assert.equal(future.events.find((e) => e.root === '03' || e.root === '04')?.date, '2024-05-17');
 });
+
+test('allegations and denials: the act is reported, not asserted; the accused is its source; "its forces" is the owner', () => {
+  const acc = run('Azerbaijan accused Armenia of shelling its positions near the border.');
+  const shell = acc.events.find((e) => e.root === '19');
+  assert.ok(shell);
+  assert.equal(name(acc, shell.source), 'Armenia');
+  assert.equal(shell.modality, 'reported');
+  const den = run('Tajikistan denied that its soldiers had opened fire on Kyrgyz civilians.');
+  assert.ok(den.events.filter((e) => e.root === '19').every((e) => e.modality !== 'asserted'));
+  const its = run('Russia said its forces had struck Ukrainian positions near Kharkiv.');
+  const struck = its.events.find((e) => e.root === '19');
+  assert.equal(name(its, struck?.source ?? null), 'Russia');
+  assert.equal(struck?.modality, 'reported');
+});

@@ -34,6 +34,8 @@ export interface ArgumentHeads {
 /** Clausal relations: an argument's phrase never extends across one of these. */
 export const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'list', 'discourse', 'vocative', 'dislocated']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/** Verbs that attribute an act to their object ("accused Armenia of shelling"). */
+export const ACCUSE_VERBS = new Set(['accuse', 'blame', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'fault', 'denounce']);
 /** Nouns of a message that a subject issues and that then "calls", "urges" or "demands" for it. */
 const MESSAGE_NOUNS = new Set(['statement', 'statements', 'letter', 'appeal', 'communique', 'communiqué', 'resolution', 'declaration', 'message', 'report', 'plea', 'call']);
 
@@ -100,6 +102,10 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   // "Masimov, ousted as head …, while being accused of treason": a subjectless adverbial clause
   // with a passive auxiliary shares the subject of the clause it modifies
   if (r === 'advcl' && ownPassive) return { head: subjectOf(v, h, depth + 1).head, passive: true };
+  // "Azerbaijan accused Armenia of shelling": the accused is the subject of the alleged act
+  if ((r === 'advcl' || r === 'acl') && ACCUSE_VERBS.has(v.tokens[h].lemma.toLowerCase())) {
+    for (const c of v.children[h]) if (rel(v, c) === 'obj' && c < pred) return { head: c, passive: false };
+  }
   if (r === 'advcl' && /ing$/.test(w) && pred > 0 && /^(?:PROPN|NOUN)$/.test(v.tokens[pred - 1].pos) && v.parse.head[pred - 1] !== pred) {
     // a gerund right after a noun phrase ("led to President Toqaev requesting help") has that
     // phrase as its subject, whatever attachment the parser chose

@@ -35,7 +35,7 @@ import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.j
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
 import { isTitleCase } from '../nlp/title-case.js';
-import { caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
+import { ACCUSE_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -233,6 +233,38 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return (syntaxView = { parse, children: childrenOf(parse), tokens, lower });
   };
   /**
+   * The actor a pronoun at token `head` stands for (`form`: he, she, it, they, we): the subject of
+   * the verb of saying whose clause holds it, else the main clause's subject when it comes first
+   * and agrees; -1 when neither.
+   */
+  const pronounActor = (v: SyntaxView, head: number, form: string): number => {
+    let pred = v.parse.head[head];
+    for (let depth = 0; pred >= 0 && depth < 4; depth++) {
+      const r = v.parse.relation[pred];
+      const up = v.parse.head[pred];
+      if (up < 0) break;
+      if (r === 'ccomp' && (REPORTING.has(tokens[up].lemma.toLowerCase()) || COMMUNICATION.has(tokens[up].lemma.toLowerCase()))) {
+        const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj');
+        if (subj !== undefined) return phraseActor(v, subj, false);
+        break;
+      }
+      if (r !== 'conj' && r !== 'xcomp' && r !== 'advcl' && r !== 'ccomp') break;
+      pred = up;
+    }
+    // else the subject of the sentence's main clause, when it comes first and agrees ("the Libyan
+    // National Army released a ship it seized"): subjects are the preferred antecedents (Grosz,
+    // Joshi & Weinstein 1995, centering); he/she need a person, it/they a non-person
+    let root = head;
+    for (let n = 0; v.parse.head[root] >= 0 && n < 40; n++) root = v.parse.head[root];
+    const subj = v.children[root].find((c) => v.parse.relation[c] === 'nsubj' && c < head);
+    if (subj !== undefined && subj !== head && tokens[subj].pos !== 'PRON') {
+      const a = phraseActor(v, subj, false);
+      const person = a >= 0 && actors[a].type === 'person';
+      if (a >= 0 && (/^(?:he|she)$/.test(form) ? person : /^(?:it|they)$/.test(form) ? !person : true)) return a;
+    }
+    return -1;
+  };
+  /**
    * The actor named by an argument phrase: the first participant mention met breadth first from
    * the phrase head (so "Chinese Foreign Minister Wang Yi" gives Wang Yi, "the Afghan army base"
    * the Afghan army); places after "in" only when `allowLocative` and nothing else is named.
@@ -248,32 +280,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     // by its state (CAMEO codebook v1.1b3, roots 18-20: the target is the attacked party or territory)
     if (allowLocative && participant(head, true)) return actorAtToken[head];
     if (allowLocative === 'nested') for (const j of toks) if (participant(j, true) && actors[actorAtToken[j]].type === 'state') return actorAtToken[j];
-    if (tokens[head].pos === 'PRON' && /^(?:it|they|he|she|we)$/.test(lower[head])) {
-      let pred = v.parse.head[head];
-      for (let depth = 0; pred >= 0 && depth < 4; depth++) {
-        const r = v.parse.relation[pred];
-        const up = v.parse.head[pred];
-        if (up < 0) break;
-        if (r === 'ccomp' && (REPORTING.has(tokens[up].lemma.toLowerCase()) || COMMUNICATION.has(tokens[up].lemma.toLowerCase()))) {
-          const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj');
-          if (subj !== undefined) return phraseActor(v, subj, false);
-          break;
-        }
-        if (r !== 'conj' && r !== 'xcomp' && r !== 'advcl' && r !== 'ccomp') break;
-        pred = up;
-      }
-      // else the subject of the sentence's main clause, when it comes first and agrees ("the Libyan
-      // National Army released a ship it seized"): subjects are the preferred antecedents (Grosz,
-      // Joshi & Weinstein 1995, centering); he/she need a person, it/they a non-person
-      let root = head;
-      for (let n = 0; v.parse.head[root] >= 0 && n < 40; n++) root = v.parse.head[root];
-      const subj = v.children[root].find((c) => v.parse.relation[c] === 'nsubj' && c < head);
-      if (subj !== undefined && subj !== head && tokens[subj].pos !== 'PRON') {
-        const a = phraseActor(v, subj, false);
-        const person = a >= 0 && actors[a].type === 'person';
-        if (a >= 0 && (/^(?:he|she)$/.test(lower[head]) ? person : /^(?:it|they)$/.test(lower[head]) ? !person : true)) return a;
-      }
+    // "its forces", "their troops": the owner, found as a pronoun subject would be
+    const poss = v.children[head].find((c) => v.parse.relation[c] === 'nmod:poss' && /^(?:its|their)$/.test(lower[c]));
+    if (poss !== undefined && tokens[head].pos !== 'PRON') {
+      const a = pronounActor(v, poss, /^its$/.test(lower[poss]) ? 'it' : 'they');
+      if (a >= 0) return a;
     }
+    if (tokens[head].pos === 'PRON' && /^(?:it|they|he|she|we)$/.test(lower[head])) return pronounActor(v, head, lower[head]);
     return -1;
   };
 
@@ -492,6 +505,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
       if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
+      // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
+      // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
+      if (modality === 'asserted' && syntax()) {
+        const sv = syntax()!;
+        for (let cur = k, n = 0; n < 4; n++) {
+          const r = sv.parse.relation[cur], up = sv.parse.head[cur];
+          if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis)$/.test(r)) break;
+          const lem = tokens[up].lemma.toLowerCase();
+          if ((r === 'ccomp' || r === 'parataxis') && (REPORTING.has(lem) || COMMUNICATION.has(lem))) { modality = 'reported'; break; }
+          if ((r === 'advcl' || r === 'acl') && ACCUSE_VERBS.has(lem)) { modality = 'reported'; break; }
+          cur = up;
+        }
+      }
 
       // ---- date: nearest expression in the sentence, else the publication date
       dates ??= resolveDates(sentText, opts.published, { lookAhead: FUTURE.test(sentText) });
