@@ -218,3 +218,11 @@ test('allegations and denials: the act is reported, not asserted; the accused is
   assert.equal(name(its, struck?.source ?? null), 'Russia');
   assert.equal(struck?.modality, 'reported');
 });
+
+test('place: a verbal act takes no place from its target; a material one falls back to the target state', () => {
+  const threat = run('The United States threatened to impose sanctions on Iran.');
+  assert.ok(threat.events.length);
+  assert.ok(threat.events.every((e) => e.location === null), JSON.stringify(threat.events.map((e) => e.location)));
+  const attack = run('Turkish jets bombed Syria on Monday.');
+  assert.equal(attack.events.find((e) => e.root === '18' || e.root === '19')?.location?.country, 'SYR');
+});

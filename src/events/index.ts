@@ -549,7 +549,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
         else if (a >= 0 && actors[a].type === 'state') { location = { name: actors[a].name, country: actors[a].country }; bestDist = dist; }
       }
-      if (!location && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
+      // aid delivered and force used (CAMEO roots 07, 18-20) happen on the target state's ground;
+      // other acts (a threat, a rejection, sanctions decided at home) happen wherever the source is
+      const material = /^(?:07|18|19|20)/.test(p.code);
+      if (!location && material && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
 
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(p.code) : null;
       const cameo = coder.codebook.get(intentCode ?? p.code)!;
