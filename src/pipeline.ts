@@ -72,7 +72,10 @@ export const MAX_INPUT_CHARS = 20_000_000;
 /** Default largest article text, in UTF-16 units (500,000: about 80,000 words, a short book). */
 export const MAX_TEXT_CHARS = 500_000;
 
-/** Texts shorter than this (UTF-16 units) are never refused for their detected language. */
+/** Languages written in the Latin script (ISO 639-1), for the script check of `analyze`. */
+const LATIN_SCRIPT_LANGUAGES = new Set(['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'pl', 'tr', 'uz', 'tk', 'az', 'ro', 'cs', 'sv', 'da', 'no', 'fi', 'id', 'ms', 'vi', 'sw']);
+
+/** Texts shorter than this (UTF-16 units) are never refused for their detected language (the script check applies to all). */
 export const MIN_LANGUAGE_TEXT = 250;
 
 /** Article id: sha256 of the normalized text (NFC, whitespace collapsed, trimmed), first 16 hex digits. */
@@ -141,6 +144,16 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       // Uyghur): refuse only texts long enough to be sure
       if (languages !== 'any' && article.language && article.text.length >= MIN_LANGUAGE_TEXT && !languages.includes(article.language)) {
         throw new SteppeError('E_LANGUAGE', raw.source, `the article is in "${article.language}"; only ${languages.join(', ')} is analysed for now`);
+      }
+      // a script is sure evidence however short the text: English is written in Latin letters, so a
+      // text whose letters are mostly of another script (Cyrillic, CJK, Arabic, …) is not English
+      if (languages !== 'any' && languages.every((l) => LATIN_SCRIPT_LANGUAGES.has(l))) {
+        const letters = article.text.match(/\p{L}/gu) ?? [];
+        const latin = letters.filter((ch) => /\p{Script=Latin}/u.test(ch)).length;
+        if (letters.length >= 20 && latin / letters.length < 0.5) {
+          const lang = article.language ? `"${article.language}"` : 'a non-Latin script';
+          throw new SteppeError('E_LANGUAGE', raw.source, `the article is in ${lang}, not in Latin letters; only ${languages.join(', ')} is analysed for now`);
+        }
       }
       const doc = annotateWithParse(article);
       const res = resolveActors(doc, resolverIndex, { published: article.published });

@@ -136,4 +136,16 @@ describe('scraped plain text gets the same chrome rules', () => {
     ]);
     assert.equal(a.removed.filter((r) => r.reason === 'navigation').length, 4);
   });
+  test('teaser links, share rows and copyright lines leave plain text', async () => {
+    const { extractText } = await import('../src/extract/text.js');
+    const body = [
+      'Kazakh police arrested six men in Almaty on Monday, officials said, after a week of fuel protests in the west of the country.',
+      'The court will hear the case next week, a spokesman for the city prosecutor said.',
+    ];
+    const input = [body[0], 'Related: China Warns Of Consequences', 'Read more: Protests spread to the west', 'Share on Facebook | Share on Twitter', body[1],
+      'Copyright 2024 Steppe Wire. All rights reserved.'].join('\n\n');
+    const a = extractText(input, { source: 'scraped.txt' });
+    assert.deepEqual(a.paragraphs.map((p) => a.text.slice(p.start, p.end)), body);
+    assert.equal(a.removed.length, 4);
+  });
 });

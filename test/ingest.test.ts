@@ -128,6 +128,27 @@ describe('gzip', () => {
     assert.deepEqual(items.map((i) => [i.doc?.source, i.doc?.format]), [[`${join(dir, 'c.jsonl.gz')}#x1`, 'text'], [`${join(dir, 'c.jsonl.gz')}#x2`, 'html']]);
   });
 
+  test('stdin may be gzipped', async () => {
+    const items = await collect(['-'], { stdin: async () => gzipSync(Buffer.from(ARTICLE)) });
+    assert.equal(items[0].doc?.content, ARTICLE);
+  });
+
+  test('jsonl fields are checked: an impossible date, a URL that is not http(s), a missing id', async (t) => {
+    const dir = tempDir(t);
+    const file = join(dir, 'fields.jsonl');
+    writeFileSync(file, [
+      { id: 'a', text: ARTICLE, published: '2023-02-30' },
+      { id: 'b', text: ARTICLE, url: 'notaurl' },
+      { text: ARTICLE },
+      { id: 'd', text: ARTICLE, published: '2023-03-01T10:00:00Z', url: 'https://news.example/a' },
+    ].map((x) => JSON.stringify(x)).join('\n'));
+    const items = await collect([file]);
+    assert.match(items[0].error?.message ?? '', /published: must start with a real calendar day/);
+    assert.match(items[1].error?.message ?? '', /url: must be an absolute http or https URL/);
+    assert.match(items[2].error?.message ?? '', /id: needs an "id"/);
+    assert.equal(items[3].doc?.published, '2023-03-01');
+  });
+
   test('a jsonl id used twice: the second line is an error naming the first, the first document is kept', async (t) => {
     const dir = tempDir(t);
     const file = join(dir, 'dup.jsonl');

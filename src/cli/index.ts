@@ -9,6 +9,7 @@
  * Errors: one line per failed input on stderr (`steppe: <input>: <reason>`); the other inputs are
  * still processed; the exit status is 1 when any input failed, 2 for a usage error.
  */
+import { isCalendarDay, isHttpUrl } from '../time/index.js';
 import { Command, Option, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createPipeline, MAX_TEXT_CHARS, type Pipeline } from '../pipeline.js';
@@ -25,9 +26,14 @@ const VERSION = '0.1.0';
 
 /** `--url`: an absolute http(s) URL. */
 function httpUrl(v: string): string {
-  let u: URL;
-  try { u = new URL(v); } catch { throw new InvalidArgumentError('expected an absolute URL such as https://example.com/news/1'); }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InvalidArgumentError(`expected an http or https URL, got "${u.protocol}"`);
+  if (!URL.canParse(v)) throw new InvalidArgumentError('expected an absolute URL such as https://example.com/news/1');
+  if (!isHttpUrl(v)) throw new InvalidArgumentError(`expected an http or https URL, got "${new URL(v).protocol}"`);
+  return v;
+}
+
+/** A file name that is not empty (`--db ""` would make SQLite use a temporary database). */
+function fileName(v: string): string {
+  if (!v.trim()) throw new InvalidArgumentError('expected a file name');
   return v;
 }
 
@@ -38,11 +44,8 @@ function positiveInt(v: string): number {
 }
 
 function isoDate(v: string): string {
-  // a real calendar day: Date.parse rolls 2023-02-30 over to March 2, so compare the round trip
-  const t = Date.parse(`${v}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) throw new InvalidArgumentError('not a real calendar day');
-  if (v < '1900-01-01' || v > '2199-12-31') throw new InvalidArgumentError('a publication date must lie between 1900 and 2199');
+  if (!isCalendarDay(v)) throw new InvalidArgumentError('not a real calendar day between 1900 and 2199');
   return v;
 }
 
@@ -88,13 +91,16 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
       bar.start(total, 0, { failed: 0 });
     }
   }
-  const say = (line: string) => {
-    if (bar) bar.stop();
-    process.stderr.write(line + '\n');
-    if (bar) bar.start(bar.getTotal(), bar.getProgress() * bar.getTotal(), {});
-  };
   let failed = 0;
   let ok = 0;
+  /** Write a line to `stream` without tearing the progress bar (stopped, written, redrawn). */
+  const writeAround = (stream: NodeJS.WriteStream, text: string) => {
+    const redraw = bar && (stream === process.stderr || stream.isTTY);
+    if (redraw) bar!.stop();
+    stream.write(text);
+    if (redraw) bar!.start(bar!.getTotal(), Math.round(bar!.getProgress() * bar!.getTotal()), { failed });
+  };
+  const say = (line: string) => writeAround(process.stderr, line + '\n');
   const jsonDocs: unknown[] = [];
   for await (const item of ingest(inputs)) {
     if (item.error) {
@@ -106,13 +112,13 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     try {
       if (mode === 'extract') {
         const article = pipeline.extract(item.doc);
-        if (format === 'jsonl') process.stdout.write(JSON.stringify(article) + '\n');
+        if (format === 'jsonl') writeAround(process.stdout, JSON.stringify(article) + '\n');
         else jsonDocs.push(article);
       } else {
         const doc: SteppeDocument = pipeline.analyze(item.doc);
         store?.saveDocument(doc);
-        if (format === 'md') process.stdout.write(renderMarkdown(doc) + '\n');
-        else if (format === 'jsonl') process.stdout.write(JSON.stringify(doc) + '\n');
+        if (format === 'md') writeAround(process.stdout, renderMarkdown(doc) + '\n');
+        else if (format === 'jsonl') writeAround(process.stdout, JSON.stringify(doc) + '\n');
         else jsonDocs.push(doc);
       }
       ok++;
@@ -155,7 +161,7 @@ export function buildProgram(): Command {
 
   inputHelp(program.command('analyze').description('analyse articles: actors, quotes and events, stored in SQLite and printed'))
     .addOption(new Option('--format <format>', 'output format (default: md on a terminal, json when piped)').choices(['md', 'json', 'jsonl']))
-    .option('--db <file>', 'SQLite database file to store results in', 'steppe.db')
+    .option('--db <file>', 'SQLite database file to store results in', fileName, 'steppe.db')
     .option('--no-db', 'do not store results')
     .option('--actors <file>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists); repeat for several', (v: string, prev: string[] = []) => [...prev, v])
     .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }) => {

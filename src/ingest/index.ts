@@ -8,6 +8,7 @@
  * Each item is yielded as `{ doc }` or, for an input that cannot be read, `{ error }` with a
  * SteppeError naming the input and the reason, so that the caller reports it and goes on.
  */
+import { isCalendarDay, isHttpUrl } from '../time/index.js';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -126,12 +127,13 @@ function checkContent(source: string, buf: Buffer): void {
 }
 
 const JsonlLine = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z.union([z.string(), z.number()], { error: 'needs an "id" (a string or a number)' }).transform(String),
   text: z.string().optional(),
   html: z.string().optional(),
-  url: z.string().nullable().optional(),
+  url: z.string().refine(isHttpUrl, 'must be an absolute http or https URL').nullable().optional(),
   title: z.string().nullable().optional(),
-  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'published must start with YYYY-MM-DD').nullable().optional(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must start with YYYY-MM-DD')
+    .refine((v) => isCalendarDay(v.slice(0, 10)), 'must start with a real calendar day between 1900 and 2199').nullable().optional(),
 }).refine((d) => d.text !== undefined || d.html !== undefined, { message: 'needs a "text" or an "html" field' });
 
 function* jsonlDocuments(file: string): Generator<IngestItem> {
@@ -225,7 +227,11 @@ export async function* ingest(inputs: string[], opts: IngestOptions = {}): Async
   for (const input of inputs) {
     try {
       if (input === '-') {
-        const buf = await (opts.stdin ?? readStdin)();
+        let buf = await (opts.stdin ?? readStdin)();
+        // a gzip stream on stdin (gzip magic number 1f 8b, RFC 1952) is unpacked like a .gz file
+        if (buf[0] === 0x1f && buf[1] === 0x8b) {
+          try { buf = gunzipSync(buf); } catch { throw new SteppeError('E_BAD_INPUT', '-', 'not a valid gzip stream'); }
+        }
         checkContent('-', buf);
         const content = decodeBytes(buf);
         yield { doc: { source: '-', format: sniffFormat('', content), content } };

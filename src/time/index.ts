@@ -60,3 +60,23 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Is `v` a real calendar day written YYYY-MM-DD between 1900-01-01 and 2199-12-31? (Date.parse
+ * rolls 2023-02-30 over to March 2, so the round trip is compared.)
+ */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '2199-12-31';
+}
+
+/** Is `v` an absolute http or https URL? */
+export function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
