@@ -226,3 +226,9 @@ test('place: a verbal act takes no place from its target; a material one falls b
   const attack = run('Turkish jets bombed Syria on Monday.');
   assert.equal(attack.events.find((e) => e.root === '18' || e.root === '19')?.location?.country, 'SYR');
 });
+
+test('actors: a question auxiliary opening a sentence is no part of a name', () => {
+  const doc = run('Did China threaten Taiwan?');
+  assert.deepEqual(doc.actors.map((a) => a.name).sort(), ['China', 'Taiwan']);
+  assert.ok(doc.events.every((e) => e.modality !== 'asserted'));
+});

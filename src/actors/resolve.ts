@@ -97,6 +97,8 @@ const NAME_STOP = new Set([
   'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Several', 'Few', 'Dozens', 'Hundreds', 'Thousands',
   // sentence-initial adjectives before a demonym or a title ("Senior Hungarian officials", "Ousted President …")
   ...LEADING_ADJECTIVES,
+  // auxiliaries that open a question ("Did China threaten Taiwan?")
+  'Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Why', 'Shall',
 ]);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
