@@ -17,7 +17,7 @@ import { extractText, rawTextArticle } from './extract/text.js';
 import { createAnnotator } from './nlp/annotate.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadParserModel, parseDocument, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
+import { loadParserModel, emptyParse, parseSentencesInto, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
 import { loadActorDictionary } from './actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ActorResolution } from './actors/resolve.js';
 import { attributeQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
@@ -125,8 +125,21 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   const annotateWithParse = (article: Article): AnnotatedText => {
     const doc = annotate(article);
     if (parser) {
-      let view: ReturnType<typeof parseDocument> | null = null;
-      doc.parse = () => (view ??= parseDocument(doc, parser()));
+      // one view, filled sentence by sentence as stages ask for them
+      let view: ReturnType<typeof emptyParse> | null = null;
+      let done: Uint8Array | null = null;
+      const ensure = (sentences: Iterable<number>) => {
+        view ??= emptyParse(doc.tokens.length);
+        done ??= new Uint8Array(doc.sentences.length);
+        const todo = [...sentences].filter((i) => i >= 0 && i < done!.length && !done![i]);
+        if (todo.length) {
+          parseSentencesInto(doc, parser(), view, todo);
+          for (const i of todo) done[i] = 1;
+        }
+        return view;
+      };
+      doc.parseSentences = ensure;
+      doc.parse = () => ensure(doc.sentences.keys());
     }
     return doc;
   };

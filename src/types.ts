@@ -75,4 +75,12 @@ export interface AnnotatedText {
    * cached, so stages that do not walk the syntax pay nothing. Absent when no parser is loaded.
    */
   parse?: () => ParseView;
+  /**
+   * The same view as `parse()`, with at least the given sentences (indices into `sentences`)
+   * parsed; other sentences may still be unparsed (head −1, relation "dep") until a stage asks for
+   * them, so a stage pays only for the sentences it walks (the event coder: sentences with a
+   * trigger). Heads never cross sentences, so a parsed sentence is complete on its own. Absent
+   * when no parser is loaded.
+   */
+  parseSentences?: (sentences: Iterable<number>) => ParseView;
 }

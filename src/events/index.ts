@@ -224,13 +224,28 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return out.slice(0, 4);
   };
 
-  // ---- the dependency parse (lazy: built on the first trigger; null without a parser)
+  // ---- the dependency parse, sentence by sentence: only sentences with a trigger are parsed
+  // (null without a parser)
   let syntaxView: SyntaxView | null | undefined;
-  const syntax = (): SyntaxView | null => {
-    if (syntaxView !== undefined) return syntaxView;
-    if (!doc.parse || opts.syntax === false) return (syntaxView = null);
-    const parse = doc.parse();
-    return (syntaxView = { parse, children: childrenOf(parse), tokens, lower });
+  const indexed = new Uint8Array(sentences.length);
+  const syntax = (si: number): SyntaxView | null => {
+    if (syntaxView === null) return null;
+    if (syntaxView === undefined) {
+      if ((!doc.parse && !doc.parseSentences) || opts.syntax === false) return (syntaxView = null);
+      if (!doc.parseSentences) {
+        const parse = doc.parse!();
+        indexed.fill(1);
+        return (syntaxView = { parse, children: childrenOf(parse), tokens, lower });
+      }
+      syntaxView = { parse: doc.parseSentences([si]), children: Array.from({ length: tokens.length }, () => []), tokens, lower };
+    }
+    if (!indexed[si]) {
+      doc.parseSentences?.([si]);
+      const { head } = syntaxView.parse;
+      for (let i = sentences[si].tokenStart; i < sentences[si].tokenEnd; i++) if (head[i] >= 0) syntaxView.children[head[i]].push(i);
+      indexed[si] = 1;
+    }
+    return syntaxView;
   };
   /**
    * The actor a pronoun at token `head` stands for (`form`: he, she, it, they, we): the subject of
@@ -446,7 +461,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // ---- syntax: for a verb the parse's subject, agent and object win over the word-order rules
       // above; for a noun (whose word-order rules are specific: "between A and B", "the arrival
       // of troops") the parse only fills what they left empty
-      const v = syntax();
+      const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object) : nounArguments(v, k, p.prep);
@@ -507,8 +522,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
-      if (modality === 'asserted' && syntax()) {
-        const sv = syntax()!;
+      if (modality === 'asserted' && syntax(s)) {
+        const sv = syntax(s)!;
         for (let cur = k, n = 0; n < 4; n++) {
           const r = sv.parse.relation[cur], up = sv.parse.head[cur];
           if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis)$/.test(r)) break;

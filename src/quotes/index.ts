@@ -183,7 +183,7 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
-function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors, syntax: () => TokenParse | null): FoundQuote[] {
+function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors, syntax: (sentences: number[]) => TokenParse | null): FoundQuote[] {
   const { doc, regions, at, quoted } = ctx;
   // speakers are resolved against the resolution extended by the source actors (sources.ts);
   // the tagger's features read the original one, as in training
@@ -218,7 +218,9 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (r.speaker < 0 && tokens[c].text.toLowerCase() === 'according') r = h.accordingTo(sentence);
       if (r.speaker >= 0 && r.mention) pick = { speaker: r.speaker, mention: { start: r.mention[0], end: r.mention[1] }, conf: Math.min(r.conf, 0.7), rule: 'cue-subject' };
     }
-    const tree = pick.speaker < 0 && !pick.mention ? syntax() : null;
+    const tree = pick.speaker < 0 && !pick.mention
+      ? syntax([...(a.cue ? [tokens[a.cue.start].sentence] : []), ...(a.contents.length ? [tokens[a.contents[0].start].sentence] : [])])
+      : null;
     if (pick.speaker < 0 && !pick.mention && tree) {
       // the subject of the cue verb in the dependency parse ("The two candidates said …", "she
       // told …"); with no cue (or no subject of it), of the verb that governs the content
@@ -362,7 +364,9 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   const parse = tagger.syntax ? opts.parse ?? doc.parse?.() ?? null : null;
   // the parse is built only when a cue subject is looked for (doc.parse is lazy)
   let parsed: TokenParse | null | undefined = opts.parse;
-  const syntax = () => (parsed !== undefined ? parsed : (parsed = doc.parse?.() ?? null));
+  // only the sentences of the attribution are parsed when the document parses sentence by sentence
+  const syntax = (sentences: number[]) => (parsed !== undefined ? parsed
+    : doc.parseSentences ? doc.parseSentences(sentences) : (parsed = doc.parse?.() ?? null));
   const out = modelQuotes(ctx, tagger, minConf, parse, sources, syntax);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {

@@ -49,9 +49,22 @@ export function loadParserModel(dir: string = DEFAULT_PARSER_DIR): ParserModel {
 
 /** Pure: parse every sentence of an AnnotatedText; heads never cross sentences. */
 export function parseDocument(doc: AnnotatedText, model: ParserModel): DependencyParse {
-  const head = new Int32Array(doc.tokens.length).fill(-1);
-  const relation: string[] = new Array(doc.tokens.length).fill('dep');
-  for (const s of doc.sentences) {
+  const parse = emptyParse(doc.tokens.length);
+  parseSentencesInto(doc, model, parse, doc.sentences.keys());
+  return parse;
+}
+
+/** A parse of `n` tokens with nothing parsed yet: every head −1, every relation "dep". */
+export function emptyParse(n: number): DependencyParse {
+  return { head: new Int32Array(n).fill(-1), relation: new Array<string>(n).fill('dep') };
+}
+
+/** Parse the given sentences of `doc` (indices into `doc.sentences`) into `parse`, in place. */
+export function parseSentencesInto(doc: AnnotatedText, model: ParserModel, parse: DependencyParse, sentences: Iterable<number>): void {
+  const { head, relation } = parse;
+  for (const si of sentences) {
+    const s = doc.sentences[si];
+    if (!s) continue;
     const words: string[] = [];
     const upos: string[] = [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -64,7 +77,6 @@ export function parseDocument(doc: AnnotatedText, model: ParserModel): Dependenc
       relation[s.tokenStart + k] = p.relation[k];
     }
   }
-  return { head, relation };
 }
 
 /**
