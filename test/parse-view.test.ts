@@ -33,3 +33,20 @@ test('without a parser the view is absent and analysis still works', () => {
   const doc = pipeline.annotate({ source: 't', format: 'text', content: 'China welcomed the decision.' });
   assert.equal(doc.parse, undefined);
 });
+
+test('AnnotatedText.parseSentences: only the asked sentences are parsed; parse() completes the same view', async () => {
+  const { loadParserModel, parseDocument } = await import('../src/nlp/parser/index.js');
+  const p = createPipeline({ noExtract: true });
+  const doc = p.annotate({ source: 't', format: 'text', content: 'Russia sent troops. China welcomed the move. Kazakhstan asked for help from its allies.' });
+  assert.ok(doc.parseSentences && doc.parse);
+  const view = doc.parseSentences([1]);
+  const s0 = doc.sentences[0], s1 = doc.sentences[1];
+  for (let i = s0.tokenStart; i < s0.tokenEnd; i++) assert.equal(view.head[i], -1, 'sentence 0 is not parsed yet');
+  const roots1 = [...Array(s1.tokenEnd - s1.tokenStart).keys()].filter((k) => view.head[s1.tokenStart + k] === -1);
+  assert.equal(roots1.length, 1, 'sentence 1 is parsed: one root');
+  const full = doc.parse();
+  assert.equal(full, view, 'one view, filled in place');
+  const reference = parseDocument(doc, loadParserModel());
+  assert.deepEqual([...full.head], [...reference.head]);
+  assert.deepEqual(full.relation, reference.relation);
+});
