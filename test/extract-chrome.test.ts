@@ -80,6 +80,15 @@ describe('boilerplate kinds', () => {
   });
 });
 
+describe('pathological pages', () => {
+  test('a page nested deeper than MAX_NESTING is refused with E_TOO_LARGE before any DOM work', async () => {
+    const { nestingDepth, MAX_NESTING } = await import('../src/extract/html.js');
+    assert.equal(nestingDepth('<div><p>One<br>two</p><img src="a.png"><span/></div><!-- <div><div> --><script>if (a < b) {}</script>'), 2);
+    const deep = `<html><body>${'<div>'.repeat(MAX_NESTING + 1)}<p>Kazakh police arrested six men.</p>${'</div>'.repeat(MAX_NESTING + 1)}</body></html>`;
+    assert.throws(() => extractHtml(deep, { source: 'deep.html' }), (e: unknown) => e instanceof SteppeError && e.code === 'E_TOO_LARGE' && /nests its elements \d+ deep/.test(e.message));
+  });
+});
+
 describe('not an article', () => {
   const refuses = (name: string, url: string | undefined, reason: RegExp) => {
     assert.throws(
