@@ -302,6 +302,18 @@ describe('URLs (loopback only)', () => {
       } else if (req.url === '/bin') {
         res.writeHead(200, { 'content-type': 'application/octet-stream' });
         res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+      } else if (req.url === '/huge') {
+        // chunked, no length: more than MAX_DOWNLOAD_BYTES of text, written until the client hangs up
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const chunk = Buffer.alloc(1 << 20, 'a');
+        let sent = 0;
+        const more = () => { while (sent < 30 && res.write(chunk)) sent++; if (sent >= 30) res.end(); };
+        res.on('drain', () => { sent++; more(); });
+        res.on('close', () => { sent = 30; });
+        more();
+      } else if (req.url === '/declared') {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(100 * 1024 * 1024) });
+        res.write('<p>start');
       } else if (req.url === '/slow') {
         setTimeout(() => res.end(PAGE), 2000).unref();
       } else {
@@ -328,6 +340,13 @@ describe('URLs (loopback only)', () => {
 
     const [bin] = await collect([`${base}/bin`]);
     assert.equal(bin.error?.code, 'E_BINARY');
+
+    const [huge] = await collect([`${base}/huge`]);
+    assert.equal(huge.error?.code, 'E_TOO_LARGE');
+    assert.match(huge.error!.message, /over \d+ bytes/);
+    const [declared] = await collect([`${base}/declared`]);
+    assert.equal(declared.error?.code, 'E_TOO_LARGE');
+    assert.match(declared.error!.message, /104857600 bytes; the limit is/);
 
     const [slow] = await collect([`${base}/slow`], { timeoutMs: 200 });
     assert.equal(slow.error?.code, 'E_FETCH');

@@ -185,6 +185,9 @@ function* jsonlDocuments(file: string): Generator<IngestItem> {
   }
 }
 
+/** Largest HTTP response body read, in bytes (20 MiB: a heavy news page is 1–3 MB). */
+export const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
 async function fetchUrl(url: string, timeoutMs: number): Promise<RawDocument> {
   let res: Response;
   try {
@@ -196,7 +199,27 @@ async function fetchUrl(url: string, timeoutMs: number): Promise<RawDocument> {
     throw new SteppeError('E_FETCH', url, `fetch failed (${why})`);
   }
   if (!res.ok) throw new SteppeError('E_FETCH', url, `HTTP ${res.status} ${res.statusText}`.trim());
-  const buf = Buffer.from(await res.arrayBuffer());
+  // read at most MAX_DOWNLOAD_BYTES: a larger response is refused as soon as it passes the limit,
+  // not after it has been held in memory whole
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > MAX_DOWNLOAD_BYTES) throw new SteppeError('E_TOO_LARGE', url, `the response is ${declared} bytes; the limit is ${MAX_DOWNLOAD_BYTES}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of res.body ?? []) {
+      size += (chunk as Uint8Array).length;
+      if (size > MAX_DOWNLOAD_BYTES) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new SteppeError('E_TOO_LARGE', url, `the response is over ${MAX_DOWNLOAD_BYTES} bytes, the limit`);
+      }
+      chunks.push(Buffer.from(chunk as Uint8Array));
+    }
+  } catch (e) {
+    if (e instanceof SteppeError) throw e;
+    const err = e as Error;
+    throw new SteppeError('E_FETCH', url, `download failed (${err.name === 'TimeoutError' || err.name === 'AbortError' ? `timeout after ${timeoutMs} ms` : err.message})`);
+  }
+  const buf = Buffer.concat(chunks);
   checkContent(url, buf);
   const type = res.headers.get('content-type') ?? '';
   const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? null;
