@@ -232,3 +232,12 @@ test('actors: a question auxiliary opening a sentence is no part of a name', () 
   assert.deepEqual(doc.actors.map((a) => a.name).sort(), ['China', 'Taiwan']);
   assert.ok(doc.events.every((e) => e.modality !== 'asserted'));
 });
+
+test('definite descriptions: "the country" and "the group" name the last state or group mentioned before', () => {
+  const c = run('Bangladesh said it cannot accept more refugees. The country has threatened to close its borders.');
+  const t = c.events.find((e) => e.root === '13');
+  assert.equal(name(c, t?.source ?? null), 'Bangladesh');
+  const g = run('Boko Haram claimed the raid on Friday. The group killed 17 soldiers in Borno state.');
+  const k = g.events.find((e) => e.root === '18');
+  assert.equal(name(g, k?.source ?? null), 'Boko Haram');
+});

@@ -90,9 +90,15 @@ export function createEventCoder(): EventCoder {
   return { codebook: loadCodebook(), patterns, verbForms: verbFormIndex(patterns.byVerb.keys()) };
 }
 
-const NEG = new Set(['not', "n't", 'never', 'no', 'without']);
+const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'can\'t', 'won\'t']);
 const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
+/** Definite descriptions that stand for an actor named before, with the actor types they may name. */
+const DESCRIPTION_KIND: Record<string, string[]> = {
+  country: ['state'], nation: ['state'], kingdom: ['state'], republic: ['state'],
+  group: ['group', 'organization'], militia: ['group', 'organization'], movement: ['group', 'organization'],
+  alliance: ['igo'], bloc: ['igo'], organization: ['igo', 'organization'], organisation: ['igo', 'organization'],
+};
 /** A sentence that speaks of the future: its bare weekdays are the coming ones ("will meet on Friday"). */
 const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled|due to|expected to|set to|next)\b/i;
 /** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"). */
@@ -302,6 +308,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (a >= 0) return a;
     }
     if (tokens[head].pos === 'PRON' && /^(?:it|they|he|she|we)$/.test(lower[head])) return pronounActor(v, head, lower[head]);
+    // a definite description ("the country", "the group", "the alliance") names the last actor of
+    // its kind mentioned before it, in this sentence or the two before
+    const kind = DESCRIPTION_KIND[lower[head]];
+    if (kind && v.children[head].some((c) => lower[c] === 'the') && !v.children[head].some((c) => /^(?:amod|compound|nmod)$/.test(v.parse.relation[c]))) {
+      const floor = sentences[Math.max(0, tokens[head].sentence - 2)].tokenStart;
+      for (let j = head - 1; j >= floor; j--) {
+        const a = actorAtToken[j];
+        if (a >= 0 && kind.includes(actors[a].type)) return a;
+      }
+    }
     return -1;
   };
 
