@@ -144,8 +144,10 @@ test('confidence: the pipeline calibrates each PLOVER event with the classifier;
 
 test('coordinated actors: one event per source and per target; a conjunction inside a place phrase is not a participant', () => {
   const doc = run('Russia and China signed a trade agreement on Monday.');
-  const signed = doc.events.filter((e) => e.code === '057').map((e) => name(doc, e.source)).sort();
-  assert.deepEqual(signed, ['China', 'Russia']);
+  const signed = doc.events.filter((e) => e.code === '057').map((e) => `${name(doc, e.source)}>${name(doc, e.target)}`).sort();
+  assert.deepEqual(signed, ['China>Russia', 'Russia>China'], 'a joint act: each side targets the other');
+  const aid = run('Russia and China sent humanitarian aid to Turkey on Monday.');
+  assert.deepEqual(aid.events.filter((e) => e.root === '07').map((e) => `${name(aid, e.source)}>${name(aid, e.target)}`).sort(), ['China>Türkiye', 'Russia>Türkiye']);
   const met = run('Xi Jinping met Vladimir Putin and Qasym-Zhomart Toqaev in Beijing.');
   const targets = met.events.filter((e) => e.root === '04').map((e) => name(met, e.target)).sort();
   assert.deepEqual(targets, ['Qasym-Zhomart Toqaev', 'Vladimir Putin']);

@@ -93,6 +93,12 @@ export function createEventCoder(): EventCoder {
 const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'can\'t', 'won\'t']);
 const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
+/**
+ * Codes of joint acts that take two sides (CAMEO codebook v1.1b3: consult and meet 04x, negotiate
+ * 046, sign a formal agreement 057, cooperate 06x, fight with small arms 193 as in "clashed"):
+ * with coordinated sources and no target, each source targets the others.
+ */
+const RECIPROCAL_CODES = /^(?:04|057|06|193|036|0311|0312|0313|0314)/;
 /** Definite descriptions that stand for an actor named before, with the actor types they may name. */
 const DESCRIPTION_KIND: Record<string, string[]> = {
   country: ['state'], nation: ['state'], kingdom: ['state'], republic: ['state'],
@@ -599,7 +605,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       let targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
       // a reciprocal object ("Beijing and Moscow increased their support for each other"): each
       // source targets the others
-      const reciprocal = target < 0 && sources.length > 1 && / (?:each other|one another)\b/.test(text.slice(tokens[triggerStart].start, sent.end).toLowerCase());
+      // the same for a joint act that needs two sides ("Russia and China signed an agreement",
+      // "Armenia and Azerbaijan held talks", "… clashed"): CAMEO codes it once from each side
+      const reciprocal = target < 0 && sources.length > 1 && (RECIPROCAL_CODES.test(p.code) ||
+        / (?:each other|one another)\b/.test(text.slice(tokens[triggerStart].start, sent.end).toLowerCase()));
       if (reciprocal) targets = sources;
       for (const src of sources) for (const tgt of targets) {
         if (src >= 0 && src === tgt) continue;
