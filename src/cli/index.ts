@@ -9,11 +9,11 @@
  * Errors: one line per failed input on stderr (`steppe: <input>: <reason>`); the other inputs are
  * still processed; the exit status is 1 when any input failed, 2 for a usage error.
  */
-import { isCalendarDay, isHttpUrl } from '../time/index.js';
+import { isCalendarDay } from '../time/index.js';
 import { Command, Option, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { createPipeline, MAX_TEXT_CHARS, type Pipeline } from '../pipeline.js';
-import { ingest, countDocuments } from '../ingest/index.js';
+import { ingest, countDocuments, isHttpUrl } from '../ingest/index.js';
 import { SteppeError } from '../errors.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { openSqliteStore } from '../store/sqlite.js';

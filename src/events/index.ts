@@ -60,6 +60,20 @@ export interface FoundEvent {
   mentions?: Array<{ sentence: { start: number; end: number }; trigger: { start: number; end: number; text: string } }>;
 }
 
+/**
+ * Is token `t` (after trigger `k`) in a later clause joined by "and" ("… invested in Kazakhstan and
+ * Xi launched …"): outside `k`'s subtree, with a coordinating conjunction between them whose head
+ * is a conjoined verb?
+ */
+function inLaterConjunct(v: SyntaxView, k: number, t: number): boolean {
+  if (dominates(v, k, t) || !v.lower.slice(k, t).includes('and')) return false;
+  for (let j = k + 1; j < t; j++) {
+    const h = v.parse.head[j];
+    if (v.tokens[j].pos === 'CCONJ' && h >= 0 && v.parse.relation[h] === 'conj' && v.tokens[h].pos === 'VERB') return true;
+  }
+  return false;
+}
+
 /** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
 function dominates(v: SyntaxView, k: number, t: number): boolean {
   for (let i = t, n = 0; i >= 0 && n < 40; i = v.parse.head[i], n++) if (i === k) return true;
@@ -511,9 +525,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           // and Chinese President Xi even launched …" does not target Xi); other word-order targets
           // stay (on the ConfliBERT development half, dropping every target outside the verb's
           // subtree lost more right targets than wrong ones: the parser misattaches them)
-          else if (target >= 0 && !args.passive && actors[target].mentions.some((m) => m.tokenStart > k && m.tokenEnd <= sent.tokenEnd &&
-            lower.slice(k, m.tokenStart).includes('and') && !dominates(v, k, m.tokenStart) && v.parse.relation[v.parse.head[m.tokenStart] ?? -1] !== undefined &&
-            tokens.slice(k + 1, m.tokenStart).some((x, n) => x.pos === 'CCONJ' && v.parse.relation[v.parse.head[k + 1 + n]] === 'conj' && tokens[v.parse.head[k + 1 + n]].pos === 'VERB'))) target = -1;
+          else if (target >= 0 && !args.passive && actors[target].mentions.some((m) => m.tokenStart > k && m.tokenEnd <= sent.tokenEnd && inLaterConjunct(v, k, m.tokenStart))) target = -1;
           else if (args.passive && s >= 0 && target === s) target = -1;
         } else {
           if (source < 0) source = s;

@@ -31,7 +31,7 @@ import { Readability } from '@mozilla/readability';
 import type { Article } from '../types.js';
 import type { Paragraph, ParagraphKind, Removed } from '../schema.js';
 import { detectLanguage } from './language.js';
-import { collapseWhitespace, extractMetadata, normalizeDate, splitBylineNames } from './metadata.js';
+import { collapseWhitespace, extractMetadata, normalizeDate, spacedText, splitBylineNames } from './metadata.js';
 import { notArticleReason, pageStats, type PageStats } from './page-kind.js';
 import { SteppeError } from '../errors.js';
 
@@ -177,22 +177,6 @@ function nonSpaceLength(s: string): number {
   return n;
 }
 
-/** Text of an element with a space at every element boundary ("Stay informed Get our digest"). */
-function spacedText(node: Node): string {
-  const out: string[] = [];
-  const visit = (n: Node): void => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) out.push((c as Text).data);
-      else if (c.nodeType === 1) {
-        out.push(' ');
-        visit(c);
-        out.push(' ');
-      }
-    }
-  };
-  visit(node);
-  return out.join('');
-}
 
 function cut(text: string): string {
   return text.length <= REMOVED_TEXT_MAX ? text : `${text.slice(0, REMOVED_TEXT_MAX - 1).trimEnd()}…`;
@@ -390,7 +374,7 @@ class Collector {
     if (this.captions.size) {
       for (const f of Array.from(el.querySelectorAll(`[${FIGURE_ID}]`))) this.captionsDone.add(f.getAttribute(FIGURE_ID) ?? '');
     }
-    this.record(spacedText(el), reason);
+    this.record(spacedText(el, ' '), reason);
   }
 
   private record(text: string, reason: RemovedReason): void {

@@ -653,11 +653,12 @@ function bylineContainer(el: El): El {
 const BLOCK_BOUNDARY = new Set(['div', 'p', 'li', 'ul', 'ol', 'dd', 'dt', 'dl', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'header', 'figure', 'figcaption', 'table', 'tr', 'td']);
 
 /**
- * Text of an element for byline splitting: a space at every inline element boundary ("Jane Doe"
- * and "Updated" stay apart) and " | " at block boundaries, which {@link splitBylineNames} splits
- * on ("Rachel Doe" in one `<div>`, "Writer" in the next).
+ * Text of an element with a space at every inline element boundary ("Jane Doe" and "Updated" stay
+ * apart) and `blockSeparator` at block boundaries: " | " for byline splitting, which
+ * {@link splitBylineNames} splits on ("Rachel Doe" in one `<div>`, "Writer" in the next); " " for
+ * plain text ("Stay informed Get our digest", html.ts). Scripts, styles and noscript are skipped.
  */
-function spacedText(node: Node): string {
+export function spacedText(node: Node, blockSeparator = ' | '): string {
   const out: string[] = [];
   const visit = (n: Node): void => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
@@ -665,7 +666,7 @@ function spacedText(node: Node): string {
       else if (c.nodeType === 1) {
         const tag = (c as El).localName;
         if (tag === 'script' || tag === 'style' || tag === 'noscript') continue;
-        const sep = BLOCK_BOUNDARY.has(tag) ? ' | ' : ' ';
+        const sep = BLOCK_BOUNDARY.has(tag) ? blockSeparator : ' ';
         out.push(sep);
         visit(c);
         out.push(sep);
@@ -774,7 +775,7 @@ function namesNear(root: El | Doc, selector: string, pick: (el: El) => boolean, 
     }
     const box = bylineContainer(el);
     const siblings = box === el ? [el] : Array.from(box.querySelectorAll(selector)).filter((x) => pick(x) && !x.contains(el));
-    const names = namesFrom((siblings.length ? siblings : [el]).map(text).filter((t) => t.length <= 300), single);
+    const names = namesFrom((siblings.length ? siblings : [el]).map((s) => text(s)).filter((t) => t.length <= 300), single);
     if (names.length) return names;
   }
   return [];

@@ -8,7 +8,7 @@
  * Each item is yielded as `{ doc }` or, for an input that cannot be read, `{ error }` with a
  * SteppeError naming the input and the reason, so that the caller reports it and goes on.
  */
-import { isCalendarDay, isHttpUrl } from '../time/index.js';
+import { isCalendarDay } from '../time/index.js';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -182,6 +182,16 @@ function* jsonlDocuments(file: string): Generator<IngestItem> {
         url: d.url ?? null, title: d.title ?? null, published: d.published ? d.published.slice(0, 10) : null,
       },
     };
+  }
+}
+
+/** Is `v` an absolute http or https URL (the inputs and `url` fields this module fetches or records)? */
+export function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 

@@ -70,13 +70,3 @@ export function isCalendarDay(v: string): boolean {
   const t = Date.parse(`${v}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v && v >= '1900-01-01' && v <= '2199-12-31';
 }
-
-/** Is `v` an absolute http or https URL? */
-export function isHttpUrl(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}

@@ -789,17 +789,14 @@ class DenseWeights {
     const C = this.C;
     const out = new DenseWeights(C);
     out.time = this.time;
-    const keyOfRow = new Int32Array(this.rows);
-    for (let i = 0; i < this.table.keys.length; i++) if (this.table.keys[i] !== 0) keyOfRow[this.table.rows[i]] = this.table.keys[i];
-    const now = Math.max(1, this.time);
+    const keyOfRow = this.keyOfRow();
+    const avg = new Float64Array(C);
     for (let r = 0; r < this.rows; r++) {
       const k = r >>> CHUNK_BITS;
       const i = r & (CHUNK - 1);
       const base = i * C;
-      const dt = this.time - this.ts[k][i];
-      let keep = false;
-      for (let c = 0; c < C && !keep; c++) if (Math.abs((this.T[k][base + c] + dt * this.W[k][base + c]) / now) >= minAbs) keep = true;
-      if (!keep) continue;
+      this.averagedRow(r, avg);
+      if (!avg.some((a) => Math.abs(a) >= minAbs)) continue;
       const r2 = out.newRow(keyOfRow[r], this.names[r]);
       const k2 = r2 >>> CHUNK_BITS;
       const base2 = (r2 & (CHUNK - 1)) * C;
@@ -858,6 +855,22 @@ class DenseWeights {
       W[base + guess] -= 1;
     }
   }
+  /** The feature key of each row (the inverse of the hash table). */
+  private keyOfRow(): Int32Array {
+    const out = new Int32Array(this.rows);
+    const { keys, rows } = this.table;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) out[rows[i]] = keys[i];
+    return out;
+  }
+  /** Row `r`'s averaged weights (Collins 2002; lazy totals caught up to the current time) into `out`. */
+  private averagedRow(r: number, out: Float64Array): void {
+    const C = this.C;
+    const k = r >>> CHUNK_BITS;
+    const base = (r & (CHUNK - 1)) * C;
+    const dt = this.time - this.ts[k][r & (CHUNK - 1)];
+    const now = Math.max(1, this.time);
+    for (let c = 0; c < C; c++) out[c] = (this.T[k][base + c] + dt * this.W[k][base + c]) / now;
+  }
   /** The averaged weights, pruned (|w| < prune dropped) and rounded to multiples of `scale`. */
   average(prune: number, scale: number, bounds?: [number, number]): { weights: SparseWeights; names: string[] } {
     const C = this.C;
@@ -866,21 +879,14 @@ class DenseWeights {
     const rowStart: number[] = [0];
     const cls: number[] = [];
     const w: number[] = [];
-    const keyOfRow = new Int32Array(this.rows);
-    const tk = this.table.keys;
-    const tr = this.table.rows;
-    for (let i = 0; i < tk.length; i++) if (tk[i] !== 0) keyOfRow[tr[i]] = tk[i];
-    const now = Math.max(1, this.time);
+    const keyOfRow = this.keyOfRow();
+    const avg = new Float64Array(C);
     for (let r = 0; r < this.rows; r++) {
-      const k = r >>> CHUNK_BITS;
-      const i = r & (CHUNK - 1);
-      const base = i * C;
-      const dt = this.time - this.ts[k][i];
+      this.averagedRow(r, avg);
       const start = cls.length;
       for (let c = 0; c < C; c++) {
-        const avg = (this.T[k][base + c] + dt * this.W[k][base + c]) / now;
-        if (Math.abs(avg) < prune) continue;
-        const q = Math.round(avg / scale);
+        if (Math.abs(avg[c]) < prune) continue;
+        const q = Math.round(avg[c] / scale);
         if (q === 0) continue;
         cls.push(c);
         w.push(q);
