@@ -243,3 +243,37 @@ test('definite descriptions: "the country" and "the group" name the last state o
   const k = g.events.find((e) => e.root === '18');
   assert.equal(name(g, k?.source ?? null), 'Boko Haram');
 });
+
+test('targets: a theme object that names people is the target ("freed prisoners"); a root\'s default preposition introduces the recipient', () => {
+  const freed = run('Rebel fighters freed prisoners from a jail in the border town on Sunday.');
+  assert.equal(name(freed, event(freed, '08').target), 'prisoners');
+  // a plain theme word is still no target: "requested help from" names the CSTO, not the help
+  const help = run('Armenia requested help from the CSTO on Monday.');
+  assert.equal(name(help, event(help, '02').target), 'Collective Security Treaty Organization');
+  // root defaults (data/events/target-prepositions.yaml) for patterns that list no preposition
+  const cases: Array<[string, string, string]> = [
+    ['08', 'The Italian police returned two stolen paintings to the Peruvian government on Friday.', 'Peruvian government'],
+    ['06', 'The Dutch ministry shared evidence with Belgium about the smuggling ring.', 'Belgium'],
+    ['07', 'Norway lent $2 billion to Ghana last year.', 'Ghana'],
+    ['07', 'Mexico granted political asylum to Evo Morales.', 'Evo Morales'],
+    // a decision to act is coded as the intent (root 03) and keeps the recipient
+    ['03', 'Mexico decided to grant political asylum to Evo Morales.', 'Evo Morales'],
+  ];
+  for (const [root, text, target] of cases) {
+    const doc = run(text);
+    assert.equal(name(doc, event(doc, root).target), target, text);
+  }
+});
+
+test('targets: the default prepositions are a readable table, one list per CAMEO root', async () => {
+  const { loadTargetPrepositions } = await import('../src/events/patterns.js');
+  const table = loadTargetPrepositions();
+  assert.deepEqual([...table.keys()].sort(), Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
+  assert.ok(table.get('07')!.includes('to') && table.get('04')!.includes('with'));
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const bad = join(mkdtempSync(join(tmpdir(), 'steppe-')), 'preps.yaml');
+  writeFileSync(bad, '"4": [with]\n');
+  assert.throws(() => loadTargetPrepositions(bad), /E_BAD_DICTIONARY|CAMEO root/);
+});

@@ -128,6 +128,17 @@ function hasChild(v: SyntaxView, i: number, r: string): boolean {
   return v.children[i].some((c) => rel(v, c) === r);
 }
 
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'morning', 'afternoon',
+  'evening', 'night', 'today', 'tonight', 'yesterday', 'tomorrow', 'anniversary', 'eve', 'occasion', 'time', 'hours', 'hour',
+]);
+/** Is the nominal at `i` a time expression ("on Friday", "on March 3", "on the 13th", "in 2008")? */
+export function isTimeWord(v: SyntaxView, i: number): boolean {
+  return TIME_WORDS.has(v.lower[i]) || /^\d+(?:st|nd|rd|th|s)?$/.test(v.lower[i]);
+}
+
 /** The `obl:agent` (or an `obl` with "by") of a passive predicate, or -1. */
 export function agentOf(v: SyntaxView, pred: number): number {
   for (const c of v.children[pred]) if (rel(v, c) === 'obl:agent' || (rel(v, c) === 'obl' && caseOf(v, c) === 'by')) return c;
@@ -137,32 +148,36 @@ export function agentOf(v: SyntaxView, pred: number): number {
 /**
  * Target of a predicate for a pattern: a prepositional argument whose preposition is in `preps`,
  * else the direct object (skipping the pattern's theme words), else inside an `xcomp` or a
- * theme object's own prepositional modifiers. Returns a token index or -1.
+ * theme object's own prepositional modifiers. A theme object that names an actor (`isActor`
+ * true at its head: "freed prisoners", "released two journalists") is the target itself: CAMEO
+ * codes the people released, returned or expelled as the target (codebook v1.1b3, code 0841).
+ * Returns a token index or -1.
  */
-export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: string[], depth = 0): number {
+export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: string[], depth = 0, isActor: (i: number) => boolean = () => false): number {
   const kids = v.children[pred];
-  const isTheme = (i: number) => theme.includes(v.lower[i]) || theme.includes(v.tokens[i].lemma.toLowerCase());
-  for (const c of kids) if ((rel(v, c) === 'obl' || rel(v, c) === 'nmod' || rel(v, c) === 'obl:arg') && preps.includes(caseOf(v, c))) return c;
+  const isTheme = (i: number) => (theme.includes(v.lower[i]) || theme.includes(v.tokens[i].lemma.toLowerCase())) && !isActor(i);
+  // the pattern's prepositions in their order ("to" before "on"); a time phrase ("on Friday") is no target
+  for (const pr of preps) for (const c of kids) if ((rel(v, c) === 'obl' || rel(v, c) === 'nmod' || rel(v, c) === 'obl:arg') && caseOf(v, c) === pr && !isTimeWord(v, c)) return c;
   for (const r of ['obj', 'iobj']) {
     for (const c of kids) {
       if (rel(v, c) !== r) continue;
       if (isTheme(c)) {
         // "requested help from the CSTO": the theme's own modifier
-        for (const g of v.children[c]) if (rel(v, g) === 'nmod' && preps.includes(caseOf(v, g))) return g;
+        for (const g of v.children[c]) if (rel(v, g) === 'nmod' && preps.includes(caseOf(v, g)) && !isTimeWord(v, g)) return g;
         continue;
       }
       return c;
     }
   }
-  if (depth < 1) for (const c of kids) if (rel(v, c) === 'xcomp') { const t = targetOf(v, c, preps, theme, depth + 1); if (t >= 0) return t; }
+  if (depth < 1) for (const c of kids) if (rel(v, c) === 'xcomp') { const t = targetOf(v, c, preps, theme, depth + 1, isActor); if (t >= 0) return t; }
   return -1;
 }
 
-/** Argument heads of a verb trigger at token `k`. */
-export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[]): ArgumentHeads {
+/** Argument heads of a verb trigger at token `k`; `isActor` as for `targetOf`. */
+export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[], isActor?: (i: number) => boolean): ArgumentHeads {
   const subj = subjectOf(v, k);
   if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
-  let target = targetOf(v, k, preps, theme);
+  let target = targetOf(v, k, preps, theme, 0, isActor);
   // a relative clause with its object gapped ("a village they captured"): the noun it modifies
   const h = v.parse.head[k];
   if (target < 0 && rel(v, k) === 'acl:relcl' && h >= 0 && subj.head >= 0 && subj.head !== h && !hasChild(v, k, 'obj')) target = h;

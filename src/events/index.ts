@@ -489,7 +489,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 6); j++) {
             if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || /^(?:[,;.]|that|which|who)$/.test(lower[j])) break;
             if (tokens[j].pos === 'ADP' && !p.prep.includes(lower[j])) break;
-            if (themeWords.includes(lower[j])) continue;
+            if (themeWords.includes(lower[j]) && !participant(j)) continue;
             if (participant(j)) { target = actorAtToken[headOfPhrase(j, Math.min(sent.tokenEnd, j + 6))]; break; }
           }
         }
@@ -500,7 +500,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
-        const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object) : nounArguments(v, k, p.prep);
+        const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i)) : nounArguments(v, k, p.prep);
         const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
         const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
         if (s >= 0) extraSources = coordinated(v, args.source, s);

@@ -34,6 +34,25 @@ export interface EventPattern {
   source: 'subject' | 'none';
 }
 
+const TargetPrepositions = z.record(z.string().regex(/^(?:0[1-9]|1\d|20)$/, 'a CAMEO root such as "04"'), z.array(z.string().regex(/^[a-z]+$/, 'a lower-case preposition')));
+
+/**
+ * The default target prepositions of each CAMEO root (`data/events/target-prepositions.yaml`):
+ * root ("04") → prepositions, for patterns that list none. Throws E_BAD_DICTIONARY on a bad file.
+ */
+export function loadTargetPrepositions(file = join(DATA_DIR, 'events', 'target-prepositions.yaml')): Map<string, string[]> {
+  const raw: unknown = parse(readFileSync(file, 'utf8'));
+  for (const key of Object.keys(raw && typeof raw === 'object' ? raw : {})) {
+    if (!/^(?:0[1-9]|1\d|20)$/.test(key)) throw new SteppeError('E_BAD_DICTIONARY', file, `"${key}" is not a CAMEO root such as "04"`);
+  }
+  const parsed = TargetPrepositions.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SteppeError('E_BAD_DICTIONARY', file, `${issue.path.join('.') || 'file'}: ${issue.message}`);
+  }
+  return new Map(Object.entries(parsed.data));
+}
+
 /** Patterns indexed by the first trigger word; within a word, entries with an object constraint come first. */
 export interface PatternIndex {
   byVerb: Map<string, EventPattern[]>;
@@ -52,12 +71,13 @@ export function loadPatterns(file = join(DATA_DIR, 'events', 'patterns.yaml')): 
     throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${String(issue.path[0])}: ${issue.path.slice(1).join('.')}: ${issue.message}`);
   }
   const codebook = loadCodebook();
+  const rootPreps = loadTargetPrepositions();
   const byVerb = new Map<string, EventPattern[]>();
   const byNoun = new Map<string, EventPattern[]>();
   parsed.data.forEach((e, n) => {
     if (!codebook.get(e.code)) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: unknown CAMEO code ${e.code}`);
     if (!e.verbs.length && !e.nouns.length) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: needs verbs or nouns`);
-    const base = { code: e.code, object: e.object, prep: e.prep, target: e.target, source: e.source };
+    const base = { code: e.code, object: e.object, prep: e.prep.length ? e.prep : rootPreps.get(e.code.slice(0, 2)) ?? [], target: e.target, source: e.source };
     for (const v of e.verbs) {
       const words = v.toLowerCase().split(/\s+/);
       const list = byVerb.get(words[0]) ?? [];
