@@ -46,6 +46,7 @@ const CASES: Array<[string, string, string]> = [
   // 08 yield
   ['0841', 'free a person', 'A Turkish court freed the German journalist on Friday.'],
   ['0841', 'let free', 'Egypt let free dozens of political prisoners.'],
+  ['0841', 'release a named person (@person object)', 'The rebels released John Miller, a British engineer, on Sunday.'],
   ['0842', 'return property', 'Italy returned stolen artifacts to the government of Greece.'],
   ['082', 'call off a strike', 'The teachers union called off a strike against the Kenyan government.'],
   ['0814', 'lift state of emergency', 'Ethiopia lifted the state of emergency in the Amhara region.'],
@@ -129,6 +130,8 @@ for (const [code, kind, sentence] of CASES) {
 
 test('ambiguous verbs need their object: no event for a released statement, an economic hit or a trip home', () => {
   assert.deepEqual(codes('The Kenyan government released a statement on the election results.'), []);
+  // "@person" needs a person or group actor as the object: a released company or report is no release
+  assert.deepEqual(codes('The Ministry of Finance released Siemens figures on Monday.').filter((c) => c === '0841'), []);
   assert.deepEqual(codes('The Kenyan government joined the World Trade Organization.'), []);
   assert.deepEqual(codes('The Peruvian president began a tour of the southern provinces.'), []);
   assert.ok(!codes('Ecuador promised arrests if corruption continues.').includes('173'));

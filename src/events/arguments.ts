@@ -164,6 +164,16 @@ export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: st
       if (isTheme(c)) {
         // "requested help from the CSTO": the theme's own modifier
         for (const g of v.children[c]) if (rel(v, g) === 'nmod' && preps.includes(caseOf(v, g)) && !isTimeWord(v, g)) return g;
+        // deeper in a long theme ("returned a pendant engraved with the image of Peter the Great to
+        // Russian authorities"): the parser often hangs the recipient on the theme's last word; the
+        // first such phrase after the theme, through modifiers and participles but no relative clause
+        const queue = [...v.children[c]];
+        for (let qi = 0; qi < queue.length && qi < 40; qi++) {
+          const g = queue[qi];
+          if (rel(v, g) === 'acl:relcl' || rel(v, g) === 'conj') continue;
+          if (g > c && (rel(v, g) === 'nmod' || rel(v, g) === 'obl') && preps.includes(caseOf(v, g)) && !isTimeWord(v, g)) return g;
+          queue.push(...v.children[g]);
+        }
         continue;
       }
       return c;

@@ -397,6 +397,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           for (let j = end; j < Math.min(sent.tokenEnd, end + 6, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
             if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { at = j; break; }
+            // "@person": a person or group actor as the object ("released Pablo Moncayo")
+            if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
             if (/^[.;]$/.test(lower[j])) break;
           }
           if (at < 0 || at - end >= bestObject) continue;
@@ -634,6 +636,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         });
       }
       k = triggerEnd - 1;
+    }
+  }
+  // a verb whose complement is an event of its own ("refused to lift the ban on Cypriot ships",
+  // "agreed to release the prisoners"): with no target of its own it takes the complement's, as
+  // CAMEO codes the refusal or agreement against the party the complement acts on
+  for (const e of events) {
+    if (e.target >= 0) continue;
+    const k = tokens.findIndex((t) => t.start === e.trigger.start);
+    const v = k >= 0 ? syntax(tokens[k].sentence) : null;
+    if (!v) continue;
+    for (const c of v.children[k]) {
+      if (v.parse.relation[c] !== 'xcomp') continue;
+      const x = events.find((y) => y.trigger.start === tokens[c].start && y.target >= 0 && y.target !== e.source);
+      if (x) { e.target = x.target; break; }
     }
   }
   // a verb of intent that is itself a pattern ("pledged" 033) and the act it announces ("pledged to
