@@ -47,6 +47,12 @@ export interface PipelineOptions {
    */
   eventCalibration?: boolean;
   /**
+   * Events from the PLOVER classifier for sentences no pattern matches (default true when
+   * models/events holds a classifier; src/events/index.ts `EventOptions.classify`). false codes
+   * with the patterns alone.
+   */
+  eventClassifier?: boolean;
+  /**
    * The longest input (UTF-16 units of the page or text as given) and the longest article text
    * analysed; a longer document is refused with E_TOO_LARGE before any work. Defaults
    * `MAX_INPUT_CHARS` and `MAX_TEXT_CHARS`: annotation and parsing take memory in proportion to the
@@ -174,7 +180,10 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       // come after the resolver's, whose indices (used by the events) stay as they are
       const found = attributeQuotes(doc, res);
       const quotes = reportedSpeech(doc, found.res, found.quotes);
-      const events = findEvents(doc, res, quotes, coder, { published: article.published, minConfidence: opts.eventMinConfidence, syntax: opts.eventSyntax });
+      const events = findEvents(doc, res, quotes, coder, {
+        published: article.published, minConfidence: opts.eventMinConfidence, syntax: opts.eventSyntax,
+        classify: opts.eventClassifier === false ? undefined : (sentence) => ploverProbabilities(sentence),
+      });
       if (opts.eventCalibration !== false) calibrateEvents(events, doc.text);
       const out = buildDocument(articleOut(article), found.res, quotes, events);
       // a source actor made for a quote that reportedSpeech then dropped names nobody in the output
@@ -191,6 +200,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
  * calibration of the rule score and the PLOVER classifier's probability of the event's type in its
  * sentence, fitted on held-out training data): an estimate of P(the PLOVER type is right). Events
  * with no PLOVER type (CAMEO roots 01 and 02, which PLOVER does not code) keep the rule score.
+ * A classifier event (`origin: 'classifier'`) is calibrated with rule score 0, as in training.
  * Mutates `events`; the classifier runs once per sentence that holds an event.
  */
 function calibrateEvents(events: FoundEvent[], text: string): void {
@@ -198,7 +208,8 @@ function calibrateEvents(events: FoundEvent[], text: string): void {
     if (!e.plover) continue;
     const probs = ploverProbabilities(text.slice(e.sentence.start, e.sentence.end));
     if (!probs) return;
-    const c = calibratedConfidence({ ruleScore: e.confidence, typeProbability: probs[e.plover.type] ?? 0, hasSource: e.source >= 0, hasTarget: e.target >= 0 });
+    // a classifier event has no rule score (the calibration is fitted with 0 for such events)
+    const c = calibratedConfidence({ ruleScore: e.origin === 'classifier' ? 0 : e.confidence, typeProbability: probs[e.plover.type] ?? 0, hasSource: e.source >= 0, hasTarget: e.target >= 0 });
     e.confidence = Math.round(c * 1000) / 1000;
   }
 }
@@ -220,6 +231,7 @@ function buildDocument(article: SteppeDocument['article'], res: ActorResolution,
       id: `e${n + 1}`, code: e.code, root: e.root, quadClass: e.quadClass, goldstein: e.goldstein, name: e.name,
       plover: e.plover, source: id(e.source), target: id(e.target), date: e.date, datePrecision: e.datePrecision,
       location: e.location, sentence: e.sentence, trigger: e.trigger, negated: e.negated, modality: e.modality, confidence: e.confidence,
+      ...(e.origin ? { origin: e.origin } : {}),
       ...(e.mentions ? { mentions: e.mentions } : {}),
     })),
   };

@@ -108,6 +108,13 @@ export const EventSchema = z.object({
    * (same code, dyad, date, negation and modality) more than once and the mentions were merged.
    */
   mentions: z.array(z.object({ sentence: Range, trigger: TextSpan })).optional(),
+  /**
+   * Optional (added in 0.3): how the event was coded. Absent: a verb or noun pattern of
+   * data/events/patterns.yaml matched its trigger. 'classifier': no pattern matched its sentence;
+   * the PLOVER sentence classifier gave the type (the CAMEO code is that type's generic code, the
+   * trigger the sentence's main verb).
+   */
+  origin: z.literal('classifier').optional(),
 });
 export type EventOut = z.infer<typeof EventSchema>;
 

@@ -111,3 +111,31 @@ test('smoke: train-events on a small slice writes a loadable model', { skip: !ex
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('classifier events: a sentence no pattern matches gets the classifier\'s type, on its main verb, marked origin "classifier"', async () => {
+  const { createPipeline } = await import('../src/pipeline.js');
+  const { genericCodes } = await import('../src/events/index.js');
+  const { loadCodebook } = await import('../src/events/codebook.js');
+  const codes = genericCodes(loadCodebook());
+  // the "not specified below" code of each type's first root, from the CAMEO→PLOVER table
+  assert.equal(codes.get('ASSAULT'), '180');
+  assert.equal(codes.get('CONSULT'), '040');
+  assert.equal(codes.size, PLOVER_TYPES.length);
+  if (!loadEventClassifier()) { console.log('# models/events has no classifier: classifier events not checked'); return; }
+  const run = (content: string, eventClassifier?: boolean) =>
+    createPipeline({ noExtract: true, eventClassifier }).analyze({ source: 't', format: 'text', content, published: '2023-05-10' });
+  const text = 'Gunmen targeted a Pakistani checkpoint near the Afghan border.';
+  const doc = run(text);
+  const e = doc.events.find((x) => x.origin === 'classifier');
+  assert.ok(e, JSON.stringify(doc.events));
+  assert.equal(e.trigger.text, 'targeted');
+  assert.equal(e.plover?.type, 'ASSAULT');
+  assert.equal(e.code, '180');
+  assert.equal(doc.actors.find((a) => a.id === e.source)?.name, 'Gunmen');
+  assert.ok(e.confidence > 0 && e.confidence < 1);
+  // patterns only: no event; and a sentence with no act gets none either way
+  assert.deepEqual(run(text, false).events, []);
+  assert.deepEqual(run('The weather in Nairobi was pleasant on Monday.').events, []);
+  // a sentence a pattern matches gets no classifier event
+  assert.ok(!run('Ethiopian troops shelled rebel positions near the Sudanese border on Tuesday.').events.some((x) => x.origin));
+});

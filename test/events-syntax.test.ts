@@ -277,3 +277,18 @@ test('targets: the default prepositions are a readable table, one list per CAMEO
   writeFileSync(bad, '"4": [with]\n');
   assert.throws(() => loadTargetPrepositions(bad), /E_BAD_DICTIONARY|CAMEO root/);
 });
+
+test('demands: what a speaker says another party must or should do is the speaker\'s demand of that party (100)', () => {
+  const a = run('Moscow says Israel must end its attacks on Syria.');
+  const e = a.events.find((x) => x.code === '100');
+  assert.ok(e, JSON.stringify(a.events.map((x) => x.code)));
+  assert.equal(name(a, e.source), 'Russia');
+  assert.equal(name(a, e.target), 'Israel');
+  assert.equal(e.modality, 'asserted');
+  // the party's own obligation, said by itself, is no demand of anyone
+  const b = run('Israel says it must defend itself against rocket attacks from Gaza.');
+  assert.ok(!b.events.some((x) => x.code === '100' && x.target === x.source));
+  // "will", not "must": the reported act stays what it is
+  const c = run('Moscow says Israel will end its attacks on Syria.');
+  assert.ok(!c.events.some((x) => x.code === '100'), JSON.stringify(c.events.map((x) => x.code)));
+});

@@ -321,3 +321,27 @@ test('a version-1 database is upgraded to the latest schema on open, keeping its
   assert.equal(check.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
   assert.ok(LATEST_SCHEMA_VERSION >= 2);
 });
+
+test('a version-2 database gains events.origin (v3); a classifier event keeps its origin, a pattern event has none', (t) => {
+  const file = join(tempDir(t), 'v2.db');
+  const raw = new Database(file);
+  raw.exec(migrations[0].up);
+  raw.exec(migrations[1].up);
+  raw.pragma('user_version = 2');
+  raw.close();
+  const store = openSqliteStore({ file });
+  t.after(() => store.close());
+  assert.ok(LATEST_SCHEMA_VERSION >= 3);
+  const doc = makeDocument();
+  assert.ok(doc.events.length >= 1);
+  doc.events[0] = { ...doc.events[0], origin: 'classifier' };
+  store.saveDocument(doc);
+  const back = store.getDocument(doc.article.id)!;
+  assert.equal(back.events[0].origin, 'classifier');
+  for (const e of back.events.slice(1)) assert.equal(e.origin, undefined);
+  assert.deepEqual(back, doc);
+  // the column refuses other values
+  const check = new Database(file);
+  t.after(() => check.close());
+  assert.throws(() => check.prepare("UPDATE events SET origin = 'guess'").run(), /CHECK/);
+});

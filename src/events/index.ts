@@ -31,11 +31,11 @@ import type { Modality } from '../schema.js';
 import type { ActorResolution } from '../actors/resolve.js';
 import type { FoundQuote } from '../quotes/index.js';
 import { loadCodebook, type Codebook } from './codebook.js';
-import { loadPatterns, type EventPattern, type PatternIndex } from './patterns.js';
+import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
 import { isTitleCase } from '../nlp/title-case.js';
-import { ACCUSE_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, verbArguments, type SyntaxView } from './arguments.js';
+import { ACCUSE_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, subjectOf, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -56,6 +56,12 @@ export interface FoundEvent {
   negated: boolean;
   modality: Modality;
   confidence: number;
+  /**
+   * How the event was coded: absent for a pattern of data/events/patterns.yaml; 'classifier' for
+   * the PLOVER classifier's event of a sentence no pattern matched (its confidence is then the
+   * classifier's probability before calibration, as the rule score is for patterns).
+   */
+  origin?: 'classifier';
   /** Other mentions of the same happening merged into this event (sentence and trigger), in text order. */
   mentions?: Array<{ sentence: { start: number; end: number }; trigger: { start: number; end: number; text: string } }>;
 }
@@ -88,6 +94,15 @@ export interface EventOptions {
   minConfidence?: number;
   /** Use the dependency parse for source and target when the document has one (default true). */
   syntax?: boolean;
+  /**
+   * The PLOVER sentence classifier (src/events/confidence.ts `ploverProbabilities`): sentence text →
+   * probability of each PLOVER type and NONE. When given, a sentence where no pattern fires but
+   * the classifier's best type reaches `classifierMin` gets one event from the classifier (see
+   * `findEvents`). Absent: patterns only.
+   */
+  classify?: (sentence: string) => Record<string, number> | null;
+  /** Least classifier probability of a classifier event's type (default 0.5: the type is more likely than every other answer, NONE included, together). */
+  classifierMin?: number;
 }
 
 /** Loaded resources of the event coder; build once, reuse for every document. */
@@ -96,12 +111,37 @@ export interface EventCoder {
   patterns: PatternIndex;
   /** Inflected forms of the pattern verbs → lemma (src/events/verb-forms.ts), for mis-tagged verbs. */
   verbForms: Map<string, string>;
+  /** PLOVER type → the CAMEO code a classifier event of that type gets (see {@link genericCodes}). */
+  genericCodes: Map<string, string>;
+  /** CAMEO root → default target prepositions (data/events/target-prepositions.yaml). */
+  targetPreps: Map<string, string[]>;
+}
+
+/**
+ * The CAMEO code that stands for a whole PLOVER type: among the 3-digit codes the CAMEO→PLOVER
+ * table maps to the type, the first "not specified below" code (ending in 0) in codebook order,
+ * else the first 3-digit code (e.g. ASSAULT → "180", CONSULT → "040"): the generic code of the
+ * type's first root (CAMEO codebook v1.1b3 writes event
+ * codes with three or four digits; the 2-digit roots are categories).
+ */
+export function genericCodes(codebook: Codebook): Map<string, string> {
+  const out = new Map<string, string>();
+  // a root's "not specified below" code (x0) first, then any 3-digit code
+  for (const generic of [true, false]) {
+    for (const c of codebook.all()) {
+      if (c.code.length !== 3 || (generic && !c.code.endsWith('0'))) continue;
+      const t = codebook.plover(c.code)?.type;
+      if (t && !out.has(t)) out.set(t, c.code);
+    }
+  }
+  return out;
 }
 
 /** Load the codebook and the patterns once. */
 export function createEventCoder(): EventCoder {
   const patterns = loadPatterns();
-  return { codebook: loadCodebook(), patterns, verbForms: verbFormIndex(patterns.byVerb.keys()) };
+  const codebook = loadCodebook();
+  return { codebook, patterns, verbForms: verbFormIndex(patterns.byVerb.keys()), genericCodes: genericCodes(codebook), targetPreps: loadTargetPrepositions() };
 }
 
 const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'can\'t', 'won\'t']);
@@ -128,6 +168,16 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
 /** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
 const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
+/**
+ * Verbs of being, having and becoming: a state or a change of state, never an act that a classifier
+ * event could stand on ("ties have grown closer", "the situation remains tense").
+ */
+const STATIVE = new Set(['be', 'have', 'become', 'remain', 'seem', 'appear', 'grow', 'get', 'look', 'stay', 'continue', 'exist', 'include', 'contain', 'mean', 'lie', 'sit', 'stand', 'feel', 'sound', 'turn', 'prove', 'tend', 'belong', 'depend', 'consist', 'cost', 'weigh', 'rise', 'fall', 'increase', 'decrease', 'decline', 'drop']);
+/** Documents and figures: a verb whose object is one of them publishes, it does not act. */
+const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'reports', 'letter', 'video', 'videos', 'results', 'figures', 'data',
+  'book', 'film', 'album', 'photo', 'photos', 'document', 'documents', 'study', 'survey', 'poll', 'list', 'details', 'transcript', 'readout', 'communique', 'communiqué']);
+/** Verbs of urging whose clause says what another party must do ("insisted that Israel must withdraw"). */
+const DEMANDING = new Set(['urge', 'demand', 'insist', 'stress', 'tell', 'write']);
 /** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
 const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide', 'undertake', 'perform', 'open', 'mount', 'wage', 'file', 'issue', 'lodge', 'impose', 'extend', 'step']);
 
@@ -347,6 +397,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const sentText = text.slice(sent.start, sent.end);
     let dates: ReturnType<typeof resolveDates> | null = null;
     const titleCase = isTitleCase(tokens, sent.tokenStart, sent.tokenEnd);
+    const eventsBefore = events.length;
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
       let candidates: EventPattern[] | undefined;
@@ -373,7 +424,58 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           !/^['’]s$/.test(lower[k - 1])) candidates = coder.patterns.byVerb.get(lemma);
       }
       if (!candidates) continue;
-      if (consumed.has(k)) continue;
+      k = codeTrigger(k, candidates, 'pattern');
+    }
+    // ---- the classifier: a sentence where no pattern fired, whose best PLOVER type (not NONE) is
+    // likely enough, gets one event of that type's generic CAMEO code; the trigger is the main verb
+    // (through a verb of saying to the act it reports: "X said Y attacked Z" → "attacked"), whose
+    // arguments are found as for a pattern with the root's default target prepositions
+    if (events.length === eventsBefore && opts.classify && /^[^?]*\S[^?]*$/.test(sentText)) classifierEvent();
+
+    /** Add the classifier's event for this sentence, if any (see above). */
+    function classifierEvent(): void {
+      const v = syntax(s);
+      if (!v) return;
+      let root = -1;
+      for (let j = sent.tokenStart; j < sent.tokenEnd; j++) if (v.parse.head[j] < 0) { root = j; break; }
+      for (let hop = 0; root >= 0 && hop < 3; hop++) {
+        const lem = tokens[root].lemma.toLowerCase();
+        if (!REPORTING.has(lem) && !COMMUNICATION.has(lem)) break;
+        const c = v.children[root].find((x) => v.parse.relation[x] === 'ccomp' && tokens[x].pos === 'VERB');
+        if (c === undefined) break;
+        root = c;
+      }
+      if (root < 0 || tokens[root].pos !== 'VERB') return;
+      // a pattern verb whose patterns all declined ("released a statement": release needs a person
+      // as its object) is not an act of its own; the patterns' constraints win over the classifier
+      if (STATIVE.has(tokens[root].lemma.toLowerCase())) return;
+      // publishing a document ("released a statement", "issued a report") is no act of its own
+      if (v.children[root].some((c) => v.parse.relation[c] === 'obj' && DOCUMENT_NOUNS.has(lower[c]))) return;
+      // a pattern verb that acts only on an object ("return" the prisoners or the artefacts), used
+      // with none ("the president returned to Brasilia"), is another sense of the verb
+      const own = coder.patterns.byVerb.get(tokens[root].lemma.toLowerCase());
+      if (own && own.every((p) => p.object.length) && !v.children[root].some((c) => v.parse.relation[c] === 'obj')) return;
+      const probs = opts.classify!(sentText);
+      if (!probs) return;
+      let type = '', best = 0;
+      for (const [c, pr] of Object.entries(probs)) if (c !== 'NONE' && pr > best) { best = pr; type = c; }
+      const code = coder.genericCodes.get(type);
+      if (!code || best < (opts.classifierMin ?? 0.5)) return;
+      const pattern: EventPattern = {
+        code, kind: 'verb', words: [tokens[root].lemma.toLowerCase()], object: [], prep: coder.targetPreps.get(code.slice(0, 2)) ?? [],
+        target: 'object', source: 'subject',
+      };
+      const n = events.length;
+      codeTrigger(root, [pattern], 'classifier');
+      for (let i = n; i < events.length; i++) { events[i].origin = 'classifier'; events[i].confidence = Math.round(best * 1000) / 1000; }
+    }
+    /**
+     * Code the event at trigger token `k` from the first of `candidates` that matches there; returns
+     * the last token of the trigger (the loop resumes after it), or `k` when none matches.
+     */
+    function codeTrigger(k: number, candidates: EventPattern[], origin: 'pattern' | 'classifier'): number {
+      const t = tokens[k];
+      if (consumed.has(k)) return k;
       let objectAt = -1;
       let match: { p: EventPattern; end: number } | null = null;
       // a pattern whose object word is present is more specific than one with none, whatever their
@@ -410,7 +512,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         plain ??= { p, end };
       }
       if (!match) match = plain;
-      if (!match) continue;
+      if (!match) return k;
       // the object word of a matched pattern ("pledged support") is its theme, not a second event
       if (objectAt >= 0) consumed.add(objectAt);
       const { p } = match;
@@ -420,7 +522,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // ---- passive voice: "was requested by X", "were ousted by X"
       // a gerund used as a modifier ("an official welcoming ceremony") is not an event
       if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
-        (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) continue;
+        (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) return k;
       // passive: "was requested by X"; reduced: "Masimov, ousted as head", "Nazarbaev removed from" (a transitive
       // verb in the active voice takes its object first, so a participle followed by a preposition is passive)
       const participle = /(?:ed|en)$/.test(lower[k]);
@@ -635,8 +737,30 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           negated, modality, confidence,
         });
       }
-      k = triggerEnd - 1;
+      return triggerEnd - 1;
     }
+  }
+  // "Russia says Israel must end its attacks": an act someone says another party must (or should)
+  // carry out is that speaker's demand of the party (CAMEO codebook v1.1b3, 100 "Demand, not
+  // specified below"; PLOVER REQUEST), not the act itself
+  const demand = coder.codebook.get('100')!;
+  for (const e of events) {
+    const t0 = tokens.findIndex((t) => t.start === e.trigger.start);
+    const v = t0 >= 0 ? syntax(tokens[t0].sentence) : null;
+    if (!v) continue;
+    // a noun trigger that is the object of the clause's verb ("must end attacks") stands for that verb
+    const k = v.parse.relation[t0] === 'obj' && v.parse.head[t0] >= 0 ? v.parse.head[t0] : t0;
+    if (v.parse.relation[k] !== 'ccomp' || !v.children[k].some((c) => v.parse.relation[c] === 'aux' && /^(?:must|should)$/.test(lower[c]))) continue;
+    const h = v.parse.head[k];
+    const lem = tokens[h].lemma.toLowerCase();
+    if (!REPORTING.has(lem) && !COMMUNICATION.has(lem) && !DEMANDING.has(lem)) continue;
+    const subj = subjectOf(v, h);
+    const sayer = subj.head >= 0 && !subj.passive ? phraseActor(v, subj.head, false) : -1;
+    if (sayer < 0 || sayer === e.source) continue;
+    Object.assign(e, {
+      code: demand.code, root: demand.root, name: demand.name, quadClass: demand.quadClass, goldstein: demand.goldstein,
+      plover: coder.codebook.plover(demand.code), target: e.source, source: sayer, modality: 'asserted', negated: false,
+    });
   }
   // a verb whose complement is an event of its own ("refused to lift the ban on Cypriot ships",
   // "agreed to release the prisoners"): with no target of its own it takes the complement's, as

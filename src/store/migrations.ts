@@ -22,6 +22,9 @@
  * than once (the contract's optional `event.mentions`, the event's own mention at `pos` 0);
  * (article_id, event_id) references `events`.
  *
+ * Version 3 adds `events.origin`: NULL for a pattern event, 'classifier' for an event of the PLOVER
+ * sentence classifier (the contract's optional `event.origin`).
+ *
  * Offsets are stored as `span_start` / `span_end` (and `*_start` / `*_end`), because `end` is a
  * reserved word in both SQL dialects.
  */
@@ -168,6 +171,13 @@ CREATE TABLE event_mentions (
   PRIMARY KEY (article_id, event_id, pos),
   FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE
 );
+`,
+  },
+  {
+    version: 3,
+    description: 'events.origin: how an event was coded (NULL: a pattern; classifier)',
+    up: `
+ALTER TABLE events ADD COLUMN origin TEXT CHECK (origin IS NULL OR origin = 'classifier');
 `,
   },
 ];

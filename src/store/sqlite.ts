@@ -61,6 +61,8 @@ interface EventRow {
   date_precision: string | null; location_name: string | null; location_country: string | null;
   sentence_start: number; sentence_end: number; trigger_start: number; trigger_end: number;
   trigger_text: string; negated: number; modality: string; confidence: number;
+  /** schema v3; NULL for a pattern event */
+  origin: string | null;
 }
 
 /** The message of an unknown thrown value, on one line. */
@@ -169,10 +171,10 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(`INSERT INTO events
         (article_id, id, pos, code, root, quad_class, goldstein, name, plover_type, plover_mode, source_actor, target_actor,
          date, date_precision, location_name, location_country, sentence_start, sentence_end,
-         trigger_start, trigger_end, trigger_text, negated, modality, confidence)
+         trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin)
         VALUES (@article_id, @id, @pos, @code, @root, @quad_class, @goldstein, @name, @plover_type, @plover_mode, @source_actor, @target_actor,
          @date, @date_precision, @location_name, @location_country, @sentence_start, @sentence_end,
-         @trigger_start, @trigger_end, @trigger_text, @negated, @modality, @confidence)`),
+         @trigger_start, @trigger_end, @trigger_text, @negated, @modality, @confidence, @origin)`),
       insertEventMention: db.prepare(`INSERT INTO event_mentions
         (article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text)
         VALUES (@article_id, @event_id, @pos, @sentence_start, @sentence_end, @trigger_start, @trigger_end, @trigger_text)`),
@@ -225,7 +227,7 @@ class SqliteStore implements Store {
         location_name: e.location?.name ?? null, location_country: e.location?.country ?? null,
         sentence_start: e.sentence.start, sentence_end: e.sentence.end,
         trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
-        negated: e.negated ? 1 : 0, modality: e.modality, confidence: e.confidence,
+        negated: e.negated ? 1 : 0, modality: e.modality, confidence: e.confidence, origin: e.origin ?? null,
       });
       (e.mentions ?? []).forEach((m, mpos) => {
         s.insertEventMention.run({
@@ -291,6 +293,7 @@ class SqliteStore implements Store {
         sentence: { start: r.sentence_start, end: r.sentence_end },
         trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
         negated: r.negated === 1, modality: r.modality as EventOut['modality'], confidence: r.confidence,
+        ...(r.origin === 'classifier' ? { origin: 'classifier' as const } : {}),
         ...(mentionsByEvent.has(r.id) ? { mentions: mentionsByEvent.get(r.id)! } : {}),
       }));
       return {
