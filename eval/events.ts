@@ -119,6 +119,14 @@ const typeRows = (name: string, data: Array<{ text: string; label: string }>) =>
   if (classifier) rows.push([name, 'classifier only', prf(data.map((x) => [predict(classifier, x.text, true).type, x.label])), data.length]);
   const comb = data.map((x, i) => combined(docs[i], x.text));
   rows.push([name, 'patterns + classifier, calibrated', prf(data.map((x, i) => [comb[i].type, x.label])), data.length]);
+  // what the pipeline outputs: its most confident PLOVER event, a classifier event only where no pattern fired
+  // (confidence calibrated per sentence, as src/pipeline.ts calibrateEvents does)
+  const calibrated = (doc: SteppeDocument, e: SteppeDocument['events'][number]) => {
+    const probs = classifier ? ploverProbabilities(doc.article.text.slice(e.sentence.start, e.sentence.end), classifier) : null;
+    return probs ? calibratedConfidence({ ruleScore: e.origin ? 0 : e.confidence, typeProbability: probs[e.plover!.type] ?? 0, hasSource: !!e.source, hasTarget: !!e.target }) : e.confidence;
+  };
+  const shipped = (doc: SteppeDocument | null) => (doc?.events.filter((e) => e.plover).map((e) => ({ e, c: calibrated(doc, e) })).sort((a, b) => b.c - a.c)[0]?.e.plover?.type) ?? null;
+  rows.push([name, 'shipped coder (pattern events, else a classifier event)', prf(data.map((x, i) => [shipped(docs[i]), x.label])), data.length]);
   if (classifier) eceRows.push([name.replace('PLOVER type', 'calibration ECE of the chosen type (10 bins)'), expectedCalibrationError(comb.map((c, i) => [c.confidence, c.type === data[i].label])), data.length]);
   return docs;
 };
