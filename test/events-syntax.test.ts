@@ -292,3 +292,11 @@ test('demands: what a speaker says another party must or should do is the speake
   const c = run('Moscow says Israel will end its attacks on Syria.');
   assert.ok(!c.events.some((x) => x.code === '100'), JSON.stringify(c.events.map((x) => x.code)));
 });
+
+test('installations stand for their forces: an attack on "a military base" or "a police station" targets MIL or COP', () => {
+  const a = run('Al-Shabaab fighters attacked a Kenyan military base near the Somali border.');
+  const e = event(a, '19');
+  assert.equal(a.actors.find((x) => x.id === e.target)?.code, 'KENMIL');
+  const b = run('Gunmen stormed a police station in northern Burkina Faso on Sunday.');
+  assert.match(b.actors.find((x) => x.id === event(b, '19').target)?.code ?? '', /COP$/);
+});
