@@ -300,3 +300,18 @@ test('installations stand for their forces: an attack on "a military base" or "a
   const b = run('Gunmen stormed a police station in northern Burkina Faso on Sunday.');
   assert.match(b.actors.find((x) => x.id === event(b, '19').target)?.code ?? '', /COP$/);
 });
+
+test('control and themes: "asked X to send troops" makes X the sender even when the parse hangs the infinitive on X; forces sent are no target, soldiers freed are', () => {
+  const a = run('Armenia asked the CSTO to send troops.');
+  const send = a.events.find((x) => x.trigger.text === 'send');
+  assert.ok(send, JSON.stringify(a.events.map((x) => x.trigger.text)));
+  assert.equal(name(a, send.source), 'Collective Security Treaty Organization');
+  assert.notEqual(name(a, send.target), 'troops');
+  // a verb outside the object-control list keeps its own subject: China summoned the envoy, China protests
+  const b = run('Beijing summoned the Japanese ambassador to protest the visit.');
+  const protest = b.events.find((x) => x.root === '14');
+  assert.ok(protest);
+  assert.equal(name(b, protest.source), 'China');
+  const c = run('Rebels freed five soldiers on Monday.');
+  assert.equal(name(c, event(c, '08').target), 'soldiers');
+});

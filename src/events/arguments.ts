@@ -34,6 +34,17 @@ export interface ArgumentHeads {
 /** Clausal relations: an argument's phrase never extends across one of these. */
 export const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'csubj', 'list', 'discourse', 'vocative', 'dislocated']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/**
+ * Object-control verbs: the object of "asked X to V" is the subject of V (our list of the common
+ * English verbs of asking, ordering, enabling and causing; Huddleston & Pullum 2002, ch. 14).
+ */
+export const OBJECT_CONTROL = new Set([
+  'ask', 'urge', 'tell', 'order', 'force', 'persuade', 'invite', 'encourage', 'allow', 'permit', 'press', 'pressure', 'push',
+  'instruct', 'authorize', 'authorise', 'help', 'enable', 'expect', 'want', 'need', 'require', 'compel', 'oblige', 'advise', 'warn',
+  'remind', 'request', 'appeal', 'beg', 'lead', 'cause', 'get', 'convince', 'inspire', 'prompt', 'direct', 'command', 'empower',
+  'mandate', 'commission', 'task', 'entrust', 'recruit', 'train', 'teach', 'challenge', 'dare', 'pay', 'hire', 'choose', 'elect',
+  'appoint', 'nominate', 'select', 'prefer', 'like', 'trust', 'implore', 'exhort', 'petition', 'lobby', 'motivate', 'tempt',
+]);
 /** Verbs that attribute an act to their object ("accused Armenia of shelling"). */
 export const ACCUSE_VERBS = new Set(['accuse', 'blame', 'charge', 'suspect', 'condemn', 'criticize', 'criticise', 'fault', 'denounce']);
 /** Nouns of a message that a subject issues and that then "calls", "urges" or "demands" for it. */
@@ -90,8 +101,11 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   // a passive auxiliary of its own ("while being accused of treason")
   const ownPassive = hasChild(v, pred, 'aux:pass');
   if (r === 'xcomp') {
-    // object control: "asked the CSTO to send troops", "urged Russia to withdraw"
-    for (const c of v.children[h]) if ((rel(v, c) === 'obj' || rel(v, c) === 'iobj') && c < pred) return { head: c, passive: false };
+    // object control: "asked the CSTO to send troops", "urged Russia to withdraw"; other verbs keep
+    // their own subject ("called Lavrov to discuss Syria", "summoned the envoy to complain")
+    if (OBJECT_CONTROL.has(v.tokens[h].lemma.toLowerCase())) {
+      for (const c of v.children[h]) if ((rel(v, c) === 'obj' || rel(v, c) === 'iobj') && c < pred) return { head: c, passive: false };
+    }
     return { head: subjectOf(v, h, depth + 1).head, passive: false };
   }
   if (r === 'conj') {
@@ -112,6 +126,11 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
     return { head: pred - 1, passive: false };
   }
   if (r === 'advcl' && (/ing$/.test(w) || v.lower[pred - 1] === 'to')) return { head: subjectOf(v, h, depth + 1).head, passive: false };
+  if (r === 'acl' && v.children[pred].some((c) => rel(v, c) === 'mark' && v.lower[c] === 'to') && /^(?:obj|iobj)$/.test(rel(v, h)) &&
+    v.parse.head[h] >= 0 && OBJECT_CONTROL.has(v.tokens[v.parse.head[h]].lemma.toLowerCase())) {
+    // "asked the CSTO to send troops" parsed with the infinitive on the object: object control still
+    return { head: h, passive: false };
+  }
   if (r === 'acl') {
     // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city"
     if (/(?:ed|en)$/.test(w)) return { head: h, passive: true };

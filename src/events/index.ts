@@ -173,6 +173,12 @@ const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reit
  * event could stand on ("ties have grown closer", "the situation remains tense").
  */
 const STATIVE = new Set(['be', 'have', 'become', 'remain', 'seem', 'appear', 'grow', 'get', 'look', 'stay', 'continue', 'exist', 'include', 'contain', 'mean', 'lie', 'sit', 'stand', 'feel', 'sound', 'turn', 'prove', 'tend', 'belong', 'depend', 'consist', 'cost', 'weigh', 'rise', 'fall', 'increase', 'decrease', 'decline', 'drop']);
+/**
+ * Agent codes of forces (CAMEO MIL, COP, SPY): as the theme of an act ("sent troops", "deployed
+ * warships") they are the source's own means, not the target, unlike people acted upon ("freed
+ * prisoners", and soldiers released or returned, CAMEO 08x).
+ */
+const OWN_FORCES = /(?:MIL|COP|SPY)$/;
 /** Documents and figures: a verb whose object is one of them publishes, it does not act. */
 const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'reports', 'letter', 'video', 'videos', 'results', 'figures', 'data',
   'book', 'film', 'album', 'photo', 'photos', 'document', 'documents', 'study', 'survey', 'poll', 'list', 'details', 'transcript', 'readout', 'communique', 'communiqué']);
@@ -217,6 +223,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return best;
   };
   let themeWords: string[] = [];
+  let forcesAreMeans = true;
   const actorAfter = (from: number, limit: number, allowLocative = false): number => {
     for (let j = from; j < limit; j++) {
       if (themeWords.includes(lower[j])) continue;
@@ -517,6 +524,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (objectAt >= 0) consumed.add(objectAt);
       const { p } = match;
       themeWords = p.object;
+      // forces as the theme are the source's means ("sent troops"), except when they are released
+      // or returned (CAMEO 084x: "freed captured soldiers")
+      forcesAreMeans = !/^08(?:[0-6]|8)/.test(p.code);
       const triggerStart = k, triggerEnd = match.end;
 
       // ---- passive voice: "was requested by X", "were ousted by X"
@@ -593,7 +603,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 6); j++) {
             if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || /^(?:[,;.]|that|which|who)$/.test(lower[j])) break;
             if (tokens[j].pos === 'ADP' && !p.prep.includes(lower[j])) break;
-            if (themeWords.includes(lower[j]) && !participant(j)) continue;
+            if (themeWords.includes(lower[j]) && (!participant(j) || (forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[j]].code ?? '')))) continue;
             if (participant(j)) { target = actorAtToken[headOfPhrase(j, Math.min(sent.tokenEnd, j + 6))]; break; }
           }
         }
@@ -604,7 +614,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
-        const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i)) : nounArguments(v, k, p.prep);
+        const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i) && !(forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[i]].code ?? ''))) : nounArguments(v, k, p.prep);
         const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
         const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
         if (s >= 0) extraSources = coordinated(v, args.source, s);
