@@ -89,7 +89,8 @@ for (const s of stories) {
 }
 const QUAD_TYPES: Record<number, string[]> = {
   0: [NONE_CLASS, 'REQUEST'],
-  1: [...new Set(['03', '04', '05'].map((r) => codebook.plover(r)?.type).filter((t): t is string => !!t)), 'AGREE', 'CONSULT', 'SUPPORT'],
+  // verbal cooperation includes promised concessions (CAMEO 035, PLOVER 2025 CONCEDE)
+  1: [...new Set(['03', '04', '05'].map((r) => codebook.plover(r)?.type).filter((t): t is string => !!t)), 'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE'],
   2: ['COOPERATE', 'AID', 'CONCEDE', 'RETREAT'],
   3: ['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN'],
   4: ['PROTEST', 'MOBILIZE', 'SANCTION', 'COERCE', 'ASSAULT'],

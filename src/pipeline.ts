@@ -23,6 +23,7 @@ import { buildResolverIndex, resolveActors, type ActorResolution } from './actor
 import { attributeQuotes, reportedSpeech, type FoundQuote } from './quotes/index.js';
 import { createEventCoder, findEvents, type FoundEvent } from './events/index.js';
 import { calibratedConfidence, ploverProbabilities } from './events/confidence.js';
+import type { PloverVersion } from './events/codebook.js';
 
 /** Options of the pipeline. */
 export interface PipelineOptions {
@@ -52,6 +53,11 @@ export interface PipelineOptions {
    * with the patterns alone.
    */
   eventClassifier?: boolean;
+  /**
+   * The PLOVER definitions for event types (src/events/codebook.ts `PloverVersion`): "2025" (the
+   * default: the 2025 structured codebook's REQUEST and CONCEDE) or "2021" (the OEDA conversion table).
+   */
+  ploverVersion?: PloverVersion;
   /**
    * The longest input (UTF-16 units of the page or text as given) and the longest article text
    * analysed; a longer document is refused with E_TOO_LARGE before any work. Defaults
@@ -94,7 +100,7 @@ export function articleId(text: string): string {
 export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   const annotate = createAnnotator();
   const resolverIndex = buildResolverIndex(loadActorDictionary({ extraFiles: opts.actorFiles }));
-  const coder = createEventCoder();
+  const coder = createEventCoder(opts.ploverVersion);
   // the parser model loads on the first parse() call, so a run whose stages never walk the syntax
   // does not pay for it; no model on disk → no view
   const parserWanted = opts.parser !== false && existsSync(join(DEFAULT_PARSER_DIR, 'config.json'));
@@ -199,7 +205,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
  * Replace each event's rule score by its calibrated confidence (src/events/confidence.ts: logistic
  * calibration of the rule score and the PLOVER classifier's probability of the event's type in its
  * sentence, fitted on held-out training data): an estimate of P(the PLOVER type is right). Events
- * with no PLOVER type (CAMEO roots 01 and 02, which PLOVER does not code) keep the rule score.
+ * with no PLOVER type (CAMEO root 01, public statements, which PLOVER does not code) keep the rule score.
  * A classifier event (`origin: 'classifier'`) is calibrated with rule score 0, as in training.
  * Mutates `events`; the classifier runs once per sentence that holds an event.
  */

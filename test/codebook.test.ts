@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCodebook, PLOVER_TYPES } from '../src/events/codebook.js';
+import { loadCodebook, PLOVER_TYPES, PLOVER_VERSIONS, type PloverVersion } from '../src/events/codebook.js';
 import { SteppeError } from '../src/errors.js';
 import { SHARED_DIR } from '../src/paths.js';
 
@@ -17,6 +17,16 @@ const REF_DIR = join(SHARED_DIR, 'eval/events/codebooks');
 const ONLY_IN_V1_1B3 = ['155', '176', '1834', '1951', '1952'];
 /** Codes of the 2021 CAMEO→PLOVER table that are not CAMEO v1.1b3 codes. */
 const NOT_IN_V1_1B3 = ['1213', '1214'];
+/**
+ * The type departures of PLOVER version 2025 from the 2021 table (data/cameo/plover-2025.tsv, after
+ * the 2025 PLOVER codebook's definitions): code pattern → [2021 type or '' for none, 2025 type].
+ */
+const TYPE_DEPARTURES: Array<[RegExp, string, string]> = [
+  [/^02/, '', 'REQUEST'],
+  [/^035/, 'AGREE', 'CONCEDE'],
+  [/^0871$/, 'RETREAT', 'CONCEDE'],
+];
+const typeDeparture = (code: string) => TYPE_DEPARTURES.find(([re]) => re.test(code));
 /** Deliberate mode departures from the 2021 table: code → [table's mode, ours]; see plover.tsv. */
 const MODE_DEPARTURES: Record<string, [string, string]> = {
   '085': ['ease', ''],
@@ -77,24 +87,9 @@ test('well-known codes carry their codebook names and Goldstein values', () => {
 });
 
 test('every PLOVER label is one of the 16 types with a mode that type allows', () => {
+  for (const version of PLOVER_VERSIONS) checkLabels(version);
   const cb = loadCodebook();
-  const types = cb.ploverTypes();
-  assert.deepEqual(types.map((t) => t.type), [...PLOVER_TYPES]);
-  const modes = new Map(types.map((t) => [t.type, t.modes]));
-  for (const t of types) assert.ok(t.definition.length > 10, t.type);
-  let mapped = 0;
-  for (const c of cb.all()) {
-    const label = cb.plover(c.code);
-    if (c.root === '01' || c.root === '02') {
-      assert.equal(label, null, `${c.code}: PLOVER does not code statements and appeals`);
-      continue;
-    }
-    assert.ok(label, `${c.code} has a PLOVER type`);
-    assert.ok(modes.has(label.type), `${c.code}: ${label.type}`);
-    if (label.mode !== null) assert.ok(modes.get(label.type)!.includes(label.mode), `${c.code}: ${label.type}/${label.mode}`);
-    mapped++;
-  }
-  assert.equal(mapped, 316 - 39);
+  assert.equal(cb.ploverVersion, '2025', 'the default PLOVER version');
   assert.deepEqual(cb.plover('041'), { type: 'CONSULT', mode: 'phone' });
   assert.deepEqual(cb.plover('042'), { type: 'CONSULT', mode: 'visit' });
   assert.deepEqual(cb.plover('145'), { type: 'PROTEST', mode: 'riot' });
@@ -104,9 +99,42 @@ test('every PLOVER label is one of the 16 types with a mode that type allows', (
   assert.deepEqual(cb.plover('1213'), { type: 'REJECT', mode: 'assist' });
   assert.deepEqual(cb.plover('1459'), { type: 'PROTEST', mode: 'riot' });
   assert.deepEqual(cb.plover('189'), { type: 'ASSAULT', mode: null });
-  assert.equal(cb.plover('0211'), null);
+  // 2025: appeals are requests (an appeal takes its demand twin's type and mode), intents to yield
+  // and declared truces are concessions; 2021: appeals have no type, the others are AGREE and RETREAT
+  assert.deepEqual(cb.plover('0211'), cb.plover('1011'));
+  assert.deepEqual(cb.plover('0234'), { type: 'REQUEST', mode: 'assist' });
+  assert.equal(cb.plover('0356')?.type, 'CONCEDE');
+  assert.equal(cb.plover('0871')?.type, 'CONCEDE');
+  const old = loadCodebook(undefined, '2021');
+  assert.equal(old.plover('0211'), null);
+  assert.equal(old.plover('0356')?.type, 'AGREE');
+  assert.deepEqual(old.plover('0871'), { type: 'RETREAT', mode: 'ceasefire' });
+  assert.equal(cb.plover('010'), null);
   assert.equal(cb.plover('abc'), null);
+  assert.equal(loadCodebook(undefined, '2021'), old, 'memoized per version');
 });
+
+/** Every code but root 01's has a PLOVER label of a known type and an allowed mode (root 02 too in 2025). */
+function checkLabels(version: PloverVersion): void {
+  const cb = loadCodebook(undefined, version);
+  const types = cb.ploverTypes();
+  assert.deepEqual(types.map((t) => t.type), [...PLOVER_TYPES]);
+  const modes = new Map(types.map((t) => [t.type, t.modes]));
+  for (const t of types) assert.ok(t.definition.length > 10, t.type);
+  let mapped = 0;
+  for (const c of cb.all()) {
+    const label = cb.plover(c.code);
+    if (c.root === '01' || (c.root === '02' && version === '2021')) {
+      assert.equal(label, null, `${version} ${c.code}: no PLOVER type for public statements (and 2021: appeals)`);
+      continue;
+    }
+    assert.ok(label, `${c.code} has a PLOVER type`);
+    assert.ok(modes.has(label.type), `${c.code}: ${label.type}`);
+    if (label.mode !== null) assert.ok(modes.get(label.type)!.includes(label.mode), `${c.code}: ${label.type}/${label.mode}`);
+    mapped++;
+  }
+  assert.equal(mapped, version === '2021' ? 316 - 39 : 316 - 11, `${version}: all but the codes of root 01 (2021: and 02)`);
+}
 
 /** Writes a codebook folder with the given table bodies (defaults: a small valid codebook). */
 function fixture(files: { eventcodes?: string; plover?: string; types?: string }): string {
@@ -206,7 +234,7 @@ test('the CAMEO→PLOVER mapping agrees with the reference conversion table', (t
     t.skip('../shared absent: reference codebooks not available');
     return;
   }
-  const cb = loadCodebook();
+  const cb = loadCodebook(undefined, '2021');
   const rows = new Map<string, { type: string; mode: string }>();
   const rootTypes = new Map<string, string[]>();
   for (const raw of readFileSync(join(REF_DIR, 'plover/CAMEO2PLOVER-2021.txt'), 'utf8').split('\n')) {
@@ -246,5 +274,14 @@ test('the CAMEO→PLOVER mapping agrees with the reference conversion table', (t
   // Codes the reference leaves out (roots 01 and 02) are unmapped here too.
   for (const c of cb.all()) {
     if (c.code.length > 2 && !rows.has(c.code) && !ONLY_IN_V1_1B3.includes(c.code)) assert.equal(cb.plover(c.code), null, c.code);
+  }
+  // Version 2025 differs from it exactly by the documented type departures of plover-2025.tsv.
+  const now = loadCodebook(undefined, '2025');
+  for (const c of now.all()) {
+    const dep = typeDeparture(c.code);
+    if (!dep) { assert.deepEqual(now.plover(c.code), cb.plover(c.code), `2025 = 2021 for ${c.code}`); continue; }
+    assert.equal(cb.plover(c.code)?.type ?? '', dep[1], `${c.code}: the 2021 type is the one documented`);
+    assert.equal(now.plover(c.code)?.type, dep[2], `${c.code}: the 2025 type`);
+    if (c.root === '02') assert.deepEqual(now.plover(c.code), now.plover(`10${c.code.slice(2)}`), `${c.code}: its 10x twin`);
   }
 });

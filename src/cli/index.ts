@@ -21,6 +21,7 @@ import type { Store } from '../store/store.js';
 import type { SteppeDocument } from '../schema.js';
 import { registerNerCommand } from './ner.js';
 import { registerParseCommand } from './parse.js';
+import { DEFAULT_PLOVER_VERSION, PLOVER_VERSIONS, type PloverVersion } from '../events/codebook.js';
 
 const VERSION = '0.1.0';
 
@@ -56,6 +57,7 @@ interface CommonOpts {
   maxChars?: number;
   extract: boolean;
   actors?: string[];
+  ploverVersion?: PloverVersion;
   progress: boolean;
 }
 
@@ -68,7 +70,7 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   const format = opts.format ?? (process.stdout.isTTY ? (mode === 'analyze' ? 'md' : 'json') : 'json');
   let pipeline: Pipeline;
   try {
-    pipeline = createPipeline({ published: opts.published ?? null, url: opts.url ?? null, noExtract: !opts.extract, actorFiles: opts.actors, maxTextChars: opts.maxChars });
+    pipeline = createPipeline({ published: opts.published ?? null, url: opts.url ?? null, noExtract: !opts.extract, actorFiles: opts.actors, maxTextChars: opts.maxChars, ploverVersion: opts.ploverVersion });
   } catch (e) {
     process.stderr.write(errLine(e) + '\n');
     return 2;
@@ -164,6 +166,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'SQLite database file to store results in', fileName, 'steppe.db')
     .option('--no-db', 'do not store results')
     .option('--actors <file>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists); repeat for several', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--plover-version <version>', 'PLOVER definitions for event types: 2025 (REQUEST includes appeals, CONCEDE promised concessions) or 2021 (the OEDA conversion table)').choices([...PLOVER_VERSIONS]).default(DEFAULT_PLOVER_VERSION))
     .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }) => {
       process.exitCode = await run(inputs, opts, 'analyze');
     });

@@ -58,12 +58,15 @@ export interface PloverType {
 
 /** Read-only access to the CAMEO codebook and the CAMEO→PLOVER mapping. Returned objects are frozen. */
 export interface Codebook {
+  /** The PLOVER definitions `plover()` follows (see {@link PloverVersion}). */
+  readonly ploverVersion: PloverVersion;
   /** The code exactly as written ("041", not "41" or "0410"), or undefined when CAMEO has no such code. */
   get(code: string): CameoCode | undefined;
   /**
    * The PLOVER label of a code: its own row in `plover.tsv`, else its 3-digit parent's, else its
-   * root's; null when none of them has one (roots 01 and 02: PLOVER does not code comments and
-   * appeals) or the string is not 2–4 digits.
+   * root's; null when none of them has one (root 01: PLOVER does not code public statements) or
+   * the string is not 2–4 digits. In version "2025" appeals (02) are REQUEST (plover-2025.tsv);
+   * in "2021" they have no type either.
    */
   plover(code: string): PloverLabel | null;
   /** Every code, in codebook order (a parent before its children). */
@@ -194,7 +197,18 @@ function parsePlover(file: string, codes: Map<string, CameoCode>, types: Map<str
   return labels;
 }
 
-let defaultCodebook: Codebook | undefined;
+/**
+ * Which PLOVER definitions map CAMEO codes to PLOVER types: "2021", the Open Event Data Alliance
+ * conversion table (plover.tsv), or "2025", that table with the overlay of plover-2025.tsv (the
+ * 2025 PLOVER structured codebook's definitions of REQUEST and CONCEDE). Default "2025".
+ */
+export type PloverVersion = '2021' | '2025';
+/** The PLOVER versions, oldest first. */
+export const PLOVER_VERSIONS: readonly PloverVersion[] = ['2021', '2025'];
+/** The version used when none is given. */
+export const DEFAULT_PLOVER_VERSION: PloverVersion = '2025';
+
+const defaultCodebooks = new Map<PloverVersion, Codebook>();
 
 /**
  * `intent.tsv`: act code prefix → intent code (both codes of eventcodes.tsv; the intent code under
@@ -216,25 +230,30 @@ function parseIntent(file: string, codes: Map<string, CameoCode>): Map<string, s
 }
 
 /**
- * Reads `eventcodes.tsv`, `plover-types.tsv`, `plover.tsv` and `intent.tsv` from `dir` (default
- * `DATA_DIR/cameo`, read once and memoized; an explicit `dir` is read afresh on every call).
+ * Reads `eventcodes.tsv`, `plover-types.tsv`, `plover.tsv` (and, for PLOVER version "2025", the
+ * overlay `plover-2025.tsv` when present) and `intent.tsv` from `dir` (default `DATA_DIR/cameo`,
+ * read once per version and memoized; an explicit `dir` is read afresh on every call).
  *
  * @throws SteppeError `E_BAD_DICTIONARY` (input: the file; message `line N: reason`) for a
  *   malformed row: wrong column count, a code that is not 2–4 digits or has no parent, a duplicate,
  *   a Goldstein score that is not a number in [−10, 10], a QuadClass that does not match the root,
  *   an unknown PLOVER type or a mode the type does not allow; `E_NOT_FOUND` when a file is missing.
  */
-export function loadCodebook(dir?: string): Codebook {
-  if (dir === undefined && defaultCodebook) return defaultCodebook;
+export function loadCodebook(dir?: string, ploverVersion: PloverVersion = DEFAULT_PLOVER_VERSION): Codebook {
+  if (dir === undefined && defaultCodebooks.has(ploverVersion)) return defaultCodebooks.get(ploverVersion)!;
   const base = dir ?? join(DATA_DIR, 'cameo');
   const codeList = parseEventCodes(join(base, 'eventcodes.tsv'));
   const codes = new Map(codeList.map((c) => [c.code, c]));
   const typeList = parsePloverTypes(join(base, 'plover-types.tsv'));
   const types = new Map(typeList.map((t) => [t.type, t]));
   const labels = parsePlover(join(base, 'plover.tsv'), codes, types);
+  // the 2025 overlay replaces or adds rows (a codebook folder of one's own may omit the file)
+  const overlay = join(base, 'plover-2025.tsv');
+  if (ploverVersion === '2025' && existsSync(overlay)) for (const [code, label] of parsePlover(overlay, codes, types)) labels.set(code, label);
   const intents = parseIntent(join(base, 'intent.tsv'), codes);
 
   const codebook: Codebook = {
+    ploverVersion,
     get: (code) => codes.get(code),
     plover(code) {
       if (!CODE.test(code)) return null;
@@ -250,6 +269,6 @@ export function loadCodebook(dir?: string): Codebook {
       return null;
     },
   };
-  if (dir === undefined) defaultCodebook = codebook;
+  if (dir === undefined) defaultCodebooks.set(ploverVersion, codebook);
   return codebook;
 }

@@ -168,7 +168,7 @@ export function readNgecStories(sharedDir: string): { train: NgecStory[]; dev: N
 
 /**
  * A ConfliBERT CAMEO classification sentence (Parolin et al. 2022, `conflibert/cameo_class_train.tsv`)
- * with its label 0–4: 0 = CAMEO roots 01–02 (statements, appeals: no PLOVER type), 1 = verbal
+ * with its label 0–4: 0 = CAMEO roots 01–02 (statements: no PLOVER type; appeals: REQUEST), 1 = verbal
  * cooperation (03–05), 2 = material cooperation (06–08), 3 = verbal conflict (09–13), 4 = material
  * conflict (14–20). (The file documents no label names; this reading is from its sentences.)
  */

@@ -30,7 +30,7 @@ import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';
 import type { ActorResolution } from '../actors/resolve.js';
 import type { FoundQuote } from '../quotes/index.js';
-import { loadCodebook, type Codebook } from './codebook.js';
+import { DEFAULT_PLOVER_VERSION, loadCodebook, type Codebook, type PloverVersion } from './codebook.js';
 import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
@@ -137,10 +137,10 @@ export function genericCodes(codebook: Codebook): Map<string, string> {
   return out;
 }
 
-/** Load the codebook and the patterns once. */
-export function createEventCoder(): EventCoder {
+/** Load the codebook (PLOVER types after `ploverVersion`, default "2025") and the patterns once. */
+export function createEventCoder(ploverVersion: PloverVersion = DEFAULT_PLOVER_VERSION): EventCoder {
   const patterns = loadPatterns();
-  const codebook = loadCodebook();
+  const codebook = loadCodebook(undefined, ploverVersion);
   return { codebook, patterns, verbForms: verbFormIndex(patterns.byVerb.keys()), genericCodes: genericCodes(codebook), targetPreps: loadTargetPrepositions() };
 }
 
