@@ -14,7 +14,8 @@
  * (only the held-out tenth of train, brat.ts isHoldout), `--model DIR` (another tagger folder),
  * `--rules` (rules only, no tagger), `--no-source-actors` (`findQuotes`: speakers only among the
  * resolved actors, as before source actors; default `attributeQuotes`, src/quotes/sources.ts),
- * `--no-parse` (no dependency parse, as when the pipeline runs without models/parser),
+ * `--no-parse` (the document has no parse view, as when the pipeline runs without its parser;
+ * a quote model with dependency features then parses with models/parser by itself, index.ts),
  * `--errors N` prints N misses and false alarms (train only: we never read dev sentences; a
  * speaker miss reads `SPK+` when our source phrase overlaps the gold source, `SPK` when not),
  * `--limit N` scores the first N articles. Skips with a notice when ../shared is absent.

@@ -28,8 +28,11 @@ import { FeatureInterner, saveTagger, trainTagger, TAGS, type TagSequence } from
 const EPOCHS = 10;
 const SEED = 20240606;
 const MIN_COUNT = 3;
-const CUE_MIN = 5;
-const CUE_RATE = 0.2;
+const argv0 = process.argv.slice(2);
+const argN = (name: string, dflt: number) => { const i = argv0.indexOf(name); return i >= 0 ? Number(argv0[i + 1]) : dflt; };
+/** Cue lemmas from the data: heading a gold cue at least `--cue-min` times and in at least `--cue-rate` of their occurrences. */
+const CUE_MIN = argN('--cue-min', 5);
+const CUE_RATE = argN('--cue-rate', 0.2);
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
@@ -39,7 +42,10 @@ if (!existsSync(join(dir, 'train'))) {
   process.exit(1);
 }
 const holdout = argv.includes('--holdout');
-const syntax = argv.includes('--syntax');
+// --syntax [LEVEL]: dependency features (features.ts writeFeatures: level 1 or 2; 2 unless given)
+const syntax = argv.includes('--syntax') ? (/^\d$/.test(arg('--syntax') ?? '') ? Number(arg('--syntax')) : 2) : 0;
+// --cue-sentences: dependency features only in the sentences that hold a cue word (features.ts cueSentences)
+const cueSentencesOnly = argv.includes('--cue-sentences');
 const epochs = Number(arg('--epochs') ?? EPOCHS);
 const minCount = Number(arg('--min-count') ?? MIN_COUNT);
 const out = resolve(arg('--out') ?? join(PACKAGE_ROOT, 'models', 'quotes'));
@@ -54,7 +60,9 @@ if (existsSync(metaFile)) {
 }
 
 const t0 = performance.now();
-const docs = readBratSplit(dir, 'train').filter((d) => !holdout || !isHoldout(d.name)).slice(0, limit);
+// --all-annotators: every annotation file of an article annotated more than once, not only the first
+const allAnnotators = argv.includes('--all-annotators');
+const docs = readBratSplit(dir, 'train', { allAnnotators }).filter((d) => !holdout || !isHoldout(d.name)).slice(0, limit);
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
 const prepared = docs.map((d) => {
@@ -84,7 +92,7 @@ let tokensN = 0;
 for (const { article, doc, res, gold } of prepared) {
   const regions = quoteRegions(doc.text, article.paragraphs);
   const at = regionIndex(doc.text, regions);
-  const feats = tokenFeatures(doc, res, regions, at, cues, syntax ? parseDocument(doc, loadParserModel()) : null);
+  const feats = tokenFeatures(doc, res, regions, at, cues, syntax ? parseDocument(doc, loadParserModel()) : null, syntax, cueSentencesOnly);
   for (const [i, j] of tagRanges(doc)) seqs.push({ ...interner.intern(feats.slice(i, j)), gold: gold.slice(i, j) });
   tokensN += doc.tokens.length;
 }
@@ -93,15 +101,16 @@ console.log(`train-quotes: ${docs.length} articles${holdout ? ' (held-out tenth 
 const tagger = trainTagger(interner, seqs, {
   epochs, minCount, seed: SEED,
   onEpoch: (e, acc) => console.log(`  epoch ${e}: token accuracy on train ${acc.toFixed(4)}`),
-}, cues, syntax);
+}, cues, syntax, cueSentencesOnly);
 const tTrain = performance.now();
 const kept = saveTagger(tagger, out);
 const weightsBytes = readFileSync(join(out, 'weights.tsv')).length;
 writeFileSync(join(out, 'meta.json'), JSON.stringify({
   name: 'steppe-quotes-tagger',
   task: 'attribution spans (source, cue, content) as BIO tags over paragraph tokens',
-  data: { name: 'PolNeAR v1.0.0 train split', articles: docs.length, heldOut: holdout ? 'brat.ts isHoldout (hash of the name mod 10 = 0)' : 'none', annotatorFile: 'first annotator (lexicographic) when several' },
+  data: { name: 'PolNeAR v1.0.0 train split', articles: new Set(docs.map((d) => d.name)).size, annotationFiles: docs.length, heldOut: holdout ? 'brat.ts isHoldout (hash of the name mod 10 = 0)' : 'none', annotatorFile: allAnnotators ? 'every annotator\'s file (an article annotated twice is read twice)' : 'first annotator (lexicographic) when several' },
   tags: TAGS, epochs, seed: SEED, minFeatureCount: minCount, features: kept, weightsBytes,
+  syntax: syntax ? { level: syntax, sentences: cueSentencesOnly ? 'those holding a cue word' : 'all', parser: 'models/parser at training time' } : 'none',
   cueLemmas: { count: cues.size, rule: `data/quotes/cues.yaml + lemmas heading a gold cue >= ${CUE_MIN} times and in >= ${CUE_RATE * 100}% of their occurrences` },
   trainedOn: new Date().toISOString().slice(0, 10),
   trainSeconds: +((tTrain - tPrep) / 1000).toFixed(1),

@@ -78,10 +78,12 @@ export function parseBratAttributions(ann: string, text: string): GoldAttributio
 }
 
 /**
- * Read one split (`train`, `dev`) of a BRAT attribution corpus under `dir`.
+ * Read one split (`train`, `dev`) of a BRAT attribution corpus under `dir`: one document per
+ * article (its first annotator's file), or with `allAnnotators` one per annotation file (an
+ * article annotated twice comes twice, in file-name order; training reads them all).
  * Returns [] when the folder is absent.
  */
-export function readBratSplit(dir: string, split: string): AttributionDoc[] {
+export function readBratSplit(dir: string, split: string, opts: { allAnnotators?: boolean } = {}): AttributionDoc[] {
   const annDir = join(dir, split, 'attributions');
   const textDir = join(dir, split, 'text');
   if (!existsSync(annDir)) return [];
@@ -89,7 +91,7 @@ export function readBratSplit(dir: string, split: string): AttributionDoc[] {
   const docs: AttributionDoc[] = [];
   for (const f of readdirSync(annDir).filter((x) => x.endsWith('.ann')).sort()) {
     const name = f.replace(/_[0-9a-f]+\.ann$/, '').replace(/\.ann$/, '');
-    if (seen.has(name)) continue;
+    if (seen.has(name) && !opts.allAnnotators) continue;
     const textFile = join(textDir, `${name}.txt`);
     if (!existsSync(textFile)) continue;
     seen.add(name);

@@ -42,7 +42,7 @@
  *
  * Measured by `npm run eval:quotes` on PolNeAR dev (models/quotes/README.md has the figures).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -51,13 +51,14 @@ import type { AnnotatedText } from '../types.js';
 import type { QuoteKind } from '../schema.js';
 import type { ActorResolution } from '../actors/resolve.js';
 import { quoteRegions, regionContent, regionIndex, spanKind, type QuoteRegion } from './marks.js';
-import { tagRanges, tokenFeatures } from './features.js';
+import { cueSentences, tagRanges, writeFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, resolvePronoun, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
+import { DEFAULT_PARSER_DIR, emptyParse, loadParserModel, parseDocument, parseSentencesInto } from '../nlp/parser/index.js';
 
 /** A quote found in the text (internal form of the contract's quote). Offsets index `doc.text`. */
 export interface FoundQuote {
@@ -89,9 +90,10 @@ export interface QuoteOptions {
   model?: AttributionTagger | null;
   /**
    * The dependency parse of the document: read by a tagger trained with syntax features
-   * (`scripts/train-quotes.ts --syntax`, config.json `syntax: true`; the committed model does not
-   * use syntax) and for the subject of a cue when no source is tagged; default: `doc.parse()`
-   * when the annotator provides it (the pipeline does when models/parser is installed).
+   * (`scripts/train-quotes.ts --syntax`, config.json `syntax` ≥ 1, as the committed model is:
+   * the whole document is parsed) and for the subject of a cue when no source is tagged; default:
+   * `doc.parse()` when the annotator provides it (the pipeline does when models/parser is
+   * installed), else, for a syntax tagger, the committed parser's parse (models/parser).
    */
   parse?: TokenParse | null;
 }
@@ -108,6 +110,33 @@ export function cueVerbs(): Map<string, boolean> {
     cueCache = new Map(list.map((c) => [c.lemma, c.indirect]));
   }
   return cueCache;
+}
+
+let cueSetCache: Set<string> | null = null;
+/** The lemmas of data/quotes/cues.yaml as a set (the cue lemmas of a model that lists none). */
+function cueLemmaSet(): Set<string> {
+  return (cueSetCache ??= new Set(cueVerbs().keys()));
+}
+
+/**
+ * The parse a tagger with dependency features reads when the caller gives none: the given
+ * sentences (all when null) of the document's view (`doc.parseSentences`, `doc.parse`), else of
+ * the committed parser (models/parser, loaded once), or null when there is no parser
+ * (tagDocument then refuses the document).
+ */
+function taggerParse(doc: AnnotatedText, sentences: number[] | null): TokenParse | null {
+  if (sentences && doc.parseSentences) return doc.parseSentences(sentences);
+  if (doc.parse) return doc.parse();
+  if (!existsSync(join(DEFAULT_PARSER_DIR, 'config.json'))) return null;
+  if (!sentences) return parseDocument(doc, loadParserModel());
+  const parse = emptyParse(doc.tokens.length);
+  parseSentencesInto(doc, loadParserModel(), parse, sentences);
+  return parse;
+}
+
+/** The cue lemmas a tagger's features were computed with (data/quotes/cues.yaml for a model that lists none). */
+function taggerCues(tagger: AttributionTagger): Set<string> {
+  return tagger.cues.size ? tagger.cues : cueLemmaSet();
 }
 
 /** Per-document context shared by the finders. */
@@ -130,10 +159,10 @@ export function tagDocument(doc: AnnotatedText, res: ActorResolution, tagger: At
   if (tagger.syntax && !parse) {
     throw new SteppeError('E_BAD_INPUT', doc.article.source, 'the quote model was trained with syntax features and needs a dependency parse (doc.parse or QuoteOptions.parse); load the parser or retrain the quote model without --syntax');
   }
-  const feats = tokenFeatures(doc, res, regions, at, tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys()), parse);
-  const tags = new Uint8Array(doc.tokens.length);
-  for (const [i, j] of tagRanges(doc)) tags.set(tagger.predict(feats.slice(i, j)), i);
-  return tags;
+  // features are hashed as they are written (no feature strings; same tags as tokenFeatures + predict)
+  const sink = tagger.emissionSink(doc.tokens.length);
+  writeFeatures(doc, res, regions, at, taggerCues(tagger), tagger.syntax ? parse : null, sink, tagger.syntax, tagger.syntaxCueSentences);
+  return tagger.decode(sink, tagRanges(doc));
 }
 
 /** The cue word of a cue span: "according to", a lone colon, or the span's last verb. */
@@ -361,7 +390,12 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   const rules = ruleQuotes(ctx, minConf);
   const sources = new SourceActors(doc, res);
   if (!tagger) return { quotes: rules, res: sources.res };
-  const parse = tagger.syntax ? opts.parse ?? doc.parse?.() ?? null : null;
+  // a tagger with dependency features reads the parse of the document (or of its sentences that
+  // hold a cue word): the caller's, the document's view (shared with the later stages), else the
+  // committed parser's
+  const parse = tagger.syntax
+    ? opts.parse ?? taggerParse(doc, tagger.syntaxCueSentences ? cueSentences(doc, ctx.at, taggerCues(tagger)) : null)
+    : null;
   // the parse is built only when a cue subject is looked for (doc.parse is lazy)
   let parsed: TokenParse | null | undefined = opts.parse;
   // only the sentences of the attribution are parsed when the document parses sentence by sentence

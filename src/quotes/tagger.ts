@@ -4,7 +4,11 @@
  * decoded with Viterbi under BIO constraints. Trained as a structured perceptron with averaged
  * weights (Collins 2002) by scripts/train-quotes.ts from PolNeAR train; features: features.ts.
  *
- * `predict` is pure (features in, tags out); turning tags into quotes is attributions.ts.
+ * `predict` is pure (feature strings in, tags out); at inference the features are not built as
+ * strings: `emissionSink` hashes them as features.ts `writeFeatures` writes them and sums the
+ * weight rows into one array per document, and `decode` runs Viterbi over each paragraph of it
+ * (same hashes and sums in the same order, so the same tags as `predict`). Turning tags into
+ * quotes is attributions.ts.
  *
  * Model folder (models/quotes): `config.json` (tags, transition weights, feature count),
  * `weights.tsv` (one feature a line: `feature<TAB>tag:weight …`, weights rounded to 2 decimals,
@@ -14,6 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { fnvChar, fnvMore, type FeatureSink, type Prefix } from './features.js';
 
 /** The tag set, in weight-column order. */
 export const TAGS = ['O', 'B-S', 'I-S', 'B-C', 'I-C', 'B-Q', 'I-Q'] as const;
@@ -28,6 +33,9 @@ export function allowed(a: number, b: number): boolean {
   if (a < 0) return false;
   return TAGS[a].slice(2) === tb.slice(2);
 }
+
+/** `allowed(a, b)` as a table: `ALLOWED[(a + 1) * NT + b]` (row 0 = start of a paragraph). */
+const ALLOWED = Uint8Array.from({ length: (NT + 1) * NT }, (_, k) => (allowed(Math.floor(k / NT) - 1, k % NT) ? 1 : 0));
 
 /** 32-bit FNV-1a hash of a string's UTF-16 code units. */
 export function fnv1a(s: string): number {
@@ -71,7 +79,10 @@ class WeightTable {
   }
   /** Row offset into `data` of a feature, or -1. */
   find(f: string): number {
-    const h = fnv1a(f);
+    return this.findHash(fnv1a(f));
+  }
+  /** Row offset into `data` of the feature whose `fnv1a` hash is `h` (unsigned), or -1. */
+  findHash(h: number): number {
     let slot = h & this.mask;
     for (;;) {
       const r = this.rows[slot];
@@ -88,10 +99,15 @@ export class AttributionTagger {
   /**
    * `weights.get(feature)` is a row of NT weights; `transitions[(prev + 1) * NT + tag]`, prev = -1
    * at the start; `cues`: the cue lemmas the features were computed with (data/quotes/cues.yaml
-   * plus lemmas that head gold cues often in the training data); `syntax`: the features include
-   * dependency relations (the tagger then needs a parse).
+   * plus lemmas that head gold cues often in the training data); `syntax`: the level of the
+   * dependency features (features.ts `writeFeatures`: 0 none, 1 relation/head/cue ancestor/children,
+   * 2 also the cue-ancestor transitions and the common ancestor with the nearest cue); from 1 on,
+   * the tagger needs a parse; `syntaxCueSentences`: only the sentences holding a cue word get
+   * dependency features (features.ts `cueSentences`), so only they need parsing. `outsideBias` is subtracted from the score of tag O at every token
+   * when decoding (config.json `outsideBias`, chosen on the held-out tenth of train; 0 = plain
+   * Viterbi): a larger value trades precision for recall.
    */
-  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array, readonly cues: Set<string> = new Set(), readonly syntax = false) {
+  constructor(readonly weights: Map<string, Float32Array>, readonly transitions: Float32Array, readonly cues: Set<string> = new Set(), readonly syntax = 0, readonly outsideBias = 0, readonly syntaxCueSentences = false) {
     this.table = new WeightTable(weights);
   }
 
@@ -108,22 +124,66 @@ export class AttributionTagger {
         if (r < 0) continue;
         for (let t = 0; t < NT; t++) emit[i * NT + t] += data[r + t];
       }
+      emit[i * NT] -= this.outsideBias;
     }
     return viterbi(emit, this.transitions, n);
   }
+
+  /**
+   * A feature sink (features.ts `writeFeatures`) for a document of `n` tokens that hashes each
+   * feature as it comes (no string is built) and adds its weight row to `emit[i * NT + tag]`, in
+   * the order `predict` does, so that `decode` gives exactly `predict`'s tags.
+   */
+  emissionSink(n: number): EmissionSink {
+    return new EmissionSink(this.table, n);
+  }
+
+  /** The best tags of each token range `[start, end)` (a paragraph) under a sink's emissions; indexed like the document's tokens. */
+  decode(sink: EmissionSink, ranges: Array<[number, number]>): Uint8Array {
+    const tags = new Uint8Array(sink.emit.length / NT);
+    if (this.outsideBias) for (let k = 0; k < sink.emit.length; k += NT) sink.emit[k] -= this.outsideBias;
+    for (const [i, j] of ranges) if (j > i) tags.set(viterbi(sink.emit.subarray(i * NT, j * NT), this.transitions, j - i), i);
+    return tags;
+  }
+}
+
+/** Emission scores of a document's tokens, summed from hashed features (see `AttributionTagger.emissionSink`). */
+export class EmissionSink implements FeatureSink {
+  /** `emit[i * NT + t]`: the score of tag t at token i. */
+  readonly emit: Float64Array;
+  private base = 0;
+  constructor(private readonly table: WeightTable, n: number) { this.emit = new Float64Array(n * NT); }
+  /** Start token i. */
+  token(i: number): void { this.base = i * NT; }
+  private hit(h: number): void {
+    const r = this.table.findHash(h);
+    if (r < 0) return;
+    const { emit } = this;
+    const { data } = this.table;
+    const b = this.base;
+    for (let t = 0; t < NT; t++) emit[b + t] += data[r + t];
+  }
+  /** The feature `p.text`. */
+  add(p: Prefix): void { this.hit(p.hash); }
+  /** The feature `p.text + a`. */
+  add1(p: Prefix, a: string): void { this.hit(fnvMore(p.hash, a)); }
+  /** The feature `p.text + a + '|' + b`. */
+  add2(p: Prefix, a: string, b: string): void { this.hit(fnvMore(fnvChar(fnvMore(p.hash, a), 124), b)); }
+  /** The feature `p.text + a + '|' + b + '|' + c`. */
+  add3(p: Prefix, a: string, b: string, c: string): void { this.hit(fnvMore(fnvChar(fnvMore(fnvChar(fnvMore(p.hash, a), 124), b), 124), c)); }
 }
 
 /** Viterbi over emission scores `emit[i * NT + t]` and transitions (row 0 = start). */
 export function viterbi(emit: ArrayLike<number>, trans: ArrayLike<number>, n: number): Uint8Array {
   const score = new Float64Array(n * NT).fill(-Infinity);
   const back = new Int8Array(n * NT);
-  for (let t = 0; t < NT; t++) if (allowed(-1, t)) score[t] = emit[t] + trans[t];
+  for (let t = 0; t < NT; t++) if (ALLOWED[t]) score[t] = emit[t] + trans[t];
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < NT; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let a = 0; a < NT; a++) {
-        if (!allowed(a, t)) continue;
+        if (!ALLOWED[(a + 1) * NT + t]) continue;
         const s = score[(i - 1) * NT + a] + trans[(a + 1) * NT + t];
         if (s > best) { best = s; arg = a; }
       }
@@ -179,7 +239,7 @@ export interface TrainOptions {
  * current weights; where the guess differs from gold, +1 to the gold tag's features and
  * transitions, −1 to the guessed ones. Sequences are shuffled each epoch with a fixed seed.
  */
-export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions, cues: Set<string> = new Set(), syntax = false): AttributionTagger {
+export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts: TrainOptions, cues: Set<string> = new Set(), syntax = 0, syntaxCueSentences = false): AttributionTagger {
   const minCount = opts.minCount ?? 2;
   const F = interner.names.length;
   const keep = new Uint8Array(F);
@@ -241,7 +301,7 @@ export function trainTagger(interner: FeatureInterner, seqs: TagSequence[], opts
   }
   const transitions = new Float32Array((NT + 1) * NT);
   for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
-  return new AttributionTagger(weights, transitions, cues, syntax);
+  return new AttributionTagger(weights, transitions, cues, syntax, 0, syntaxCueSentences);
 }
 
 /** The default model folder. */
@@ -267,6 +327,8 @@ export function saveTagger(tagger: AttributionTagger, dir: string, prune = 1): n
     transitions: Array.from(tagger.transitions, (x) => +x.toFixed(3)),
     cueLemmas: [...tagger.cues].sort(),
     syntax: tagger.syntax,
+    outsideBias: tagger.outsideBias,
+    syntaxCueSentences: tagger.syntaxCueSentences,
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
   return lines.length;
@@ -279,7 +341,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
   let tagger: AttributionTagger | null = null;
   const cfgFile = join(dir, 'config.json');
   if (existsSync(cfgFile)) {
-    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[]; cueLemmas?: string[]; syntax?: boolean };
+    const cfg = JSON.parse(readFileSync(cfgFile, 'utf8')) as { tags: string[]; weights: string; transitions: number[]; cueLemmas?: string[]; syntax?: boolean | number; outsideBias?: number; syntaxCueSentences?: boolean };
     if (cfg.tags.join() !== TAGS.join()) throw new Error(`steppe: ${cfgFile}: tag set ${cfg.tags.join(',')} is not ${TAGS.join(',')}; retrain with scripts/train-quotes.ts`);
     const weights = new Map<string, Float32Array>();
     for (const line of readFileSync(join(dir, cfg.weights), 'utf8').split('\n')) {
@@ -289,7 +351,7 @@ export function loadTagger(dir: string = QUOTE_MODEL_DIR): AttributionTagger | n
       for (const cell of line.slice(tab + 1).split(' ')) { const [t, v] = cell.split(':'); row[Number(t)] = Number(v); }
       weights.set(line.slice(0, tab), row);
     }
-    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions), new Set(cfg.cueLemmas ?? []), cfg.syntax ?? false);
+    tagger = new AttributionTagger(weights, Float32Array.from(cfg.transitions), new Set(cfg.cueLemmas ?? []), Number(cfg.syntax ?? 0), cfg.outsideBias ?? 0, cfg.syntaxCueSentences ?? false);
   }
   cache.set(dir, tagger);
   return tagger;
