@@ -4,6 +4,7 @@
  * gold UPOS, next to two baselines in the same run, and its speed in sentences per second on one
  * core (parse only, and wink tagging + parse). Scores are CoNLL 2018 UAS/LAS over all words,
  * punctuation included (see src/nlp/parser/score.ts). Skips with a notice when ../shared is absent.
+ * `STEPPE_PARSER_DIR=DIR npm run eval:parser` evaluates the model in DIR instead (a candidate).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,6 +11,7 @@
  * read and grepped, and the hash function is the only contract between the two.
  */
 import type { ParseState } from './model.js';
+import type { WordClusters } from './clusters.js';
 import { fmix } from '../hash.js';
 export { fmix };
 
@@ -20,9 +21,18 @@ export const POSITIONS = ['S0', 'S0h', 'S0h2', 'S0l', 'S0l2', 'S0r', 'S0r2', 'N0
  * Attributes of a position: w normalised word, p UPOS tag, l dependency label of its arc to its
  * head, s three-letter suffix, vl/vr number of left/right children, sl/sr the set of labels of its
  * left/right children, c the word's shape (see `shapeOf`). The pseudo-atom `d` is the distance from
- * S0 to N0.
+ * S0 to N0. With word clusters (clusters.ts): k the word's full cluster path, k4 and k6 its first
+ * 4 and 6 bits (`<unk>` for a word without a cluster).
  */
-export const ATTRIBUTES = ['w', 'p', 'l', 's', 'vl', 'vr', 'sl', 'sr', 'c'] as const;
+export const ATTRIBUTES = ['w', 'p', 'l', 's', 'vl', 'vr', 'sl', 'sr', 'c', 'k', 'k4', 'k6'] as const;
+
+/**
+ * Whether some template (of the parser, `S0.k4`, or of the retagger, `k4-1`) uses a cluster atom
+ * (k, k4, k6): the model then needs word clusters.
+ */
+export function usesClusters(templates: string[]): boolean {
+  return templates.some((t) => t.split(' ').some((atom) => /^k[46]?([+-]\d)?$/.test(atom.includes('.') ? atom.slice(atom.indexOf('.') + 1) : atom)));
+}
 
 /** The default templates (Zhang & Nivre 2011, Table 1 and 2, with S1, suffix, shape and word-pair additions). */
 export const DEFAULT_TEMPLATES: string[] = [
@@ -107,6 +117,9 @@ export interface EncodedSentence {
   tagH: Int32Array;
   sufH: Int32Array;
   shapeH: Int32Array;
+  /** Cluster atoms (full path, 4-bit and 6-bit prefix) per token, when the model has clusters. */
+  clusters: string[][] | null;
+  clusterH: Int32Array[] | null;
 }
 
 /** Shape class of a surface form: Xx title case, X upper, x lower, 0 digits, . punctuation, * other. */
@@ -141,8 +154,8 @@ function tagHash(tag: string): number {
   return th;
 }
 
-/** Prepare a sentence (words and UPOS tags) for the feature extractor. */
-export function encodeSentence(words: string[], upos: string[]): EncodedSentence {
+/** Prepare a sentence (words and UPOS tags; word clusters if the model has them) for the feature extractor. */
+export function encodeSentence(words: string[], upos: string[], wordClusters: WordClusters | null = null): EncodedSentence {
   const n = words.length;
   const nw: string[] = new Array(n + 1);
   const tags: string[] = new Array(n + 1);
@@ -151,8 +164,14 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
   const sufH = new Int32Array(n + 1);
   const shapes: string[] = new Array(n + 1);
   const shapeH = new Int32Array(n + 1);
+  const clusters: string[][] | null = wordClusters ? [new Array(n + 1), new Array(n + 1), new Array(n + 1)] : null;
+  const clusterH: Int32Array[] | null = wordClusters ? [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)] : null;
   for (let i = 0; i < n; i++) {
     const a = wordAtoms(words[i]);
+    if (wordClusters && clusters && clusterH) {
+      const k = wordClusters.of(a.w);
+      for (let j = 0; j < 3; j++) { clusters[j][i] = k.s[j]; clusterH[j][i] = k.h[j]; }
+    }
     nw[i] = a.w;
     const tag = upos[i] || 'X';
     tags[i] = tag;
@@ -169,7 +188,8 @@ export function encodeSentence(words: string[], upos: string[]): EncodedSentence
   sufH[n] = wordH[n];
   shapes[n] = ROOT_WORD;
   shapeH[n] = wordH[n];
-  return { n, words: nw, tags, shapes, wordH, tagH, sufH, shapeH };
+  if (clusters && clusterH) for (let j = 0; j < 3; j++) { clusters[j][n] = ROOT_WORD; clusterH[j][n] = wordH[n]; }
+  return { n, words: nw, tags, shapes, wordH, tagH, sufH, shapeH, clusters, clusterH };
 }
 
 const P = Object.fromEntries(POSITIONS.map((p, i) => [p, i])) as Record<string, number>;
@@ -278,7 +298,8 @@ export class FeatureExtractor {
       case 5: { const v = st.nr[i]; return VAL_H[v > VAL_CAP ? VAL_CAP : v]; }
       case 6: return setHash(st.slLo[i], st.slHi[i]);
       case 7: return setHash(st.srLo[i], st.srHi[i]);
-      default: return enc.shapeH[i];
+      case 8: return enc.shapeH[i];
+      default: return enc.clusterH ? enc.clusterH[a - 9][i] : NONE_H;
     }
   }
 
@@ -314,7 +335,8 @@ export class FeatureExtractor {
       case 5: return String(Math.min(VAL_CAP, st.nr[i]));
       case 6: return this.setString(st.slLo[i], st.slHi[i]);
       case 7: return this.setString(st.srLo[i], st.srHi[i]);
-      default: return enc.shapes[i];
+      case 8: return enc.shapes[i];
+      default: return enc.clusters ? enc.clusters[a - 9][i] : NONE;
     }
   }
 
@@ -375,7 +397,8 @@ export class FeatureExtractor {
 /**
  * Templates of the retagger (a greedy left-to-right UPOS tagger that reads wink's tags; see
  * `UposTagger` in model.ts). Atoms: `w` normalised word, `s1`/`s2`/`s3` suffixes, `p1` first
- * letter (`p2`, `p3`: two, three), `s4` four-letter suffix, `c` shape, `wt` wink's tag, `t` the retagger's own tag (left context only); an offset
+ * letter (`p2`, `p3`: two, three), `s4` four-letter suffix, `c` shape, `wt` wink's tag, `t` the retagger's own tag (left context only),
+ * `k`, `k4`, `k6` the word's cluster path and its 4- and 6-bit prefixes (models with clusters); an offset
  * such as `-1` looks at a neighbour. `bias` is the template with no atom.
  */
 export const TAGGER_TEMPLATES: string[] = [
@@ -385,9 +408,11 @@ export const TAGGER_TEMPLATES: string[] = [
   'w-2', 's3-1', 't-2', 'p3', 's4', 's2',
 ];
 
-const TAG_ATTRS = ['w', 's1', 's2', 's3', 'p1', 'c', 'wt', 't', 's4', 'p2', 'p3'] as const;
+const TAG_ATTRS = ['w', 's1', 's2', 's3', 'p1', 'c', 'wt', 't', 's4', 'p2', 'p3', 'k', 'k4', 'k6'] as const;
 /** Per retagger attribute (TAG_ATTRS), its index in the word atoms of `taggerAtoms` (-1: not a word atom). */
-const WORD_ATOM = [0, 1, 2, 3, 4, 5, -1, -1, 6, 7, 8];
+const WORD_ATOM = [0, 1, 2, 3, 4, 5, -1, -1, 6, 7, 8, -1, -1, -1];
+/** Index in TAG_ATTRS of the first cluster attribute (k; then k4, k6). */
+const TAG_K = 11;
 const BOS = '<s>';
 const EOS = '</s>';
 const BOS_H = hashString(BOS);
@@ -428,8 +453,12 @@ export class TaggerFeatures {
   private readonly tplSeed: Int32Array;
   /** Per attribute of TAG_ATTRS: whether some template uses it. */
   private readonly used: boolean[];
+  private readonly clusters: WordClusters | null;
 
-  constructor(templates: string[]) {
+  /** `clusters` is needed when a template uses a cluster atom. */
+  constructor(templates: string[], clusters: WordClusters | null = null) {
+    if (usesClusters(templates) && !clusters) throw new Error('parser: the retagger templates use word clusters but the model has none');
+    this.clusters = clusters;
     this.templates = templates.slice();
     this.size = templates.length;
     const start: number[] = [0];
@@ -438,7 +467,7 @@ export class TaggerFeatures {
     for (const t of templates) {
       if (t !== 'bias') {
         for (const atom of t.split(' ')) {
-          const m = /^(w|s1|s2|s3|s4|p1|p2|p3|c|wt|t)([+-]\d)?$/.exec(atom);
+          const m = /^(w|s1|s2|s3|s4|p1|p2|p3|c|wt|t|k|k4|k6)([+-]\d)?$/.exec(atom);
           if (!m) throw new Error(`parser: unknown tagger atom "${atom}" in template "${t}"`);
           const o = m[2] ? Number(m[2]) : 0;
           if (m[1] === 't' && o >= 0) throw new Error(`parser: tagger template "${t}" looks at its own tag of a word not yet tagged`);
@@ -481,6 +510,14 @@ export class TaggerFeatures {
       }
       strings[7][i] = NONE;
       hashes[7][i] = NONE_H;
+      if (this.clusters && (used[TAG_K] || used[TAG_K + 1] || used[TAG_K + 2])) {
+        const k = this.clusters.of(a.s[0]);
+        for (let j = 0; j < 3; j++) {
+          if (!used[TAG_K + j]) continue;
+          hashes[TAG_K + j][i] = k.h[j];
+          if (withStrings) strings[TAG_K + j][i] = k.s[j];
+        }
+      }
     }
     return { n, strings, hashes, tags: strings[7], tagH: hashes[7] };
   }
@@ -508,6 +545,7 @@ export class TaggerFeatures {
     return out;
   }
 
+  /** Number of atoms of template t. */
   arity(t: number): number {
     return this.tplStart[t + 1] - this.tplStart[t];
   }

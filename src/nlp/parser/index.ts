@@ -21,8 +21,12 @@ import { ParserModel, type TrainSentence } from './model.js';
 export { ParserModel, trainParser, type TrainOptions, type TrainSentence, type ParserConfig } from './model.js';
 export { scoreParses, type AttachmentScores, type ParsedSentence } from './score.js';
 
-/** The committed model. */
-export const DEFAULT_PARSER_DIR = join(PACKAGE_ROOT, 'models', 'parser');
+/**
+ * The model folder used when none is named: the committed model (models/parser), or the folder in
+ * the environment variable STEPPE_PARSER_DIR when it is set (to try a candidate model end to end,
+ * e.g. in the event coder, without replacing the committed one).
+ */
+export const DEFAULT_PARSER_DIR = process.env.STEPPE_PARSER_DIR ? resolve(process.env.STEPPE_PARSER_DIR) : join(PACKAGE_ROOT, 'models', 'parser');
 
 /**
  * The dependency parse of a document: for each token of `doc.tokens` (same index), the index of

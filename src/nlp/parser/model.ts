@@ -16,7 +16,8 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FeatureExtractor, TaggerFeatures, encodeSentence, hashString, DEFAULT_TEMPLATES, TAGGER_TEMPLATES } from './features.js';
+import { FeatureExtractor, TaggerFeatures, encodeSentence, hashString, usesClusters, DEFAULT_TEMPLATES, TAGGER_TEMPLATES } from './features.js';
+import { WordClusters } from './clusters.js';
 
 export const SHIFT = 0;
 export const REDUCE = 1;
@@ -486,9 +487,10 @@ export class UposTagger {
   private readonly heads: Int32Array;
   private readonly tagHashes: Int32Array;
 
-  constructor(config: TaggerConfig, weights: SparseWeights, rowNames: string[]) {
+  /** `clusters`: the model's word clusters (needed when the templates use cluster atoms). */
+  constructor(config: TaggerConfig, weights: SparseWeights, rowNames: string[], clusters: WordClusters | null = null) {
     this.config = config;
-    this.features = new TaggerFeatures(config.templates);
+    this.features = new TaggerFeatures(config.templates, clusters);
     this.weights = weights;
     this.rowNames = rowNames;
     this.feats = new Int32Array(this.features.size);
@@ -514,14 +516,16 @@ export class UposTagger {
     return out;
   }
 
+  /** Write the retagger's weights file into `dir`. */
   save(dir: string): void {
     writeWeightsFile(join(dir, this.config.weights), `steppe UPOS retagger weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; class i is tagger.tags[i] in config.json)`, this.rowNames, this.weights);
   }
 
-  static load(dir: string, config: TaggerConfig): UposTagger {
-    const fx = new TaggerFeatures(config.templates);
+  /** Load the retagger described by `config` from `dir` (with the parser model's word clusters, if any). */
+  static load(dir: string, config: TaggerConfig, clusters: WordClusters | null = null): UposTagger {
+    const fx = new TaggerFeatures(config.templates, clusters);
     const { weights, names } = readWeightsFile(join(dir, config.weights), config.templates, (t) => fx.arity(t), (t, a) => fx.keyOf(t, a));
-    return new UposTagger(config, weights, names);
+    return new UposTagger(config, weights, names, clusters);
   }
 }
 
@@ -533,7 +537,7 @@ export interface TaggerSentence {
 }
 
 /** Train the retagger (deterministic for a seed). */
-export function trainTagger(sents: TaggerSentence[], opts: { epochs?: number; seed?: number; prune?: number; weightScale?: number; templates?: string[] } = {}): UposTagger {
+export function trainTagger(sents: TaggerSentence[], opts: { epochs?: number; seed?: number; prune?: number; weightScale?: number; templates?: string[]; clusters?: WordClusters | null } = {}): UposTagger {
   const epochs = opts.epochs ?? 5;
   const weightScale = opts.weightScale ?? 0.1;
   const tagSet = new Set<string>();
@@ -542,7 +546,8 @@ export function trainTagger(sents: TaggerSentence[], opts: { epochs?: number; se
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
   const tagHashes = Int32Array.from(tags, (t) => hashString(t));
   const config: TaggerConfig = { tags, templates: opts.templates ?? TAGGER_TEMPLATES, weightScale, weights: 'tagger.tsv' };
-  const fx = new TaggerFeatures(config.templates);
+  const clusters = opts.clusters ?? null;
+  const fx = new TaggerFeatures(config.templates, clusters);
   const dense = new DenseWeights(tags.length);
   const feats = new Int32Array(fx.size);
   const scores = new Float64Array(tags.length);
@@ -570,7 +575,7 @@ export function trainTagger(sents: TaggerSentence[], opts: { epochs?: number; se
     }
   }
   const { weights, names } = dense.average(opts.prune ?? 1, weightScale);
-  return new UposTagger(config, weights, names);
+  return new UposTagger(config, weights, names, clusters);
 }
 
 /** The contents of `config.json`. */
@@ -590,6 +595,8 @@ export interface ParserConfig {
   weights: string;
   /** The UPOS retagger run on wink's tags before parsing, or null. */
   tagger: TaggerConfig | null;
+  /** The word clusters file inside the model folder (clusters.ts), used by the parser's and the retagger's cluster templates; absent: none. */
+  clusters?: string;
 }
 
 /** Options of `ParserModel.parse`. */
@@ -604,6 +611,8 @@ export class ParserModel {
   readonly features: FeatureExtractor;
   readonly weights: SparseWeights;
   readonly tagger: UposTagger | null;
+  /** Word clusters of the cluster templates, or null. */
+  readonly clusters: WordClusters | null;
   /** Readable name (template + atoms, tab-separated) of each weights row, for saving. */
   readonly rowNames: string[];
   private readonly L: number;
@@ -614,9 +623,17 @@ export class ParserModel {
   private heads: Int32Array;
   /** The parse state, reused from sentence to sentence (grown when needed). */
   private state: ParseState | null = null;
+  /** The clusters when the parser's own templates use them (else null: no cluster atoms to compute). */
+  private readonly encClusters: WordClusters | null;
 
-  constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[], tagger: UposTagger | null = null) {
+  /** `clusters` is needed when the parser's or the retagger's templates use cluster atoms. */
+  constructor(config: ParserConfig, weights: SparseWeights, rowNames: string[], tagger: UposTagger | null = null, clusters: WordClusters | null = null) {
     this.config = { ...config, tagger: tagger ? tagger.config : null };
+    if (!clusters) delete this.config.clusters;
+    else this.config.clusters ??= 'clusters.tsv';
+    if (usesClusters(config.templates) && !clusters) throw new Error('parser: the templates use word clusters but the model has none');
+    this.clusters = clusters;
+    this.encClusters = usesClusters(config.templates) ? clusters : null;
     this.features = new FeatureExtractor(config.templates, config.labels);
     this.weights = weights;
     this.rowNames = rowNames;
@@ -644,7 +661,7 @@ export class ParserModel {
   parse(words: string[], upos: string[], opts: ParseOptions = {}): { head: number[]; relation: string[] } {
     const n = words.length;
     if (n === 0) return { head: [], relation: [] };
-    const enc = encodeSentence(words, this.tagsFor(words, upos, opts));
+    const enc = encodeSentence(words, this.tagsFor(words, upos, opts), this.encClusters);
     if (!this.state || this.state.head.length < n + 1) this.state = new ParseState(Math.max(n, 2 * ((this.state?.head.length ?? 33) - 1)));
     const st = this.state.reset(n);
     const L = this.L;
@@ -667,6 +684,7 @@ export class ParserModel {
     writeFileSync(join(dir, 'config.json'), JSON.stringify(this.config, null, 2) + '\n');
     writeWeightsFile(join(dir, this.config.weights), `steppe dependency parser weights: template<TAB>atom values<TAB>class:weight … (weight × ${this.config.weightScale}; classes: 0 SHIFT, 1 REDUCE, 2+i LEFT-labels[i], 2+${this.L}+i RIGHT-labels[i], labels in config.json)`, this.rowNames, this.weights);
     this.tagger?.save(dir);
+    if (this.clusters && this.config.clusters) this.clusters.save(join(dir, this.config.clusters));
   }
 
   /** Load a model folder written by `save`. */
@@ -677,8 +695,9 @@ export class ParserModel {
     const fx = new FeatureExtractor(config.templates, config.labels);
     const L = config.labels.length;
     const { weights, names } = readWeightsFile(join(dir, config.weights), config.templates, (t) => fx.arity(t), (t, a) => fx.keyOf(t, a), [2, 2 + L]);
-    const tagger = config.tagger ? UposTagger.load(dir, config.tagger) : null;
-    return new ParserModel(config, weights, names, tagger);
+    const clusters = config.clusters ? WordClusters.load(join(dir, config.clusters)) : null;
+    const tagger = config.tagger ? UposTagger.load(dir, config.tagger, clusters) : null;
+    return new ParserModel(config, weights, names, tagger, clusters);
   }
 }
 
@@ -742,6 +761,10 @@ export interface TrainOptions {
   retag?: boolean;
   folds?: number;
   taggerEpochs?: number;
+  /** Retagger templates (default TAGGER_TEMPLATES). */
+  taggerTemplates?: string[];
+  /** Word clusters for cluster templates (kept in the model folder as clusters.tsv). */
+  clusters?: WordClusters | null;
   /** Progress messages. */
   log?: (line: string) => void;
   /** Called after every epoch with the averaged model of that epoch (e.g. to print a dev score). */
@@ -946,7 +969,7 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
       return { words: s.words, upos: s.upos, gold: s.goldUpos };
     });
     const folds = opts.folds ?? TRAIN_DEFAULTS.folds;
-    const topts = { epochs: opts.taggerEpochs ?? TRAIN_DEFAULTS.taggerEpochs, seed };
+    const topts = { epochs: opts.taggerEpochs ?? TRAIN_DEFAULTS.taggerEpochs, seed, templates: opts.taggerTemplates, clusters: opts.clusters ?? null };
     parserTags = new Array(sents.length);
     let right = 0;
     let all = 0;
@@ -976,7 +999,7 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
         gh[i] = s.head[i] < 0 ? n : s.head[i];
         gl[i] = s.head[i] < 0 ? rootId : labelIndex.get(s.relation[i]) ?? -1;
       }
-      return { enc: encodeSentence(s.words, parserTags[si]), gh, gl };
+      return { enc: encodeSentence(s.words, parserTags[si], usesClusters(config.templates) ? opts.clusters ?? null : null), gh, gl };
     });
   const order = data.map((_, i) => i);
   const feats = new Int32Array(fx.size);
@@ -984,7 +1007,7 @@ export function trainParser(sents: TrainSentence[], opts: TrainOptions = {}): Pa
   const costs = new Float64Array(C);
   const averaged = () => {
     const { weights, names } = dense.average(prune, weightScale, [2, 2 + L]);
-    return new ParserModel(config, weights, names, tagger);
+    return new ParserModel(config, weights, names, tagger, opts.clusters ?? null);
   };
   for (let epoch = 0; epoch < epochs; epoch++) {
     const t0 = Date.now();
