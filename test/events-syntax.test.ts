@@ -315,3 +315,17 @@ test('control and themes: "asked X to send troops" makes X the sender even when 
   const c = run('Rebels freed five soldiers on Monday.');
   assert.equal(name(c, event(c, '08').target), 'soldiers');
 });
+
+test('dates: a date in another clause does not date the event; one in a governing clause does', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const at = (text: string, trigger: string) => {
+    const doc = pipe.analyze({ source: 't', format: 'text', content: text, published: '2022-01-20' });
+    const e = doc.events.find((x) => x.trigger.text === trigger);
+    assert.ok(e, `${trigger}: ${JSON.stringify(doc.events.map((x) => x.trigger.text))}`);
+    return e.date;
+  };
+  // "in 2003" belongs to the clause of "removed", not to the plan to enhance cooperation
+  assert.equal(at('Zhang said China planned to enhance security cooperation with Kazakhstan after protests removed leaders in Georgia in 2003.', 'enhance'), '2022-01-20');
+  // a date on the governing verb dates its complement too
+  assert.equal(at('On January 5, Toqaev asked the CSTO to send troops.', 'send'), '2022-01-05');
+});

@@ -81,6 +81,33 @@ function inLaterConjunct(v: SyntaxView, k: number, t: number): boolean {
 }
 
 /** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
+/**
+ * The predicate whose finite clause holds token `i`: the nearest verb at or above it that has a
+ * subject of its own (the root when none). Non-finite verbs ("to send", "rising prices", "…,
+ * killing five") share the time of the clause they hang from, so they are climbed through.
+ */
+function clauseHead(v: SyntaxView, i: number): number {
+  let cur = i;
+  for (let n = 0; n < 50 && v.parse.head[cur] >= 0; n++) {
+    if (v.tokens[cur].pos === 'VERB' && v.children[cur].some((c) => /^(?:nsubj|nsubj:pass|csubj)$/.test(v.parse.relation[c] ?? ''))) break;
+    cur = v.parse.head[cur];
+  }
+  return cur;
+}
+
+/**
+ * Does the date expression starting at token `d` date the event triggered at token `k`? Yes when
+ * the date lies in the trigger's finite clause or in one that governs it (a date distributes down
+ * to complements and adjuncts); no when it lies in a finite clause of its own below or beside the
+ * trigger's ("… after protests removed leaders in 2003"). An unknown token (-1) counts as governing.
+ */
+function dateGoverns(v: SyntaxView, k: number, d: number): boolean {
+  if (d < 0 || k < 0) return true;
+  const cd = clauseHead(v, d);
+  for (let cur = clauseHead(v, k), n = 0; cur >= 0 && n < 50; cur = v.parse.head[cur], n++) if (cur === cd) return true;
+  return false;
+}
+
 function dominates(v: SyntaxView, k: number, t: number): boolean {
   for (let i = t, n = 0; i >= 0 && n < 40; i = v.parse.head[i], n++) if (i === k) return true;
   return false;
@@ -686,9 +713,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       dates ??= resolveDates(sentText, opts.published, { lookAhead: FUTURE.test(sentText) });
       let date: string | null = opts.published;
       let precision: FoundEvent['datePrecision'] = opts.published ? 'day' : null;
-      if (dates.length) {
+      // with the parse, a date in another clause ("… removed leaders from Georgia in 2003") does not
+      // date this event; one in the trigger's clause or in a clause that governs it ("On January 5,
+      // Toqaev asked the CSTO to send troops") does
+      const sv = syntax(s);
+      const ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, tokens.findIndex((x) => x.start >= sent.start + d.start))) : dates;
+      if (ownDates.length) {
         const rel = t.start - sent.start;
-        const best = dates.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
+        const best = ownDates.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
         // a date after publication names a planned act ("agreed to send teams before the end of
         // April"): it dates an intended or hypothetical event, never an asserted or reported one
         const future = opts.published !== null && best.date > opts.published;
