@@ -100,6 +100,8 @@ const NAME_STOP = new Set([
   // auxiliaries that open a question ("Did China threaten Taiwan?")
   'Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Why', 'Shall',
 ]);
+/** Auxiliaries that open a yes/no question. */
+const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Shall']);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
 /** Honorifics written before a surname ("Mr. Reeves"): never part of a name. */
@@ -553,6 +555,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (toks.some((x) => /^\p{Ll}+$/u.test(x.text) && !CONNECTORS.has(x.text)) || /[.,;:]$/.test(e.text)) return false;
     if (/\s/.test(e.text) && !/\p{Ll}/u.test(e.text)) return false;
     if (e.type === 'PER' && toks.length === 1 && (toks[0].pos !== 'PROPN' || NAME_STOP.has(toks[0].text))) return false;
+    // a question's opening auxiliary is no first name ("Will China invade Taiwan?"; "Will Smith said" stays)
+    const sent = doc.sentences[toks[0].sentence];
+    if (toks.length > 1 && e.tokenStart === sent.tokenStart && QUESTION_OPENERS.has(toks[0].text) && text.slice(sent.start, sent.end).trimEnd().endsWith('?')) return false;
     if (nonActorAcronyms.has(e.text)) return false;
     if (toks.length === 1 && /^\p{Lu}{2,}$/u.test(e.text) && lower[e.tokenStart - 1] === '(') {
       const from = Math.max(tokens[e.tokenStart].sentence === tokens[Math.max(0, e.tokenStart - 8)].sentence ? e.tokenStart - 8 : 0, 0);

@@ -480,6 +480,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         root = c;
       }
       if (root < 0 || tokens[root].pos !== 'VERB') return;
+      // a verb of saying with no reported act below it ("…," X said) is no act: quotes cover it
+      const rootLemma = tokens[root].lemma.toLowerCase();
+      if (REPORTING.has(rootLemma) || COMMUNICATION.has(rootLemma) || DEMANDING.has(rootLemma)) return;
+      // a passive or copular clause ("is considered", "was elevated") names no doer
+      if (v.children[root].some((c) => /^(?:aux:pass|nsubj:pass|cop)$/.test(v.parse.relation[c] ?? ''))) return;
       // a pattern verb whose patterns all declined ("released a statement": release needs a person
       // as its object) is not an act of its own; the patterns' constraints win over the classifier
       if (STATIVE.has(tokens[root].lemma.toLowerCase())) return;
@@ -501,6 +506,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       };
       const n = events.length;
       codeTrigger(root, [pattern], 'classifier');
+      // a classifier event needs a doer: with no source actor the sentence is too weak evidence
+      for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0) events.splice(i, 1);
       for (let i = n; i < events.length; i++) { events[i].origin = 'classifier'; events[i].confidence = Math.round(best * 1000) / 1000; }
     }
     /**
@@ -682,6 +689,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (NEG.has(lower[j])) negated = true;
         // "failed to reach a deal", "unable to agree": the act did not happen
         if ((lower[j] === 'failed' || lower[j] === 'fail' || lower[j] === 'fails' || lower[j] === 'unable') && lower[j + 1] === 'to') negated = true;
+        // "refused to extradite", "declined to sign": the act was not carried out (the refusal
+        // itself is coded by its own pattern, 12x)
+        if (/^(?:refuse[sd]?|refusing|decline[sd]?|declining)$/.test(lower[j]) && lower[j + 1] === 'to') negated = true;
       }
       // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
       // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
@@ -693,7 +703,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
-      if (modality === 'asserted' && (sentText.trimEnd().endsWith('?') || /^\s*(?:if|whether)\b/i.test(sentText))) modality = 'hypothetical';
+      // a question asks whether the act happens, whatever its tense ("Will China invade Taiwan?")
+      if (sentText.trimEnd().endsWith('?')) modality = 'hypothetical';
+      if (modality === 'asserted' && /^\s*(?:if|whether)\b/i.test(sentText)) modality = 'hypothetical';
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
@@ -833,7 +845,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const minConf = opts.minConfidence ?? 0.35;
   return events.filter((e) => {
     if (e.confidence < minConf || announcing.has(e)) return false;
-    const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}`;
+    // the place too: arrests in Lagos and in Tbilisi are two happenings, even undated
+    const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}|${e.location?.name ?? ''}`;
     const first = seen.get(key);
     if (first) {
       // coordinated actors share one trigger: the same trigger is not a second mention

@@ -1,0 +1,64 @@
+/**
+ * Faults a first-time user found in the whole pipeline (2026-11-29), each turned into a test of
+ * its kind: speakers named after a nationality and a title, refusals and questions, places that
+ * keep separate happenings apart, short English texts full of names, and classifier events on
+ * sentences that report no act. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline } from '../src/pipeline.js';
+import { detectLanguage } from '../src/extract/language.js';
+import type { SteppeDocument } from '../src/schema.js';
+
+const pipe = createPipeline({ noExtract: true });
+const run = (content: string): SteppeDocument => pipe.analyze({ source: 't', format: 'text', content, published: '2024-05-06' });
+const name = (doc: SteppeDocument, id: string | null) => doc.actors.find((a) => a.id === id)?.name ?? null;
+
+test('speaker: a state named before a title and a name is the holder\'s modifier, not the speaker', () => {
+  for (const [text, speaker] of [
+    ['"We are ready to talk to anyone who wants peace," Turkish President Recep Tayyip Erdogan said.', 'Recep Tayyip Erdoğan'],
+    ['Chinese Foreign Minister Wang Yi said Beijing would invest more in the region.', 'Wang Yi'],
+  ] as const) {
+    const doc = run(text);
+    assert.equal(doc.quotes.length, 1, text);
+    assert.equal(name(doc, doc.quotes[0].speaker), speaker, text);
+  }
+  // a state speaking for itself is still the speaker
+  const doc = run('"The border is closed," Turkey said in a statement.');
+  assert.equal(name(doc, doc.quotes[0]?.speaker ?? null), 'Türkiye');
+});
+
+test('refusals negate the refused act; a question is hypothetical whatever its tense, and its auxiliary is no name', () => {
+  const a = run('Pakistan refused to extradite the suspect to India.');
+  const ex = a.events.find((e) => e.trigger.text === 'extradite');
+  assert.ok(ex && ex.negated, JSON.stringify(a.events.map((e) => [e.trigger.text, e.negated])));
+  assert.ok(a.events.some((e) => e.root === '12' && !e.negated), 'the refusal itself is coded');
+  const q = run('Will China invade Taiwan?');
+  assert.ok(q.events.length >= 1 && q.events.every((e) => e.modality === 'hypothetical'));
+  assert.ok(!q.actors.some((x) => x.name.startsWith('Will ')), JSON.stringify(q.actors.map((x) => x.name)));
+  assert.ok(run('Will Smith said the film was finished.').actors.some((x) => x.name === 'Will Smith'));
+});
+
+test('merging: the same act in two places is two happenings', () => {
+  const doc = run('Police arrested protesters in Lagos. Police arrested protesters in Tbilisi.');
+  const arrests = doc.events.filter((e) => e.root === '17');
+  assert.equal(arrests.length, 2, JSON.stringify(arrests.map((e) => e.location)));
+  assert.notDeepEqual(arrests[0].location, arrests[1].location);
+});
+
+test('language: a short English text full of foreign names is English', () => {
+  assert.equal(detectLanguage('Wang Yi said Beijing would invest in Kazakhstan and Uzbekistan, and Toqaev said the talks with Xi Jinping in Astana were good. Mirziyoyev and Japarov agreed.'), 'en');
+  assert.equal(detectLanguage('Der Präsident sagte am Montag in Berlin, dass die Regierung die Steuern senken werde, und die Opposition kritisierte den Plan scharf.'), 'de');
+});
+
+test('classifier events: never on a verb of saying, a passive or copular clause, or without a doer', () => {
+  for (const text of [
+    '"We will keep working on the bill," the senator said.',
+    'The proposal is considered dead by most observers.',
+    'The alert level was elevated on Sunday.',
+  ]) {
+    const doc = run(text);
+    assert.ok(!doc.events.some((e) => e.origin === 'classifier'), `${text}: ${JSON.stringify(doc.events.map((e) => [e.code, e.trigger.text]))}`);
+  }
+  for (const e of run('Gunmen targeted a Pakistani checkpoint near the Afghan border.').events.filter((x) => x.origin)) assert.ok(e.source);
+});
