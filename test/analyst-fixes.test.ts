@@ -62,3 +62,16 @@ test('classifier events: never on a verb of saying, a passive or copular clause,
   }
   for (const e of run('Gunmen targeted a Pakistani checkpoint near the Afghan border.').events.filter((x) => x.origin)) assert.ok(e.source);
 });
+
+test('dates: a weekday in a future sentence is the coming one; "this morning" is a day; "on the 5th" is a day of the month', async () => {
+  const { resolveDates } = await import('../src/time/index.js');
+  const at = (t: string, lookAhead = false) => resolveDates(t, '2024-05-06', { lookAhead }).map((d) => `${d.date}/${d.precision}`);
+  assert.deepEqual(at('Azerbaijan will hold talks with Armenia on Friday.', true), ['2024-05-10/day']);
+  assert.deepEqual(at('Police arrested six men on Friday.'), ['2024-05-03/day']);
+  assert.deepEqual(at('Iran attacked Israel this morning.'), ['2024-05-06/day']);
+  assert.deepEqual(at('Rebels attacked the town last night.'), ['2024-05-05/day']);
+  assert.deepEqual(at('The talks ended on the 5th.'), ['2024-05-05/day']);
+  assert.deepEqual(at('The talks ended on the 20th.'), ['2024-04-20/day'], 'a day still to come this month is last month\'s');
+  assert.deepEqual(at('The vote is on the 9th.', true), ['2024-05-09/day']);
+  assert.deepEqual(at('It was his 5th visit on the 31st floor.'), []);
+});

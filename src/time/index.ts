@@ -43,11 +43,33 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
       const back = new Date(Date.UTC(y, m - 1, d - 7));
       y = back.getUTCFullYear(); m = back.getUTCMonth() + 1; d = back.getUTCDate();
     }
-    const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /\b(?:yesterday|today|tomorrow|ago)\b/i.test(r.text);
+    // the text speaks of the future ("will hold talks on Friday"): a bare weekday is the coming one
+    if (ref && opts.lookAhead && c.isCertain('weekday') && !c.isCertain('day') && !/\b(?:last|past|previous)\b/i.test(r.text) && `${y}-${pad(m)}-${pad(d)}` < reference!) {
+      const ahead = new Date(Date.UTC(y, m - 1, d + 7));
+      y = ahead.getUTCFullYear(); m = ahead.getUTCMonth() + 1; d = ahead.getUTCDate();
+    }
+    // "this morning", "last night", "tonight": a day, not a month
+    const dayKnown = c.isCertain('day') || c.isCertain('weekday') || /\b(?:yesterday|today|tomorrow|ago|tonight)\b|\b(?:this|last|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)\b/i.test(r.text);
     let precision: ResolvedDate['precision'] = dayKnown ? 'day' : 'month';
     if (/\byears?\s+ago\b|\b(?:last|next|this)\s+year\b/i.test(r.text)) precision = 'year';
     else if (/\bmonths?\s+ago\b|\b(?:last|next|this)\s+month\b/i.test(r.text)) precision = 'month';
     out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end: r.index + r.text.length, text: r.text });
+  }
+  // a bare day of the month ("on the 5th"): in the publication month, or the month before when
+  // that day is still to come (in the month after, for a text about the future)
+  if (ref) {
+    const dayRe = /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|century|anniversary|floor))/gi;
+    for (let m = dayRe.exec(text); m; m = dayRe.exec(text)) {
+      if (out.some((o) => m!.index >= o.start && m!.index < o.end)) continue;
+      const day = Number(m[1]);
+      const [ry, rm, rd] = reference!.split('-').map(Number);
+      let month = rm - 1;
+      if (!opts.lookAhead && day > rd) month -= 1;
+      if (opts.lookAhead && day < rd) month += 1;
+      const when = new Date(Date.UTC(ry, month, day));
+      if (when.getUTCDate() !== day) continue; // "the 31st" of a 30-day month
+      out.push({ date: when.toISOString().slice(0, 10), precision: 'day', start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
   }
   // bare years: "in 2008", "Russia's 2008 invasion", "since 2014"
   const yearRe = /\b(?:in|since|from|of|by|until|during)?\s*((?:19|20)\d{2})\b(?![-/]\d)/g;
