@@ -75,3 +75,13 @@ test('dates: a weekday in a future sentence is the coming one; "this morning" is
   assert.deepEqual(at('The vote is on the 9th.', true), ['2024-05-09/day']);
   assert.deepEqual(at('It was his 5th visit on the 31st floor.'), []);
 });
+
+test('a purpose of the same kind by the same side is the act told again ("met X to discuss"); "attacked X in Y" targets X', () => {
+  const doc = run('Macron met German Chancellor Olaf Scholz in Berlin to discuss energy policy.');
+  assert.equal(doc.events.filter((e) => e.root === '04').length, 1, JSON.stringify(doc.events.map((e) => [e.code, e.trigger.text])));
+  // an announced act is still coded once, under its intent code
+  const p = run('Japan pledged to send aid to Turkey.');
+  assert.equal(p.events.filter((e) => e.root === '03').length, 1);
+  const a = run('Israel attacked Hezbollah in southern Lebanon.');
+  assert.equal(name(a, a.events.find((e) => e.root === '19')?.target ?? null), 'Hezbollah');
+});

@@ -147,6 +147,8 @@ function hasChild(v: SyntaxView, i: number, r: string): boolean {
   return v.children[i].some((c) => rel(v, c) === r);
 }
 
+/** Prepositions of place: a phrase they introduce is a target only when the verb has no object. */
+const PLACE_PREPS = new Set(['in', 'at', 'inside', 'near', 'across', 'throughout']);
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
@@ -175,8 +177,14 @@ export function agentOf(v: SyntaxView, pred: number): number {
 export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: string[], depth = 0, isActor: (i: number) => boolean = () => false): number {
   const kids = v.children[pred];
   const isTheme = (i: number) => (theme.includes(v.lower[i]) || theme.includes(v.tokens[i].lemma.toLowerCase())) && !isActor(i);
-  // the pattern's prepositions in their order ("to" before "on"); a time phrase ("on Friday") is no target
-  for (const pr of preps) for (const c of kids) if ((rel(v, c) === 'obl' || rel(v, c) === 'nmod' || rel(v, c) === 'obl:arg') && caseOf(v, c) === pr && !isTimeWord(v, c)) return c;
+  // the pattern's prepositions in their order ("to" before "on"); a time phrase ("on Friday") is no
+  // target; a place phrase ("in", "at") only when the verb has no direct object ("intervened in
+  // Syria", but "attacked Hezbollah in southern Lebanon" targets Hezbollah)
+  const hasObject = kids.some((c) => rel(v, c) === 'obj');
+  for (const pr of preps) {
+    if (hasObject && PLACE_PREPS.has(pr)) continue;
+    for (const c of kids) if ((rel(v, c) === 'obl' || rel(v, c) === 'nmod' || rel(v, c) === 'obl:arg') && caseOf(v, c) === pr && !isTimeWord(v, c)) return c;
+  }
   for (const r of ['obj', 'iobj']) {
     for (const c of kids) {
       if (rel(v, c) !== r) continue;
