@@ -756,6 +756,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
         else if (a >= 0 && actors[a].type === 'state') { location = { name: actors[a].name, country: actors[a].country }; bestDist = dist; }
       }
+      // a gazetteer place the resolver found after "near", "outside", "the town of" … (src/actors/places.ts)
+      for (const pl of res.places) {
+        if (pl.tokenStart < sent.tokenStart || pl.tokenStart >= sent.tokenEnd) continue;
+        const dist = pl.tokenStart < triggerStart ? triggerStart - pl.tokenStart - 1 : pl.tokenStart - triggerEnd;
+        if (dist >= 0 && dist < bestDist) { location = { name: pl.name, country: pl.country }; bestDist = dist; }
+      }
       // aid delivered and force used (CAMEO roots 07, 18-20) happen on the target state's ground;
       // other acts (a threat, a rejection, sanctions decided at home) happen wherever the source is
       const material = /^(?:07|18|19|20)/.test(p.code);
@@ -839,12 +845,25 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       b.trigger.start - x.trigger.end <= 24 && (x.source === b.source || b.source < 0));
     if (a) { announcing.add(a); if (b.source < 0) b.source = a.source; }
   }
+  // the purpose of an act, of the same kind and by the same side ("met Scholz in Berlin to discuss
+  // energy policy", "used tear gas to disperse the crowd") is that act told again, not a second event
+  const purposes = new Set<FoundEvent>();
+  for (const b of events) {
+    if (b.modality !== 'intended') continue;
+    const k = tokens.findIndex((t) => t.start === b.trigger.start);
+    const v = k >= 0 ? syntax(tokens[k].sentence) : null;
+    if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
+    const h = v.parse.head[k];
+    const a = events.find((x) => x !== b && h >= 0 && x.trigger.start === tokens[h].start && x.root === b.root && x.source === b.source &&
+      x.confidence >= (opts.minConfidence ?? 0.35) && !announcing.has(x));
+    if (a && (b.target < 0 || b.target === a.target)) purposes.add(b);
+  }
   // merge the same happening: same code, dyad, date, negation and modality
   // (the first is kept, with the others' sentences and triggers as its `mentions`)
   const seen = new Map<string, FoundEvent>();
   const minConf = opts.minConfidence ?? 0.35;
   return events.filter((e) => {
-    if (e.confidence < minConf || announcing.has(e)) return false;
+    if (e.confidence < minConf || announcing.has(e) || purposes.has(e)) return false;
     // the place too: arrests in Lagos and in Tbilisi are two happenings, even undated
     const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}|${e.location?.name ?? ''}`;
     const first = seen.get(key);
