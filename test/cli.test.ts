@@ -359,3 +359,12 @@ describe('steppe CLI', { concurrency: CONCURRENCY }, () => {
     });
   });
 });
+
+test('one refused file prints nothing on stdout, like any other single failed input (no empty array)', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'blob.dat'), Buffer.from([0, 1, 2, 3, 250, 251]));
+  const r = await runCli(['analyze', join(dir, 'blob.dat'), '--no-db', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /blob\.dat: unsupported file type/);
+});

@@ -11,6 +11,7 @@ import type { ActorDictionary, DictActor, DictName } from './dictionary.js';
 import type { AnnotatedText } from '../types.js';
 import type { EntityMention } from '../nlp/ner/index.js';
 import { loadNerRecognizer } from './ner.js';
+import { loadPlaces, type PlaceIndex } from './places.js';
 
 /** An entity a recognizer found: the NER stage's mention (offsets, token range, CoNLL type). */
 export type FoundEntity = EntityMention;
@@ -109,6 +110,8 @@ export interface ResolverIndex {
   orgWords: Map<string, string>;
   /** words that make a capitalised phrase a non-actor ("initiative", "summit") */
   nonActorWords: Set<string>;
+  /** the place gazetteer (data/actors/places.yaml) */
+  places: PlaceIndex;
   /** the named-entity recognizer, when one is loaded */
   ner: EntityRecognizer | null;
   nerMode: 'backup' | 'replace';
@@ -178,7 +181,7 @@ export function buildResolverIndex(dict: ActorDictionary, opts: IndexOptions = {
   }
   return {
     dict, byFirstWord, byFolded, surnames, titles, titlesByFirst: group(titles, (t) => firstWord(t.words[0])),
-    agents, agentsByFirst, titleRe, titlePatterns, singleNames, orgWords, nonActorWords,
+    agents, agentsByFirst, titleRe, titlePatterns, singleNames, orgWords, nonActorWords, places: loadPlaces(),
     ner: opts.ner === undefined ? loadNerRecognizer() : opts.ner, nerMode: opts.nerMode ?? 'backup',
   };
 }

@@ -37,6 +37,7 @@ import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef }
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
 import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
 import { isTitleCase } from '../nlp/title-case.js';
+import type { Place } from './places.js';
 
 type NerEntity = NerCandidates['entities'][number];
 
@@ -88,6 +89,8 @@ export interface ResolveOptions {
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
+/** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
+const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 const NAME_STOP = new Set([
   'The', 'A', 'An', 'But', 'And', 'Or', 'While', 'As', 'After', 'Before', 'During', 'Despite', 'It', 'He', 'She', 'They', 'We', 'I',
   'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'Our', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'Still',
@@ -407,6 +410,21 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         roleMentions.push({ tokenStart: i, tokenEnd: rp.end, title: rp.title, holder: rp.holder, former: rp.former, nameStart: rp.prefixStart });
         i = rp.end;
         pendingTitle = null;
+        continue;
+      }
+    }
+    // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
+    // Goma"): a place, not an actor, unless the dictionary names an actor there
+    if (index.places.maxWords && isCap(tokens[i].text) && i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`))) {
+      let hit: { end: number; place: Place } | null = null;
+      for (let n = Math.min(index.places.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
+        if (tokens[i + n - 1].sentence !== tokens[i].sentence) continue;
+        const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
+        if (place) hit = { end: i + n, place };
+      }
+      if (hit && !dictMatch(i)) {
+        places.push({ name: text.slice(tokens[i].start, tokens[hit.end - 1].end), country: hit.place.country, tokenStart: i, tokenEnd: hit.end });
+        i = hit.end;
         continue;
       }
     }

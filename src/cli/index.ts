@@ -11,6 +11,7 @@
  */
 import { isCalendarDay } from '../time/index.js';
 import { Command, Option, InvalidArgumentError } from 'commander';
+import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { createPipeline, MAX_TEXT_CHARS, type Pipeline } from '../pipeline.js';
 import { ingest, countDocuments, isHttpUrl } from '../ingest/index.js';
@@ -84,7 +85,10 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
       return 2;
     }
   }
-  const many = inputs.length > 1 || inputs.some((i) => i !== '-' && !/^https?:/i.test(i) && !/\.(?:html?|txt)(?:\.gz)?$/i.test(i));
+  // several documents may come from several inputs, a directory or a .jsonl corpus; any other single
+  // input (a page, stdin, a URL, or a file that will be refused) is one document
+  const isDir = (i: string) => { try { return statSync(i).isDirectory(); } catch { return false; } };
+  const many = inputs.length > 1 || inputs.some((i) => i !== '-' && !/^https?:/i.test(i) && (/\.jsonl(?:\.gz)?$/i.test(i) || isDir(i)));
   let bar: cliProgress.SingleBar | null = null;
   if (opts.progress && process.stderr.isTTY && many) {
     const total = countDocuments(inputs);
