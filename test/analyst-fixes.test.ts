@@ -85,3 +85,13 @@ test('a purpose of the same kind by the same side is the act told again ("met X 
   const a = run('Israel attacked Hezbollah in southern Lebanon.');
   assert.equal(name(a, a.events.find((e) => e.root === '19')?.target ?? null), 'Hezbollah');
 });
+
+test('forces sent, deployed or withdrawn are the source\'s means, not the target, unless another state\'s', () => {
+  const a = run('Uzbekistan will withdraw additional troops from the border.');
+  const w = a.events.find((e) => e.code.startsWith('087') || e.root === '03');
+  assert.ok(w, JSON.stringify(a.events.map((e) => e.code)));
+  assert.notEqual(name(a, w.target), 'troops');
+  const b = run('Armenia asked Russia to withdraw Azerbaijani troops.');
+  const x = b.events.find((e) => e.trigger.text === 'withdraw');
+  assert.match(b.actors.find((y) => y.id === x?.target)?.code ?? '', /^AZE/);
+});

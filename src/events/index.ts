@@ -249,6 +249,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return best;
   };
+  /** Is actor `a` forces of the source's own, sent or withdrawn as the means of a `code` act? (see OWN_FORCES) */
+  const ownMeans = (code: string, a: number, src: number): boolean =>
+    /^(?:07|15|087)/.test(code) && OWN_FORCES.test(actors[a].code ?? '') && (!actors[a].country || (src >= 0 && actors[a].country === actors[src].country));
   let themeWords: string[] = [];
   let forcesAreMeans = true;
   const actorAfter = (from: number, limit: number, allowLocative = false): number => {
@@ -650,7 +653,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i) && !(forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[i]].code ?? ''))) : nounArguments(v, k, p.prep);
         const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
-        const tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
+        let tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
+        if (tg >= 0 && ownMeans(p.code, tg, s >= 0 ? s : source)) tg = -1;
         if (s >= 0) extraSources = coordinated(v, args.source, s);
         if (tg >= 0) extraTargets = coordinated(v, args.target, tg);
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
@@ -681,6 +685,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         }
       }
       if (target === source) target = -1;
+      // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
+      // warships") are the source's means, not the target of aid (07), a show of force (15) or a
+      // retreat (087x), unless they are another state's
+      if (target >= 0 && ownMeans(p.code, target, source)) target = -1;
 
       // ---- negation and modality
       let negated = false;
