@@ -79,6 +79,9 @@ const CASES: Array<[string, string, string]> = [
   ['194', 'shell', 'Armenian forces shelled Azerbaijani villages on Sunday.'],
   ['192', 'seize territory', 'Iraqi forces seized oil fields near Kirkuk from Kurdish fighters.'],
   ['193', 'open fire', 'Israeli soldiers opened fire on Palestinian protesters in Gaza.'],
+  ['194', 'fire rockets', 'Hezbollah fired rockets into northern Israel.'],
+  ['195', 'launch missiles', 'Iran launched missiles at Israel.'],
+  ['195', 'bombing by a state is aerial, not 183', 'Russian warplanes bombed a power plant in Kharkiv.'],
   // later additions
   ['080', 'make concessions', 'The Moldovan government made concessions to the opposition parties.'],
   ['035', 'offer concessions', 'Serbia offered concessions to Kosovo in the talks.'],

@@ -775,8 +775,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const material = /^(?:07|18|19|20)/.test(p.code);
       if (!location && material && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
 
-      const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(p.code) : null;
-      const cameo = coder.codebook.get(intentCode ?? p.code)!;
+      // bombing by a state or its military is aerial (CAMEO 195), not the "suicide, car, or other
+      // non-military bombing" of 183 (CAMEO codebook v1.1b3)
+      const actCode = p.code === '183' && source >= 0 && (actors[source].type === 'state' || /MIL$/.test(actors[source].code ?? '')) ? '195' : p.code;
+      const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
+      const cameo = coder.codebook.get(intentCode ?? actCode)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
       // pattern expects no source (protests) and the sentence places it
       const orphan = source < 0 && target < 0 && !(p.source === 'none' && location);
