@@ -329,3 +329,13 @@ test('dates: a date in another clause does not date the event; one in a governin
   // a date on the governing verb dates its complement too
   assert.equal(at('On January 5, Toqaev asked the CSTO to send troops.', 'send'), '2022-01-05');
 });
+
+test('territory: a ceasefire or a state of emergency "in X" targets X, the government\'s own state included', () => {
+  const a = run('The rebels declared a ceasefire in Somalia.');
+  assert.equal(name(a, a.events.find((e) => e.code.startsWith('087'))?.target ?? null), 'Somalia');
+  const b = run('Bolivian authorities declared a state of siege in Bolivia.');
+  assert.equal(name(b, b.events.find((e) => e.code.startsWith('172'))?.target ?? null), 'Bolivia');
+  // violence stays as before: the state struck, never the attacker's own
+  const c = run('Russian troops shelled positions in Ukraine.');
+  assert.equal(name(c, event(c, '19').target), 'Ukraine');
+});

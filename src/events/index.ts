@@ -661,12 +661,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
         let place = -1;
-        if (tg < 0 && p.kind === 'verb' && !args.passive && /^(?:18|19|20)/.test(p.code)) {
-          for (const c of v.children[k]) {
-            if (v.parse.relation[c] !== 'obl' || !LOCATIVE.has(caseOf(v, c))) continue;
+        // the same for acts imposed on or ended in a territory, a ceasefire (087x) or a state of
+        // emergency, curfew or martial law (172x) "in Yemen", "in Colombia": CAMEO codes the
+        // territory's state as the target, its own government's state included
+        const onTerritory = /^(?:087|172)/.test(p.code);
+        if (tg < 0 && p.kind === 'verb' && !args.passive && (/^(?:18|19|20)/.test(p.code) || onTerritory)) {
+          // the verb's place phrase, or its object's ("declared a ceasefire in Somalia")
+          const objs = v.children[k].filter((c) => v.parse.relation[c] === 'obj');
+          const spots = [...v.children[k].filter((c) => v.parse.relation[c] === 'obl'), ...objs.flatMap((o) => v.children[o].filter((c) => v.parse.relation[c] === 'nmod'))];
+          for (const c of spots) {
+            if (!LOCATIVE.has(caseOf(v, c))) continue;
             const a = phraseActor(v, c, 'nested');
             const src = s >= 0 ? s : source;
-            if (a >= 0 && actors[a].type === 'state' && (src < 0 || actors[src].country !== actors[a].country)) { place = a; break; }
+            if (a >= 0 && actors[a].type === 'state' && (onTerritory || src < 0 || actors[src].country !== actors[a].country)) { place = a; break; }
           }
         }
         if (p.kind === 'verb' && p.target !== 'subject') {
