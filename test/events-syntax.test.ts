@@ -339,3 +339,11 @@ test('territory: a ceasefire or a state of emergency "in X" targets X, the gover
   const c = run('Russian troops shelled positions in Ukraine.');
   assert.equal(name(c, event(c, '19').target), 'Ukraine');
 });
+
+test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
+  const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
+  const e = doc.events.find((x) => x.trigger.text === 'complain');
+  assert.ok(e);
+  assert.equal(name(doc, e.source), 'Iran');
+  assert.equal(name(doc, e.target), 'British envoy');
+});

@@ -840,6 +840,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       plover: coder.codebook.plover(demand.code), target: e.source, source: sayer, modality: 'asserted', negated: false,
     });
   }
+  // a verbal act done for a purpose toward someone the main verb acts on ("summoned the US envoy to
+  // complain about …", "called Lavrov to discuss Syria"): with no target of its own, that person
+  for (const e of events) {
+    if (e.target >= 0 || !/^(?:0[1-5]|09|1[0-3])/.test(e.root)) continue;
+    const k = tokens.findIndex((t) => t.start === e.trigger.start);
+    const v = k >= 0 ? syntax(tokens[k].sentence) : null;
+    if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
+    const h = v.parse.head[k];
+    const obj = h >= 0 ? v.children[h].find((c) => v.parse.relation[c] === 'obj' && c < k) : undefined;
+    const a = obj !== undefined ? phraseActor(v, obj, false) : -1;
+    if (a >= 0 && a !== e.source && !OWN_FORCES.test(actors[a].code ?? '')) e.target = a;
+  }
   // a verb whose complement is an event of its own ("refused to lift the ban on Cypriot ships",
   // "agreed to release the prisoners"): with no target of its own it takes the complement's, as
   // CAMEO codes the refusal or agreement against the party the complement acts on
