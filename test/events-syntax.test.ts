@@ -333,6 +333,8 @@ test('dates: a date in another clause does not date the event; one in a governin
 test('territory: a ceasefire or a state of emergency "in X" targets X, the government\'s own state included', () => {
   const a = run('The rebels declared a ceasefire in Somalia.');
   assert.equal(name(a, a.events.find((e) => e.code.startsWith('087'))?.target ?? null), 'Somalia');
+  const t = run('The Taliban agreed to a ceasefire in Afghanistan.');
+  assert.equal(name(t, t.events.find((e) => e.code === '0356')?.target ?? null), 'Afghanistan');
   const b = run('Bolivian authorities declared a state of siege in Bolivia.');
   assert.equal(name(b, b.events.find((e) => e.code.startsWith('172'))?.target ?? null), 'Bolivia');
   // violence stays as before: the state struck, never the attacker's own

@@ -664,10 +664,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // the same for acts imposed on or ended in a territory, a ceasefire (087x) or a state of
         // emergency, curfew or martial law (172x) "in Yemen", "in Colombia": CAMEO codes the
         // territory's state as the target, its own government's state included
-        const onTerritory = /^(?:087|172)/.test(p.code);
+        const onTerritory = /^(?:087|172|0356)/.test(p.code);
         if (tg < 0 && p.kind === 'verb' && !args.passive && (/^(?:18|19|20)/.test(p.code) || onTerritory)) {
           // the verb's place phrase, or its object's ("declared a ceasefire in Somalia")
-          const objs = v.children[k].filter((c) => v.parse.relation[c] === 'obj');
+          const objs = v.children[k].filter((c) => v.parse.relation[c] === 'obj' || (onTerritory && v.parse.relation[c] === 'obl'));
           const spots = [...v.children[k].filter((c) => v.parse.relation[c] === 'obl'), ...objs.flatMap((o) => v.children[o].filter((c) => v.parse.relation[c] === 'nmod'))];
           for (const c of spots) {
             if (!LOCATIVE.has(caseOf(v, c))) continue;
