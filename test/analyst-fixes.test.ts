@@ -95,3 +95,13 @@ test('forces sent, deployed or withdrawn are the source\'s means, not the target
   const x = b.events.find((e) => e.trigger.text === 'withdraw');
   assert.match(b.actors.find((y) => y.id === x?.target)?.code ?? '', /^AZE/);
 });
+
+test('the Markdown report marks an event of the sentence classifier as such', async () => {
+  const { renderMarkdown } = await import('../src/report/markdown.js');
+  const doc = run('Gunmen targeted a Pakistani checkpoint near the Afghan border.');
+  const md = renderMarkdown(doc);
+  const line = md.split('\n').find((l) => l.includes('(180)'));
+  assert.ok(line, md);
+  assert.match(line, /from the sentence classifier/);
+  assert.doesNotMatch(renderMarkdown(run('Police arrested dozens of protesters in Almaty on Wednesday.')), /sentence classifier/);
+});

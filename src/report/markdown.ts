@@ -55,7 +55,9 @@ export function renderMarkdown(doc: SteppeDocument): string {
 
   out.push(`## Events (${doc.events.length})`, '');
   for (const e of doc.events) {
-    const flags = [e.modality !== 'asserted' ? e.modality : null, e.negated ? 'negated' : null, `confidence ${e.confidence.toFixed(2)}`].filter(Boolean).join(', ');
+    // a classifier event (no pattern matched its sentence) says so: it is weaker evidence
+    const flags = [e.modality !== 'asserted' ? e.modality : null, e.negated ? 'negated' : null, e.origin === 'classifier' ? 'from the sentence classifier' : null,
+      `confidence ${e.confidence.toFixed(2)}`].filter(Boolean).join(', ');
     const date = e.date ? (e.datePrecision === 'year' ? e.date.slice(0, 4) : e.datePrecision === 'month' ? e.date.slice(0, 7) : e.date) : 'undated';
     const place = e.location ? ` · in ${e.location.name}` : '';
     out.push(`- ${date} — ${name(e.source)} — ${e.name ?? 'event'} (${e.code}) — ${name(e.target)}${place} [${flags}]`);
