@@ -238,6 +238,7 @@ function buildDocument(article: SteppeDocument['article'], res: ActorResolution,
       plover: e.plover, source: id(e.source), target: id(e.target), date: e.date, datePrecision: e.datePrecision,
       location: e.location, sentence: e.sentence, trigger: e.trigger, negated: e.negated, modality: e.modality, confidence: e.confidence,
       ...(e.origin ? { origin: e.origin } : {}),
+      ...(e.date && e.dateSource ? { dateSource: e.dateSource } : {}),
       ...(e.mentions ? { mentions: e.mentions } : {}),
     })),
   };

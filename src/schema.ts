@@ -115,6 +115,12 @@ export const EventSchema = z.object({
    * trigger the sentence's main verb).
    */
   origin: z.literal('classifier').optional(),
+  /**
+   * Optional (added in 0.3): where `date` came from, present when the event is dated: 'sentence'
+   * (an expression of the event's own sentence, resolved against the publication date) or
+   * 'publication' (the sentence names no date; the publication date stands in).
+   */
+  dateSource: z.enum(['sentence', 'publication']).optional(),
 });
 export type EventOut = z.infer<typeof EventSchema>;
 

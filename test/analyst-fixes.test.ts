@@ -105,3 +105,16 @@ test('the Markdown report marks an event of the sentence classifier as such', as
   assert.match(line, /from the sentence classifier/);
   assert.doesNotMatch(renderMarkdown(run('Police arrested dozens of protesters in Almaty on Wednesday.')), /sentence classifier/);
 });
+
+test('dateSource: an event dated by its sentence says "sentence", one dated by the publication says "publication"', () => {
+  const doc = run('Police arrested dozens of protesters in Almaty on Wednesday. Gunmen attacked a police station in Kano.');
+  const arrest = doc.events.find((e) => e.root === '17')!;
+  assert.equal(arrest.date, '2024-05-01');
+  assert.equal(arrest.dateSource, 'sentence');
+  const attack = doc.events.find((e) => e.root === '19' || e.root === '18')!;
+  assert.equal(attack.date, '2024-05-06');
+  assert.equal(attack.dateSource, 'publication');
+  // undated (no publication date, none in the sentence): no dateSource
+  const undated = pipe.analyze({ source: 't', format: 'text', content: 'Gunmen attacked a police station in Kano.' });
+  assert.ok(undated.events.every((e) => e.date === null && e.dateSource === undefined));
+});

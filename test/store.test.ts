@@ -322,7 +322,7 @@ test('a version-1 database is upgraded to the latest schema on open, keeping its
   assert.ok(LATEST_SCHEMA_VERSION >= 2);
 });
 
-test('a version-2 database gains events.origin (v3); a classifier event keeps its origin, a pattern event has none', (t) => {
+test('a version-2 database gains events.origin (v3) and events.date_source (v4); both round-trip, absent when unset', (t) => {
   const file = join(tempDir(t), 'v2.db');
   const raw = new Database(file);
   raw.exec(migrations[0].up);
@@ -334,7 +334,7 @@ test('a version-2 database gains events.origin (v3); a classifier event keeps it
   assert.ok(LATEST_SCHEMA_VERSION >= 3);
   const doc = makeDocument();
   assert.ok(doc.events.length >= 1);
-  doc.events[0] = { ...doc.events[0], origin: 'classifier' };
+  doc.events[0] = { ...doc.events[0], origin: 'classifier', ...(doc.events[0].date ? { dateSource: 'publication' as const } : {}) };
   store.saveDocument(doc);
   const back = store.getDocument(doc.article.id)!;
   assert.equal(back.events[0].origin, 'classifier');
@@ -344,4 +344,6 @@ test('a version-2 database gains events.origin (v3); a classifier event keeps it
   const check = new Database(file);
   t.after(() => check.close());
   assert.throws(() => check.prepare("UPDATE events SET origin = 'guess'").run(), /CHECK/);
+  assert.throws(() => check.prepare("UPDATE events SET date_source = 'guess'").run(), /CHECK/);
+  assert.ok(LATEST_SCHEMA_VERSION >= 4);
 });

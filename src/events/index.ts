@@ -50,6 +50,8 @@ export interface FoundEvent {
   target: number;
   date: string | null;
   datePrecision: 'day' | 'month' | 'year' | null;
+  /** where `date` came from: an expression of the event's sentence, or the publication date (null when undated) */
+  dateSource: 'sentence' | 'publication' | null;
   location: { name: string; country: string | null } | null;
   sentence: { start: number; end: number };
   trigger: { start: number; end: number; text: string };
@@ -740,6 +742,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       dates ??= resolveDates(sentText, opts.published, { lookAhead: FUTURE.test(sentText) });
       let date: string | null = opts.published;
       let precision: FoundEvent['datePrecision'] = opts.published ? 'day' : null;
+      let dateSource: FoundEvent['dateSource'] = opts.published ? 'publication' : null;
       // with the parse, a date in another clause ("… removed leaders from Georgia in 2003") does not
       // date this event; one in the trigger's clause or in a clause that governs it ("On January 5,
       // Toqaev asked the CSTO to send troops") does
@@ -754,6 +757,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (!future || modality === 'intended' || modality === 'hypothetical') {
           date = best.date;
           precision = best.precision;
+          dateSource = 'sentence';
         }
       }
 
@@ -809,7 +813,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         events.push({
           code: cameo.code, root: cameo.root, name: cameo.name, quadClass: cameo.quadClass, goldstein: cameo.goldstein,
           plover: coder.codebook.plover(cameo.code),
-          source: src, target: tgt, date, datePrecision: date ? precision : null, location,
+          source: src, target: tgt, date, datePrecision: date ? precision : null, dateSource: date ? dateSource : null, location,
           sentence: { start: sent.start, end: sent.end },
           trigger: { start: tokens[triggerStart].start, end: tokens[triggerEnd - 1].end, text: text.slice(tokens[triggerStart].start, tokens[triggerEnd - 1].end) },
           negated, modality, confidence,

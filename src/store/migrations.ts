@@ -25,6 +25,9 @@
  * Version 3 adds `events.origin`: NULL for a pattern event, 'classifier' for an event of the PLOVER
  * sentence classifier (the contract's optional `event.origin`).
  *
+ * Version 4 adds `events.date_source`: 'sentence' or 'publication' (the contract's optional
+ * `event.dateSource`), NULL for undated events and rows written before it.
+ *
  * Offsets are stored as `span_start` / `span_end` (and `*_start` / `*_end`), because `end` is a
  * reserved word in both SQL dialects.
  */
@@ -178,6 +181,13 @@ CREATE TABLE event_mentions (
     description: 'events.origin: how an event was coded (NULL: a pattern; classifier)',
     up: `
 ALTER TABLE events ADD COLUMN origin TEXT CHECK (origin IS NULL OR origin = 'classifier');
+`,
+  },
+  {
+    version: 4,
+    description: 'events.date_source: where a date came from (sentence or publication)',
+    up: `
+ALTER TABLE events ADD COLUMN date_source TEXT CHECK (date_source IS NULL OR date_source IN ('sentence', 'publication'));
 `,
   },
 ];

@@ -63,6 +63,8 @@ interface EventRow {
   trigger_text: string; negated: number; modality: string; confidence: number;
   /** schema v3; NULL for a pattern event */
   origin: string | null;
+  /** schema v4; NULL when undated or written before v4 */
+  date_source: string | null;
 }
 
 /** The message of an unknown thrown value, on one line. */
@@ -171,10 +173,10 @@ class SqliteStore implements Store {
       insertEvent: db.prepare(`INSERT INTO events
         (article_id, id, pos, code, root, quad_class, goldstein, name, plover_type, plover_mode, source_actor, target_actor,
          date, date_precision, location_name, location_country, sentence_start, sentence_end,
-         trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin)
+         trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin, date_source)
         VALUES (@article_id, @id, @pos, @code, @root, @quad_class, @goldstein, @name, @plover_type, @plover_mode, @source_actor, @target_actor,
          @date, @date_precision, @location_name, @location_country, @sentence_start, @sentence_end,
-         @trigger_start, @trigger_end, @trigger_text, @negated, @modality, @confidence, @origin)`),
+         @trigger_start, @trigger_end, @trigger_text, @negated, @modality, @confidence, @origin, @date_source)`),
       insertEventMention: db.prepare(`INSERT INTO event_mentions
         (article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text)
         VALUES (@article_id, @event_id, @pos, @sentence_start, @sentence_end, @trigger_start, @trigger_end, @trigger_text)`),
@@ -228,6 +230,7 @@ class SqliteStore implements Store {
         sentence_start: e.sentence.start, sentence_end: e.sentence.end,
         trigger_start: e.trigger.start, trigger_end: e.trigger.end, trigger_text: e.trigger.text,
         negated: e.negated ? 1 : 0, modality: e.modality, confidence: e.confidence, origin: e.origin ?? null,
+        date_source: e.dateSource ?? null,
       });
       (e.mentions ?? []).forEach((m, mpos) => {
         s.insertEventMention.run({
@@ -294,6 +297,7 @@ class SqliteStore implements Store {
         trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
         negated: r.negated === 1, modality: r.modality as EventOut['modality'], confidence: r.confidence,
         ...(r.origin === 'classifier' ? { origin: 'classifier' as const } : {}),
+        ...(r.date_source === 'sentence' || r.date_source === 'publication' ? { dateSource: r.date_source } : {}),
         ...(mentionsByEvent.has(r.id) ? { mentions: mentionsByEvent.get(r.id)! } : {}),
       }));
       return {
