@@ -118,3 +118,11 @@ test('dateSource: an event dated by its sentence says "sentence", one dated by t
   const undated = pipe.analyze({ source: 't', format: 'text', content: 'Gunmen attacked a police station in Kano.' });
   assert.ok(undated.events.every((e) => e.date === null && e.dateSource === undefined));
 });
+
+test('a negated verb governing the act as its complement negates the act ("never again allow terrorists to threaten")', () => {
+  const a = run('Tokayev said Kazakhstan would never again allow terrorists to threaten its people.');
+  const t = a.events.find((e) => e.trigger.text === 'threaten');
+  assert.ok(t && t.negated, JSON.stringify(a.events.map((e) => [e.trigger.text, e.negated])));
+  const b = run('The government allowed troops to fire on protesters.');
+  assert.ok(b.events.some((e) => e.trigger.text === 'fire' && !e.negated));
+});

@@ -710,6 +710,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // itself is coded by its own pattern, 12x)
         if (/^(?:refuse[sd]?|refusing|decline[sd]?|declining)$/.test(lower[j]) && lower[j + 1] === 'to') negated = true;
       }
+      // a negated verb that governs the act as its complement ("will never again allow terrorists to
+      // threaten", "did not order troops to fire"): the act does not happen either
+      const nv = syntax(s);
+      if (!negated && nv && p.kind === 'verb') {
+        const negator = (i: number) => /^(?:not|n't|never)$/.test(lower[i]);
+        for (let cur = k, n = 0; n < 3 && nv.parse.relation[cur] === 'xcomp' && nv.parse.head[cur] >= 0; n++) {
+          cur = nv.parse.head[cur];
+          if (nv.children[cur].some((c) => negator(c) || (nv.parse.relation[c] === 'advmod' && nv.children[c].some(negator)))) { negated = true; break; }
+        }
+      }
       // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
       // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
       let statedIntent = false;
