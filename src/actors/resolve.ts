@@ -91,6 +91,8 @@ export interface ResolveOptions {
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
+/** Auxiliaries that open a yes/no question. */
+const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Shall']);
 const NAME_STOP = new Set([
   'The', 'A', 'An', 'But', 'And', 'Or', 'While', 'As', 'After', 'Before', 'During', 'Despite', 'It', 'He', 'She', 'They', 'We', 'I',
   'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'Our', 'In', 'On', 'At', 'By', 'For', 'From', 'To', 'With', 'Still',
@@ -101,10 +103,8 @@ const NAME_STOP = new Set([
   // sentence-initial adjectives before a demonym or a title ("Senior Hungarian officials", "Ousted President …")
   ...LEADING_ADJECTIVES,
   // auxiliaries that open a question ("Did China threaten Taiwan?")
-  'Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Why', 'Shall',
+  ...QUESTION_OPENERS,
 ]);
-/** Auxiliaries that open a yes/no question. */
-const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Shall']);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
 /** Honorifics written before a surname ("Mr. Reeves"): never part of a name. */
@@ -413,6 +413,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
     }
+    let dm = dictMatch(i);
     // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
     // Goma"): a place, not an actor, unless the dictionary names an actor there
     if (index.places.maxWords && isCap(tokens[i].text) && i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`))) {
@@ -422,13 +423,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
         if (place) hit = { end: i + n, place };
       }
-      if (hit && !dictMatch(i)) {
+      if (hit && !dm) {
         places.push({ name: text.slice(tokens[i].start, tokens[hit.end - 1].end), country: hit.place.country, tokenStart: i, tokenEnd: hit.end });
         i = hit.end;
         continue;
       }
     }
-    let dm = dictMatch(i);
     const tk = tokens[i];
     // an organization the NER model finds around a dictionary name ("Kazakh Foreign Ministry") is the organization
     const ne = ner?.startingAt.get(i);

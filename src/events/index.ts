@@ -224,6 +224,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const lower = tokens.map((t) => t.text.toLowerCase());
   const { actors, actorAtToken } = res;
   const events: FoundEvent[] = [];
+  /** Token index of an event's trigger (the token starting at its first character), for the passes over coded events. */
+  const tokenAtStart = new Map(tokens.map((t, i) => [t.start, i]));
+  const triggerToken = (e: FoundEvent): number => tokenAtStart.get(e.trigger.start) ?? -1;
 
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
@@ -469,7 +472,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     // likely enough, gets one event of that type's generic CAMEO code; the trigger is the main verb
     // (through a verb of saying to the act it reports: "X said Y attacked Z" → "attacked"), whose
     // arguments are found as for a pattern with the root's default target prepositions
-    if (events.length === eventsBefore && opts.classify && /^[^?]*\S[^?]*$/.test(sentText)) classifierEvent();
+    if (events.length === eventsBefore && opts.classify && !sentText.includes('?') && /\S/.test(sentText)) classifierEvent();
 
     /** Add the classifier's event for this sentence, if any (see above). */
     function classifierEvent(): void {
@@ -837,7 +840,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   // specified below"; PLOVER REQUEST), not the act itself
   const demand = coder.codebook.get('100')!;
   for (const e of events) {
-    const t0 = tokens.findIndex((t) => t.start === e.trigger.start);
+    const t0 = triggerToken(e);
     const v = t0 >= 0 ? syntax(tokens[t0].sentence) : null;
     if (!v) continue;
     // a noun trigger that is the object of the clause's verb ("must end attacks") stands for that verb
@@ -858,7 +861,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   // complain about …", "called Lavrov to discuss Syria"): with no target of its own, that person
   for (const e of events) {
     if (e.target >= 0 || !/^(?:0[1-5]|09|1[0-3])/.test(e.root)) continue;
-    const k = tokens.findIndex((t) => t.start === e.trigger.start);
+    const k = triggerToken(e);
     const v = k >= 0 ? syntax(tokens[k].sentence) : null;
     if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
     const h = v.parse.head[k];
@@ -871,7 +874,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   // CAMEO codes the refusal or agreement against the party the complement acts on
   for (const e of events) {
     if (e.target >= 0) continue;
-    const k = tokens.findIndex((t) => t.start === e.trigger.start);
+    const k = triggerToken(e);
     const v = k >= 0 ? syntax(tokens[k].sentence) : null;
     if (!v) continue;
     for (const c of v.children[k]) {
@@ -894,7 +897,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const purposes = new Set<FoundEvent>();
   for (const b of events) {
     if (b.modality !== 'intended') continue;
-    const k = tokens.findIndex((t) => t.start === b.trigger.start);
+    const k = triggerToken(b);
     const v = k >= 0 ? syntax(tokens[k].sentence) : null;
     if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
     const h = v.parse.head[k];
