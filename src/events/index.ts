@@ -514,8 +514,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       };
       const n = events.length;
       codeTrigger(root, [pattern], 'classifier');
-      // a classifier event needs a doer: with no source actor the sentence is too weak evidence
-      for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0) events.splice(i, 1);
+      // a classifier event needs a doer, and an act that is said to happen: with no source actor, or
+      // a negated verb ("we don't understand why …"), the sentence is too weak evidence
+      for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0 || events[i].negated) events.splice(i, 1);
       for (let i = n; i < events.length; i++) { events[i].origin = 'classifier'; events[i].confidence = Math.round(best * 1000) / 1000; }
     }
     /**
