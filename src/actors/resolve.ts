@@ -90,6 +90,14 @@ export interface ResolveOptions {
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
+/**
+ * Agents that belong to the place they are named in ("police in Nairobi" are Kenyan police):
+ * CAMEO agent codes (codebook v1.1b3, actor codes) of domestic roles. Not military, refugees,
+ * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
+ */
+const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', 'MED', 'BUS', 'LAB', 'REL', 'ELI', 'AGR', 'HLH', 'CRM', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
+/** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
+const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Auxiliaries that open a yes/no question. */
 const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Shall']);
@@ -293,6 +301,29 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return { country: null, end: i, text: '' };
   };
+  /**
+   * The country of a state, capital or gazetteer place named right after an agent noun by "in",
+   * "of" or "from" ("police in Nairobi", "residents of Gaza", "protesters from Georgia"): ISO3 or
+   * null. The place phrase itself is left to the scan (it stays a mention or a place of its own).
+   */
+  const countryOfPlaceAfter = (end: number): string | null => {
+    if (!PLACE_OF_AGENT.has(lower[end] ?? '')) return null;
+    let j = end + 1;
+    if (lower[j] === 'the') j++;
+    if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
+    const m = dictMatch(j);
+    if (m) {
+      const a = dict.actors.get(m[1].actorId);
+      // a state's name or capital, not a demonym ("police of Russian origin") or an organization
+      return a && a.type === 'state' && m[1].kind !== 'demonym' && !(lower[m[0]] === "'s" || lower[m[0]] === '’s') ? a.country : null;
+    }
+    for (let n = Math.min(index.places.maxWords, tokens.length - j); n >= 1; n--) {
+      if (!sameSentence(j, j + n - 1)) continue;
+      const place = index.places.byForm.get(lower.slice(j, j + n).join(' '));
+      if (place) return place.country;
+    }
+    return null;
+  };
   /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
   const holderPrefix = (i: number): { actor: DictActor; end: number; possessive: boolean } | null => {
     if (i >= tokens.length) return null;
@@ -356,11 +387,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       }
     }
     const ag = agentMatch(pre.end);
-    // a one-word agent ("military") must be a noun here, not an adjective ("military alliance")
-    if (ag && (ag[1].words.length > 1 || tokens[ag[0] - 1].pos === 'NOUN' || tokens[ag[0] - 1].pos === 'PROPN')) {
+    // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
+    // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
+    // possessive pronoun ("its forces" are its owner's, events/ finds the owner)
+    if (ag && (ag[1].words.length > 1 || tokens[ag[0] - 1].pos === 'NOUN' || tokens[ag[0] - 1].pos === 'PROPN') &&
+      !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       const [end, a] = ag;
       const mentionStart = pre.end > i ? i : pre.end;
-      const country = pre.country;
+      const country = pre.country ?? (LOCAL_AGENTS.has(a.agent.slice(0, 3)) ? countryOfPlaceAfter(end) : null);
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
@@ -415,15 +449,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     let dm = dictMatch(i);
     // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
-    // Goma"): a place, not an actor, unless the dictionary names an actor there
-    if (index.places.maxWords && isCap(tokens[i].text) && i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`))) {
+    // Goma"), or elsewhere when the place is the whole capitalised run ("shelled Kharkiv", "Mariupol
+    // fell"): a place, not an actor, unless the dictionary names an actor there
+    if (index.places.maxWords && isCap(tokens[i].text) && !dm && !NAME_STOP.has(tokens[i].text)) {
       let hit: { end: number; place: Place } | null = null;
       for (let n = Math.min(index.places.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
         if (tokens[i + n - 1].sentence !== tokens[i].sentence) continue;
         const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
         if (place) hit = { end: i + n, place };
       }
-      if (hit && !dm) {
+      const placeContext = i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
+      if (hit && (placeContext || capRun(i) === hit.end)) {
         places.push({ name: text.slice(tokens[i].start, tokens[hit.end - 1].end), country: hit.place.country, tokenStart: i, tokenEnd: hit.end });
         i = hit.end;
         continue;

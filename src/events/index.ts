@@ -194,6 +194,10 @@ const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled
 const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
+/** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
+const ING_CATENATIVES = new Set(['consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
+/** Words that open a subordinate or relative clause; a word-order argument search stops there. */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'unless', 'whereas', 'once', 'that', 'which', 'who', 'whom', 'whose', 'where']);
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
 /** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
 const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
@@ -227,6 +231,21 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   /** Token index of an event's trigger (the token starting at its first character), for the passes over coded events. */
   const tokenAtStart = new Map(tokens.map((t, i) => [t.start, i]));
   const triggerToken = (e: FoundEvent): number => tokenAtStart.get(e.trigger.start) ?? -1;
+  /**
+   * Whether token j ends a noun pattern of two or more words that starts before it and names an
+   * act of another PLOVER type than `code` ("air strikes", ASSAULT, is no labour strike, PROTEST).
+   */
+  const endsNounPattern = (j: number, code: string): boolean => {
+    const type = coder.codebook.plover(code)?.type;
+    for (let a = Math.max(0, j - 3); a < j; a++) {
+      for (const q of coder.patterns.byNoun.get(lower[a]) ?? []) {
+        if (q.words.length === j - a + 1 && q.words.every((w, x) => lower[a + x] === w) && coder.codebook.plover(q.code)?.type !== type) return true;
+      }
+    }
+    return false;
+  };
+  /** First tokens of the gazetteer places the resolver found (src/actors/places.ts). */
+  const placeStarts = new Set(res.places.map((pl) => pl.tokenStart));
 
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
@@ -263,6 +282,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (let j = from; j < limit; j++) {
       if (themeWords.includes(lower[j])) continue;
       if (lower[j] === '.' || lower[j] === ';' || (j > from && tokens[j].pos === 'VERB' && lower[j - 1] !== '-')) break;
+      // another clause begins ("restore ties with X five years after crowds trashed its embassy"):
+      // its subject is no participant of this trigger
+      if (j > from && (tokens[j].pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[j]))) break;
       if (participant(j, allowLocative && j === from)) return actorAtToken[headOfPhrase(j, limit)];
     }
     return -1;
@@ -284,7 +306,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (w === ';' || w === '.') break;
       if (w === 'that' || w === 'which' || w === 'who') { if (j < from - 1 && !passedAnd) break; }
       if (tokens[j].pos === 'VERB') {
-        const chain = lower[j + 1] === 'to' || passedAnd;
+        // "planned to send", "is considering sending", "began shelling": the chain shares its subject
+        const chain = lower[j + 1] === 'to' || passedAnd || (ING_CATENATIVES.has(tokens[j].lemma.toLowerCase()) && /ing$/.test(lower[j + 1]) && tokens[j + 1].pos === 'VERB');
         if (!chain) break;
         passedAnd = false;
         inFirstConjunct = false;
@@ -445,8 +468,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       let candidates: EventPattern[] | undefined;
       if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the
-      // sentence or the sentence is a Title Case headline
-      else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text))) candidates = coder.patterns.byNoun.get(lower[k]);
+      // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
+      // police", "peacekeeping troops") names the actor, not an act
+      else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text)) &&
+        !(actorAtToken[k] >= 0 && actorAtToken[k + 1] === actorAtToken[k])) candidates = coder.patterns.byNoun.get(lower[k]);
       // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
       // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
       if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
@@ -548,9 +573,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           let at = -1;
           for (let j = end; j < Math.min(sent.tokenEnd, end + 6, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
+            // a light verb's object word that ends another pattern's noun phrase is that phrase
+            // ("launched air strikes": air strikes, 195, not a strike, 143)
+            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
             if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { at = j; break; }
             // "@person": a person or group actor as the object ("released Pablo Moncayo")
             if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
+            // "@place": a gazetteer place or a state named as the object ("recaptured Kherson", "annexed Crimea")
+            if (p.object.includes('@place') && ((actorAtToken[j] >= 0 && actors[actorAtToken[j]].type === 'state') || placeStarts.has(j))) { at = j; break; }
             if (/^[.;]$/.test(lower[j])) break;
           }
           if (at < 0 || at - end >= bestObject) continue;
@@ -638,6 +668,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         let from = -1;
         for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 10); j++) {
           if (p.prep.includes(lower[j])) { from = j + 1; break; }
+          // the pattern's own object phrase ("fired tear gas at protesters": wink tags "tear" a verb)
+          const objectWords = p.object.find((o) => o.includes(' ') && lower.slice(j, j + o.split(' ').length).join(' ') === o);
+          if (objectWords) { j += objectWords.split(' ').length - 1; continue; }
           if (/^[;.]$/.test(lower[j]) || ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && !p.object.includes(lower[j]) && !p.object.includes(tokens[j].lemma))) break;
         }
         if (from > 0) target = actorAfter(from, Math.min(sent.tokenEnd, from + 8), true);
