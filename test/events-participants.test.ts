@@ -99,3 +99,20 @@ test('a light verb\'s object that is another act\'s noun phrase is that act ("la
   // a labour strike still is one
   assert.ok(run('Dock workers launched a strike on Monday.').events.some((e) => e.code === '143'));
 });
+
+test('a city named before a local office\'s title is the office\'s place, not an organization ("Odesa Mayor …")', () => {
+  for (const [text, person] of [
+    ['Odesa Mayor Gennady Trukhanov said the port was hit overnight.', 'Gennady Trukhanov'],
+    ['Kyiv Mayor Vitali Klitschko said the city was calm.', 'Vitali Klitschko'],
+    ['Kharkiv Governor Oleh Synehubov said two people died.', 'Oleh Synehubov'],
+  ] as const) {
+    const doc = run(text);
+    const a = doc.actors.find((x) => x.name === person);
+    assert.ok(a && a.type === 'person' && a.country === 'UKR', `${text} ${show(doc)}`);
+    // the city is no mention of the government
+    assert.ok(!doc.actors.some((x) => x.type === 'state'), `${text} ${show(doc)}`);
+  }
+  // a state before a national title is still a mention of the state
+  const wang = run('Chinese Foreign Minister Wang Yi met Sergei Lavrov.');
+  assert.ok(wang.actors.some((x) => x.type === 'state' && x.country === 'CHN'), show(wang));
+});

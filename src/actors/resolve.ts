@@ -96,6 +96,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
  */
 const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', 'MED', 'BUS', 'LAB', 'REL', 'ELI', 'AGR', 'HLH', 'CRM', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
+/** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
+const LOCAL_TITLES = new Set(['mayor', 'governor', 'deputy', 'police', 'prosecutor', 'council']);
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
@@ -324,11 +326,30 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return null;
   };
+  /** Whether a local office's title (mayor, governor) starts at token i ("Kyiv Mayor …"). */
+  const localTitleAt = (i: number): boolean => LOCAL_TITLES.has(lower[i] ?? '');
+  /**
+   * A gazetteer place before a local office's title ("Odesa Mayor Gennady Trukhanov", "Kharkiv
+   * Governor …") or after one (`afterLocalTitle`: "the governor of Kharkiv"): the place's state as
+   * the holder, or null.
+   */
+  const localHolder = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
+    if (!isCap(tokens[i].text)) return null;
+    for (let n = Math.min(index.places.maxWords, tokens.length - i - 1); n >= 1; n--) {
+      const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
+      if (!place || !sameSentence(i, i + n)) continue;
+      const possessive = lower[i + n] === "'s" || lower[i + n] === '’s';
+      const end = possessive ? i + n + 1 : i + n;
+      const state = place.country ? dict.actors.get(place.country) : undefined;
+      return state && (afterLocalTitle ? !possessive : localTitleAt(end)) ? { actor: state, end, possessive } : null;
+    }
+    return null;
+  };
   /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
-  const holderPrefix = (i: number): { actor: DictActor; end: number; possessive: boolean } | null => {
+  const holderPrefix = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
     if (i >= tokens.length) return null;
     const m = dictMatch(i);
-    if (!m || m[1].kind === 'metonym') return null;
+    if (!m || (m[1].kind === 'metonym' && !localTitleAt(m[0]) && !afterLocalTitle)) return localHolder(i, afterLocalTitle);
     const actor = dict.actors.get(m[1].actorId)!;
     if (actor.type !== 'state' && actor.type !== 'igo') return null;
     let end = m[0];
@@ -357,7 +378,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let end = tm.end;
     let holder = pre?.actor ?? null;
     if (!pre && lower[end] === 'of') {
-      const h = holderPrefix(lower[end + 1] === 'the' ? end + 2 : end + 1);
+      const h = holderPrefix(lower[end + 1] === 'the' ? end + 2 : end + 1, LOCAL_TITLES.has(lower[end - 1]));
       if (h && !h.possessive && sameSentence(i, h.end - 1)) { holder = h.actor; end = h.end; }
     }
     return { det, pre, holder, former: former || tm.former, title: tm.title, titleStart: tm.start, titleEnd: tm.end, end, prefixStart: det ? i + 1 : i };
@@ -422,7 +443,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const beforeName = next && sameSentence(i, rp.end) && isCap(next.text) && next.pos === 'PROPN' && !NAME_STOP.has(next.text);
       if (beforeName && rp.det) { i++; continue; }
       if (beforeName) {
-        if (rp.pre) pushDict(i, dictMatch(i)!);
+        // the state named before the title is a mention of its own; a city before a local office
+        // ("Kyiv Mayor …", "Odesa Mayor …") names the office's place, not the government
+        const m0 = rp.pre ? dictMatch(i) : null;
+        if (m0 && m0[1].kind !== 'metonym') pushDict(i, m0);
         const igo = rp.holder?.type === 'igo' ? rp.holder : null;
         pendingTitle = {
           text: text.slice(tokens[i].start, tokens[rp.end - 1].end), agent: rp.former ? 'ELI' : rp.title.agent,
