@@ -3,8 +3,9 @@
  *
  * Rows: the seed article (scraped text) through the whole pipeline, then the same article through
  * parts of it to show where the time goes: extract + annotate; the same plus a dependency parse of
- * every sentence (the pipeline itself parses only the sentences that hold an event trigger or an
- * unattributed quote); the pipeline without the classifier calibration; the four real HTML pages
+ * every sentence; the pipeline without the classifier calibration; actor resolution, quote
+ * attribution and event coding each alone, given the stages before them (parsed once
+ * beforehand), to show what event coding itself costs; the four real HTML pages
  * (readability-testpages nytimes-1, wapo-1, wapo-2, telegraph) through the whole pipeline and
  * through extraction only; and @mozilla/readability alone (linkedom DOM + Readability.parse) on
  * the same HTML, as the reference tool. Each row runs for at least `STEPPE_BENCH_SECONDS`
@@ -19,6 +20,12 @@ import { Readability } from '@mozilla/readability';
 import { createPipeline } from '../src/pipeline.js';
 import { SHARED_DIR } from '../src/paths.js';
 import type { RawDocument } from '../src/types.js';
+import { loadActorDictionary } from '../src/actors/dictionary.js';
+import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
+import { attributeQuotes, reportedSpeech } from '../src/quotes/index.js';
+import { createEventCoder, findEvents } from '../src/events/index.js';
+import { ploverProbabilities } from '../src/events/confidence.js';
+import { calibrateEvents } from '../src/pipeline.js';
 
 const SECONDS = Number(process.env.STEPPE_BENCH_SECONDS ?? 3);
 const seedFile = join(SHARED_DIR, 'corpus', 'rferl-kazakhstan-china-russia.txt');
@@ -70,6 +77,26 @@ const rows: Row[] = [
   measure('steppe extract, 4 HTML pages', htmlDocs, (d) => pipeline.extract(d)),
   measure('@mozilla/readability alone, same 4 HTML pages', htmlDocs, readabilityOnly),
 ];
+// each stage alone on the seed, given the stages before it (the parse of every sentence done once,
+// beforehand): what event coding itself costs, next to actor resolution and quote attribution
+{
+  const doc = pipeline.annotate(seed);
+  doc.parse?.();
+  const index = buildResolverIndex(loadActorDictionary());
+  const coder = createEventCoder();
+  const res = resolveActors(doc, index, { published: '2022-01-20' });
+  const found = attributeQuotes(doc, res);
+  const quotes = reportedSpeech(doc, found.res, found.quotes);
+  const stage = (name: string, fn: () => unknown) => ({ ...measure(name, [seed], fn), kchars: seed.content.length / 1000 });
+  rows.splice(4, 0,
+    stage('  seed stage alone: actor resolution', () => resolveActors(doc, index, { published: '2022-01-20' })),
+    stage('  seed stage alone: quote attribution', () => reportedSpeech(doc, found.res, attributeQuotes(doc, res).quotes)),
+    stage('  seed stage alone: event coding + calibration', () => {
+      const events = findEvents(doc, res, quotes, coder, { published: '2022-01-20', classify: (sentence) => ploverProbabilities(sentence) });
+      calibrateEvents(events, doc.text);
+    }),
+  );
+}
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 console.log(`Steppe bench (one core, node ${process.version}, ${SECONDS}s per row)\n`);

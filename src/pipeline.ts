@@ -209,7 +209,7 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
  * A classifier event (`origin: 'classifier'`) is calibrated with rule score 0, as in training.
  * Mutates `events`; the classifier runs once per sentence that holds an event.
  */
-function calibrateEvents(events: FoundEvent[], text: string): void {
+export function calibrateEvents(events: FoundEvent[], text: string): void {
   for (const e of events) {
     if (!e.plover) continue;
     const probs = ploverProbabilities(text.slice(e.sentence.start, e.sentence.end));

@@ -335,6 +335,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
    */
   const localHolder = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
     if (!isCap(tokens[i].text)) return null;
+    if (!afterLocalTitle) {
+      // cheap test first: a local title must follow within the place's length
+      let title = false;
+      for (let k = i + 1; k <= i + index.places.maxWords + 1 && k < tokens.length && !title; k++) title = LOCAL_TITLES.has(lower[k]);
+      if (!title) return null;
+    }
     for (let n = Math.min(index.places.maxWords, tokens.length - i - 1); n >= 1; n--) {
       const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
       if (!place || !sameSentence(i, i + n)) continue;
