@@ -116,3 +116,23 @@ test('a city named before a local office\'s title is the office\'s place, not an
   const wang = run('Chinese Foreign Minister Wang Yi met Sergei Lavrov.');
   assert.ok(wang.actors.some((x) => x.type === 'state' && x.country === 'CHN'), show(wang));
 });
+
+test('a coordinated clause\'s subject is neither the target of the first verb nor left without its own verb', () => {
+  // the parse reads "Xi Jinping" as a conjunct of "Kazakhstan"; he is the subject of "launched"
+  const inv = run('China has invested billions of dollars in Kazakhstan and Chinese President Xi Jinping even launched a new plan there.');
+  const e = inv.events.find((x) => x.trigger.text === 'invested');
+  assert.ok(e, show(inv));
+  assert.notEqual(actor(inv, e.target)?.name, 'Xi Jinping', show(inv));
+  assert.equal(actor(inv, e.target)?.name, 'Kazakhstan', show(inv));
+  const two = run('Russia attacked Ukraine and Belarus helped it.');
+  const attack = two.events.filter((x) => x.trigger.text === 'attacked');
+  assert.deepEqual(attack.map((x) => actor(two, x.target)?.name), ['Ukraine'], show(two));
+  const help = two.events.find((x) => x.trigger.text === 'helped');
+  assert.equal(actor(two, help?.source)?.name, 'Belarus', show(two));
+  // a coordinated subject still shares the verb
+  const pair = run('Russia and China signed a trade agreement.');
+  assert.deepEqual(pair.events.filter((x) => x.trigger.text === 'signed').map((x) => actor(pair, x.source)?.name).sort(), ['China', 'Russia'], show(pair));
+  // and so does a noun's "between A and B" before the main verb
+  const summit = run('The summit between the EU and Turkey failed to reach agreement on migration.');
+  assert.ok(summit.events.some((x) => x.trigger.text === 'summit' && actor(summit, x.target)?.name === 'Türkiye'), show(summit));
+});

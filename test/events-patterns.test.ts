@@ -122,6 +122,14 @@ const CASES: Array<[string, string, string]> = [
   ['176', 'hacking (noun)', 'North Korean hacking of South Korean banks continued.'],
   ['1711', 'seize property', 'Venezuela seized the property of Exxon.'],
   ['1712', 'raze homes', 'The Peruvian army razed two homes in the village.'],
+  // assaults the 18 root names (session 4)
+  ['181', 'hijack', 'Gunmen hijacked a bus carrying pilgrims near Kandahar.'],
+  ['181', 'take hostages', 'Militants took hostages at a hotel in Bamako.'],
+  ['1821', 'rape (wink lemmatises "raped" as "rap")', 'Soldiers raped women in the village, Human Rights Watch said.'],
+  ['1823', 'behead', 'Rebels beheaded two local administrators in the province.'],
+  ['1823', 'execute people', 'Iran executed two protesters on Thursday.'],
+  ['1823', 'killed by a suicide bomber (an actor, not a noun trigger)', 'A suicide bomber killed five soldiers in Kabul.'],
+  ['192', 'recapture a named city (@place object)', 'Ukrainian forces recaptured Kherson on Friday.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
@@ -132,6 +140,8 @@ for (const [code, kind, sentence] of CASES) {
 }
 
 test('ambiguous verbs need their object: no event for a released statement, an economic hit or a trip home', () => {
+  // "executed" a plan or a contract is no killing
+  assert.ok(!codes('The ministry executed the plan on time.').includes('1823'));
   assert.deepEqual(codes('The Kenyan government released a statement on the election results.'), []);
   // "@person" needs a person or group actor as the object: a released company or report is no release
   assert.deepEqual(codes('The Ministry of Finance released Siemens figures on Monday.').filter((c) => c === '0841'), []);

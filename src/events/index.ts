@@ -244,6 +244,41 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return false;
   };
+  /**
+   * Whether actor `a` is named after token `k` (before `end`) only as the subject of a coordinated
+   * clause: "and" (or "but") before the mention and its modifiers ("and Chinese President Xi
+   * Jinping"), a verb after it, past adverbs ("even launched").
+   */
+  const nextClauseSubject = (a: number, k: number, end: number): boolean => {
+    const ms = actors[a].mentions.filter((m) => m.tokenStart > k && m.tokenEnd <= end);
+    return ms.length > 0 && ms.every((m) => {
+      let b = m.tokenStart - 1;
+      while (b > k && m.tokenStart - b <= 4 && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
+      if (b <= k || (lower[b] !== 'and' && lower[b] !== 'but')) return false;
+      let f = m.tokenEnd;
+      while (f < end && tokens[f].pos === 'ADV') f++;
+      return f < end && (tokens[f].pos === 'VERB' || tokens[f].pos === 'AUX');
+    });
+  };
+  /**
+   * The actor named right before verb `k` (past auxiliaries, adverbs and "not") whose mention opens a
+   * coordinated clause ("Russia attacked Ukraine and Belarus helped it": Belarus), or -1.
+   */
+  const coordinatedSubjectBefore = (k: number, floor: number): number => {
+    let e = k - 1;
+    while (e > floor && (tokens[e].pos === 'ADV' || tokens[e].pos === 'AUX' || tokens[e].pos === 'PART')) e--;
+    const a = e > floor ? actorAtToken[e] : -1;
+    if (a < 0 || !participant(e)) return -1;
+    let b = e;
+    while (b > floor && actorAtToken[b - 1] === a) b--;
+    b--;
+    while (b > floor && e - b <= 5 && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
+    if (b <= floor || (lower[b] !== 'and' && lower[b] !== 'but')) return -1;
+    // a clause before the conjunction ("Russia attacked Ukraine and …"), not a coordinated subject
+    // ("Russia and China signed")
+    for (let j = b - 1; j >= floor; j--) if (tokens[j].pos === 'VERB') return a;
+    return -1;
+  };
   /** First tokens of the gazetteer places the resolver found (src/actors/places.ts). */
   const placeStarts = new Set(res.places.map((pl) => pl.tokenStart));
 
@@ -466,7 +501,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
       let candidates: EventPattern[] | undefined;
-      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase());
+      // a pattern verb by its lemma, or by its inflected form when wink's lemma is wrong ("raped" → "rap")
+      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the
       // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
       // police", "peacekeeping troops") names the actor, not an act
@@ -687,6 +723,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // ---- syntax: for a verb the parse's subject, agent and object win over the word-order rules
       // above; for a noun (whose word-order rules are specific: "between A and B", "the arrival
       // of troops") the parse only fills what they left empty
+      const wordTarget = target;
       const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
@@ -695,7 +732,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         let tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
         if (tg >= 0 && ownMeans(p.code, tg, s >= 0 ? s : source)) tg = -1;
         if (s >= 0) extraSources = coordinated(v, args.source, s);
-        if (tg >= 0) extraTargets = coordinated(v, args.target, tg);
+        if (tg >= 0) extraTargets = coordinated(v, args.target, tg).filter((a) => p.kind !== 'verb' || !nextClauseSubject(a, k, sent.tokenEnd));
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
@@ -717,6 +754,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         }
         if (p.kind === 'verb' && p.target !== 'subject') {
           if (s >= 0) source = s;
+          // "… and Belarus helped": an actor right before the verb, after "and", is its own subject,
+          // whatever subject the parse lends the verb from the first conjunct
+          const cs = args.passive ? -1 : coordinatedSubjectBefore(k, sent.tokenStart);
+          if (cs >= 0) source = cs;
           if (tg >= 0) target = tg;
           else if (place >= 0) target = place;
           // a word-order target in another conjoined clause ("China has invested billions in Kazakhstan
@@ -730,6 +771,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (target < 0) target = tg;
         }
       }
+      // a target that is the subject of a coordinated clause ("invested billions in Kazakhstan and
+      // Chinese President Xi Jinping even launched …"): the parse often reads it as a conjunct of the
+      // object; the word-order target stands instead, unless it is that subject too
+      if (target >= 0 && p.kind === 'verb' && nextClauseSubject(target, k, sent.tokenEnd)) target = wordTarget >= 0 && !nextClauseSubject(wordTarget, k, sent.tokenEnd) ? wordTarget : -1;
       if (target === source) target = -1;
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
