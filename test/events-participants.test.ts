@@ -136,3 +136,24 @@ test('a coordinated clause\'s subject is neither the target of the first verb no
   const summit = run('The summit between the EU and Turkey failed to reach agreement on migration.');
   assert.ok(summit.events.some((x) => x.trigger.text === 'summit' && actor(summit, x.target)?.name === 'Türkiye'), show(summit));
 });
+
+test('"the country" is the last state named by its name before one named by a demonym (a nationality)', () => {
+  const doc = run('China has invested billions in Kazakhstan and Chinese President Xi Jinping launched a plan during a visit to the country in 2013.');
+  const visit = doc.events.find((x) => x.trigger.text === 'visit');
+  assert.equal(actor(doc, visit?.target)?.name, 'Kazakhstan', show(doc));
+  // with only a demonym before it, the demonym's state it is
+  const only = run('Chinese President Xi Jinping said on Monday that he would soon visit the country again.');
+  const again = only.events.find((x) => x.trigger.text === 'visit');
+  assert.equal(actor(only, again?.target)?.name, 'China', show(only));
+});
+
+test('"from" a state gives any agent its origin, unless a verb of movement owns the phrase', () => {
+  const doc = run('Refugees from Syria crossed the border into Turkey.');
+  assert.equal(doc.actors.find((a) => a.name === 'Refugees')?.country, 'SYR', show(doc));
+  const mostly = run('The protests led to the arrival of thousands of troops, predominantly from Russia.');
+  assert.equal(mostly.actors.find((a) => a.name === 'troops')?.country, 'RUS', show(mostly));
+  const out = run('The UN chief withdrew peacekeepers from Rwanda.');
+  assert.equal(out.actors.find((a) => a.name === 'peacekeepers')?.country ?? null, null, show(out));
+  const w = out.events.find((e) => e.trigger.text === 'withdrew');
+  assert.equal(actor(out, w?.target)?.name, 'Rwanda', show(out));
+});

@@ -304,12 +304,21 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return { country: null, end: i, text: '' };
   };
   /**
-   * The country of a state, capital or gazetteer place named right after an agent noun by "in",
-   * "of" or "from" ("police in Nairobi", "residents of Gaza", "protesters from Georgia"): ISO3 or
-   * null. The place phrase itself is left to the scan (it stays a mention or a place of its own).
+   * The country of a state, capital or gazetteer place named right after an agent noun: by "from"
+   * for any agent ("troops, mostly from Russia", "refugees from Syria"), by "in" or "of" too for a
+   * `local` agent ("police in Nairobi", "residents of Gaza"): ISO3 or null. The place phrase itself
+   * is left to the scan (it stays a mention or a place of its own).
    */
-  const countryOfPlaceAfter = (end: number): string | null => {
-    if (!PLACE_OF_AGENT.has(lower[end] ?? '')) return null;
+  const countryOfPlaceAfter = (end: number, local: boolean): string | null => {
+    // ", predominantly from Russia": a comma and an adverb may come between
+    let p = end;
+    if (lower[p] === ',' && tokens[p + 1]?.pos === 'ADV' && lower[p + 2] === 'from') p += 2;
+    // "from" gives an origin, except after a verb of movement, whose own "from" phrase it is
+    // ("withdrew peacekeepers from Rwanda")
+    let origin = lower[p] === 'from';
+    for (let k = end - 1; origin && k >= Math.max(0, end - 6) && sameSentence(k, end); k--) if (tokens[k].pos === 'VERB') origin = false;
+    if (!(origin || (local && PLACE_OF_AGENT.has(lower[p] ?? '')))) return null;
+    end = p;
     let j = end + 1;
     if (lower[j] === 'the') j++;
     if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
@@ -421,7 +430,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       const [end, a] = ag;
       const mentionStart = pre.end > i ? i : pre.end;
-      const country = pre.country ?? (LOCAL_AGENTS.has(a.agent.slice(0, 3)) ? countryOfPlaceAfter(end) : null);
+      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3)));
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,

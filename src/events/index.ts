@@ -483,9 +483,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const kind = DESCRIPTION_KIND[lower[head]];
     if (kind && v.children[head].some((c) => lower[c] === 'the') && !v.children[head].some((c) => /^(?:amod|compound|nmod)$/.test(v.parse.relation[c]))) {
       const floor = sentences[Math.max(0, tokens[head].sentence - 2)].tokenStart;
-      for (let j = head - 1; j >= floor; j--) {
-        const a = actorAtToken[j];
-        if (a >= 0 && kind.includes(actors[a].type)) return a;
+      // a state named on its own before one named as a modifier of a noun, which mostly gives a
+      // person's or a group's nationality ("in Kazakhstan and Chinese President Xi … a visit to the
+      // country"; "U.S. President …")
+      const modifierAt = (a: number, j: number) => actors[a].mentions.some((m) => m.tokenStart <= j && j < m.tokenEnd &&
+        m.tokenEnd < tokens.length && tokens[m.tokenEnd].sentence === tokens[j].sentence && /^(?:NOUN|PROPN)$/.test(tokens[m.tokenEnd].pos));
+      for (const modifiers of [false, true]) {
+        for (let j = head - 1; j >= floor; j--) {
+          const a = actorAtToken[j];
+          if (a >= 0 && kind.includes(actors[a].type) && (modifiers || !modifierAt(a, j))) return a;
+        }
       }
     }
     return -1;
