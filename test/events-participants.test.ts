@@ -157,3 +157,12 @@ test('"from" a state gives any agent its origin, unless a verb of movement owns 
   const w = out.events.find((e) => e.trigger.text === 'withdrew');
   assert.equal(actor(out, w?.target)?.name, 'Rwanda', show(out));
 });
+
+test('the subject of a demand\'s "that" clause or a threat\'s "if" clause is its target; an adverbial clause\'s is not', () => {
+  const demand = run('The opposition demanded that the Burundian government free the prisoners.');
+  const d = demand.events.find((e) => e.trigger.text === 'demanded');
+  assert.equal(actor(demand, d?.target)?.country, 'BDI', show(demand));
+  const threat = run('Syrian officials threatened to retaliate if Israel struck again.');
+  const t = threat.events.find((e) => e.trigger.text === 'threatened');
+  assert.equal(actor(threat, t?.target)?.name, 'Israel', show(threat));
+});

@@ -196,8 +196,12 @@ const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owne
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 /** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
 const ING_CATENATIVES = new Set(['consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
-/** Words that open a subordinate or relative clause; a word-order argument search stops there. */
-const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'unless', 'whereas', 'once', 'that', 'which', 'who', 'whom', 'whose', 'where']);
+/**
+ * Words that open an adverbial or relative clause; a word-order argument search stops there. Not
+ * "that", "if", "unless" or "whether": the subject of a demand's or a threat's clause is its target
+ * ("demanded that the government …", "threatened to strike if Israel …").
+ */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
 /** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
 const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
@@ -319,7 +323,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (lower[j] === '.' || lower[j] === ';' || (j > from && tokens[j].pos === 'VERB' && lower[j - 1] !== '-')) break;
       // another clause begins ("restore ties with X five years after crowds trashed its embassy"):
       // its subject is no participant of this trigger
-      if (j > from && (tokens[j].pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[j]))) break;
+      if (j > from && CLAUSE_OPENERS.has(lower[j])) break;
       if (participant(j, allowLocative && j === from)) return actorAtToken[headOfPhrase(j, limit)];
     }
     return -1;
@@ -720,6 +724,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (target < 0) {
           // direct object: an actor right after the trigger (up to a preposition or verb)
           for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 6); j++) {
+            // "demanded that the government free …", "urged that Kenya …": the subject of the
+            // demanded act is the target of a demand or an appeal (CAMEO roots 10 and 02)
+            if (j === triggerEnd && lower[j] === 'that' && /^(?:02|10)/.test(p.code)) continue;
             if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || /^(?:[,;.]|that|which|who)$/.test(lower[j])) break;
             if (tokens[j].pos === 'ADP' && !p.prep.includes(lower[j])) break;
             if (themeWords.includes(lower[j]) && (!participant(j) || (forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[j]].code ?? '')))) continue;
