@@ -166,3 +166,27 @@ test('the subject of a demand\'s "that" clause or a threat\'s "if" clause is its
   const t = threat.events.find((e) => e.trigger.text === 'threatened');
   assert.equal(actor(threat, t?.target)?.name, 'Israel', show(threat));
 });
+
+test('a violent act with no source of its own is done by the side of the violent act beside it', () => {
+  const doc = run('At least 23 civilians were killed on Monday as Syrian government forces launched air strikes on the rebel enclave.');
+  const killed = doc.events.find((e) => e.trigger.text === 'killed');
+  assert.equal(actor(doc, killed?.source)?.code, 'SYRMIL', show(doc));
+  assert.equal(actor(doc, killed?.target)?.name, 'civilians', show(doc));
+  // wink tags "rebels" before a verb as a verb: it is still the actor
+  const when = run('Three soldiers were killed when rebels attacked the convoy.');
+  assert.equal(actor(when, when.events.find((e) => e.trigger.text === 'killed')?.source)?.code, 'REB', show(when));
+});
+
+test('an agent noun modifying another is one actor, the last noun its head ("Syrian government warplanes")', () => {
+  const doc = run('Syrian government warplanes pounded the rebel enclave on Friday.');
+  assert.ok(doc.actors.some((a) => a.name === 'Syrian government warplanes' && a.code === 'SYRMIL'), show(doc));
+  const act = run('Opposition activists marched to the parliament.');
+  assert.ok(act.actors.some((a) => a.name === 'Opposition activists'), show(act));
+});
+
+test('the speaker of a trailing attribution is no target', () => {
+  const doc = run('Government warplanes pounded the enclave on Friday, killing at least five people, opposition activists and a war monitor reported.');
+  const killing = doc.events.find((e) => e.trigger.text === 'killing');
+  assert.ok(killing, show(doc));
+  assert.equal(killing.target, null, show(doc));
+});

@@ -426,9 +426,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
     // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
     // possessive pronoun ("its forces" are its owner's, events/ finds the owner)
-    if (ag && (ag[1].words.length > 1 || tokens[ag[0] - 1].pos === 'NOUN' || tokens[ag[0] - 1].pos === 'PROPN') &&
+    // ("when rebels attacked": wink tags a plural agent noun before a verb as a verb, "rebels")
+    const agentNoun = (e: number) => tokens[e].pos === 'NOUN' || tokens[e].pos === 'PROPN' ||
+      (tokens[e].pos === 'VERB' && /s$/.test(lower[e]) && (tokens[e + 1]?.pos === 'VERB' || tokens[e + 1]?.pos === 'AUX') && sameSentence(e, e + 1));
+    if (ag && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
-      const [end, a] = ag;
+      let [end, a] = ag;
+      // an agent noun modifying another ("Syrian government warplanes", "opposition activists"): the
+      // last one is the head, the actor
+      for (let n = 0; n < 2; n++) {
+        const head = agentMatch(end);
+        if (!head || !sameSentence(end - 1, head[0] - 1) || !agentNoun(head[0] - 1) || head[1].type === 'person') break;
+        [end, a] = head;
+      }
       const mentionStart = pre.end > i ? i : pre.end;
       const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3)));
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
