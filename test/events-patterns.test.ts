@@ -130,6 +130,7 @@ const CASES: Array<[string, string, string]> = [
   ['1823', 'execute people', 'Iran executed two protesters on Thursday.'],
   ['1823', 'killed by a suicide bomber (an actor, not a noun trigger)', 'A suicide bomber killed five soldiers in Kabul.'],
   ['192', 'recapture a named city (@place object)', 'Ukrainian forces recaptured Kherson on Friday.'],
+  ['0873', 'lay down (wink lemmatises "lay" as "lie")', 'The rebels lay down their weapons every spring.'],
   ['043', 'receive an ambassador', 'The Omani foreign minister received the Iranian ambassador in Muscat on Sunday.'],
 ];
 

@@ -536,8 +536,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
       let candidates: EventPattern[] | undefined;
-      // a pattern verb by its lemma, or by its inflected form when wink's lemma is wrong ("raped" → "rap")
-      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
+      // a pattern verb by its lemma, or by its form when wink's lemma is wrong ("raped" → "rap", "lay" → "lie")
+      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(lower[k]) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the
       // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
       // police", "peacekeeping troops") names the actor, not an act
