@@ -190,3 +190,22 @@ test('the speaker of a trailing attribution is no target', () => {
   assert.ok(killing, show(doc));
   assert.equal(killing.target, null, show(doc));
 });
+
+test('headline and tagger slips: a verb read as a noun after its subject, a hyphenated compound, recalls "from"', () => {
+  for (const text of ['Protesters clash with police in Nairobi.', 'Protesters Clash With Police in Nairobi']) {
+    const doc = run(text);
+    const clash = doc.events.find((e) => e.code === '193');
+    assert.equal(actor(doc, clash?.source)?.name, 'Protesters', `${text} ${show(doc)}`);
+  }
+  // "the clash with police" has no subject before it
+  const the = run('The clash with police left two dead.');
+  assert.equal(the.events.find((e) => e.code === '193')?.source ?? null, null, show(the));
+  // the second part of "visa-free" or "Iranian-backed" triggers nothing
+  const visa = run('EU Rejects Turkey\'s Demand for Visa-Free Travel');
+  assert.ok(!visa.events.some((e) => e.root === '08'), show(visa));
+  const backed = run('Iranian-backed Houthis have violated the ceasefire.');
+  assert.ok(!backed.events.some((e) => e.trigger.text === 'backed'), show(backed));
+  const recall = run('Kenya Recalls Ambassador From Somalia Over Border Dispute');
+  const r = recall.events.find((e) => e.code === '166');
+  assert.equal(actor(recall, r?.target)?.name, 'Somalia', show(recall));
+});

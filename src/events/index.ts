@@ -535,6 +535,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const eventsBefore = events.length;
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
+      // the second part of a hyphenated compound ("visa-free", "Iranian-backed") is no trigger
+      if (k > sent.tokenStart && lower[k - 1] === '-' && tokens[k - 1].end === t.start && tokens[k - 2]?.end === tokens[k - 1].start) continue;
       let candidates: EventPattern[] | undefined;
       // a pattern verb by its lemma, or by its form when wink's lemma is wrong ("raped" → "rap", "lay" → "lie")
       if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(lower[k]) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
@@ -700,6 +702,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           // a possessive split in two tokens ("Iran ’ s", as pre-tokenised text writes it)
           if (lower[j] === 's' && (lower[j - 1] === "'" || lower[j - 1] === '’') && j >= 2 && participant(j - 2)) { source = actorAtToken[j - 2]; break; }
           if (/^[,;.]$/.test(lower[j]) || tokens[j].pos === 'VERB') break;
+        }
+        // a verb the tagger read as a noun right after its subject ("Protesters clash with police",
+        // "Rebels attack army base"): the actor just before it is the source
+        if (source < 0 && k > sent.tokenStart && coder.patterns.byVerb.has(lower[k]) && participant(k - 1) && actorAtToken[k] !== actorAtToken[k - 1] &&
+          /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos) && !/^(?:['’]s|of)$/.test(lower[k - 2] ?? '') && /^(?:ADP|DET|PROPN|NUM)$/.test(tokens[k + 1]?.pos ?? '')) {
+          source = actorAtToken[k - 1];
         }
         // "the arrival of troops", "the withdrawal of CSTO peacekeeping troops from Kazakhstan"
         if (source < 0 && lower[triggerEnd] === 'of' && p.code.startsWith('0') ) {
