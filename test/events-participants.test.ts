@@ -209,3 +209,24 @@ test('headline and tagger slips: a verb read as a noun after its subject, a hyph
   const r = recall.events.find((e) => e.code === '166');
   assert.equal(actor(recall, r?.target)?.name, 'Somalia', show(recall));
 });
+
+test('conditions, denials, requested acts and reduced relatives (a fresh user\'s faults)', () => {
+  const cond = run('Vucic said Serbia would ask NATO peacekeepers to intervene if ethnic Serbs in Kosovo were attacked again.');
+  const attacked = cond.events.find((e) => e.trigger.text === 'attacked');
+  assert.ok(!attacked || attacked.modality === 'hypothetical', show(cond));
+  // the requested act is the request's content, not a threat of force by NATO
+  assert.ok(!cond.events.some((e) => e.root === '13'), show(cond));
+  const once = run('Putin said Russia would return to the deal once the West lifted restrictions on Russian exports.');
+  assert.ok(once.events.filter((e) => e.trigger.text === 'lifted').every((e) => e.modality === 'hypothetical'), show(once));
+  const denied = run('Maria Zakharova denied that Moscow had supplied weapons to the rebels.');
+  const supplied = denied.events.find((e) => e.trigger.text === 'supplied');
+  assert.ok(supplied && supplied.negated && supplied.modality === 'reported', show(denied));
+  const urged = run('The United States urged Caracas to free all political prisoners.');
+  assert.ok(urged.events.filter((e) => e.trigger.text === 'free').every((e) => e.modality === 'hypothetical'), show(urged));
+  const rel = run('Serbia threatened action unless Kosovo released three Serbian police officers arrested near the border last week.');
+  const arrest = rel.events.find((e) => e.trigger.text === 'arrested');
+  assert.ok(arrest, show(rel));
+  assert.equal(actor(rel, arrest.target)?.code, 'SRBCOP', show(rel));
+  assert.equal(arrest.source, null, show(rel));
+  assert.ok(rel.events.filter((e) => e.trigger.text === 'released').every((e) => e.modality === 'hypothetical'), show(rel));
+});

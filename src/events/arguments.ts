@@ -212,6 +212,12 @@ export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: st
 
 /** Argument heads of a verb trigger at token `k`; `isActor` as for `targetOf`. */
 export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[], isActor?: (i: number) => boolean): ArgumentHeads {
+  // a reduced relative ("three police officers arrested near the border"): a participle modifying a
+  // noun with no subject of its own is passive, the noun its target
+  const h0 = v.parse.head[k];
+  if (rel(v, k) === 'acl' && h0 >= 0 && h0 < k && /(?:ed|en|wn)$/.test(v.lower[k]) && !v.children[k].some((c) => /^nsubj/.test(rel(v, c)))) {
+    return { source: agentOf(v, k), target: h0, passive: true };
+  }
   const subj = subjectOf(v, k);
   if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
   let target = targetOf(v, k, preps, theme, 0, isActor);

@@ -196,6 +196,10 @@ const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owne
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 /** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
 const ING_CATENATIVES = new Set(['consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
+/** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
+const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
+/** Markers of a condition; "once" only before a subject ("once the West lifted …"). */
+const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether']);
 /**
  * Words that open an adverbial or relative clause; a word-order argument search stops there. Not
  * "that", "if", "unless" or "whether": the subject of a demand's or a threat's clause is its target
@@ -305,6 +309,79 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     attributionAt.set(s, at);
     return at;
+  };
+  /**
+   * Whether the clause of token `k` is a condition: a `mark` child "if", "unless" or "once" (before a
+   * subject) on `k` or on the clauses it hangs from (up to three steps), else, by word order, such a
+   * word at most ten tokens before `k` with no comma, semicolon or other verb between.
+   */
+  const inCondition = (k: number, floor: number): boolean => {
+    const isMark = (i: number) => CONDITION_MARKS.has(lower[i]) && (lower[i] !== 'once' || /^(?:DET|PROPN|PRON|NOUN)$/.test(tokens[i + 1]?.pos ?? ''));
+    const v = syntax(tokens[k].sentence);
+    if (v) {
+      for (let cur = k, n = 0; n < 4 && cur >= 0; n++) {
+        if (v.children[cur].some((c) => v.parse.relation[c] === 'mark' && isMark(c))) return true;
+        if (!/^(?:xcomp|conj|advcl)$/.test(v.parse.relation[cur])) break;
+        cur = v.parse.head[cur];
+      }
+    }
+    for (let j = k - 1; j >= Math.max(floor, k - 10); j--) {
+      if (isMark(j)) return true;
+      if (lower[j] === ',' || lower[j] === ';' || (tokens[j].pos === 'VERB' && j < k - 1)) return false;
+    }
+    return false;
+  };
+  /**
+   * Whether the participle at token `k` modifies the object just before it, a reduced relative
+   * ("released three police officers arrested near the border"): an actor mention ends right before
+   * it, and a verb governs that mention (at most three determiners, numbers or adjectives between).
+   */
+  const reducedRelative = (k: number): boolean => {
+    if (!/(?:ed|en|wn)$/.test(lower[k]) || !participant(k - 1)) return false;
+    let b = k - 1;
+    while (b > 0 && actorAtToken[b - 1] === actorAtToken[k - 1]) b--;
+    for (let j = b - 1, n = 0; j >= 0 && n < 4 && tokens[j].sentence === tokens[k].sentence; j--, n++) {
+      if (tokens[j].pos === 'VERB') return true;
+      if (!/^(?:DET|NUM|ADJ)$/.test(tokens[j].pos)) return false;
+    }
+    return false;
+  };
+  /**
+   * Whether the infinitive at token `k` is what someone is asked to do: the `xcomp` of a verb of
+   * asking or urging in the parse, else such a verb at most six tokens before "to" with no other
+   * verb between ("asked NATO peacekeepers to intervene").
+   */
+  const requestedAct = (k: number, floor: number): boolean => {
+    const asks = (i: number) => ASKING.has(tokens[i].lemma.toLowerCase());
+    const v = syntax(tokens[k].sentence);
+    if (v && v.parse.relation[k] === 'xcomp' && v.parse.head[k] >= 0 && asks(v.parse.head[k])) return true;
+    for (let j = k - 2; j >= Math.max(floor, k - 8); j--) {
+      if (tokens[j].pos === 'VERB') return asks(j);
+      if (/^[,;.]$/.test(lower[j])) return false;
+    }
+    return false;
+  };
+  /**
+   * Whether token `k` is an act someone denies: the complement of "deny" in the parse (up to three
+   * steps up), or "denied that …" / "denies V-ing" before it in the sentence with no other clause
+   * verb between.
+   */
+  const deniedAct = (k: number, floor: number): boolean => {
+    const denies = (i: number) => tokens[i].lemma.toLowerCase() === 'deny' || /^den(?:y|ies|ied|ying)$/.test(lower[i]);
+    const v = syntax(tokens[k].sentence);
+    if (v) {
+      for (let cur = k, n = 0; n < 3; n++) {
+        const up = v.parse.head[cur];
+        if (up < 0 || !/^(?:ccomp|xcomp|advcl)$/.test(v.parse.relation[cur])) break;
+        if (denies(up)) return true;
+        cur = up;
+      }
+    }
+    for (let j = k - 1; j >= Math.max(floor, k - 12); j--) {
+      if (denies(j) && (lower[j + 1] === 'that' || j === k - 1)) return true;
+      if (lower[j] === ';' || lower[j] === '.') return false;
+    }
+    return false;
   };
   /** First tokens of the gazetteer places the resolver found (src/actors/places.ts). */
   const placeStarts = new Set(res.places.map((pl) => pl.tokenStart));
@@ -653,7 +730,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             // "@person": a person or group actor as the object ("released Pablo Moncayo")
             if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
             // "@place": a gazetteer place or a state named as the object ("recaptured Kherson", "annexed Crimea")
-            if (p.object.includes('@place') && ((actorAtToken[j] >= 0 && actors[actorAtToken[j]].type === 'state') || placeStarts.has(j))) { at = j; break; }
+            // (the object itself, right after the verb or its determiner: "captured in Mariupol" is no seizure of Mariupol)
+            if (p.object.includes('@place') && (j === end || (j === end + 1 && tokens[end].pos === 'DET')) &&
+              ((actorAtToken[j] >= 0 && actors[actorAtToken[j]].type === 'state') || placeStarts.has(j))) { at = j; break; }
             if (/^[.;]$/.test(lower[j])) break;
           }
           if (at < 0 || at - end >= bestObject) continue;
@@ -684,7 +763,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const participle = /(?:ed|en)$/.test(lower[k]);
       const passive = p.kind === 'verb' && participle && k > sent.tokenStart &&
         (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(lower[k - 1] === 'not' ? lower[k - 2] : lower[k - 1]) ||
-          (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had'));
+          (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had') ||
+          reducedRelative(k));
       let source = -1, target = -1;
       if (p.kind === 'noun' && lower[triggerEnd] === 'between') {
         const andAt = lower.indexOf('and', triggerEnd);
@@ -817,6 +897,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (target < 0) target = tg;
         }
       }
+      // a reduced relative ("officers arrested near the border") is passive whatever the parse says:
+      // the noun it modifies is the target, the source only a "by" phrase
+      if (passive && p.kind === 'verb' && reducedRelative(k)) {
+        target = actorAtToken[k - 1];
+        const byAt = lower.slice(triggerEnd, Math.min(sent.tokenEnd, triggerEnd + 6)).indexOf('by');
+        source = byAt >= 0 ? actorAfter(triggerEnd + byAt + 1, Math.min(sent.tokenEnd, triggerEnd + byAt + 8)) : -1;
+      }
       // a target that is the subject of a coordinated clause ("invested billions in Kazakhstan and
       // Chinese President Xi Jinping even launched …"): the parse often reads it as a conjunct of the
       // object; the word-order target stands instead, unless it is that subject too
@@ -861,9 +948,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
+      // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
+      // Caracas to free all political prisoners") is the request's content: not yet done, not intended
+      if (p.kind === 'verb' && lower[k - 1] === 'to' && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
       // a question asks whether the act happens, whatever its tense ("Will China invade Taiwan?")
       if (sentText.trimEnd().endsWith('?')) modality = 'hypothetical';
       if (modality === 'asserted' && /^\s*(?:if|whether)\b/i.test(sentText)) modality = 'hypothetical';
+      // an act in a condition ("… if ethnic Serbs were attacked again", "once the West lifted the
+      // restrictions"): the parse's marker of the trigger's clause, else the nearest "if"/"unless"
+      // before the trigger with no comma or other verb between
+      if (modality !== 'hypothetical' && inCondition(k, sent.tokenStart)) modality = 'hypothetical';
+      // an act someone denies ("denied that Moscow had supplied weapons", "denies supplying drones")
+      // is reported as not done
+      if (deniedAct(k, sent.tokenStart)) { negated = true; if (modality === 'asserted') modality = 'reported'; }
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
