@@ -194,7 +194,8 @@ test('the speaker of a trailing attribution is no target', () => {
 test('headline and tagger slips: a verb read as a noun after its subject, a hyphenated compound, recalls "from"', () => {
   for (const text of ['Protesters clash with police in Nairobi.', 'Protesters Clash With Police in Nairobi']) {
     const doc = run(text);
-    const clash = doc.events.find((e) => e.code === '193');
+    // (protesters' violence: 145, a violent protest)
+    const clash = doc.events.find((e) => e.code === '145');
     assert.equal(actor(doc, clash?.source)?.name, 'Protesters', `${text} ${show(doc)}`);
   }
   // "the clash with police" has no subject before it
@@ -229,4 +230,30 @@ test('conditions, denials, requested acts and reduced relatives (a fresh user\'s
   assert.equal(actor(rel, arrest.target)?.code, 'SRBCOP', show(rel));
   assert.equal(arrest.source, null, show(rel));
   assert.ok(rel.events.filter((e) => e.trigger.text === 'released').every((e) => e.modality === 'hypothetical'), show(rel));
+});
+
+test('protesters\' violence is a violent protest (145); a main verb the parse hangs on its subject stays active', () => {
+  const clash = run('Protesters clashed with police in Paris.');
+  assert.ok(clash.events.some((e) => e.code === '145'), show(clash));
+  const embassy = run('Protesters attacked the French embassy in Niamey.');
+  assert.ok(embassy.events.some((e) => e.code === '145') && !embassy.events.some((e) => e.root === '19'), show(embassy));
+  // the parse reads "Soldiers/root clashed/acl": still soldiers against rebels
+  const soldiers = run('Soldiers clashed with rebels near the border.');
+  const e = soldiers.events.find((x) => x.code === '193');
+  assert.equal(actor(soldiers, e?.source)?.name, 'Soldiers', show(soldiers));
+  assert.equal(actor(soldiers, e?.target)?.name, 'rebels', show(soldiers));
+});
+
+test('weapons sent, promised and delivered; prisoners exchanged; drills near a rival; denials coded as such', () => {
+  const codesOf = (text: string) => run(text).events.map((e) => `${e.code}:${e.modality}`);
+  assert.ok(codesOf('Germany sent tanks to Ukraine.').includes('072:asserted'));
+  assert.ok(codesOf('Germany delivered air defence systems to Ukraine.').includes('072:asserted'));
+  assert.ok(codesOf('Poland promised to send another 100 tanks to Ukraine.').some((c) => c.startsWith('033') && c.endsWith(':intended')));
+  assert.ok(codesOf('Russia and Ukraine exchanged 100 prisoners of war.').includes('0841:asserted'));
+  const drills = codesOf('China will hold military drills near Taiwan next month.');
+  assert.ok(drills.some((c) => c.startsWith('15')) && !drills.some((c) => c.startsWith('06') || c.startsWith('031')), JSON.stringify(drills));
+  const deny = run('Iran denies supplying drones to Russia.');
+  const supply = deny.events.find((e) => e.code === '072');
+  assert.ok(supply && supply.negated && actor(deny, supply.source)?.name === 'Iran', show(deny));
+  assert.ok(run('Maria Zakharova denied that Moscow had supplied weapons to the rebels.').events.some((e) => e.code === '016'));
 });

@@ -132,8 +132,15 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
     return { head: h, passive: false };
   }
   if (r === 'acl') {
-    // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city"
-    if (/(?:ed|en)$/.test(w)) return { head: h, passive: true };
+    // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city";
+    // but a noun that is the parse's root with nothing before it is the subject of a main verb
+    // misread as its modifier ("Soldiers/root clashed/acl with rebels")
+    if (/(?:ed|en)$/.test(w)) {
+      let first = h;
+      while (first > 0 && v.tokens[first - 1].sentence === v.tokens[h].sentence && /^(?:DET|ADJ|PROPN|NOUN|NUM)$/.test(v.tokens[first - 1].pos)) first--;
+      const opensSentence = first === 0 || v.tokens[first - 1].sentence !== v.tokens[h].sentence;
+      return { head: h, passive: !(rel(v, h) === 'root' && opensSentence) };
+    }
     if (/ing$/.test(w)) {
       // "issued a statement calling on X": a message noun speaks for the subject of its verb
       if (MESSAGE_NOUNS.has(v.lower[h]) && rel(v, h) === 'obj' && v.parse.head[h] >= 0) return { head: subjectOf(v, v.parse.head[h], depth + 1).head, passive: false };
@@ -212,12 +219,6 @@ export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: st
 
 /** Argument heads of a verb trigger at token `k`; `isActor` as for `targetOf`. */
 export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[], isActor?: (i: number) => boolean): ArgumentHeads {
-  // a reduced relative ("three police officers arrested near the border"): a participle modifying a
-  // noun with no subject of its own is passive, the noun its target
-  const h0 = v.parse.head[k];
-  if (rel(v, k) === 'acl' && h0 >= 0 && h0 < k && /(?:ed|en|wn)$/.test(v.lower[k]) && !v.children[k].some((c) => /^nsubj/.test(rel(v, c)))) {
-    return { source: agentOf(v, k), target: h0, passive: true };
-  }
   const subj = subjectOf(v, k);
   if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
   let target = targetOf(v, k, preps, theme, 0, isActor);

@@ -195,7 +195,7 @@ const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'comm
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 /** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
-const ING_CATENATIVES = new Set(['consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
+const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
 /** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
 const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
 /** Markers of a condition; "once" only before a subject ("once the West lifted …"). */
@@ -1026,7 +1026,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
 
       // bombing by a state or its military is aerial (CAMEO 195), not the "suicide, car, or other
       // non-military bombing" of 183 (CAMEO codebook v1.1b3)
-      const actCode = p.code === '183' && source >= 0 && (actors[source].type === 'state' || /MIL$/.test(actors[source].code ?? '')) ? '195' : p.code;
+      // violence by protesters or civilians ("protesters clashed with police", "protesters attacked
+      // the embassy") is a violent protest, CAMEO 145, not armed combat (19x) or an assault (18x)
+      const byProtesters = source >= 0 && actors[source].type !== 'state' && /(?:CVL|OPP)/.test(actors[source].code ?? '') && !/(?:MIL|REB|COP|GOV)/.test(actors[source].code ?? '');
+      const actCode = p.code === '183' && source >= 0 && (actors[source].type === 'state' || /MIL$/.test(actors[source].code ?? '')) ? '195'
+        : byProtesters && /^(?:180|182|190|193)$/.test(p.code) ? '145' : p.code;
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
       const cameo = coder.codebook.get(intentCode ?? actCode)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
