@@ -257,3 +257,34 @@ test('weapons sent, promised and delivered; prisoners exchanged; drills near a r
   assert.ok(supply && supply.negated && actor(deny, supply.source)?.name === 'Iran', show(deny));
   assert.ok(run('Maria Zakharova denied that Moscow had supplied weapons to the rebels.').events.some((e) => e.code === '016'));
 });
+
+test('an act named with its actor as modifier ("An Israeli air strike"), its killings as its outcome, hedged claims reported', () => {
+  const strike = run('An Israeli air strike killed six people in Gaza on Tuesday.');
+  const air = strike.events.filter((e) => e.root === '19' || e.root === '18');
+  assert.equal(air.length, 1, show(strike));
+  assert.equal(actor(strike, air[0].source)?.name, 'Israel', show(strike));
+  const sanctions = run('New US sanctions on Iran took effect on Monday.');
+  assert.equal(actor(sanctions, sanctions.events.find((e) => e.code.startsWith('16'))?.source)?.country, 'USA', show(sanctions));
+  for (const text of ['Russia allegedly shelled the nuclear plant.', 'According to Kuleba, Russia launched 40 missiles at Ukrainian cities overnight.']) {
+    const doc = run(text);
+    assert.ok(doc.events.length && doc.events.every((e) => e.modality === 'reported'), `${text} ${show(doc)}`);
+  }
+});
+
+test('Kosovo is XKX, not world-countries\' "UNK"; a subject split in two by the parse is the nearer part', () => {
+  const doc = run('Kosovo Prime Minister Albin Kurti met the EU envoy in Pristina.');
+  assert.ok(doc.actors.some((a) => a.type === 'state' && a.code === 'XKX'), show(doc));
+  assert.ok(!doc.actors.some((a) => a.code?.startsWith('UNK')), show(doc));
+  assert.equal(actor(doc, doc.events.find((e) => e.trigger.text === 'met')?.source)?.name, 'Albin Kurti', show(doc));
+});
+
+test('a spokesperson after a ministry or a state\'s metonym serves that state', () => {
+  for (const [text, name, code] of [
+    ['Kremlin spokesman Dmitry Peskov said the talks had failed.', 'Dmitry Peskov', 'RUSGOV'],
+    ['Iran\'s Foreign Ministry spokesman Nasser Kanaani condemned the sanctions.', 'Nasser Kanaani', 'IRNGOV'],
+    ['Chinese Foreign Ministry spokesman Wang Wenbin said Beijing opposed the move.', 'Wang Wenbin', 'CHNGOV'],
+  ] as const) {
+    const doc = run(text);
+    assert.equal(doc.actors.find((a) => a.name === name)?.code, code, `${text} ${show(doc)}`);
+  }
+});

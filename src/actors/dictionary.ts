@@ -309,7 +309,10 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
   // Independent states first: a form that a sovereign state and a dependent territory share
   // ("American": USA and the Northern Mariana Islands; "French": France and its territories)
   // names the state. Forms written in countries.yaml always count.
-  const world = [...(require('world-countries') as WorldCountry[])].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+  // world-countries gives Kosovo the placeholder "UNK", which CAMEO reads as "unknown"; Kosovo
+  // takes XKX, the user-assigned code the European Commission and the IMF use for it
+  const world = [...(require('world-countries') as WorldCountry[])].map((c) => (c.cca3 === 'UNK' ? { ...c, cca3: 'XKX' } : c))
+    .sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
   const claimed = new Set<string>();
   const addCountryForm = (form: string, id: string, kind: DictName['kind'], own: boolean, dependent: boolean) => {
     if (!form) return;

@@ -473,9 +473,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         const m0 = rp.pre ? dictMatch(i) : null;
         if (m0 && m0[1].kind !== 'metonym') pushDict(i, m0);
         const igo = rp.holder?.type === 'igo' ? rp.holder : null;
+        // a title right after an organization or a state's metonym of its own ("Iran's Foreign
+        // Ministry spokesman …", "Kremlin spokesman …"): the holder serves that body's state
+        const prev = cands[cands.length - 1];
+        const bodyCountry = !rp.holder && !rp.det && prev && prev.tokenEnd === i && (prev.type === 'organization' || prev.kind === 'metonym') ? prev.country : null;
         pendingTitle = {
           text: text.slice(tokens[i].start, tokens[rp.end - 1].end), agent: rp.former ? 'ELI' : rp.title.agent,
-          country: rp.holder?.type === 'state' ? rp.holder.country : null, office: rp.title.office, igo, former: rp.former, start: i, titleStart: rp.titleStart,
+          country: rp.holder?.type === 'state' ? rp.holder.country : bodyCountry, office: rp.title.office, igo, former: rp.former, start: i, titleStart: rp.titleStart,
         };
         i = rp.end;
         continue;

@@ -85,7 +85,14 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
     !v.children[pred].some((c) => /^(?:aux|aux:pass|obj|mark|cop)$/.test(rel(v, c))) &&
     v.children[pred].some((c) => (rel(v, c) === 'case' && v.lower[c] === 'with') ||
       ((rel(v, c) === 'nsubj') && v.lower.slice(c + 1, pred).includes(',')));
-  for (const c of v.children[pred]) {
+  // two subjects is a parse error ("Kosovo/nsubj Prime Minister Albin/nsubj Kurti met"): the one
+  // nearest before the predicate is the head of the subject phrase
+  const subjects = v.children[pred].filter((c) => rel(v, c) === 'nsubj' || rel(v, c) === 'nsubj:pass');
+  const before = subjects.filter((c) => c < pred);
+  const nearest = before[before.length - 1];
+  // … when nothing but nouns and names stand between them (one phrase split in two)
+  const onePhrase = before.length > 1 && v.tokens.slice(before[0] + 1, nearest).every((t) => /^(?:PROPN|NOUN|ADJ)$/.test(t.pos));
+  for (const c of onePhrase ? [nearest] : v.children[pred]) {
     const r = rel(v, c);
     if (r === 'nsubj' || r === 'nsubj:pass') {
       const passive = r === 'nsubj:pass' || reduced;

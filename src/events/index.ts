@@ -198,6 +198,8 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
 /** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
 const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
+/** Adverbs that attribute or hedge a claim ("allegedly shelled"): the act is reported. */
+const HEDGES = new Set(['allegedly', 'reportedly', 'purportedly', 'supposedly', 'apparently']);
 /** Markers of a condition; "once" only before a subject ("once the West lifted …"). */
 const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether']);
 /**
@@ -783,6 +785,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (lower[j] === 's' && (lower[j - 1] === "'" || lower[j - 1] === '’') && j >= 2 && participant(j - 2)) { source = actorAtToken[j - 2]; break; }
           if (/^[,;.]$/.test(lower[j]) || tokens[j].pos === 'VERB') break;
         }
+        // a state or group named as the noun's modifier ("An Israeli air strike", "Russian shelling",
+        // "US sanctions on Iran"): the actor of the act, as CAMEO codes an adjectival actor
+        if (source < 0) {
+          for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 3); j--) {
+            if (participant(j) && /^(?:ADJ|PROPN|NOUN)$/.test(tokens[j].pos)) {
+              let e = j;
+              while (e + 1 < triggerStart && actorAtToken[e + 1] === actorAtToken[j]) e++;
+              // the modifier must run up to the trigger through adjectives or nouns only
+              if (tokens.slice(e + 1, triggerStart).every((x) => /^(?:ADJ|NOUN)$/.test(x.pos))) source = actorAtToken[j];
+              break;
+            }
+            if (!/^(?:ADJ|NOUN)$/.test(tokens[j].pos)) break;
+          }
+        }
         // a verb the tagger read as a noun right after its subject ("Protesters clash with police",
         // "Rebels attack army base"): the actor just before it is the source
         if (source < 0 && k > sent.tokenStart && coder.patterns.byVerb.has(lower[k]) && participant(k - 1) && actorAtToken[k] !== actorAtToken[k - 1] &&
@@ -962,6 +978,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // is reported as not done
       if (deniedAct(k, sent.tokenStart)) { negated = true; if (modality === 'asserted') modality = 'reported'; }
       if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
+      // a claim the article attributes or hedges ("Russia allegedly shelled …", "According to Kuleba,
+      // Russia launched …"): reported, not asserted
+      if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)))) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
       if (modality === 'asserted' && syntax(s)) {
@@ -1112,6 +1131,21 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (x) { e.target = x.target; break; }
     }
   }
+  // a killing whose subject is a violent act named as a noun ("An Israeli air strike killed six
+  // people", "shelling that killed nine soldiers") is that act's outcome, not a second happening:
+  // the act keeps it, with the killing's target when it has none
+  const outcomes = new Set<FoundEvent>();
+  for (const e of events) {
+    if (!/^(?:1823|18|180|190)$/.test(e.code) || !/^kill|^kills$|^killed$|^killing$/.test(e.trigger.text.toLowerCase())) continue;
+    const k = triggerToken(e);
+    const cause = events.find((x) => x !== e && x.sentence.start === e.sentence.start && /^(?:18|19|20)/.test(x.root) && x.trigger.end <= e.trigger.start &&
+      !outcomes.has(x) && tokens.slice(tokenAtStart.get(x.trigger.start) ?? k, k).every((t, i) => i === 0 || t.start < x.trigger.end ||
+        /^(?:ADV|AUX)$/.test(t.pos) || /^(?:that|which|,)$/.test(t.text.toLowerCase())));
+    if (!cause) continue;
+    if (cause.target < 0 && e.target !== cause.source) cause.target = e.target;
+    if (cause.source < 0) cause.source = e.source;
+    outcomes.add(e);
+  }
   // a violent act with no source of its own ("At least 23 civilians were killed … as government
   // forces launched air strikes …") is done by the side of the violent act beside it in the
   // sentence: one happening told twice (CAMEO roots 18-20); its rule score gains the source's 0.2
@@ -1151,9 +1185,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const seen = new Map<string, FoundEvent>();
   const minConf = opts.minConfidence ?? 0.35;
   return events.filter((e) => {
-    if (e.confidence < minConf || announcing.has(e) || purposes.has(e)) return false;
+    if (e.confidence < minConf || announcing.has(e) || purposes.has(e) || outcomes.has(e)) return false;
     // the place too: arrests in Lagos and in Tbilisi are two happenings, even undated
-    const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}|${e.location?.name ?? ''}`;
+    // (a place written in capitals in a dateline, "SOCHI", is the same place as "Sochi")
+    const key = `${e.code}|${e.source}|${e.target}|${e.date}|${e.negated}|${e.modality}|${(e.location?.name ?? '').toLowerCase()}`;
     const first = seen.get(key);
     if (first) {
       // coordinated actors share one trigger: the same trigger is not a second mention
