@@ -288,3 +288,15 @@ test('a spokesperson after a ministry or a state\'s metonym serves that state', 
     assert.equal(doc.actors.find((a) => a.name === name)?.code, code, `${text} ${show(doc)}`);
   }
 });
+
+test('an act talked about is no act; an act inside an accusation is the accused\'s, reported; "in northern Syria" places it', () => {
+  const orban = run('Orban said he supported a ceasefire in Ukraine.');
+  assert.ok(!orban.events.some((e) => e.code.startsWith('087')), show(orban));
+  const recog = run('He did not say whether Ankara would recognise Russia\'s annexation of Ukrainian regions.');
+  assert.ok(!recog.events.some((e) => e.root === '19' || e.root === '13'), show(recog));
+  const acc = run('The junta accused France of planning a military intervention to free Bazoum.');
+  const free = acc.events.find((e) => e.trigger.text === 'free');
+  assert.ok(!free || (free.modality === 'reported' && actor(acc, free.source)?.name === 'France'), show(acc));
+  const syria = run('Turkish troops shelled Kurdish positions in northern Syria in December. The talks were held in Istanbul.');
+  assert.equal(syria.events.find((e) => e.trigger.text === 'shelled')?.location?.country, 'SYR', show(syria));
+});

@@ -198,6 +198,15 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
 /** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
 const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
+/** Direction words between a locative preposition and its place ("in northern Syria"). */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
+/**
+ * Verbs of attitude toward an act named as a noun ("supported a ceasefire", "would recognise
+ * Russia's annexation", "welcomed the withdrawal"): the noun names the act talked about, not one
+ * that happens; the verb's own pattern, if any, is the event.
+ */
+const ATTITUDE_VERBS = new Set(['support', 'back', 'endorse', 'welcome', 'recognise', 'recognize', 'oppose', 'reject', 'condemn', 'criticize', 'criticise',
+  'praise', 'want', 'seek', 'propose', 'discuss', 'debate', 'consider', 'demand', 'urge', 'favor', 'favour', 'hail', 'denounce', 'decry', 'applaud', 'accept', 'acknowledge']);
 /** Adverbs that attribute or hedge a claim ("allegedly shelled"): the act is reported. */
 const HEDGES = new Set(['allegedly', 'reportedly', 'purportedly', 'supposedly', 'apparently']);
 /** Markers of a condition; "once" only before a subject ("once the West lifted …"). */
@@ -330,6 +339,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (let j = k - 1; j >= Math.max(floor, k - 10); j--) {
       if (isMark(j)) return true;
       if (lower[j] === ',' || lower[j] === ';' || (tokens[j].pos === 'VERB' && j < k - 1)) return false;
+    }
+    return false;
+  };
+  /**
+   * Whether the noun at token `k` is the object of a verb of attitude ("supported a ceasefire",
+   * "would recognise Russia's annexation of …"): that verb at most five tokens before it, with only
+   * determiners, adjectives, numbers, names, nouns and possessives between.
+   */
+  const attitudeObject = (k: number, floor: number): boolean => {
+    for (let j = k - 1; j >= Math.max(floor, k - 6); j--) {
+      if (tokens[j].pos === 'VERB') return ATTITUDE_VERBS.has(tokens[j].lemma.toLowerCase());
+      if (!/^(?:DET|ADJ|NUM|PROPN|NOUN|PART|PRON)$/.test(tokens[j].pos) && !/^['’]s$/.test(lower[j])) return false;
     }
     return false;
   };
@@ -623,7 +644,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
       // police", "peacekeeping troops") names the actor, not an act
       else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text)) &&
-        !(actorAtToken[k] >= 0 && actorAtToken[k + 1] === actorAtToken[k])) candidates = coder.patterns.byNoun.get(lower[k]);
+        !(actorAtToken[k] >= 0 && actorAtToken[k + 1] === actorAtToken[k]) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
       // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
       // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
       if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
@@ -983,14 +1004,25 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)))) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
-      if (modality === 'asserted' && syntax(s)) {
+      // An act inside an accusation is the accuser's claim even when the accused is said to plan it
+      // ("accused France of planning a military intervention to free Bazoum"): reported, no intent
+      if ((modality === 'asserted' || modality === 'intended') && syntax(s)) {
         const sv = syntax(s)!;
-        for (let cur = k, n = 0; n < 4; n++) {
+        for (let cur = k, n = 0; n < 5; n++) {
           const r = sv.parse.relation[cur], up = sv.parse.head[cur];
-          if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis)$/.test(r)) break;
+          if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis|obj|nmod)$/.test(r)) break;
           const lem = tokens[up].lemma.toLowerCase();
-          if ((r === 'ccomp' || r === 'parataxis') && (REPORTING.has(lem) || COMMUNICATION.has(lem))) { modality = 'reported'; break; }
-          if ((r === 'advcl' || r === 'acl') && ACCUSE_VERBS.has(lem)) { modality = 'reported'; break; }
+          if (modality === 'asserted' && (r === 'ccomp' || r === 'parataxis') && (REPORTING.has(lem) || COMMUNICATION.has(lem))) { modality = 'reported'; break; }
+          if ((r === 'advcl' || r === 'acl') && ACCUSE_VERBS.has(lem)) {
+            modality = 'reported';
+            statedIntent = false;
+            // the act is the accused's, not the accuser's ("accused France of planning … to free …")
+            const accused = sv.children[up].find((c) => sv.parse.relation[c] === 'obj');
+            const accuser = subjectOf(sv, up);
+            const a = accused !== undefined ? phraseActor(sv, accused, false) : -1;
+            if (a >= 0 && cur !== k && (source < 0 || (accuser.head >= 0 && source === phraseActor(sv, accuser.head, false)))) { source = a; if (target === a) target = -1; }
+            break;
+          }
           cur = up;
         }
       }
@@ -1027,8 +1059,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (!LOCATIVE.has(lower[j])) continue;
         const dist = j < triggerStart ? triggerStart - j : j - triggerEnd;
         if (dist >= bestDist) continue;
-        const a = actorAtToken[j + 1];
-        const place = res.places.find((pl) => pl.tokenStart === j + 1);
+        // "in northern Syria", "in eastern Ukraine": a direction word before the place
+        const at = DIRECTIONS.has(lower[j + 1]) ? j + 2 : j + 1;
+        const a = actorAtToken[at];
+        const place = res.places.find((pl) => pl.tokenStart === at);
         if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
         else if (a >= 0 && actors[a].type === 'state') { location = { name: actors[a].name, country: actors[a].country }; bestDist = dist; }
       }
