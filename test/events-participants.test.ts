@@ -300,3 +300,13 @@ test('an act talked about is no act; an act inside an accusation is the accused\
   const syria = run('Turkish troops shelled Kurdish positions in northern Syria in December. The talks were held in Istanbul.');
   assert.equal(syria.events.find((e) => e.trigger.text === 'shelled')?.location?.country, 'SYR', show(syria));
 });
+
+test('"the two leaders" are the last two people named; a noun restating its verb\'s act is no second event', () => {
+  const doc = run('Xi Jinping arrived in Astana on Tuesday. Tokayev greeted him at the airport. The two leaders held talks in the presidential palace.');
+  const talks = doc.events.filter((e) => e.root === '04').map((e) => `${actor(doc, e.source)?.name}>${actor(doc, e.target)?.name}`).sort();
+  assert.deepEqual(talks, ['Qasym-Zhomart Toqaev>Xi Jinping', 'Xi Jinping>Qasym-Zhomart Toqaev'], show(doc));
+  const war = run('Armenia and Azerbaijan fought a war in 2020.');
+  assert.ok(!war.events.some((e) => e.trigger.text === 'war'), show(war));
+  // an announced act and its noun stay one intended event
+  assert.ok(run('The EU is ready to mediate negotiations.').events.length === 1);
+});

@@ -198,6 +198,12 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
 /** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
 const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
+/** Plural nouns that name a pair of actors named before ("the two leaders"), with the actor types they take (none: any). */
+const PAIR_NOUNS: Record<string, string[]> = {
+  leaders: ['person'], presidents: ['person'], ministers: ['person'], men: ['person'], premiers: ['person'], heads: ['person'],
+  countries: ['state'], nations: ['state'], governments: ['state'], states: ['state'], neighbours: ['state'], neighbors: ['state'],
+  sides: [], parties: [], delegations: [],
+};
 /** Direction words between a locative preposition and its place ("in northern Syria"). */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
 /**
@@ -341,6 +347,24 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (lower[j] === ',' || lower[j] === ';' || (tokens[j].pos === 'VERB' && j < k - 1)) return false;
     }
     return false;
+  };
+  /**
+   * "The two leaders", "the two countries", "both sides" at head token `h`: the last two distinct
+   * actors of that kind named before it (in its sentence or the two before), earlier one first, or
+   * null. Leaders, presidents, ministers and men are people; countries, nations and governments
+   * are states; sides, parties and delegations any actor.
+   */
+  const pairBefore = (h: number, floor: number): [number, number] | null => {
+    const noun = lower[h];
+    const kinds = PAIR_NOUNS[noun];
+    if (!kinds || !((lower[h - 1] === 'two' && lower[h - 2] === 'the') || lower[h - 1] === 'both')) return null;
+    const from = sentences[Math.max(0, tokens[h].sentence - 2)].tokenStart;
+    const seen: number[] = [];
+    for (let j = h - 2; j >= Math.max(from, Math.min(floor, h) - 200) && seen.length < 2; j--) {
+      const a = actorAtToken[j];
+      if (a >= 0 && !seen.includes(a) && participant(j, true) && (kinds.length === 0 || kinds.includes(actors[a].type))) seen.push(a);
+    }
+    return seen.length === 2 ? [seen[1], seen[0]] : null;
   };
   /**
    * Whether the noun at token `k` is the object of a verb of attitude ("supported a ceasefire",
@@ -891,10 +915,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i) && !(forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[i]].code ?? ''))) : nounArguments(v, k, p.prep);
-        const s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
+        let s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
+        // "the two leaders", "both sides": the last two actors of that kind named before
+        const pair = s < 0 && args.source >= 0 && p.source !== 'none' ? pairBefore(args.source, sent.tokenStart) : null;
+        if (pair) s = pair[0];
         let tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
         if (tg >= 0 && ownMeans(p.code, tg, s >= 0 ? s : source)) tg = -1;
-        if (s >= 0) extraSources = coordinated(v, args.source, s);
+        if (s >= 0) extraSources = pair ? [pair[1]] : coordinated(v, args.source, s);
         if (tg >= 0) extraTargets = coordinated(v, args.target, tg).filter((a) => p.kind !== 'verb' || !nextClauseSubject(a, k, sent.tokenEnd));
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
@@ -1179,6 +1206,21 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (cause.target < 0 && e.target !== cause.source) cause.target = e.target;
     if (cause.source < 0) cause.source = e.source;
     outcomes.add(e);
+  }
+  // a noun naming the same kind of act as the verb it is the object of ("fought a war", "signed a
+  // peace deal") restates that verb's event
+  for (const e of events) {
+    const k = triggerToken(e);
+    // (not intents, roots 03 and 13: an announced act and its announcement are joined below)
+    if (k < 1 || tokens[k].pos === 'VERB' || outcomes.has(e) || e.root === '03' || e.root === '13') continue;
+    for (let j = k - 1; j >= Math.max(0, k - 5) && tokens[j].sentence === tokens[k].sentence; j--) {
+      if (tokens[j].pos === 'VERB') {
+        const verbEvent = events.find((x) => x !== e && x.trigger.start === tokens[j].start);
+        if (verbEvent && verbEvent.root === e.root && verbEvent.confidence >= (opts.minConfidence ?? 0.35)) outcomes.add(e);
+        break;
+      }
+      if (!/^(?:DET|ADJ|NUM|NOUN|PRON)$/.test(tokens[j].pos)) break;
+    }
   }
   // a violent act with no source of its own ("At least 23 civilians were killed … as government
   // forces launched air strikes …") is done by the side of the violent act beside it in the
