@@ -11,7 +11,8 @@
  * (quoted share of the words); speaker accuracy is on matched pairs whose gold has a source.
  *
  * Options: `--split train|dev` (default dev; rules are developed on train only), `--holdout`
- * (only the held-out tenth of train, brat.ts isHoldout), `--model DIR` (another tagger folder),
+ * (only the held-out tenth of train, brat.ts isHoldout; `--fold K` another tenth, for a model
+ * trained with the same `--fold`), `--model DIR` (another tagger folder),
  * `--rules` (rules only, no tagger), `--no-source-actors` (`findQuotes`: speakers only among the
  * resolved actors, as before source actors; default `attributeQuotes`, src/quotes/sources.ts),
  * `--no-parse` (the document has no parse view, as when the pipeline runs without its parser;
@@ -66,7 +67,8 @@ if (existsSync(metaFile)) {
   for (const r of rows) { const c = r.split('\t'); if (c[fi] && /^\d{4}-\d\d-\d\d$/.test(c[di] ?? '')) published.set(c[fi], c[di]); }
 }
 
-const docs = readBratSplit(dir, split).filter((d) => !holdout || isHoldout(d.name)).slice(0, limit);
+const fold = Number(arg('--fold') ?? 0);
+const docs = readBratSplit(dir, split).filter((d) => !holdout || isHoldout(d.name, fold)).slice(0, limit);
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
 const ours: ScoreDoc[] = [];

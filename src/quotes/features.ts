@@ -148,13 +148,22 @@ export function tokenFeatures(doc: AnnotatedText, res: ActorResolution, regions:
   return sink.out;
 }
 
+/**
+ * Whether a lemma is a cue word of a model's cue list: the list holds lemmas ("say": any part of
+ * speech) and lemmas of one part of speech ("point/VERB": the verb, not the noun "point").
+ */
+export function isCueLemma(cues: Set<string>, lemma: string, pos: string): boolean {
+  const l = lemma.toLowerCase();
+  return cues.has(l) || cues.has(`${l}/${pos}`);
+}
+
 /** Whether token i is a cue word for the features: its lemma is a cue lemma, it is a verb or noun (or "according"), and it lies outside quotation marks. */
 function cueMask(doc: AnnotatedText, region: Int32Array, cues: Set<string>): Uint8Array {
   const { tokens } = doc;
   const isCue = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    isCue[i] = region[i] < 0 && cues.has(t.lemma.toLowerCase()) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.text.toLowerCase() === 'according') ? 1 : 0;
+    isCue[i] = region[i] < 0 && isCueLemma(cues, t.lemma, t.pos) && (t.pos === 'VERB' || t.pos === 'NOUN' || t.text.toLowerCase() === 'according') ? 1 : 0;
   }
   return isCue;
 }
