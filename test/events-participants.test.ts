@@ -310,3 +310,16 @@ test('"the two leaders" are the last two people named; a noun restating its verb
   // an announced act and its noun stay one intended event
   assert.ok(run('The EU is ready to mediate negotiations.').events.length === 1);
 });
+
+test('visits by travel verbs, pairs as targets, comments aimed at an act\'s source', () => {
+  const visit = run('Xi Jinping arrived in Astana on Tuesday for a three-day state visit.');
+  const v = visit.events.find((e) => e.root === '04');
+  assert.ok(v && v.code === '042' && actor(visit, v.source)?.name === 'Xi Jinping', show(visit));
+  const pair = run('Fighting between Armenia and Azerbaijan resumed on Monday. The EU called on both sides to show restraint.');
+  const calls = pair.events.filter((e) => e.trigger.text === 'called on').map((e) => actor(pair, e.target)?.name).sort();
+  assert.deepEqual(calls, ['Armenia', 'Azerbaijan'], show(pair));
+  const condemn = run('Mikati condemned the Israeli strike on southern Lebanon.');
+  assert.equal(actor(condemn, condemn.events.find((e) => e.root === '11')?.target)?.name, 'Israel', show(condemn));
+  const welcomed = run('Germany welcomed Russia\'s withdrawal from Kherson.');
+  assert.ok(welcomed.events.some((e) => e.code.startsWith('087')), 'a welcomed act happened');
+});

@@ -200,7 +200,7 @@ const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'st
 const ASKING = new Set(['ask', 'urge', 'call', 'request', 'demand', 'press', 'appeal', 'implore', 'beg', 'encourage', 'invite', 'petition', 'lobby']);
 /** Plural nouns that name a pair of actors named before ("the two leaders"), with the actor types they take (none: any). */
 const PAIR_NOUNS: Record<string, string[]> = {
-  leaders: ['person'], presidents: ['person'], ministers: ['person'], men: ['person'], premiers: ['person'], heads: ['person'],
+  leaders: ['person'], presidents: ['person'], ministers: ['person'], premiers: ['person'], heads: ['person'],
   countries: ['state'], nations: ['state'], governments: ['state'], states: ['state'], neighbours: ['state'], neighbors: ['state'],
   sides: [], parties: [], delegations: [],
 };
@@ -208,11 +208,12 @@ const PAIR_NOUNS: Record<string, string[]> = {
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
 /**
  * Verbs of attitude toward an act named as a noun ("supported a ceasefire", "would recognise
- * Russia's annexation", "welcomed the withdrawal"): the noun names the act talked about, not one
- * that happens; the verb's own pattern, if any, is the event.
+ * Russia's annexation", "proposed talks"): the noun names the act talked about, not one that
+ * happens; the verb's own pattern, if any, is the event. Not the factive ones (condemn, praise,
+ * welcome): "condemned the Israeli strike" presupposes the strike.
  */
-const ATTITUDE_VERBS = new Set(['support', 'back', 'endorse', 'welcome', 'recognise', 'recognize', 'oppose', 'reject', 'condemn', 'criticize', 'criticise',
-  'praise', 'want', 'seek', 'propose', 'discuss', 'debate', 'consider', 'demand', 'urge', 'favor', 'favour', 'hail', 'denounce', 'decry', 'applaud', 'accept', 'acknowledge']);
+const ATTITUDE_VERBS = new Set(['support', 'back', 'endorse', 'recognise', 'recognize', 'oppose', 'reject',
+  'want', 'seek', 'propose', 'discuss', 'debate', 'consider', 'demand', 'urge', 'favor', 'favour', 'accept', 'acknowledge']);
 /** Adverbs that attribute or hedge a claim ("allegedly shelled"): the act is reported. */
 const HEDGES = new Set(['allegedly', 'reportedly', 'purportedly', 'supposedly', 'apparently']);
 /** Markers of a condition; "once" only before a subject ("once the West lifted …"). */
@@ -243,7 +244,9 @@ const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'reports', 
 /** Verbs of urging whose clause says what another party must do ("insisted that Israel must withdraw"). */
 const DEMANDING = new Set(['urge', 'demand', 'insist', 'stress', 'tell', 'write']);
 /** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
-const SUPPORT_VERBS = new Set(['offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide', 'undertake', 'perform', 'open', 'mount', 'wage', 'file', 'issue', 'lodge', 'impose', 'extend', 'step']);
+/** Verbs of travel that govern a visit named further on ('arrived in Astana … for a state visit'). */
+const TRAVEL_VERBS = new Set(['arrive', 'come', 'travel', 'fly']);
+const SUPPORT_VERBS = new Set(['arrive', 'pay', 'come', 'travel', 'fly', 'offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide', 'undertake', 'perform', 'open', 'mount', 'wage', 'file', 'issue', 'lodge', 'impose', 'extend', 'step']);
 
 /**
  * Code the events of one document. Pure function of its inputs.
@@ -351,10 +354,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   /**
    * "The two leaders", "the two countries", "both sides" at head token `h`: the last two distinct
    * actors of that kind named before it (in its sentence or the two before), earlier one first, or
-   * null. Leaders, presidents, ministers and men are people; countries, nations and governments
+   * null. Leaders, presidents and ministers are people; countries, nations and governments
    * are states; sides, parties and delegations any actor.
    */
-  const pairBefore = (h: number, floor: number): [number, number] | null => {
+  const pairBefore = (h: number, floor: number, except = -1): [number, number] | null => {
     const noun = lower[h];
     const kinds = PAIR_NOUNS[noun];
     if (!kinds || !((lower[h - 1] === 'two' && lower[h - 2] === 'the') || lower[h - 1] === 'both')) return null;
@@ -362,7 +365,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const seen: number[] = [];
     for (let j = h - 2; j >= Math.max(from, Math.min(floor, h) - 200) && seen.length < 2; j--) {
       const a = actorAtToken[j];
-      if (a >= 0 && !seen.includes(a) && participant(j, true) && (kinds.length === 0 || kinds.includes(actors[a].type))) seen.push(a);
+      if (a >= 0 && a !== except && !seen.includes(a) && participant(j) && (kinds.length === 0 || kinds.includes(actors[a].type))) seen.push(a);
     }
     return seen.length === 2 ? [seen[1], seen[0]] : null;
   };
@@ -436,7 +439,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
     const a = actorAtToken[k];
-    if (a < 0 || actors[a].type === 'location') return false;
+    // a region ("Gaza", "Crimea") takes part only where a place may ("struck Gaza": the attacked territory)
+    if (a < 0 || (actors[a].type === 'location' && !allowLocative)) return false;
     // "in Kazakhstan" names a place, not a participant
     if (!allowLocative && actors[a].type === 'state' && k > 0 && LOCATIVE.has(lower[k - 1]) && actorAtToken[k - 1] !== a) return false;
     // "Moscow-led": mention followed by "-" and a modifier word
@@ -857,8 +861,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         }
         if (source < 0 && p.source !== 'none') {
           // a light verb governs the noun ("Beijing offered full-throated support"): its subject is the source
-          for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 6); j--) {
-            if (SUPPORT_VERBS.has(tokens[j].lemma.toLowerCase()) && tokens[j].pos !== 'ADJ') { source = actorBefore(j, sent.tokenStart); break; }
+          // (a verb of travel may stand further off: "arrived in Astana on Tuesday for a three-day state visit")
+          for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 11); j--) {
+            if (SUPPORT_VERBS.has(tokens[j].lemma.toLowerCase()) && tokens[j].pos !== 'ADJ' && (triggerStart - j <= 6 || TRAVEL_VERBS.has(tokens[j].lemma.toLowerCase()))) { source = actorBefore(j, sent.tokenStart); break; }
             // parts of a hyphenated modifier ("full-throated") are not the governing verb
             if (tokens[j].pos === 'VERB' && lower[j - 1] !== '-') break;
           }
@@ -920,9 +925,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const pair = s < 0 && args.source >= 0 && p.source !== 'none' ? pairBefore(args.source, sent.tokenStart) : null;
         if (pair) s = pair[0];
         let tg = args.target >= 0 && p.target !== 'none' ? phraseActor(v, args.target, /^(?:18|19|20)/.test(p.code) ? 'nested' : true) : -1;
+        // "called on both sides", "urged the two countries": the pair named before, the source apart
+        // (not for force, roots 18-20, whose targets are the ones struck)
+        const targetPair = tg < 0 && args.target >= 0 && p.target !== 'none' && !/^(?:18|19|20)/.test(p.code) ? pairBefore(args.target, sent.tokenStart, s >= 0 ? s : source) : null;
+        if (targetPair) tg = targetPair[0];
         if (tg >= 0 && ownMeans(p.code, tg, s >= 0 ? s : source)) tg = -1;
         if (s >= 0) extraSources = pair ? [pair[1]] : coordinated(v, args.source, s);
-        if (tg >= 0) extraTargets = coordinated(v, args.target, tg).filter((a) => p.kind !== 'verb' || !nextClauseSubject(a, k, sent.tokenEnd));
+        if (tg >= 0) extraTargets = targetPair ? [targetPair[1]] : coordinated(v, args.target, tg).filter((a) => p.kind !== 'verb' || !nextClauseSubject(a, k, sent.tokenEnd));
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
@@ -1206,6 +1215,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (cause.target < 0 && e.target !== cause.source) cause.target = e.target;
     if (cause.source < 0) cause.source = e.source;
     outcomes.add(e);
+  }
+  // a comment on an act named as its object ("condemned the Israeli strike", "praised Russia's
+  // withdrawal") is aimed at the act's source, as CAMEO codes a condemnation of an attack against
+  // the attacker (roots 01, 05, 11, 12: statements, support, disapproval, rejection)
+  for (const e of events) {
+    if (e.target >= 0 || !/^(?:01|05|11|12)$/.test(e.root)) continue;
+    const k = triggerToken(e);
+    if (k < 0 || tokens[k].pos !== 'VERB') continue;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 6) && tokens[j].sentence === tokens[k].sentence; j++) {
+      const act = events.find((x) => x !== e && x.trigger.start === tokens[j].start);
+      if (act) { if (act.source >= 0 && act.source !== e.source) e.target = act.source; break; }
+      if (!/^(?:DET|ADJ|PROPN|NOUN|PART|NUM)$/.test(tokens[j].pos) && !/^['’]s$/.test(lower[j])) break;
+    }
   }
   // a noun naming the same kind of act as the verb it is the object of ("fought a war", "signed a
   // peace deal") restates that verb's event
