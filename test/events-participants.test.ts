@@ -323,3 +323,13 @@ test('visits by travel verbs, pairs as targets, comments aimed at an act\'s sour
   const welcomed = run('Germany welcomed Russia\'s withdrawal from Kherson.');
   assert.ok(welcomed.events.some((e) => e.code.startsWith('087')), 'a welcomed act happened');
 });
+
+test('an act named as another\'s point of reference is undated; a word of an actor\'s name triggers nothing', () => {
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2023-03-04',
+    content: 'Toqaev hosted Mirziyoev in Astana on March 3, days after a deadly clash between border guards of the two countries.' });
+  const clash = doc.events.find((e) => e.trigger.text === 'clash');
+  assert.ok(clash, show(doc));
+  assert.equal(clash.date, null, show(doc));
+  assert.equal(doc.events.find((e) => e.trigger.text === 'hosted')?.date, '2023-03-03');
+  assert.ok(!doc.events.some((e) => e.trigger.text === 'guards'), show(doc));
+});

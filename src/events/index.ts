@@ -204,6 +204,8 @@ const PAIR_NOUNS: Record<string, string[]> = {
   countries: ['state'], nations: ['state'], governments: ['state'], states: ['state'], neighbours: ['state'], neighbors: ['state'],
   sides: [], parties: [], delegations: [],
 };
+/** Prepositions that make an act named as a noun the reference point of another's date ("days after a clash"). */
+const REFERENCE_WORDS = new Set(['after', 'before', 'following', 'since', 'ahead']);
 /** Direction words between a locative preposition and its place ("in northern Syria"). */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
 /**
@@ -369,6 +371,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return seen.length === 2 ? [seen[1], seen[0]] : null;
   };
+  /** Whether token `k` lies inside a multi-word actor mention ("riot police", "border guards"). */
+  const insideActorName = (k: number): boolean => actorAtToken[k] >= 0 &&
+    (actorAtToken[k + 1] === actorAtToken[k] || (k > 0 && actorAtToken[k - 1] === actorAtToken[k] && tokens[k - 1].end + 1 >= tokens[k].start));
   /**
    * Whether the noun at token `k` is the object of a verb of attitude ("supported a ceasefire",
    * "would recognise Russia's annexation of …"): that verb at most five tokens before it, with only
@@ -667,12 +672,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (k > sent.tokenStart && lower[k - 1] === '-' && tokens[k - 1].end === t.start && tokens[k - 2]?.end === tokens[k - 1].start) continue;
       let candidates: EventPattern[] | undefined;
       // a pattern verb by its lemma, or by its form when wink's lemma is wrong ("raped" → "rap", "lay" → "lie")
-      if (t.pos === 'VERB') candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(lower[k]) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
+      // (a word of an actor's name is none: "border guards", read as a verb)
+      if (t.pos === 'VERB' && !insideActorName(k)) candidates = coder.patterns.byVerb.get(t.lemma.toLowerCase()) ?? coder.patterns.byVerb.get(lower[k]) ?? coder.patterns.byVerb.get(coder.verbForms.get(lower[k]) ?? '');
       // a noun trigger is written in lower case ("March 3" is not a march), unless it opens the
       // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
       // police", "peacekeeping troops") names the actor, not an act
       else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text)) &&
-        !(actorAtToken[k] >= 0 && actorAtToken[k + 1] === actorAtToken[k]) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
+        !insideActorName(k) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
       // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
       // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
       if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
@@ -682,7 +688,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a verb the tagger read as a noun or adjective ("The US military sent/NOUN 200 troops",
       // "Police tortured/NOUN the inmate"): an inflected form of a pattern verb, after a subject-like
       // word and before an object-like one; -ing forms are left alone ("striking workers")
-      if (!candidates && (t.pos === 'NOUN' || t.pos === 'ADJ') && k > sent.tokenStart && k + 1 < sent.tokenEnd && !/ing$/.test(lower[k])) {
+      if (!candidates && (t.pos === 'NOUN' || t.pos === 'ADJ') && k > sent.tokenStart && k + 1 < sent.tokenEnd && !/ing$/.test(lower[k]) && !insideActorName(k)) {
         const lemma = coder.verbForms.get(lower[k]);
         // a past form ("sent", "tortured") is rarely a noun: any word but a determiner, preposition
         // or possessive before it; a 3rd-person -s form ("lifts") needs a subject-like word before it
@@ -1072,7 +1078,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // date this event; one in the trigger's clause or in a clause that governs it ("On January 5,
       // Toqaev asked the CSTO to send troops") does
       const sv = syntax(s);
-      const ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, tokens.findIndex((x) => x.start >= sent.start + d.start))) : dates;
+      let ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, tokens.findIndex((x) => x.start >= sent.start + d.start))) : dates;
+      // an act named as the point of reference of another's date ("hosted him on March 3, days after
+      // a deadly clash"): only a date after it is its own; with none it is undated, since neither
+      // the main clause's date nor the publication date is its day
+      const reference = p.kind === 'noun' && lower.slice(Math.max(sent.tokenStart, k - 4), k).some((w) => REFERENCE_WORDS.has(w));
+      if (reference) {
+        ownDates = ownDates.filter((d) => sent.start + d.start >= t.end);
+        date = null; precision = null; dateSource = null;
+      }
       if (ownDates.length) {
         const rel = t.start - sent.start;
         const best = ownDates.reduce((a, b) => (Math.abs(b.start - rel) < Math.abs(a.start - rel) ? b : a));
