@@ -333,3 +333,15 @@ test('an act named as another\'s point of reference is undated; a word of an act
   assert.equal(doc.events.find((e) => e.trigger.text === 'hosted')?.date, '2023-03-03');
   assert.ok(!doc.events.some((e) => e.trigger.text === 'guards'), show(doc));
 });
+
+test('a pronoun opening a sentence is the previous sentence\'s subject; a qualified title keeps its state', () => {
+  const doc = run('Israeli military spokesman Daniel Hagari said the army hit 50 targets. He threatened further strikes.');
+  assert.equal(doc.actors.find((a) => a.name === 'Daniel Hagari')?.country, 'ISR', show(doc));
+  const threat = doc.events.find((e) => e.trigger.text === 'threatened');
+  assert.equal(actor(doc, threat?.source)?.name, 'Daniel Hagari', show(doc));
+  const it = run('Russia attacked Kharkiv on Monday. It also shelled Odesa.');
+  assert.equal(actor(it, it.events.find((e) => e.trigger.text === 'shelled')?.source)?.name, 'Russia', show(it));
+  // "he" needs a person
+  const he = run('Russia attacked Kharkiv on Monday. He also shelled Odesa.');
+  assert.notEqual(actor(he, he.events.find((e) => e.trigger.text === 'shelled')?.source)?.name, 'Russia', show(he));
+});

@@ -96,6 +96,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
  */
 const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', 'MED', 'BUS', 'LAB', 'REL', 'ELI', 'AGR', 'HLH', 'CRM', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
+/** One-word titles a lower-case noun or adjective may qualify ("transport minister", "military spokesman"). */
+const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
 const LOCAL_TITLES = new Set(['mayor', 'governor', 'deputy', 'police', 'prosecutor', 'council']);
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
@@ -387,7 +389,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let tm = titleMatch(j);
     if (!tm && j + 1 < tokens.length && /^\p{Ll}+$/u.test(tokens[j].text) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ')) {
       const t2 = titleMatch(j + 1);
-      if (t2 && t2.title.words.length === 1 && t2.title.words[0] === 'minister') tm = t2;
+      // ("the Turkish transport minister", "Israeli military spokesman …", "a senior defence official")
+      if (t2 && t2.title.words.length === 1 && NOUN_QUALIFIED_TITLES.has(t2.title.words[0])) tm = t2;
     }
     if (!tm || !sameSentence(i, tm.end - 1)) return null;
     let end = tm.end;

@@ -614,6 +614,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const person = a >= 0 && actors[a].type === 'person';
       if (a >= 0 && (/^(?:he|she)$/.test(form) ? person : /^(?:it|they)$/.test(form) ? !person : true)) return a;
     }
+    // a pronoun opening its sentence's subject: the previous sentence's subject, when it agrees
+    // ("Israeli military spokesman Daniel Hagari said … He threatened further strikes"); same centering rule
+    const s0 = tokens[head].sentence;
+    if (s0 > 0 && head === sentences[s0].tokenStart && /^(?:he|she|it|they)$/.test(form)) {
+      const a = clauseSubject(s0 - 1);
+      const person = a >= 0 && actors[a].type === 'person';
+      if (a >= 0 && (/^(?:he|she)$/.test(form) ? person : !person)) return a;
+    }
     return -1;
   };
   /**
