@@ -345,3 +345,14 @@ test('a pronoun opening a sentence is the previous sentence\'s subject; a qualif
   const he = run('Russia attacked Kharkiv on Monday. He also shelled Odesa.');
   assert.notEqual(actor(he, he.events.find((e) => e.trigger.text === 'shelled')?.source)?.name, 'Russia', show(he));
 });
+
+test('a reported clause is no reduced relative; "from" after a noun of leaving is the place left', () => {
+  const said = run('The minister said Turkey welcomed the NATO mission in Kosovo.');
+  const w = said.events.find((e) => e.trigger.text === 'welcomed');
+  assert.equal(actor(said, w?.source)?.name, 'Türkiye', show(said));
+  assert.equal(actor(said, w?.target)?.name, 'North Atlantic Treaty Organization', show(said));
+  const left = run('The ceremony marked the withdrawal of CSTO peacekeeping troops from Kazakhstan.');
+  assert.ok(!left.actors.some((a) => a.code === 'KAZMIL'), show(left));
+  const out = left.events.find((e) => e.trigger.text === 'withdrawal');
+  assert.equal(actor(left, out?.target)?.name, 'Kazakhstan', show(left));
+});

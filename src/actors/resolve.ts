@@ -100,6 +100,8 @@ const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', '
 const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
 const LOCAL_TITLES = new Set(['mayor', 'governor', 'deputy', 'police', 'prosecutor', 'council']);
+/** Words of leaving or removal, after which "from" names the place left ("withdrawal of troops from Kazakhstan"). */
+const LEAVING = /^(?:withdraw\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*|depart\w*|retreat\w*|exit\w*|leav\w*|left|fle[de]\w*|oust\w*|remov\w*|extradit\w*|deport\w*|return\w*)$/;
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
@@ -318,7 +320,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // "from" gives an origin, except after a verb of movement, whose own "from" phrase it is
     // ("withdrew peacekeepers from Rwanda")
     let origin = lower[p] === 'from';
-    for (let k = end - 1; origin && k >= Math.max(0, end - 6) && sameSentence(k, end); k--) if (tokens[k].pos === 'VERB') origin = false;
+    // (nor after a noun of leaving: "the withdrawal of CSTO troops from Kazakhstan")
+    for (let k = end - 1; origin && k >= Math.max(0, end - 6) && sameSentence(k, end); k--) if (tokens[k].pos === 'VERB' || LEAVING.test(lower[k])) origin = false;
     if (!(origin || (local && PLACE_OF_AGENT.has(lower[p] ?? '')))) return null;
     end = p;
     let j = end + 1;

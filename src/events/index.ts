@@ -393,10 +393,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    */
   const reducedRelative = (k: number): boolean => {
     if (!/(?:ed|en|wn)$/.test(lower[k]) || !participant(k - 1)) return false;
+    // a participle followed by its own object is a finite verb ("said China welcomed the mission")
+    if (/^(?:DET|PROPN|NOUN|PRON|NUM)$/.test(tokens[k + 1]?.pos ?? '')) return false;
     let b = k - 1;
     while (b > 0 && actorAtToken[b - 1] === actorAtToken[k - 1]) b--;
     for (let j = b - 1, n = 0; j >= 0 && n < 4 && tokens[j].sentence === tokens[k].sentence; j--, n++) {
-      if (tokens[j].pos === 'VERB') return true;
+      // "said China welcomed …": the subject of a reported clause
+      if (tokens[j].pos === 'VERB') return !REPORTING.has(tokens[j].lemma.toLowerCase()) && !COMMUNICATION.has(tokens[j].lemma.toLowerCase());
       if (!/^(?:DET|NUM|ADJ)$/.test(tokens[j].pos)) return false;
     }
     return false;
