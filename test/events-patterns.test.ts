@@ -131,6 +131,8 @@ const CASES: Array<[string, string, string]> = [
   ['1823', 'killed by a suicide bomber (an actor, not a noun trigger)', 'A suicide bomber killed five soldiers in Kabul.'],
   ['192', 'recapture a named city (@place object)', 'Ukrainian forces recaptured Kherson on Friday.'],
   ['0873', 'lay down (wink lemmatises "lay" as "lie")', 'The rebels lay down their weapons every spring.'],
+  ['120', 'quit a deal (not a yield, 080)', 'Moscow quit the grain deal with Ukraine in July.'],
+  ['120', 'renege on an accord', 'The president reneged on the nuclear accord with Iran.'],
   ['043', 'receive an ambassador', 'The Omani foreign minister received the Iranian ambassador in Muscat on Sunday.'],
 ];
 
