@@ -356,3 +356,10 @@ test('a reported clause is no reduced relative; "from" after a noun of leaving i
   const out = left.events.find((e) => e.trigger.text === 'withdrawal');
   assert.equal(actor(left, out?.target)?.name, 'Kazakhstan', show(left));
 });
+
+test('a call or meeting a verb happened in has that verb\'s subject as source', () => {
+  const doc = run('Putin said in a phone call with Pashinyan that the border was calm.');
+  const call = doc.events.find((e) => e.code === '041');
+  assert.equal(actor(doc, call?.source)?.name, 'Vladimir Putin', show(doc));
+  assert.equal(actor(doc, call?.target)?.name, 'Nikol Pashinyan', show(doc));
+});

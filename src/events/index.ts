@@ -884,6 +884,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             // parts of a hyphenated modifier ("full-throated") are not the governing verb
             if (tokens[j].pos === 'VERB' && lower[j - 1] !== '-') break;
           }
+          // a meeting or call the sentence's verb happened in ("Putin said in a phone call with
+          // Pashinyan …", "agreed during talks with …"): the subject of that verb
+          if (source < 0 && /^04/.test(p.code)) {
+            const at = [1, 2, 3, 4].map((d) => triggerStart - d).find((j) => j >= sent.tokenStart && /^(?:in|during|at)$/.test(lower[j]));
+            if (at !== undefined && tokens.slice(at + 1, triggerStart).every((x) => /^(?:DET|ADJ|NOUN|NUM)$/.test(x.pos))) {
+              for (let j = at - 1; j >= Math.max(sent.tokenStart, at - 8); j--) if (tokens[j].pos === 'VERB') { source = actorBefore(j, sent.tokenStart); break; }
+            }
+          }
           // coordination: "Russia's 2008 invasion of Georgia and 2014 occupation of …" shares the source
           // (only for bare nouns: "and the arrival of troops" starts a new phrase)
           const andAt = [triggerStart - 1, triggerStart - 2].find((j) => lower[j] === 'and' && tokens[j + 1]?.pos !== 'DET');
