@@ -363,3 +363,13 @@ test('a call or meeting a verb happened in has that verb\'s subject as source', 
   assert.equal(actor(doc, call?.source)?.name, 'Vladimir Putin', show(doc));
   assert.equal(actor(doc, call?.target)?.name, 'Nikol Pashinyan', show(doc));
 });
+
+test('a place struck as the object targets its state when the article names that state', () => {
+  const doc = run('Ukraine said Russian troops shelled Kharkiv overnight.');
+  const shell = doc.events.find((e) => e.trigger.text === 'shelled');
+  assert.equal(actor(doc, shell?.target)?.name, 'Ukraine', show(doc));
+  assert.equal(shell?.location?.name, 'Kharkiv', show(doc));
+  // with the state unnamed there is no target to point to
+  const alone = run('Russian troops shelled Kharkiv overnight.');
+  assert.equal(alone.events.find((e) => e.trigger.text === 'shelled')?.target, null, show(alone));
+});

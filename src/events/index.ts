@@ -941,6 +941,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // above; for a noun (whose word-order rules are specific: "between A and B", "the arrival
       // of troops") the parse only fills what they left empty
       const wordTarget = target;
+      /** the state of a place struck as the object (named anywhere in the article), or -1 */
+      let struckTerritory = -1;
       const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
       if (v) {
@@ -961,6 +963,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
         let place = -1;
+        struckTerritory = -1;
         // the same for acts imposed on or ended in a territory, a ceasefire (087x) or a state of
         // emergency, curfew or martial law (172x) "in Yemen", "in Colombia": CAMEO codes the
         // territory's state as the target, its own government's state included
@@ -974,6 +977,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             const a = phraseActor(v, c, 'nested');
             const src = s >= 0 ? s : source;
             if (a >= 0 && actors[a].type === 'state' && (onTerritory || src < 0 || actors[src].country !== actors[a].country)) { place = a; break; }
+          }
+          // a gazetteer place struck as the object ("Israel struck Gaza", "shelled Kharkiv"): its
+          // state, when the article names that state as an actor
+          if (place < 0) {
+            const src = s >= 0 ? s : source;
+            for (const o of objs) {
+              const pl = res.places.find((x) => x.tokenStart <= o && o < x.tokenEnd);
+              const st = pl?.country ? actors.findIndex((a) => a.type === 'state' && a.country === pl.country) : -1;
+              if (st >= 0 && (src < 0 || actors[src].country !== pl!.country)) { place = st; struckTerritory = st; break; }
+            }
           }
         }
         if (p.kind === 'verb' && p.target !== 'subject') {
@@ -1008,7 +1021,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (target >= 0 && p.kind === 'verb' && nextClauseSubject(target, k, sent.tokenEnd)) target = wordTarget >= 0 && !nextClauseSubject(wordTarget, k, sent.tokenEnd) ? wordTarget : -1;
       // the speaker of a trailing attribution ("…, killing five people, activists reported") is no target
       const attribution = trailingAttribution(s);
-      if (target >= 0 && attribution > k && actors[target].mentions.every((m) => m.tokenStart < sent.tokenStart || m.tokenStart >= sent.tokenEnd || m.tokenStart > attribution)) target = -1;
+      if (target >= 0 && target !== struckTerritory && attribution > k && actors[target].mentions.every((m) => m.tokenStart < sent.tokenStart || m.tokenStart >= sent.tokenEnd || m.tokenStart > attribution)) target = -1;
       if (target === source) target = -1;
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
