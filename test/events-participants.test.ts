@@ -373,3 +373,10 @@ test('a place struck as the object targets its state when the article names that
   const alone = run('Russian troops shelled Kharkiv overnight.');
   assert.equal(alone.events.find((e) => e.trigger.text === 'shelled')?.target, null, show(alone));
 });
+
+test('a noun act as the passive subject takes the verb\'s agent and argument ("Sanctions were imposed on Belarus by the EU")', () => {
+  const doc = run('Sanctions were imposed on Belarus by the European Union yesterday.');
+  const s = doc.events.find((e) => e.code === '163');
+  assert.equal(actor(doc, s?.source)?.name, 'European Union', show(doc));
+  assert.equal(actor(doc, s?.target)?.name, 'Belarus', show(doc));
+});

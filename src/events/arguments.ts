@@ -227,7 +227,12 @@ export function targetOf(v: SyntaxView, pred: number, preps: string[], theme: st
 /** Argument heads of a verb trigger at token `k`; `isActor` as for `targetOf`. */
 export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: string[], isActor?: (i: number) => boolean): ArgumentHeads {
   const subj = subjectOf(v, k);
-  if (subj.passive) return { source: agentOf(v, k), target: subj.head, passive: true };
+  if (subj.passive) {
+    // a passive whose subject is the pattern's theme ("Sanctions were imposed on Belarus by the EU"):
+    // the target is the prepositional argument, as in the active
+    const themeSubject = subj.head >= 0 && (theme.includes(v.lower[subj.head]) || theme.includes(v.tokens[subj.head].lemma.toLowerCase())) && !isActor?.(subj.head);
+    return { source: agentOf(v, k), target: themeSubject ? targetOf(v, k, preps, theme, 0, isActor) : subj.head, passive: true };
+  }
   let target = targetOf(v, k, preps, theme, 0, isActor);
   // a relative clause with its object gapped ("a village they captured"): the noun it modifies
   const h = v.parse.head[k];
@@ -248,6 +253,12 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
   // an adjective or noun predicate ("IMA said it is skeptical of …"): its own subject
   if (source < 0) for (const c of v.children[k]) if (rel(v, c) === 'nsubj') { source = c; break; }
   const h = v.parse.head[k];
+  // the passive subject of a verb ("Sanctions were imposed on Belarus by the EU"): the verb's agent
+  // and prepositional argument
+  if (h >= 0 && rel(v, k) === 'nsubj:pass') {
+    if (source < 0) source = agentOf(v, h);
+    if (target < 0) for (const c of v.children[h]) if (rel(v, c) === 'obl' && preps.includes(caseOf(v, c)) && !isTimeWord(v, c)) { target = c; break; }
+  }
   // the object of a light verb ("launched an assault", "held talks"), or its "with" phrase
   // ("reinforced its commitment with a contribution")
   if (h >= 0 && v.tokens[h].pos === 'VERB' && (rel(v, k) === 'obj' || (rel(v, k) === 'obl' && caseOf(v, k) === 'with'))) {
