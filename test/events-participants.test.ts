@@ -380,3 +380,12 @@ test('a noun act as the passive subject takes the verb\'s agent and argument ("S
   assert.equal(actor(doc, s?.source)?.name, 'European Union', show(doc));
   assert.equal(actor(doc, s?.target)?.name, 'Belarus', show(doc));
 });
+
+test('a killing whose subject phrase holds a violent act is its outcome; "condemned the strike" targets the striker', () => {
+  const doc = run('An Israeli air strike on a house in the town of Nabatieh killed six people on Sunday. Hezbollah fired rockets at northern Israel on Monday. The Lebanese prime minister condemned the strike.');
+  assert.ok(!doc.events.some((e) => e.trigger.text === 'killed'), show(doc));
+  const air = doc.events.find((e) => e.trigger.text === 'air strike');
+  assert.equal(actor(doc, air?.source)?.name, 'Israel', show(doc));
+  const condemn = doc.events.find((e) => e.trigger.text === 'condemned');
+  assert.equal(actor(doc, condemn?.target)?.name, 'Israel', show(doc));
+});
