@@ -105,11 +105,11 @@ const CASES: Array<{ name: string; file: string; want: Expect[]; rulesWant?: Exp
     ],
   },
   {
+    // the quotation left open at the end of its paragraph runs on into the next one: one quote
     name: 'a quote over three paragraphs keeps its speaker', file: 'multi-paragraph.txt',
     want: [
       { text: 'The concrete on the eastern face has cracked in three places', kind: 'direct', speaker: 'Rustam Nazarov', cue: 'said' },
-      { text: 'If the repairs wait another winter, the cracks will grow and the reservoir will have to be lowered.', kind: 'direct', speaker: 'Rustam Nazarov', cue: 'said' },
-      { text: 'We have asked for the money twice already.', kind: 'direct', speaker: 'Rustam Nazarov', cue: 'said' },
+      { text: 'If the repairs wait another winter, the cracks will grow and the reservoir will have to be lowered.\n\n"We have asked for the money twice already.', kind: 'direct', speaker: 'Rustam Nazarov', cue: 'said' },
     ],
   },
   {

@@ -18,6 +18,15 @@
  *    continuation, "according to X", pronouns), and cue-verb indirect quotes.
  * With a tagger, the rules add the direct quotes the tagger missed and the speaker of a
  * quotation the tagger left without one; without a tagger (`model: null`), the rules alone run.
+ * Both finders read a sentence-final attribution (`…, the ministry said.`, `…, X told
+ * parliament.`; rules.ts `trailingAttributions`): the clause before the comma is its content (in
+ * place of an attribution nested in the clause, "Armenia agreed …, the ministry said"), also when
+ * the tagger tagged only part of that clause.
+ *
+ * Spans: a content span holds whole quotations (marks.ts `balancedRange`: it never ends after an
+ * opening mark without the closing one); a quotation resumed after the attribution that interrupts
+ * it (`"A," X said, "but b."`) is direct like its first half; a quotation left open at a paragraph
+ * end and continued in the next paragraph is one quote (`joinRunOnQuotes`).
  *
  * When neither names a source, the subject of the cue verb (or of the verb governing the content)
  * in the dependency parse (`doc.parse`, `QuoteOptions.parse`) is the source phrase.
@@ -52,12 +61,12 @@ import { DATA_DIR } from '../paths.js';
 import type { AnnotatedText } from '../types.js';
 import type { QuoteKind } from '../schema.js';
 import type { ActorResolution } from '../actors/resolve.js';
-import { quoteRegions, regionContent, regionIndex, spanKind, type QuoteRegion } from './marks.js';
+import { balancedRange, quoteRegions, regionContent, regionIndex, spanKind, type QuoteRegion } from './marks.js';
 import { cueSentences, isCueLemma, tagRanges, writeFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, resolvePronoun, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
-import { ruleHelpers, ruleQuotes, type RuleContext } from './rules.js';
+import { ruleHelpers, ruleQuotes, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
 import { DEFAULT_PARSER_DIR, emptyParse, loadParserModel, parseDocument, parseSentencesInto } from '../nlp/parser/index.js';
@@ -210,7 +219,7 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
   if (opens(text[start]) && ![...inner.slice(1)].some((c) => closes(c) || c === '"')) start++;
   if (closes(text[end - 1]) && ![...text.slice(start, end - 1)].some((c) => opens(c) || c === '"')) end--;
   while (end > start && trimmable.test(text[end - 1])) end--;
-  return [start, end];
+  return balancedRange(text, regions, start, end);
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
@@ -221,7 +230,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const res = srcActors.res;
   const { tokens, text } = doc;
   const tags = tagDocument(doc, ctx.res, tagger, regions, at, tagger.syntax ? parse : null);
-  const atts: TaggedAttribution[] = assembleAttributions(doc, tags);
+  const atts: TaggedAttribution[] = withTrailingAttributions(assembleAttributions(doc, tags), trailingAttributions(doc, quoted, ctx.cues));
   const history: SpeakerHistory = [];
   const h = ruleHelpers({ ...ctx, res }, history);
   const out: FoundQuote[] = [];
@@ -300,6 +309,34 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     }
   }
   return out;
+}
+
+/**
+ * The tagger's attributions with the sentence-final attributions (`…, the ministry said.`; rules.ts
+ * `trailingAttributions`) the tagger left without their content: the clause before the comma
+ * becomes the content of the reporting verb's attribution (a new one with the rule's source when
+ * the tagger made none), and leaves any other attribution that held part of it, also one whose
+ * cue lies in the clause ("Armenia and Azerbaijan agreed …, the ministry said": the ministry
+ * reports the agreement). An attribution whose cue is the reporting verb and that already holds
+ * content in the clause is kept as the tagger made it. Returns attributions in text order.
+ */
+function withTrailingAttributions(atts: TaggedAttribution[], trailing: TrailingAttribution[]): TaggedAttribution[] {
+  if (!trailing.length) return atts;
+  const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start < y.end && y.start < x.end;
+  const out = atts.map((a) => ({ ...a, sources: [...a.sources], contents: [...a.contents] }));
+  for (const t of trailing) {
+    const own = out.find((a) => a.cue && a.cue.start <= t.cue && t.cue < a.cue.end);
+    if (own && own.contents.some((x) => overlaps(x, t.content))) {
+      own.contents = own.contents.map((x) => (x.start >= t.content.start && x.end <= t.content.end ? { ...t.content } : x));
+      continue;
+    }
+    for (const a of out) if (a !== own) a.contents = a.contents.filter((x) => !overlaps(x, t.content));
+    if (own) {
+      own.contents.push(t.content);
+      if (!own.sources.length) own.sources.push(t.source);
+    } else out.push({ cue: { start: t.cue, end: t.cue + 1 }, sources: [t.source], contents: [t.content] });
+  }
+  return out.filter((a) => a.contents.length).sort((a, b) => a.contents[0].start - b.contents[0].start);
 }
 
 /**
@@ -411,7 +448,7 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   const tagger = opts.model === undefined ? loadTagger() : opts.model;
   const rules = ruleQuotes(ctx, minConf);
   const sources = new SourceActors(doc, res);
-  if (!tagger) return { quotes: rules, res: sources.res };
+  if (!tagger) return { quotes: joinRunOnQuotes(doc.text, ctx.regions, rules), res: sources.res };
   // a tagger with dependency features reads the parse of the document (or of its sentences that
   // hold a cue word): the caller's, the document's view (shared with the later stages), else the
   // committed parser's
@@ -448,7 +485,34 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   // eight; a full quotation stays, with no speaker (issue 6: a quote with no clear speaker keeps
   // `speaker: null`)
   const kept = out.filter((q) => q.kind === 'direct' || q.cueSpan || q.cue || q.sourceMention || q.speaker >= 0);
-  return { quotes: kept.sort((a, b) => a.start - b.start || a.end - b.end), res: sources.res };
+  return { quotes: joinRunOnQuotes(doc.text, ctx.regions, kept.sort((a, b) => a.start - b.start || a.end - b.end)), res: sources.res };
+}
+
+/**
+ * One quote for a quotation that runs over paragraphs: a direct quote that ends where a quotation
+ * is left open at a paragraph end, and the direct quote that opens the next paragraph with a mark
+ * (`runOn`, marks.ts), become one quote from the first one's start to the second one's end (its
+ * text then holds the paragraph break and the continuation's opening mark, as the article prints
+ * them). They join when they have the same speaker or only one of them has a speaker (the joined
+ * quote takes that one's attribution). `quotes` in text order; returns a new array in text order.
+ */
+export function joinRunOnQuotes(text: string, regions: QuoteRegion[], quotes: FoundQuote[]): FoundQuote[] {
+  const out = [...quotes];
+  regions.forEach((r, n) => {
+    const prev = regions[n - 1];
+    if (!r.runOn || !prev || prev.closed || prev.paragraph !== r.paragraph - 1) return;
+    const [, prevEnd] = regionContent(text, prev);
+    const [curStart, curEnd] = regionContent(text, r);
+    const i = out.findIndex((q) => q.kind === 'direct' && q.end === prevEnd && q.start >= prev.open && q.start < prevEnd);
+    const j = out.findIndex((q) => q.kind === 'direct' && q.start === curStart && q.end <= curEnd);
+    if (i < 0 || j < 0 || i === j) return;
+    const [a, b] = [out[i], out[j]];
+    if (a.speaker >= 0 && b.speaker >= 0 && a.speaker !== b.speaker) return;
+    const attr = a.speaker >= 0 || b.speaker < 0 && (a.cueSpan || a.sourceMention) ? a : b;
+    out[i] = { ...attr, kind: 'direct', start: a.start, end: b.end, text: text.slice(a.start, b.end) };
+    out.splice(j, 1);
+  });
+  return out;
 }
 
 /**
@@ -516,10 +580,20 @@ function fragments(text: string, start: number, end: number): Array<{ start: num
   return out;
 }
 
-/** `[start, end)` without surrounding quotation marks, spaces and a trailing comma. */
+/**
+ * `[start, end)` without surrounding spaces and a trailing comma, and without a quotation mark at
+ * either edge that has no partner inside the span (a mark that opens or closes a quoted fragment
+ * of the span stays: `… respond "in kind."` keeps both marks).
+ */
 function trimMarks(text: string, start: number, end: number): { start: number; end: number } {
   let a = start, b = end;
-  while (a < b && /[\s"“”]/.test(text[a])) a++;
-  while (b > a && /[\s"“”,]/.test(text[b - 1])) b--;
+  const trim = () => {
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /[\s,]/.test(text[b - 1])) b--;
+  };
+  const odd = () => ((text.slice(a, b).match(/["“”]/g)?.length ?? 0) % 2 === 1);
+  trim();
+  if (a < b && /["“”]/.test(text[a]) && odd()) { a++; trim(); }
+  if (b > a && /["“”]/.test(text[b - 1]) && odd()) { b--; trim(); }
   return { start: a, end: b };
 }

@@ -16,7 +16,9 @@
  * - A quotation is **direct** when it opens a sentence (nothing but the paragraph start, a
  *   sentence end, or a colon/comma/dash lies before it) and starts with a capital letter, digit or
  *   ellipsis; or when it starts with a capital and runs at least six words; or when it continues
- *   a run-on quote. Otherwise it is **partial**: a fragment inside the reporter's sentence
+ *   a run-on quote; or when it resumes a direct quote after an attribution that interrupts it
+ *   (`"This is a small step," a spokesperson said, "but many more remain."`: both halves are
+ *   direct). Otherwise it is **partial**: a fragment inside the reporter's sentence
  *   (what China deemed a 'color revolution').
  */
 import type { QuoteKind } from '../schema.js';
@@ -120,9 +122,15 @@ export function regionContent(text: string, r: QuoteRegion): [number, number] {
   return [start, end];
 }
 
-/** Direct or partial, by the rules in the module doc. `paraStart` is the start of the region's paragraph. */
-export function regionKind(text: string, paraStart: number, r: QuoteRegion): 'direct' | 'partial' {
+/**
+ * Direct or partial, by the rules in the module doc. `paraStart` is the start of the region's
+ * paragraph; `prev`, when given, is the quotation before `r` in the text: a quotation resumed
+ * after an attribution that interrupts a direct quote (`"A small step," she said, "but …"`) is
+ * direct like the first half (`interrupted`).
+ */
+export function regionKind(text: string, paraStart: number, r: QuoteRegion, prev?: QuoteRegion): 'direct' | 'partial' {
   if (r.runOn) return 'direct';
+  if (prev && interrupted(text, paraStart, prev, r) && regionKind(text, paraStart, prev) === 'direct') return 'direct';
   const [start, end] = regionContent(text, r);
   const content = text.slice(start, end);
   const capital = /^(?:\.\.\.|…|\s)*[\p{Lu}\d]/u.test(content);
@@ -132,6 +140,24 @@ export function regionKind(text: string, paraStart: number, r: QuoteRegion): 'di
   if (opensSentence && !r.single) return 'direct';
   if (opensSentence && r.single && content.split(/\s+/).length >= 4) return 'direct';
   return !r.single && content.split(/\s+/).length >= 6 ? 'direct' : 'partial';
+}
+
+/**
+ * Whether quotation `r` resumes the quotation `prev` after an attribution that interrupts it: both
+ * double-quoted in one paragraph, the first ending in a comma (`,"` or `",`), then a short stretch
+ * with no sentence end and no other mark (`a spokesperson said`), then a comma (or a colon or
+ * dash) and `r`'s opening mark.
+ */
+export function interrupted(text: string, paraStart: number, prev: QuoteRegion, r: QuoteRegion): boolean {
+  if (!prev.closed || prev.single || r.single || prev.open < paraStart || prev.close >= r.open) return false;
+  const closeLen = text.startsWith("''", prev.close) ? 2 : 1;
+  let inner = prev.close;
+  while (inner > prev.open + prev.openLen && /\s/.test(text[inner - 1])) inner--;
+  const between = text.slice(prev.close + closeLen, r.open);
+  const comma = text[inner - 1] === ',' || /^\s*,/.test(between);
+  if (!comma) return false;
+  const words = between.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return words >= 1 && words <= 12 && /^\s*,?\s*[^.!?;"“”„«»\n]+[,:—–-]\s*$/u.test(between);
 }
 
 /** For each character of the text, the index of the double or single quotation covering it, or -1. */
@@ -163,5 +189,46 @@ export function spanKind(text: string, paragraphs: ParagraphRange[], regions: Qu
   if (!quoted) return 'indirect';
   if (quoted / words < 0.8) return 'partial';
   const r = regions[first];
-  return regionKind(text, paragraphs[r.paragraph]?.start ?? 0, r);
+  return regionKind(text, paragraphs[r.paragraph]?.start ?? 0, r, first > 0 ? regions[first - 1] : undefined);
+}
+
+/** Offset just after a region's closing mark. */
+export function closeEnd(text: string, r: QuoteRegion): number {
+  if (!r.closed) return r.close;
+  return text.startsWith("''", r.close) ? r.close + 2 : r.close + 1;
+}
+
+/** A sentence end inside a stretch of text (a full stop, "?" or "!" then a space and a capital or a mark). */
+const SENTENCE_END = /[.!?…]["”’')]*\s+["“‘(]?[\p{Lu}\p{N}]/u;
+
+/**
+ * `[start, end)` made to hold whole quotations (issue: `… to the sanctions "in an appropriate
+ * manner.` ended inside a quotation): a span that ends inside a quotation opened in it extends to
+ * the closing mark when no sentence ends before it, else ends before the opening mark; a span that
+ * starts inside a quotation closed in it starts at the opening mark when no sentence ends between,
+ * else after the closing mark. A quotation left open at a paragraph end (a run-on quote) ends at
+ * that paragraph end.
+ */
+export function balancedRange(text: string, regions: QuoteRegion[], start: number, end: number): [number, number] {
+  const trimmable = /[\s,;:—–-]/;
+  for (const r of regions) {
+    const closeAt = r.closed ? closeEnd(text, r) : r.close;
+    if (r.open >= end || closeAt <= start) continue;
+    if (r.open >= start && closeAt > end) {
+      // opened in the span, closed after it
+      if (!SENTENCE_END.test(text.slice(Math.max(start, end - 2), r.close))) end = closeAt;
+      else {
+        end = r.open;
+        while (end > start && trimmable.test(text[end - 1])) end--;
+      }
+    } else if (r.open < start && r.closed && closeAt <= end) {
+      // opened before the span, closed in it
+      if (!SENTENCE_END.test(text.slice(r.open, Math.min(end, start + 2)))) start = r.open;
+      else {
+        start = closeAt;
+        while (start < end && trimmable.test(text[start])) start++;
+      }
+    }
+  }
+  return end > start ? [start, end] : [start, start];
 }

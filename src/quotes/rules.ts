@@ -13,13 +13,17 @@
  *   0.7  partial quotes: the subject of the nearest cue verb before them in the sentence;
  *        "according to X";
  *   0.6  pronouns (he, she, they, it) through speaker.ts.
+ * Indirect quotes: an actor + a cue verb + a clause ("X said (that) …", "X told parliament (on
+ * Monday) the …"), "according to X", and a sentence-final attribution ("…, the ministry said.",
+ * `trailingAttributions`, speaker by speaker.ts as a tagged source). Spans hold whole quotations
+ * (marks.ts `balancedRange`).
  * Cue words: data/quotes/cues.yaml.
  */
 import type { AnnotatedText } from '../types.js';
 import { HONORIFIC, type ActorResolution } from '../actors/resolve.js';
 import type { FoundQuote } from './index.js';
-import { regionContent, regionKind, type QuoteRegion } from './marks.js';
-import { resolvePronoun, type SpeakerHistory } from './speaker.js';
+import { balancedRange, closeEnd, regionContent, regionKind, type QuoteRegion } from './marks.js';
+import { resolvePronoun, speakerOfSource, type SpeakerHistory } from './speaker.js';
 
 /** Everything the rules need about one document, computed once. */
 export interface RuleContext {
@@ -41,11 +45,106 @@ const OPEN_TOKEN = /^(?:["“„«‘]|'')$/;
 /** Cues whose object is the addressee, not the speaker ("told reporters"). */
 const RECIPIENT_CUES = new Set(['tell', 'ask', 'urge', 'inform', 'assure', 'remind', 'warn', 'brief', 'advise', 'promise', 'call', 'accuse', 'criticize', 'praise', 'thank']);
 
-/** Offset just after a region's closing mark. */
-export function closeEnd(text: string, r: QuoteRegion): number {
-  if (!r.closed) return r.close;
-  return text.startsWith("''", r.close) ? r.close + 2 : r.close + 1;
+/**
+ * A sentence-final attribution after a comma (`…, the ministry said.`, `…, Pashinyan told
+ * parliament.`, `…, said the spokesman.`): the clause before the comma is the content, the noun
+ * phrase the source, the reporting verb the cue. Token ranges / index into `doc.tokens`.
+ */
+export interface TrailingAttribution { content: { start: number; end: number }; source: { start: number; end: number }; cue: number }
+
+/** Parts of speech of a source noun phrase ("Lebanon's Health Ministry", "a spokesman for the group", "he"). */
+const SOURCE_POS = /^(?:DET|ADJ|NOUN|PROPN|NUM|PRON|PART|CCONJ|ADP)$/;
+/** Parts of speech after the cue ("told parliament", "said in a statement on Monday"). */
+const TAIL_POS = /^(?:DET|ADJ|NOUN|PROPN|NUM|ADP|ADV|CCONJ|PART)$/;
+/** Relative words: a source phrase holds none ("a claim that the ministry denied"). */
+const RELATIVE_WORD = /^(?:who|whom|which|that|what)$/i;
+/** Nouns of what is said (lemmas): the object of the verb after them, not its source ("…, a charge he denied"). */
+const CONTENT_NOUN = /^(?:accusation|allegation|claim|charge|assertion|suggestion|notion|idea|view|report|statement|account|version|story|argument|criticism|complaint|rumou?r|description|characterization|explanation|figure|estimate|assessment|conclusion|position)$/i;
+/** A dateline's dash ("YEREVAN -- …", "WASHINGTON (Reuters) - …"). */
+const DATELINE_DASH = /^(?:-{1,2}|—|–)$/;
+
+/**
+ * The sentence-final attributions of a document (see `TrailingAttribution`): a sentence that
+ * ends, after its last comma outside quotation marks, in a source noun phrase and a reporting
+ * verb (a cue that introduces indirect speech, data/quotes/cues.yaml: said, told, added, …) or
+ * the verb then the phrase, and then only the verb's object or adjuncts ("parliament", "on
+ * Saturday", "in a statement") — no other verb. The content is the clause from the sentence
+ * start (after a dateline, "YEREVAN --") to that comma, of at least three tokens, not opening
+ * with a quotation mark (a direct quote has its own rules).
+ */
+export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cues: Map<string, boolean>): TrailingAttribution[] {
+  const { tokens } = doc;
+  const out: TrailingAttribution[] = [];
+  const isReport = (k: number) => tokens[k].pos === 'VERB' && cues.get(tokens[k].lemma.toLowerCase()) === true;
+  const word = (k: number) => /[\p{L}\p{N}]/u.test(tokens[k].text);
+  const nounPhrase = (a: number, b: number) => {
+    if (b <= a || b - a > 10) return false;
+    let head = false;
+    for (let k = a; k < b; k++) {
+      const t = tokens[k];
+      if (quoted[k] || RELATIVE_WORD.test(t.text)) return false;
+      // "…, an accusation Paris denied": the verb's object and a relative clause, not a source
+      if (CONTENT_NOUN.test(t.lemma) && t.pos === 'NOUN') return false;
+      if (!word(k) && !/^(?:\.|-|'s|’s|'|’)$/.test(t.text)) return false;
+      // an apostrophe only as a plural possessive ("the voters' group"), not a quotation mark
+      if (/^['’]$/.test(t.text) && !(k > a && /s$/i.test(tokens[k - 1].text) && tokens[k - 1].end === t.start)) return false;
+      if (word(k) && !SOURCE_POS.test(t.pos)) return false;
+      if (/^(?:ADP|CCONJ)$/.test(t.pos) && !head) return false;
+      if (/^(?:NOUN|PROPN|PRON)$/.test(t.pos)) head = true;
+    }
+    return head && !/^(?:ADP|CCONJ|DET)$/.test(tokens[b - 1].pos);
+  };
+  for (const sent of doc.sentences) {
+    let b = sent.tokenEnd;
+    while (b > sent.tokenStart && /^[.!?]$/.test(tokens[b - 1].text)) b--;
+    if (b === sent.tokenEnd || b <= sent.tokenStart) continue; // the sentence must end with a stop
+    let p = b - 1;
+    while (p > sent.tokenStart && tokens[p].text !== ',' && !quoted[p] && b - p <= 16) p--;
+    if (tokens[p].text !== ',' || quoted[p] || b - p > 16) continue;
+    // the reporting verb: the first verb after the comma, with the source before it or right after it
+    let c = -1;
+    for (let k = p + 1; k < b; k++) {
+      if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') { c = k; break; }
+    }
+    if (c < 0 || !isReport(c)) continue;
+    let source: { start: number; end: number } | null = null;
+    let tail = c + 1;
+    if (c > p + 1) {
+      if (nounPhrase(p + 1, c)) source = { start: p + 1, end: c };
+    } else {
+      // "…, said the spokesman": the phrase up to a preposition (its adjunct) or the end
+      let e = c + 1;
+      while (e < b && !(tokens[e].pos === 'ADP' && !/^(?:of|for)$/i.test(tokens[e].text))) e++;
+      if (nounPhrase(c + 1, e)) { source = { start: c + 1, end: e }; tail = e; }
+    }
+    if (!source || b - tail > 10) continue;
+    let ok = true;
+    for (let k = tail; k < b && ok; k++) ok = !quoted[k] && (!word(k) ? tokens[k].text === '.' : TAIL_POS.test(tokens[k].pos));
+    if (!ok) continue;
+    // the content: the clause from the sentence start, after a dateline; a sentence that opens
+    // with a comma or a small letter was cut after an abbreviation ("Sen. Bill Nelson (D-Fla.), …")
+    // and starts with the sentence before it in the paragraph
+    let si = tokens[sent.tokenStart].sentence;
+    while (si > 0 && doc.sentences[si - 1].paragraph === sent.paragraph && /^(?:,|;|\p{Ll})/u.test(tokens[doc.sentences[si].tokenStart].text)) si--;
+    const s0 = doc.sentences[si].tokenStart;
+    let s = s0;
+    for (let k = s0; k < Math.min(p, s0 + 8); k++) {
+      if (!DATELINE_DASH.test(tokens[k].text)) continue;
+      // a dateline: a place name in capitals first ("YEREVAN --", "PORTLAND, Maine -", "KYIV (Reuters) -")
+      if (k - s0 <= 6 && /^\p{Lu}{2,}$/u.test(tokens[s0].text.replace(/[^\p{L}]/gu, ''))) s = k + 1;
+      break;
+    }
+    if (p - s < 3 || /^["“„«‘']/.test(doc.text[tokens[s].start]) || quoted[s]) continue;
+    // a clause, not a phrase ("On Friday morning, …, X told a joke")
+    let verb = false;
+    for (let k = s; k < p && !verb; k++) verb = !quoted[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
+    if (!verb) continue;
+    out.push({ content: { start: s, end: p }, source, cue: c });
+  }
+  return out;
 }
+
+export { closeEnd } from './marks.js';
 
 /** First token starting at or after `offset`. */
 export function tokenAt(doc: AnnotatedText, offset: number): number {
@@ -182,16 +281,44 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
   return { isCue, actorSpanAt, subjectBefore, after, before, cueInSentence, accordingTo, pronounAt };
 }
 
+/** Cues whose first object is the addressee, and then the content clause ("told parliament the truce …"). */
+const ADDRESSEE_CUES = new Set(['tell', 'inform', 'assure', 'remind', 'warn', 'promise']);
+
 /** The rule-based quotes of a document (see the module doc). */
 export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
   const { doc, res, regions, quoted, cues } = ctx;
   const { tokens, text } = doc;
+  /**
+   * The token after the addressee that starts at `k` (a pronoun, or a noun phrase up to its first
+   * noun and the name words right after it: "parliament", "the Associated Press"), and after an
+   * adjunct of a preposition and one noun ("on Monday", "in Kyiv", "in a speech"); -1 when there is none.
+   */
+  const addresseeEnd = (k: number, end: number): number => {
+    let j = k;
+    if (j < end && tokens[j].pos === 'PRON' && !quoted[j]) j++;
+    else {
+      // determiners and modifiers ("the", "Russian", a capitalised word read as a verb: "the Associated Press")
+      while (j < end && j < k + 3 && !quoted[j] && (/^(?:DET|ADJ|NUM)$/.test(tokens[j].pos) || /^\p{Lu}/u.test(tokens[j].text) && tokens[j + 1]?.pos === 'PROPN')) j++;
+      if (j >= end || quoted[j] || !/^(?:NOUN|PROPN)$/.test(tokens[j].pos)) return -1;
+      const name = tokens[j].pos === 'PROPN';
+      j++;
+      while (name && j < end && tokens[j].pos === 'PROPN' && !quoted[j]) j++;
+    }
+    if (j + 1 < end && tokens[j].pos === 'ADP' && /^(?:on|in|at)$/i.test(tokens[j].text)) {
+      let m = j + 1;
+      if (tokens[m].pos === 'DET') m++;
+      if (m < end && /^(?:NOUN|PROPN)$/.test(tokens[m].pos) && !quoted[m]) j = m + 1;
+    }
+    return j > k && j < end ? j : -1;
+  };
   const history: SpeakerHistory = [];
   const h = ruleHelpers(ctx, history);
   const usedCues = new Set<number>();
   const out: FoundQuote[] = [];
   const direct: Array<{ q: FoundQuote; para: number; r: QuoteRegion }> = [];
-  const toQuote = (start: number, end: number, kind: FoundQuote['kind'], attr: RuleAttr): FoundQuote => {
+  const toQuote = (start0: number, end0: number, kind: FoundQuote['kind'], attr: RuleAttr): FoundQuote => {
+    // whole quotations only (a quotation's own content is left as it is)
+    const [start, end] = balancedRange(text, regions, start0, end0);
     const q: FoundQuote = {
       text: text.slice(start, end), start, end, kind, speaker: -1, speakerMention: null, cue: attr.cue, confidence: attr.conf,
       cueSpan: attr.cueTok >= 0 ? { start: tokens[attr.cueTok].start, end: tokens[attr.cueTok].end } : null,
@@ -204,11 +331,11 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     }
     return q;
   };
-  for (const r of regions) {
+  for (const [n, r] of regions.entries()) {
     const [start, end] = regionContent(text, r);
     if (end <= start) continue;
     const para = r.paragraph;
-    const kind = regionKind(text, doc.article.paragraphs[para]?.start ?? 0, r);
+    const kind = regionKind(text, doc.article.paragraphs[para]?.start ?? 0, r, regions[n - 1]);
     let attr: RuleAttr = NONE;
     const openTok = tokenAt(doc, r.open);
     if (kind === 'direct') {
@@ -267,7 +394,13 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
       if (quoted[j] || /^[.,;:!?]$/.test(tokens[j].text)) break;
     }
     const lemma = tokens[k].lemma.toLowerCase();
-    if (!sawThat && (lemma === 'tell' || lemma === 'ask' || lemma === 'urge')) continue;
+    if (!sawThat && (lemma === 'ask' || lemma === 'urge')) continue;
+    if (!sawThat && ADDRESSEE_CUES.has(lemma)) {
+      // "X told parliament (on Monday) the truce …": the addressee, then the clause
+      const o = addresseeEnd(k + 1, sent.tokenEnd);
+      if (o < 0) continue;
+      c = o;
+    }
     if (c >= sent.tokenEnd) continue;
     const first = tokens[c];
     if (!sawThat && !['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM'].includes(first.pos)) continue;
@@ -287,6 +420,19 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     const attr = { ...subj, cue: tokens[k].text, conf: Math.min(subj.conf, 0.8), cueTok: k };
     const q = toQuote(start, end, 'indirect', attr);
     if (q.speaker >= 0) out.push(q);
+  }
+  // sentence-final attributions ("…, the ministry said."): the clause before the comma, in place of
+  // an indirect quote found inside it ("Armenia and Azerbaijan agreed …, the ministry said")
+  for (const t of trailingAttributions(doc, quoted, cues)) {
+    const [a, b] = balancedRange(text, regions, tokens[t.content.start].start, tokens[t.content.end - 1].end);
+    if (b <= a || out.some((q) => q.kind !== 'indirect' && q.start < b && a < q.end && q.cueSpan?.start === tokens[t.cue].start)) continue;
+    const pick = speakerOfSource(doc, res, t.source, quoted, history);
+    if (pick.speaker < 0 || !pick.mention) continue;
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].kind === 'indirect' && out[i].start < b && a < out[i].end) out.splice(i, 1);
+    let kind: FoundQuote['kind'] = 'indirect';
+    for (let k = t.content.start; k < t.content.end; k++) if (quoted[k]) kind = 'partial';
+    const attr: RuleAttr = { speaker: pick.speaker, mention: [pick.mention.start, pick.mention.end], cue: tokens[t.cue].text, conf: Math.min(pick.conf, 0.9), cueTok: t.cue };
+    out.push(toQuote(a, b, kind, attr));
   }
   // "…, according to X" / "According to X, …": the rest of the sentence, outside quotation marks
   for (let k = 0; k < tokens.length - 2; k++) {
