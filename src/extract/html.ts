@@ -15,10 +15,10 @@
  *    that returns the content element itself (equivalent to re-parsing its HTML with linkedom,
  *    without the cost).
  * 4. Walk that element and cut it into paragraphs at block elements: `p`, `li`, `div` … → body,
- *    `h1`–`h6` → heading, `blockquote` → blockquote, `figcaption` (and `.caption` blocks) →
- *    caption. Captions and embedded posts that Readability dropped are put back before the
- *    paragraph they preceded. Inline markup is flattened; whitespace inside a paragraph
- *    collapses to one space.
+ *    `h1`–`h6` → heading, `blockquote` → blockquote, `figcaption` (and `.caption` blocks, kept
+ *    through Readability's div-to-p rewrite by {@link protectCaptionDivs}) → caption. Captions
+ *    and embedded posts that Readability dropped are put back before the paragraph they
+ *    preceded. Inline markup is flattened; whitespace inside a paragraph collapses to one space.
  * 5. Drop boilerplate blocks left inside the content (see {@link RemovedReason}) and record each
  *    in `removed` (text cut to 120 characters).
  * 6. Decide whether the page is an article at all ({@link notArticleReason}: home pages, section
@@ -33,6 +33,7 @@ import type { Paragraph, ParagraphKind, Removed } from '../schema.js';
 import { detectLanguage } from './language.js';
 import { collapseWhitespace, extractMetadata, normalizeDate, spacedText, splitBylineNames } from './metadata.js';
 import { notArticleReason, pageStats, type PageStats } from './page-kind.js';
+import { DATELINE_CUE, RELATED_LABEL, SHARE_LINE, isCreditLine, isDateline } from './lines.js';
 import { SteppeError } from '../errors.js';
 
 /** Options for {@link extractHtml}. */
@@ -68,7 +69,8 @@ export interface HtmlInspection {
  * - `social`: "Follow us on Twitter";
  * - `navigation`: "Continue reading the main story", "Skip to …", "Back to top";
  * - `copyright`: "© 2017 …";
- * - `image-credit`: "Image copyright …", "Photo credit …" lines outside captions;
+ * - `image-credit`: "Image copyright …", "Photo credit …", "Photo: Reuters", "REUTERS/Jane Doe"
+ *   lines outside captions ({@link isCreditLine});
  * - `byline`, `dateline`, `title`: repeats of the metadata inside the body;
  * - `author-bio`, `tags`, `comments`: author cards, tag lists, comment prompts;
  * - `duplicate-caption`: a caption whose text was seen before (captions are kept once);
@@ -234,10 +236,7 @@ function isLinkList(el: Element): boolean {
 // text rules
 
 const AD_LINE = /^[-–—\s]*(?:advertisement|advertisment|advert|ad|ads|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after) (?:this )?(?:advertisement|ad)|article continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|skip (?:this )?(?:ad|advert|advertisement)|scroll to continue with content|reklama|anzeige|publicité|publicidad|pubblicità|реклама)[-–—\s]*$/i;
-const SHARE_WORD = '(?:share(?: (?:this|the|on|via|to)(?: (?:story|article|page|post|facebook|twitter|x|linkedin|whatsapp|email))?)?|share article|tweet|email|e-mail|mail|print|pin|pinterest|save|whatsapp|facebook|twitter|x|linkedin|reddit|messenger|telegram|vk|copy(?: the)? link|copy url|link copied|comments?|sms|flipboard)';
-const SHARE_LINE = new RegExp(`^(?:${SHARE_WORD}[\\s:·|,/•]*)+$`, 'i');
 const NEWSLETTER = /\b(?:sign(?:ing)? up|subscribe|register|get|receive|enter your email)\b.{0,100}\b(?:newsletters?|e-?mails?|inbox|briefings?|bulletins?|alerts?|digest|updates)\b|\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe)(?: now| today| here)?[.!:]*$|\bwe(?:['’]ll)? (?:send|e-?mail|deliver)\b.{0,40}\b(?:e-?mails?|newsletters?|inbox|top stories|digest)\b|^(?:want|get) more (?:stories|news|articles) like this\b/i;
-const RELATED_LABEL = /^[[(]?\s*(?:read more|read also|also read|more reading|further reading|related(?: (?:stories|articles|coverage|content|links|topics|news|reading|posts))?|see also|more on this(?: story| topic)?|more (?:from|on|about) [\p{L}\s.&']{2,40}|more stories|more news|recommended(?: for you| stories| articles)?|you (?:may|might) also like|what to read next|read next|top stories|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editors?['’]? picks|in other news|elsewhere on [\p{L}\s.]{2,30}|latest(?: news| stories)?|don['’]t miss|must[- ]reads?|more to explore|around the web|from around the web|(?:sponsored|promoted|popular) stories|popular now|we recommend|up next|keep reading)\s*[\]):.…»>!-]*\s*$/iu;
 const READ_MORE_LINE = /^[[(]?\s*(?:read(?: more| also| next)?|also read|see also|related|more|watch|listen|recommended|explainer|analysis|opinion|live|video)\s*:/i;
 const SOCIAL_LINE = /^(?:follow (?:us|me|@\S+|[\p{L}\s.]{2,40}) on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|mastodon)|(?:like|find) us on facebook|join (?:us|our \w+) on (?:telegram|whatsapp|facebook)|follow @\S+)/iu;
 /** Contact and tip lines under an article: "Have a tip? … may be reached at …", "Follow her on Twitter". */
@@ -260,27 +259,11 @@ const TEASER_TAG = /\[(?:news|insight|video|pictures?|photos?|pics|revealed|late
 const IMAGE_CREDIT = /^(?:image|photo|picture|video|graphic|illustration)\s+(?:copyright|source|credit|courtesy)\b/i;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/;
-/** Words a dateline is made of ("Updated Nov 19, 9:41 AM; Posted Nov 18"), besides digits and punctuation. */
-const DATE_WORDS = /\b(?:published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|ago|minutes?|mins?|hours?|hrs?|days?|gmt|utc|bst|cst|cdt|est|edt|pst|pdt|mst|mdt|et|pt|ct|cet|cest|msk|ist|aest)\b/gi;
-/**
- * The same for datelines in Portuguese, Spanish, French, German and Italian ("segunda-feira, 22
- * de janeiro de 2018 às 0:13", "Mis à jour le 3 mars 2021"): month and weekday names, "de",
- * "à", "um", "Uhr", "updated"/"published" words. Letters are matched whole (no `\b`, which is
- * ASCII-only in JavaScript).
- */
-const DATE_WORDS_OTHER = /(?<!\p{L})(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|de|del|às|as|a las|à|le|el|em|um|uhr|am|alle|ore|atualizado|publicado|actualizado|mis à jour|publié|aktualisiert|veröffentlicht|aggiornato|pubblicato|hace|il y a|vor)(?!\p{L})/giu;
-const DATE_SHAPE = /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}(?:\.|\s+de)?\s+\p{L}{3,}\.?(?:\s+de)?\s+\d{4}\b|\b\d{1,2}([./])\d{1,2}\1\d{2,4}\b/iu;
 
-const DATELINE_CUE = /\b(?:published|updated|posted|modified)\b|(?<!\p{L})(?:atualizado|publicado|actualizado|mis à jour|publié|aktualisiert|veröffentlicht|aggiornato|pubblicato)(?!\p{L})/iu;
 
 /** What follows an author's name at the start of a bio card: "… covers the White House." */
 const BIO_VERB = /^,?\s+(?:is|was|covers|has covered|writes|has written|reports|has reported|joined|edits|is based|lives|teaches|serves)\b/;
 
-/** A short line made only of a date, a time and words like "Updated" or "Posted". */
-function isDateline(t: string): boolean {
-  if (t.length > 100 || !DATE_SHAPE.test(t)) return false;
-  return t.replace(DATE_WORDS, ' ').replace(DATE_WORDS_OTHER, ' ').replace(/[\d\s.,:;|•·\-–—/()]+/g, '').length === 0;
-}
 
 function normalizeForCompare(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -325,6 +308,7 @@ function textReason(b: Block, st: RuleState): RemovedReason | null {
   if (len <= 80 && NAV_LINE.test(t)) return 'navigation';
   if (b.kind === 'body' && len <= 3 && /^\d+$/.test(t)) return 'navigation'; // gallery and comment counters
   if (b.kind !== 'caption' && len <= 120 && IMAGE_CREDIT.test(t)) return 'image-credit';
+  if (b.kind !== 'caption' && b.kind !== 'blockquote' && isCreditLine(t)) return 'image-credit';
   if (b.kind !== 'caption' && b.kind !== 'blockquote' && len <= 120 && st.index < 8) {
     if (/^by\s+\S/i.test(t) && splitBylineNames(t).length) return 'byline';
     const n = normalizeForCompare(t);
@@ -544,6 +528,26 @@ function removeHidden(doc: Document): void {
   }
 }
 
+/** Elements Readability treats as blocks when it turns a `<div>` into a `<p>`. */
+const DIV_BLOCK_CHILD = 'address, article, aside, blockquote, dl, div, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, img, ol, p, pre, section, table, ul';
+
+/**
+ * Readability rewrites a `<div>` holding only text as a new `<p>` and loses its class, so a
+ * `<div class="caption">` would come out as body text. Before Readability runs, wrap the content
+ * of such divs in a `<span class="caption">`, which survives the rewrite and which
+ * {@link markInlineCaptions} turns back into a caption block.
+ */
+function protectCaptionDivs(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('div[class*="aption"], div[id*="aption"]'))) {
+    if (!classParts(el).includes('caption') || el.querySelector(DIV_BLOCK_CHILD) || el.closest('figcaption')) continue;
+    if (!collapseWhitespace(el.textContent ?? '')) continue;
+    const span = el.ownerDocument.createElement('span');
+    span.setAttribute('class', 'caption');
+    while (el.firstChild) span.appendChild(el.firstChild);
+    el.appendChild(span);
+  }
+}
+
 /** Caption spans (`<span class="caption">`) count as blocks: promote them before walking. */
 function markInlineCaptions(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('span[class*="caption"]'))) {
@@ -654,6 +658,7 @@ export function inspectHtml(html: string, opts: HtmlExtractOptions): HtmlInspect
   const meta = extractMetadata(document, { url: opts.url ?? null, html }); // raw source: timestamps in scripts
   const stats = pageStats(document, opts.url ?? meta.url, meta);
   removeHidden(document);
+  protectCaptionDivs(document);
   const captions = anchorCaptions(document);
 
   let reader: ReturnType<Readability<Element>['parse']> = null;

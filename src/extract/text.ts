@@ -1,11 +1,22 @@
 /**
  * Plain-text extraction: turns text scraped from a news page, with its page chrome, into an
  * Article. One line (or one blank-line-separated block) is one paragraph. Rules, in order:
- * navigation and image-placeholder lines go (data/extract/boilerplate.yaml); a line repeated
- * right after itself is a photo caption, kept once as `caption`; an author bio card ("Jane Doe is
- * an RFE/RL correspondent …") goes and gives the byline and outlet; a newsletter promo heading
- * and everything after it go; the first headline-like line is the title; "By …" lines give the
- * byline; short title-case lines are headings.
+ * 1. navigation lines go: those of data/extract/boilerplate.yaml and menus of short items
+ *    separated by "|", "•", "·" or a breadcrumb's "›" ({@link isNavLine}); rows of share-button
+ *    labels ("Facebook Twitter Email") and image placeholders go; a related-stories label
+ *    ("Related stories", "Read more", "Most read") goes;
+ * 2. a newsletter promo heading and everything after it go;
+ * 3. an author bio card ("Jane Doe is an RFE/RL correspondent …") goes and gives the byline and outlet;
+ * 4. a line repeated right after itself is a photo caption, kept once as `caption`;
+ * 5. the teaser headlines after a related-stories label go, up to the next line of prose;
+ * 6. photo-credit lines ("Photo: Reuters", "REUTERS/Jane Doe") go; labelled captions ("Photo: …")
+ *    and lines ending with a photo credit are kept as `caption`;
+ * 7. in the header (the lines above the first paragraph of prose): date lines go and the first
+ *    publication date (not an update time) is `published`; "By …" lines give the byline (and a
+ *    date written on the same line); the first headline-like line is the title, after at most
+ *    two section labels ("Europe"), which go; date lines further down go only when they say
+ *    "Published" or "Updated";
+ * 8. short title-case lines between body paragraphs are headings.
  *
  * `rawTextArticle` is the `--no-extract` path: the text is kept exactly, paragraphs split on blank lines.
  */
@@ -13,6 +24,8 @@ import type { Article } from '../types.js';
 import type { Paragraph, ParagraphKind, Removed } from '../schema.js';
 import { boilerplateRules, outletForUrl } from './rules.js';
 import { detectLanguage } from './language.js';
+import { CAPTION_CUE, DATELINE_CUE, RELATED_LABEL, SHARE_LINE, isCaptionLine, isCreditLine, isDateline, isSingleSentence } from './lines.js';
+import { normalizeDate, splitBylineNames } from './metadata.js';
 
 /** Options of `extractText` and `rawTextArticle`. */
 export interface TextExtractOptions {
@@ -25,11 +38,71 @@ export interface TextExtractOptions {
 interface Line { text: string; kind: ParagraphKind | null; removed?: string }
 
 const TERMINAL = /[.!?:;"”’')\]]$/;
-// photo-caption cues: a position marker, or a present-tense verb of a pictured action (lower case:
-// "March 3" is a date, not a march)
-const CAPTION_CUE = /\((?:left|right|center|centre|top|bottom|l|r|c|file|L|R|C|File)\)|\b(?:meets|meet|shakes hands|shake hands|inspects|inspect|speaks|attends|attend|arrives|arrive|walks|walk|stands|stand|gestures|gesture|looks on|listens|poses|pose|waves|wave|holds|fold|folds|march|marches|gather|gathers|is seen|are seen|takes part|take part|sits|sit|lays|lay|salutes|salute|chant|chants|rally|rallies)\b/;
 const BYLINE = /^(?:by|By|BY)\s+(?<names>[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*(?:\s*(?:,|and|&)\s*[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+)*)*)\s*$/u;
 const NAME_ONLY = /^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3}$/u;
+/** "By …", "Written by …", "Reporting by …" at the start of a line. */
+const BY_OPENING = /^(?:(?:written|reported|reporting|words|story|text)\s+)?by\b[:\s]+\S/i;
+const SENTENCE_END = /[.!?…]["”’»)\]]*$/;
+
+/** Section names of a site menu ("Home World Europe Politics"), for menus written without separators. */
+const SECTION_WORDS = new Set([
+  'home', 'news', 'latest', 'world', 'europe', 'asia', 'africa', 'americas', 'middle', 'east', 'us', 'uk', 'national',
+  'international', 'local', 'politics', 'business', 'economy', 'markets', 'money', 'finance', 'opinion', 'opinions',
+  'analysis', 'sport', 'sports', 'culture', 'arts', 'entertainment', 'lifestyle', 'life', 'style', 'travel', 'science',
+  'tech', 'technology', 'health', 'climate', 'environment', 'weather', 'video', 'videos', 'podcasts', 'podcast', 'audio',
+  'photos', 'live', 'more', 'menu', 'search', 'subscribe', 'newsletters', 'login', 'contact', 'about', 'features',
+  'investigations', 'education', 'religion', 'society', 'regions', 'region', 'crime', 'law', 'security', 'defence',
+  'defense', 'energy', 'media', 'food', 'books', 'music', 'film', 'tv', 'radio', 'blogs', 'programs', 'shows', '&', 'and',
+]);
+
+/**
+ * A site-navigation line: three or more short items separated by "|", "•", "·" ("Home | World |
+ * Politics", "Privacy Policy | Terms of Use | Contact"), a breadcrumb of two or more items
+ * separated by "›", "»" or ">" ("Home › News › Europe"), or three or more section names with no
+ * separator ("Home World Europe Politics"). An item has at most four words, no sentence
+ * punctuation at its end, no date and no "By …": a headline with its site name ("Headline |
+ * Site") and a byline with its date ("By Jane Doe | June 2, 2023") are not navigation.
+ */
+export function isNavLine(s: string): boolean {
+  if (s.length > 200) return false;
+  // spaced separators only: » and › also open and close quotations («…», »…«)
+  const breadcrumb = /\s[›»>]\s/.test(s);
+  const items = s.split(breadcrumb ? /\s+[›»>]\s+/ : /\s*[|•·]\s*/).filter(Boolean);
+  if (items.length >= (breadcrumb ? 2 : 3)) {
+    return items.every((it) => words(it).length <= 4 && it.length <= 32 && !/[.!?,;:]$/.test(it) && !BY_OPENING.test(it) && !isDateline(it) && !/\d{4}/.test(it));
+  }
+  const w = s.toLowerCase().split(/\s+/);
+  return w.length >= 3 && w.length <= 12 && !/[^\p{L}\s&]/u.test(s) && w.every((x) => SECTION_WORDS.has(x)) && w.filter((x) => x !== '&' && x !== 'and').length >= 3;
+}
+
+/** At most this many teaser headlines follow a related-stories label. */
+const RELATED_MAX = 12;
+/** Lines searched for a byline and date when the page has no paragraph of prose. */
+const HEADER_MAX = 8;
+/** Section labels skipped above a headline. */
+const KICKER_MAX = 2;
+/** "· 3 min read" after a date. */
+const READING_TIME = /\s*[·•|,-]?\s*\d+\s*min(?:ute)?s?\.?\s+read$/i;
+/** "06/10/2020": day and month could be either way round. */
+const AMBIGUOUS_DATE = /^\D*(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2,4}\b/;
+/** An update time rather than a publication date. */
+const UPDATED = /\b(?:updated|modified|last)\b|(?<!\p{L})(?:atualizado|actualizado|mis à jour|aktualisiert|aggiornato)(?!\p{L})/iu;
+
+/** A teaser headline in a related-stories list: at most 20 words, not a sentence of prose. */
+function isTeaser(s: string): boolean {
+  return words(s).length <= 20 && (!SENTENCE_END.test(s) || /\?["”’]?$/.test(s) && words(s).length <= 14);
+}
+
+/** A section label above a headline ("Europe", "World news"): one or two words, no punctuation at the end. */
+function isKicker(s: string): boolean {
+  return words(s).length <= 2 && s.length <= 30 && !/[.!?,;:]$/.test(s) && !BY_OPENING.test(s);
+}
+
+/** A paragraph of the story: a full sentence of six words or more, or a long line. */
+function isProse(s: string): boolean {
+  const n = words(s).length;
+  return (n >= 6 && SENTENCE_END.test(s)) || n >= 30;
+}
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter(Boolean);
@@ -49,9 +122,6 @@ function isHeadingLike(s: string): boolean {
   return capped / w.length >= 0.6;
 }
 
-function isSingleSentence(s: string): boolean {
-  return !/[.!?]["”’]?\s+[A-Z"“]/.test(s.replace(/\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Jr|Sr|U\.S|U\.N)\./g, ''));
-}
 
 /** Split into byline names: "Jane Doe and John Roe" → ["Jane Doe", "John Roe"]. */
 export function splitByline(s: string): string[] {
@@ -93,11 +163,18 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
   let outlet: string | null = outletForUrl(opts.url);
   let title: string | null = null;
 
-  // 1. navigation, image placeholders, promo lines
-  for (const l of lines) {
-    if (rules.navigation.test(l.text)) drop(l, 'navigation');
+  let published: string | null = null;
+  const relatedLabels: number[] = [];
+
+  // 1. navigation, share rows, image placeholders, related-story labels
+  lines.forEach((l, i) => {
+    if (l.text.length <= 80 && RELATED_LABEL.test(l.text)) {
+      drop(l, 'related');
+      relatedLabels.push(i);
+    } else if (rules.navigation.test(l.text) || isNavLine(l.text)) drop(l, 'navigation');
+    else if (l.text.length <= 120 && SHARE_LINE.test(l.text)) drop(l, 'share');
     else if (rules.image.test(l.text)) drop(l, 'image-placeholder');
-  }
+  });
   // 2. newsletter promo block: heading to end of page
   const promoAt = lines.findIndex((l) => l.kind && rules.promoHeading.test(l.text));
   if (promoAt >= 0) for (let i = promoAt; i < lines.length; i++) if (lines[i].kind) drop(lines[i], 'newsletter-promo');
@@ -133,24 +210,78 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
     }
     seen.add(l.text);
   }
-  // 5. title, byline and headings; the caption of a lead photo right after the title
-  const firstKept = lines.findIndex((l) => l.kind);
+  // 5. related-story blocks: after a label, the teaser headlines up to the next line of prose. A
+  // label above the story (a "Most read" box before the headline) keeps the line just above
+  // the byline, date line or first paragraph where its list ends: that line is the headline.
+  const firstProse = lines.findIndex((l) => l.kind === 'body' && isProse(l.text));
+  for (const at of relatedLabels) {
+    const aboveStory = firstProse < 0 || at < firstProse;
+    const teasers: Line[] = [];
+    let end: Line | null = null;
+    for (let j = at + 1; j < lines.length && j <= at + RELATED_MAX; j++) {
+      const l = lines[j];
+      if (!l.kind) {
+        if (relatedLabels.includes(j)) break;
+        continue;
+      }
+      const header = BY_OPENING.test(l.text) || isDateline(l.text);
+      if (l.kind !== 'body' || (aboveStory && header) || !(isTeaser(l.text) || header)) {
+        end = l;
+        break;
+      }
+      teasers.push(l);
+    }
+    if (aboveStory && end && end.kind === 'body' && (isProse(end.text) || BY_OPENING.test(end.text) || isDateline(end.text))) teasers.pop();
+    for (const l of teasers) drop(l, 'related');
+  }
+  // 6. photo credits go; captions (labelled, or ending with a credit) are kept as captions
+  for (const l of lines) {
+    if (l.kind !== 'body') continue;
+    if (isCreditLine(l.text)) drop(l, 'image-credit');
+    else if (isCaptionLine(l.text)) l.kind = 'caption';
+  }
+  // 7. the header, up to the first paragraph of prose: date lines, the byline, the title
+  const prose = lines.findIndex((l) => l.kind === 'body' && isProse(l.text));
+  const headerEnd = prose < 0 ? Math.min(lines.length, HEADER_MAX) : prose;
+  const dates: string[] = [];
+  lines.forEach((l, i) => {
+    if (l.kind !== 'body') return;
+    const t = l.text.replace(READING_TIME, '');
+    if (!isDateline(t) || (i >= headerEnd && !DATELINE_CUE.test(t))) return;
+    drop(l, 'dateline');
+    // an update time is not the publication date (on evergreen pages it is years later)
+    const day = UPDATED.test(t) || AMBIGUOUS_DATE.test(t) ? null : normalizeDate(t);
+    if (day) dates.push(day);
+  });
+  for (let i = 0; i < headerEnd; i++) {
+    const l = lines[i];
+    if (l.kind !== 'body' || l.text.length > 150) continue;
+    const by = BYLINE.exec(l.text);
+    let names = by?.groups ? splitByline(by.groups.names) : [];
+    if (!names.length && BY_OPENING.test(l.text)) names = splitBylineNames(l.text);
+    if (!names.length) continue;
+    for (const n of names) if (!byline.includes(n)) byline.push(n);
+    const day = normalizeDate(l.text);
+    if (day) dates.push(day);
+    drop(l, 'byline');
+  }
+  published = dates[0] ?? null;
   if (opts.title) title = opts.title;
-  if (firstKept >= 0 && isHeadlineLike(lines[firstKept].text) && lines[firstKept].kind === 'body') {
-    const l = lines[firstKept];
+  const kept = lines.filter((l) => l.kind);
+  // a section label or two ("Europe", "Analysis") may stand above the headline
+  let k = 0;
+  while (k < KICKER_MAX && kept[k + 1] && isKicker(kept[k].text) && kept[k].kind === 'body' && isHeadlineLike(kept[k + 1].text) && kept[k + 1].kind === 'body') k++;
+  if (kept[k] && isHeadlineLike(kept[k].text) && kept[k].kind === 'body') {
+    for (let i = 0; i < k; i++) drop(kept[i], 'section-label');
+    const l = kept[k];
     title ??= l.text;
     l.kind = null;
     l.removed = 'title';
   }
+  // 8. headings; the caption of a lead photo right after the title
   let bodySeen = false;
   for (const l of lines) {
     if (!l.kind) continue;
-    const by = BYLINE.exec(l.text);
-    if (by?.groups && !bodySeen) {
-      for (const n of splitByline(by.groups.names)) if (!byline.includes(n)) byline.push(n);
-      drop(l, 'byline');
-      continue;
-    }
     if (l.kind === 'body' && !bodySeen && isSingleSentence(l.text) && CAPTION_CUE.test(l.text) && words(l.text).length <= 45) {
       l.kind = 'caption';
       continue;
@@ -161,7 +292,7 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
     }
     if (l.kind === 'body') bodySeen = true;
   }
-  return assemble(lines, { source: opts.source, url: opts.url ?? null, outlet, title, byline, published: null }, removed);
+  return assemble(lines, { source: opts.source, url: opts.url ?? null, outlet, title, byline, published }, removed);
 }
 
 /**
