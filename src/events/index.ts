@@ -281,12 +281,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    * clause: "and" (or "but") before the mention and its modifiers ("and Chinese President Xi
    * Jinping"), a verb after it, past adverbs ("even launched").
    */
+  /**
+   * Whether "and" or "but" stands before the mention starting at token `start`, past at most
+   * `modifiers` names, nouns, adjectives or determiners ("and Chinese President Xi"), after `floor`.
+   */
+  const conjunctionBefore = (start: number, floor: number, modifiers: number): number => {
+    let b = start - 1;
+    while (b > floor && start - 1 - b < modifiers && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
+    return b > floor && (lower[b] === 'and' || lower[b] === 'but') ? b : -1;
+  };
   const nextClauseSubject = (a: number, k: number, end: number): boolean => {
     const ms = actors[a].mentions.filter((m) => m.tokenStart > k && m.tokenEnd <= end);
     return ms.length > 0 && ms.every((m) => {
-      let b = m.tokenStart - 1;
-      while (b > k && m.tokenStart - b <= 4 && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
-      if (b <= k || (lower[b] !== 'and' && lower[b] !== 'but')) return false;
+      if (conjunctionBefore(m.tokenStart, k, 4) < 0) return false;
       let f = m.tokenEnd;
       while (f < end && tokens[f].pos === 'ADV') f++;
       return f < end && (tokens[f].pos === 'VERB' || tokens[f].pos === 'AUX');
@@ -301,11 +308,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     while (e > floor && (tokens[e].pos === 'ADV' || tokens[e].pos === 'AUX' || tokens[e].pos === 'PART')) e--;
     const a = e > floor ? actorAtToken[e] : -1;
     if (a < 0 || !participant(e)) return -1;
-    let b = e;
-    while (b > floor && actorAtToken[b - 1] === a) b--;
-    b--;
-    while (b > floor && e - b <= 5 && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
-    if (b <= floor || (lower[b] !== 'and' && lower[b] !== 'but')) return -1;
+    let start = e;
+    while (start > floor && actorAtToken[start - 1] === a) start--;
+    const b = conjunctionBefore(start, floor, 5 - (e - start));
+    if (b < 0) return -1;
     // a clause before the conjunction ("Russia attacked Ukraine and …"), not a coordinated subject
     // ("Russia and China signed")
     for (let j = b - 1; j >= floor; j--) if (tokens[j].pos === 'VERB') return a;
