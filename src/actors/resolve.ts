@@ -333,10 +333,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a state's name or capital, not a demonym ("police of Russian origin") or an organization
       return a && a.type === 'state' && m[1].kind !== 'demonym' && !(lower[m[0]] === "'s" || lower[m[0]] === '’s') ? a.country : null;
     }
+    return placeAt(j)?.place.country ?? null;
+  };
+  /**
+   * The longest gazetteer place (data/actors/places.yaml) starting at token j within j's sentence:
+   * its end token and entry, or null.
+   */
+  const placeAt = (j: number): { end: number; place: Place } | null => {
     for (let n = Math.min(index.places.maxWords, tokens.length - j); n >= 1; n--) {
       if (!sameSentence(j, j + n - 1)) continue;
       const place = index.places.byForm.get(lower.slice(j, j + n).join(' '));
-      if (place) return place.country;
+      if (place) return { end: j + n, place };
     }
     return null;
   };
@@ -355,15 +362,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       for (let k = i + 1; k <= i + index.places.maxWords + 1 && k < tokens.length && !title; k++) title = LOCAL_TITLES.has(lower[k]);
       if (!title) return null;
     }
-    for (let n = Math.min(index.places.maxWords, tokens.length - i - 1); n >= 1; n--) {
-      const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
-      if (!place || !sameSentence(i, i + n)) continue;
-      const possessive = lower[i + n] === "'s" || lower[i + n] === '’s';
-      const end = possessive ? i + n + 1 : i + n;
-      const state = place.country ? dict.actors.get(place.country) : undefined;
-      return state && (afterLocalTitle ? !possessive : localTitleAt(end)) ? { actor: state, end, possessive } : null;
-    }
-    return null;
+    const hit = placeAt(i);
+    if (!hit || hit.end >= tokens.length || !sameSentence(i, hit.end)) return null;
+    const possessive = lower[hit.end] === "'s" || lower[hit.end] === '’s';
+    const end = possessive ? hit.end + 1 : hit.end;
+    const state = hit.place.country ? dict.actors.get(hit.place.country) : undefined;
+    return state && (afterLocalTitle ? !possessive : localTitleAt(end)) ? { actor: state, end, possessive } : null;
   };
   /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
   const holderPrefix = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
@@ -511,12 +515,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // Goma"), or elsewhere when the place is the whole capitalised run ("shelled Kharkiv", "Mariupol
     // fell"): a place, not an actor, unless the dictionary names an actor there
     if (index.places.maxWords && isCap(tokens[i].text) && !dm && !NAME_STOP.has(tokens[i].text)) {
-      let hit: { end: number; place: Place } | null = null;
-      for (let n = Math.min(index.places.maxWords, tokens.length - i); n >= 1 && !hit; n--) {
-        if (tokens[i + n - 1].sentence !== tokens[i].sentence) continue;
-        const place = index.places.byForm.get(lower.slice(i, i + n).join(' '));
-        if (place) hit = { end: i + n, place };
-      }
+      const hit = placeAt(i);
       const placeContext = i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
       if (hit && (placeContext || capRun(i) === hit.end)) {
         places.push({ name: text.slice(tokens[i].start, tokens[hit.end - 1].end), country: hit.place.country, tokenStart: i, tokenEnd: hit.end });

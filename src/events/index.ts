@@ -373,7 +373,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (!kinds || !((lower[h - 1] === 'two' && lower[h - 2] === 'the') || lower[h - 1] === 'both')) return null;
     const from = sentences[Math.max(0, tokens[h].sentence - 2)].tokenStart;
     const seen: number[] = [];
-    for (let j = h - 2; j >= Math.max(from, Math.min(floor, h) - 200) && seen.length < 2; j--) {
+    for (let j = h - 2; j >= from && seen.length < 2; j--) {
       const a = actorAtToken[j];
       if (a >= 0 && a !== except && !seen.includes(a) && participant(j) && (kinds.length === 0 || kinds.includes(actors[a].type))) seen.push(a);
     }
@@ -697,7 +697,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // sentence or the sentence is a Title Case headline; a modifier inside an actor's name ("riot
       // police", "peacekeeping troops") names the actor, not an act
       else if ((t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') && (k === sent.tokenStart || titleCase || !/^\p{Lu}/u.test(t.text)) &&
-        !insideActorName(k) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
+        coder.patterns.byNoun.has(lower[k]) && !insideActorName(k) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
       // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
       // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
       if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
@@ -971,7 +971,6 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
         // territory as an attack on its state; internal violence names its target or has none)
         let place = -1;
-        struckTerritory = -1;
         // the same for acts imposed on or ended in a territory, a ceasefire (087x) or a state of
         // emergency, curfew or martial law (172x) "in Yemen", "in Colombia": CAMEO codes the
         // territory's state as the target, its own government's state included
@@ -1260,7 +1259,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   // the act keeps it, with the killing's target when it has none
   const outcomes = new Set<FoundEvent>();
   for (const e of events) {
-    if (!/^(?:1823|18|180|190)$/.test(e.code) || !/^kill|^kills$|^killed$|^killing$/.test(e.trigger.text.toLowerCase())) continue;
+    if (!/^(?:1823|180|190)$/.test(e.code) || !/^kill/.test(e.trigger.text.toLowerCase())) continue;
     const k = triggerToken(e);
     // the cause is the kill verb's subject: by the parse, or by word order (only adverbs,
     // auxiliaries and "that"/"which" between)
