@@ -389,3 +389,32 @@ test('a killing whose subject phrase holds a violent act is its outcome; "condem
   const condemn = doc.events.find((e) => e.trigger.text === 'condemned');
   assert.equal(actor(doc, condemn?.target)?.name, 'Israel', show(doc));
 });
+
+test('with no source or target from syntax, the clause subject and the first actor after the trigger stand in, at lower confidence (TABARI\'s positional rule)', () => {
+  // a noun act the parse gives no subject: the clause subject before it is its source
+  const aid = run('The German government has approved the release of 40 million euros in emergency assistance to Haiti.');
+  const a = aid.events.find((e) => e.trigger.text === 'assistance');
+  assert.equal(actor(aid, a?.source)?.name, 'German government', show(aid));
+  assert.equal(actor(aid, a?.target)?.name, 'Haiti', show(aid));
+  // an object the parse misses: the first actor after the trigger, within the clause
+  const talks = run('The Taliban have refused official talks with President Ashraf Ghani\'s government, calling it illegitimate.');
+  const r = talks.events.find((e) => e.trigger.text === 'refused');
+  assert.equal(actor(talks, r?.target)?.name, 'government', show(talks));
+  // found by position, the event earns less than the parse's subject and object would give it
+  const parsed = run('The Taliban refused talks with the Afghan government.').events.find((e) => e.trigger.text === 'refused');
+  assert.ok(parsed?.target && r && r.confidence < parsed.confidence, show(talks));
+});
+
+test('the positional rule does not cross a clause, a coordinated clause or a request', () => {
+  // "after a storm killed": the storm is no actor, and Mongolia did not kill
+  const storm = run('Mongolia asked donors for help on Friday after a severe storm killed thousands of cattle.');
+  assert.ok(!storm.events.some((e) => e.root === '18' && e.source), show(storm));
+  // the requester of assistance is not its giver
+  const ask = run('Nepal asked its neighbours for emergency assistance after the floods.');
+  assert.ok(!ask.events.some((e) => e.root === '07' && actor(ask, e.source)?.name === 'Nepal'), show(ask));
+  // ", and the Red Cross said …" begins another clause: no target of the pledge
+  const pledge = run('Japan pledged $2 million in relief on Monday, and the Red Cross said it would send medicine.');
+  const p = pledge.events.find((e) => e.trigger.text === 'pledged');
+  assert.ok(p, show(pledge));
+  assert.equal(p.target, null, show(pledge));
+});

@@ -50,8 +50,11 @@ test('syntax: a shared subject across "would … and would hold talks with"', ()
   const doc = run(text);
   const e = event(doc, '04');
   assert.equal(name(doc, e.source), 'European Union');
+  // the word-order rules alone find it only by position (TABARI's first-actor rule), which earns
+  // the event less confidence than the parse's subject does
   const old = run(text, wordOrder);
-  assert.notEqual(name(old, old.events.find((x) => x.root === '04')?.source ?? null), 'European Union', 'the word-order rules alone miss it');
+  const oe = old.events.find((x) => x.root === '04');
+  assert.ok(!oe || name(old, oe.source) !== 'European Union' || oe.confidence < e.confidence, `word order: ${oe?.confidence} vs syntax ${e.confidence}`);
 });
 
 test('syntax: a gerund after a noun phrase takes it as subject ("led to Toqaev requesting help")', () => {

@@ -953,8 +953,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       let struckTerritory = -1;
       const v = syntax(s);
       let extraSources: number[] = [], extraTargets: number[] = [];
+      let parsePassive = false;
       if (v) {
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i) && !(forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[i]].code ?? ''))) : nounArguments(v, k, p.prep);
+        parsePassive = args.passive;
         let s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
         // "the two leaders", "both sides": the last two actors of that kind named before
         const pair = s < 0 && args.source >= 0 && p.source !== 'none' ? pairBefore(args.source, sent.tokenStart) : null;
@@ -1026,10 +1028,33 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // Chinese President Xi Jinping even launched …"): the parse often reads it as a conjunct of the
       // object; the word-order target stands instead, unless it is that subject too
       if (target >= 0 && p.kind === 'verb' && nextClauseSubject(target, k, sent.tokenEnd)) target = wordTarget >= 0 && !nextClauseSubject(wordTarget, k, sent.tokenEnd) ? wordTarget : -1;
+      // no target from the parse or the word-order rules: the first actor after the trigger in the
+      // same clause (TABARI's positional rule, as for the source below; a new clause, "after",
+      // "which" …, ends the search). On the ConfliBERT development half this found 43 more right
+      // targets for 22 more where the gold names none; its rule score gains less than a syntactic one.
+      let positionalTarget = false;
+      if (target < 0 && p.target !== 'none' && !passive && !parsePassive) {
+        for (let j = triggerEnd; j < sent.tokenEnd; j++) {
+          if (/^[;.]$/.test(lower[j]) || CLAUSE_OPENERS.has(lower[j]) || lower[j] === 'but' || (lower[j] === ',' && /^(?:and|but)$/.test(lower[j + 1] ?? ''))) break;
+          if (participant(j) && actorAtToken[j] !== source) { target = actorAtToken[headOfPhrase(j, sent.tokenEnd)]; positionalTarget = true; break; }
+        }
+      }
       // the speaker of a trailing attribution ("…, killing five people, activists reported") is no target
       const attribution = trailingAttribution(s);
       if (target >= 0 && target !== struckTerritory && attribution > k && actors[target].mentions.every((m) => m.tokenStart < sent.tokenStart || m.tokenStart >= sent.tokenEnd || m.tokenStart > attribution)) target = -1;
       if (target === source) target = -1;
+      // no source from the parse or the word-order rules: the main clause's subject, when it comes
+      // before the trigger, is the actor (TABARI's positional rule: the first actor of the sentence
+      // is the source; Schrodt, TABARI manual 0.8, ch. 5). A passive or source-less pattern keeps none.
+      let positionalSource = false;
+      if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject') {
+        const cs = clauseSubject(s);
+        const m = cs >= 0 && cs !== target ? actors[cs].mentions.find((x) => x.tokenStart >= sent.tokenStart && x.tokenEnd <= triggerStart) : undefined;
+        // not across a clause boundary ("asked … after a severe winter killed"), nor from a request
+        // to its content ("asked donors for assistance": the donors would give it)
+        const between = tokens.slice(m ? m.tokenEnd : 0, triggerStart);
+        if (m && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
+      }
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
       // retreat (087x), unless they are another state's
@@ -1178,7 +1203,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
       // pattern expects no source (protests) and the sentence places it
       const orphan = source < 0 && target < 0 && !(p.source === 'none' && location);
-      let confidence = 0.5 + (source >= 0 ? 0.2 : 0) + (target >= 0 ? 0.1 : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
+      let confidence = 0.5 + (source >= 0 ? (positionalSource ? 0.1 : 0.2) : 0) + (target >= 0 ? (positionalTarget ? 0.05 : 0.1) : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
       confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
       // coordinated actors ("Russia and China signed …", "met Uzbek and Tajik officials"): CAMEO codes
       // one event per source and target (CAMEO codebook v1.1b3, ch. 1 "compound actors"); each
