@@ -303,6 +303,11 @@ test('a database in a missing directory is refused with a clear message', (t) =>
   assert.throws(() => openSqliteStore({ file }), (e: unknown) => e instanceof SteppeError && e.code === 'E_STORE' && e.input === file);
 });
 
+test('a directory given as the database is refused, saying it is a directory', (t) => {
+  const dir = tempDir(t);
+  assert.throws(() => openSqliteStore({ file: dir }), (e: unknown) => e instanceof SteppeError && e.code === 'E_STORE' && e.input === dir && /is a directory/.test(e.message));
+});
+
 test('a version-1 database is upgraded to the latest schema on open, keeping its rows', (t) => {
   const file = join(tempDir(t), 'old.db');
   const raw = new Database(file);

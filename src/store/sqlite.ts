@@ -13,6 +13,7 @@
  * Usage: `const store = openSqliteStore({ file: 'steppe.db' }); store.saveDocument(doc); store.close();`
  */
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { SteppeError } from '../errors.js';
 import { SCHEMA_ID } from '../schema.js';
 import type { ActorOut, EventOut, QuoteOut, SteppeDocument } from '../schema.js';
@@ -79,6 +80,11 @@ function sqliteCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Is `file` an existing directory? (false when it does not exist or cannot be read) */
+function isDirectory(file: string): boolean {
+  try { return statSync(file).isDirectory(); } catch { return false; }
+}
+
 /** Turn an error raised while opening `file` into a one-line E_STORE error. */
 function openError(file: string, e: unknown): SteppeError {
   if (e instanceof SteppeError) return e;
@@ -91,6 +97,7 @@ function openError(file: string, e: unknown): SteppeError {
     case 'SQLITE_CORRUPT':
       return new SteppeError('E_STORE', file, 'the SQLite database is corrupt');
     case 'SQLITE_CANTOPEN':
+      if (isDirectory(file)) return new SteppeError('E_STORE', file, 'is a directory; give a database file name, e.g. steppe.db');
       return new SteppeError('E_STORE', file, 'cannot open the database file; check that its directory exists and is writable');
     case 'SQLITE_READONLY':
       return new SteppeError('E_STORE', file, 'the database is read-only; check file permissions');
