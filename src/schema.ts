@@ -95,7 +95,8 @@ export const EventSchema = z.object({
   source: z.string().nullable(),
   target: z.string().nullable(),
   date: IsoDate.nullable(),
-  datePrecision: z.enum(['day', 'month', 'year']).nullable(),
+  /** 'week' (added in 0.1, schema v5): the date is the Monday of that ISO 8601 week ("last week"). */
+  datePrecision: z.enum(['day', 'week', 'month', 'year']).nullable(),
   location: z.object({ name: z.string(), country: z.string().nullable() }).nullable(),
   sentence: Range,
   trigger: TextSpan,

@@ -75,6 +75,12 @@ test('dates: a weekday in a future sentence is the coming one; "this morning" is
   assert.deepEqual(at('The talks ended on the 20th.'), ['2024-04-20/day'], 'a day still to come this month is last month\'s');
   assert.deepEqual(at('The vote is on the 9th.', true), ['2024-05-09/day']);
   assert.deepEqual(at('It was his 5th visit on the 31st floor.'), []);
+  // a week is a week: the Monday of the ISO week counted from the publication date's own week
+  // (2024-05-06 is a Monday; chrono alone gives days, and weeks that begin on Sunday)
+  assert.deepEqual(at('Police arrested six men last week.'), ['2024-04-29/week']);
+  assert.deepEqual(at('The talks began earlier this week.'), ['2024-05-06/week']);
+  assert.deepEqual(at('Rebels seized the town two weeks ago.'), ['2024-04-22/week']);
+  assert.deepEqual(at('The ministers will meet next week.', true), ['2024-05-13/week']);
 });
 
 test('a purpose of the same kind by the same side is the act told again ("met X to discuss"); "attacked X in Y" targets X', () => {

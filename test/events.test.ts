@@ -84,6 +84,12 @@ test('dates: sentence date wins; year and month precision; publication date as f
   const m = month.events.find((e) => e.root === '04');
   assert.equal(m?.date, '2021-12-01');
   assert.equal(m?.datePrecision, 'month');
+  // "last week" names a week, not a day: the Monday of that ISO week, with week precision
+  // (published Thursday 2022-01-20: last week began on Monday 2022-01-10)
+  const week = run('Vladimir Putin met with Xi Jinping last week.');
+  const w = week.events.find((e) => e.root === '04');
+  assert.equal(w?.date, '2022-01-10');
+  assert.equal(w?.datePrecision, 'week');
   const none = run('Kazakh police arrested six men in Almaty.');
   assert.equal(none.events.find((e) => e.code === '173')?.date, '2022-01-20');
 });

@@ -352,3 +352,30 @@ test('a version-2 database gains events.origin (v3) and events.date_source (v4);
   assert.throws(() => check.prepare("UPDATE events SET date_source = 'guess'").run(), /CHECK/);
   assert.ok(LATEST_SCHEMA_VERSION >= 4);
 });
+
+test('a version-4 database is rebuilt for week precision (v5) keeping its events and their mentions', (t) => {
+  const file = join(tempDir(t), 'v4.db');
+  const raw = new Database(file);
+  for (const m of migrations.slice(0, 4)) raw.exec(m.up);
+  raw.pragma('user_version = 4');
+  raw.prepare("INSERT INTO articles (id, source, byline, text, paragraphs, removed, analyzed_at) VALUES ('bbbbbbbbbbbbbbbb', 'old.txt', '[]', 'Chad met Niger. Chad met Niger again.', '[]', '[]', '2022-01-01T00:00:00Z')").run();
+  raw.prepare("INSERT INTO actors (article_id, id, pos, name, type, country, code) VALUES ('bbbbbbbbbbbbbbbb', 'a1', 0, 'Chad', 'state', 'TCD', 'TCD'), ('bbbbbbbbbbbbbbbb', 'a2', 1, 'Niger', 'state', 'NER', 'NER')").run();
+  raw.prepare(`INSERT INTO events (article_id, id, pos, code, root, quad_class, goldstein, source_actor, target_actor, date, date_precision,
+    sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin, date_source)
+    VALUES ('bbbbbbbbbbbbbbbb', 'e1', 0, '040', '04', 1, 1.0, 'a1', 'a2', '2022-01-01', 'month', 0, 15, 5, 8, 'met', 0, 'asserted', 0.8, NULL, 'sentence')`).run();
+  raw.prepare(`INSERT INTO event_mentions (article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text)
+    VALUES ('bbbbbbbbbbbbbbbb', 'e1', 0, 0, 15, 5, 8, 'met'), ('bbbbbbbbbbbbbbbb', 'e1', 1, 16, 37, 21, 24, 'met')`).run();
+  raw.close();
+  const store = openSqliteStore({ file });
+  t.after(() => store.close());
+  assert.ok(LATEST_SCHEMA_VERSION >= 5);
+  const old = store.getDocument('bbbbbbbbbbbbbbbb');
+  assert.equal(old?.events.length, 1);
+  assert.equal(old?.events[0].datePrecision, 'month');
+  assert.equal(old?.events[0].dateSource, 'sentence');
+  assert.deepEqual(old?.events[0].mentions?.map((m) => m.trigger.start), [5, 21], 'both mentions survive the rebuild');
+  const doc = makeDocument();
+  doc.events[0] = { ...doc.events[0], date: '2022-01-03', datePrecision: 'week' };
+  store.saveDocument(doc);
+  assert.equal(store.getDocument(doc.article.id)?.events[0].datePrecision, 'week');
+});

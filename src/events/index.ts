@@ -49,7 +49,7 @@ export interface FoundEvent {
   source: number;
   target: number;
   date: string | null;
-  datePrecision: 'day' | 'month' | 'year' | null;
+  datePrecision: 'day' | 'week' | 'month' | 'year' | null;
   /** where `date` came from: an expression of the event's sentence, or the publication date (null when undated) */
   dateSource: 'sentence' | 'publication' | null;
   location: { name: string; country: string | null } | null;

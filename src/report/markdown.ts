@@ -58,7 +58,7 @@ export function renderMarkdown(doc: SteppeDocument): string {
     // a classifier event (no pattern matched its sentence) says so: it is weaker evidence
     const flags = [e.modality !== 'asserted' ? e.modality : null, e.negated ? 'negated' : null, e.origin === 'classifier' ? 'from the sentence classifier' : null,
       `confidence ${e.confidence.toFixed(2)}`].filter(Boolean).join(', ');
-    const shown = e.date ? (e.datePrecision === 'year' ? e.date.slice(0, 4) : e.datePrecision === 'month' ? e.date.slice(0, 7) : e.date) : 'undated';
+    const shown = e.date ? (e.datePrecision === 'year' ? e.date.slice(0, 4) : e.datePrecision === 'month' ? e.date.slice(0, 7) : e.datePrecision === 'week' ? `week of ${e.date}` : e.date) : 'undated';
     // the publication date standing in for a date the sentence does not give is marked as such
     const date = e.dateSource === 'publication' ? `${shown} (publication date)` : shown;
     const place = e.location ? ` · in ${e.location.name}` : '';

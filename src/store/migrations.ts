@@ -28,6 +28,10 @@
  * Version 4 adds `events.date_source`: 'sentence' or 'publication' (the contract's optional
  * `event.dateSource`), NULL for undated events and rows written before it.
  *
+ * Version 5 lets `events.date_precision` be 'week' ("last week", "two weeks ago": the date is the
+ * Monday of that ISO 8601 week). It rebuilds `events` (SQLite cannot alter a CHECK constraint),
+ * keeping every row of `events` and `event_mentions`.
+ *
  * Offsets are stored as `span_start` / `span_end` (and `*_start` / `*_end`), because `end` is a
  * reserved word in both SQL dialects.
  */
@@ -188,6 +192,74 @@ ALTER TABLE events ADD COLUMN origin TEXT CHECK (origin IS NULL OR origin = 'cla
     description: 'events.date_source: where a date came from (sentence or publication)',
     up: `
 ALTER TABLE events ADD COLUMN date_source TEXT CHECK (date_source IS NULL OR date_source IN ('sentence', 'publication'));
+`,
+  },
+  {
+    version: 5,
+    description: "events.date_precision accepts 'week' (\"last week\": the Monday of that ISO week)",
+    // SQLite cannot change a CHECK constraint in place: the table is rebuilt. event_mentions, which
+    // references it with ON DELETE CASCADE, is set aside first so that dropping the old table
+    // deletes none of its rows, and restored after.
+    up: `
+CREATE TABLE event_mentions_v4 AS SELECT article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text FROM event_mentions;
+DROP TABLE event_mentions;
+CREATE TABLE events_v5 (
+  article_id       TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  id               TEXT    NOT NULL,
+  pos              INTEGER NOT NULL,
+  code             TEXT    NOT NULL,
+  root             TEXT    NOT NULL,
+  quad_class       INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+  goldstein        REAL    NOT NULL CHECK (goldstein BETWEEN -10 AND 10),
+  name             TEXT,
+  plover_type      TEXT,
+  plover_mode      TEXT,
+  source_actor     TEXT,
+  target_actor     TEXT,
+  date             TEXT,
+  date_precision   TEXT CHECK (date_precision IN ('day', 'week', 'month', 'year')),
+  location_name    TEXT,
+  location_country TEXT,
+  sentence_start   INTEGER NOT NULL CHECK (sentence_start >= 0),
+  sentence_end     INTEGER NOT NULL CHECK (sentence_end >= sentence_start),
+  trigger_start    INTEGER NOT NULL CHECK (trigger_start >= 0),
+  trigger_end      INTEGER NOT NULL CHECK (trigger_end >= trigger_start),
+  trigger_text     TEXT    NOT NULL,
+  negated          INTEGER NOT NULL CHECK (negated IN (0, 1)),
+  modality         TEXT    NOT NULL CHECK (modality IN ('asserted', 'intended', 'hypothetical', 'reported')),
+  confidence       REAL    NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+  origin           TEXT CHECK (origin IS NULL OR origin = 'classifier'),
+  date_source      TEXT CHECK (date_source IS NULL OR date_source IN ('sentence', 'publication')),
+  PRIMARY KEY (article_id, id),
+  FOREIGN KEY (article_id, source_actor) REFERENCES actors (article_id, id),
+  FOREIGN KEY (article_id, target_actor) REFERENCES actors (article_id, id),
+  CHECK (plover_mode IS NULL OR plover_type IS NOT NULL),
+  CHECK (location_country IS NULL OR location_name IS NOT NULL)
+);
+INSERT INTO events_v5 (article_id, id, pos, code, root, quad_class, goldstein, name, plover_type, plover_mode, source_actor, target_actor, date, date_precision, location_name, location_country, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin, date_source)
+  SELECT article_id, id, pos, code, root, quad_class, goldstein, name, plover_type, plover_mode, source_actor, target_actor, date, date_precision, location_name, location_country, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text, negated, modality, confidence, origin, date_source FROM events;
+DROP TABLE events;
+ALTER TABLE events_v5 RENAME TO events;
+CREATE INDEX IF NOT EXISTS events_code ON events (code);
+CREATE INDEX IF NOT EXISTS events_root ON events (root);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_source ON events (article_id, source_actor);
+CREATE INDEX IF NOT EXISTS events_target ON events (article_id, target_actor);
+CREATE TABLE event_mentions (
+  article_id     TEXT    NOT NULL,
+  event_id       TEXT    NOT NULL,
+  pos            INTEGER NOT NULL,
+  sentence_start INTEGER NOT NULL CHECK (sentence_start >= 0),
+  sentence_end   INTEGER NOT NULL CHECK (sentence_end >= sentence_start),
+  trigger_start  INTEGER NOT NULL CHECK (trigger_start >= 0),
+  trigger_end    INTEGER NOT NULL CHECK (trigger_end >= trigger_start),
+  trigger_text   TEXT    NOT NULL,
+  PRIMARY KEY (article_id, event_id, pos),
+  FOREIGN KEY (article_id, event_id) REFERENCES events (article_id, id) ON DELETE CASCADE
+);
+INSERT INTO event_mentions (article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text)
+  SELECT article_id, event_id, pos, sentence_start, sentence_end, trigger_start, trigger_end, trigger_text FROM event_mentions_v4;
+DROP TABLE event_mentions_v4;
 `,
   },
 ];

@@ -5,16 +5,22 @@
  */
 import * as chrono from 'chrono-node';
 
-/** A resolved date: YYYY-MM-DD (month/year precision pads with 01) and its precision; offsets relative to the input. */
+/**
+ * A resolved date: YYYY-MM-DD and its precision; offsets relative to the input. Month and year
+ * precision pad with 01; week precision ("last week", "two weeks ago", "this week") gives the
+ * Monday of that ISO 8601 week (ISO 8601 weeks begin on Monday).
+ */
 export interface ResolvedDate {
   date: string;
-  precision: 'day' | 'month' | 'year';
+  precision: 'day' | 'week' | 'month' | 'year';
   start: number;
   end: number;
   text: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Number words before "weeks ago" ("two weeks ago"); "a week ago" is one. */
+const WORD_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, several: 3, few: 2 };
 
 /**
  * All date expressions in `text`, resolved against `reference` (YYYY-MM-DD; null = no reference,
@@ -53,6 +59,17 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
     let precision: ResolvedDate['precision'] = dayKnown ? 'day' : 'month';
     if (/\byears?\s+ago\b|\b(?:last|next|this)\s+year\b/i.test(r.text)) precision = 'year';
     else if (/\bmonths?\s+ago\b|\b(?:last|next|this)\s+month\b/i.test(r.text)) precision = 'month';
+    else if (/\bweeks?\s+ago\b|\b(?:last|next|this|past|previous|coming)\s+week\b/i.test(r.text)) precision = 'week';
+    if (precision === 'week' && ref) {
+      // counted from the publication date's own week (chrono's weeks begin on Sunday): "this week"
+      // 0, "last week" -1, "next week" +1, "two weeks ago" -2; the Monday of that ISO week
+      const n = /\bweeks?\s+ago\b/i.test(r.text) ? -(Number(/(\d+)\s+weeks?/i.exec(r.text)?.[1]) || WORD_NUMBERS[(/(\w+)\s+weeks?\s+ago/i.exec(r.text)?.[1] ?? '').toLowerCase()] || 1)
+        : /\b(?:last|past|previous)\b/i.test(r.text) ? -1 : /\b(?:next|coming)\b/i.test(r.text) ? 1 : 0;
+      const day = new Date(ref);
+      day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) + 7 * n);
+      out.push({ date: day.toISOString().slice(0, 10), precision, start: r.index, end: r.index + r.text.length, text: r.text });
+      continue;
+    }
     out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end: r.index + r.text.length, text: r.text });
   }
   // a bare day of the month ("on the 5th"): in the publication month, or the month before when
