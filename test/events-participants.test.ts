@@ -418,3 +418,13 @@ test('the positional rule does not cross a clause, a coordinated clause or a req
   assert.ok(p, show(pledge));
   assert.equal(p.target, null, show(pledge));
 });
+
+test('an act its own source announces or declares is done, not reported; what a party says of another stays reported', () => {
+  const own = run('The European Union announced new sanctions on Russia.');
+  const s = own.events.find((e) => e.trigger.text === 'sanctions');
+  assert.equal(actor(own, s?.source)?.name, 'European Union', show(own));
+  assert.equal(s?.modality, 'asserted', show(own));
+  const other = run('Russia announced that Ukraine had attacked its border posts.');
+  const a = other.events.find((e) => e.trigger.text === 'attacked');
+  assert.equal(a?.modality, 'reported', show(other));
+});

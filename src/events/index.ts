@@ -228,6 +228,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
  * ("demanded that the government …", "threatened to strike if Israel …").
  */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
+/** Cue verbs whose object act is done by saying it (announce, declare, order, unveil, proclaim), as cue text. */
+const PERFORMATIVE_CUES = /^(?:announc|declar|order|unveil|proclaim)/i;
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
 /** Verbs of saying and thinking whose clause's pronoun subject is usually their own subject ("the rebels claimed that they had attacked"). */
 const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reiterate', 'note', 'argue', 'allege', 'deny', 'admit', 'acknowledge', 'believe', 'think', 'hope', 'fear', 'know', 'indicate', 'signal', 'threaten', 'decide', 'agree', 'explain', 'write', 'assert', 'maintain', 'emphasize', 'emphasise']);
@@ -1104,7 +1106,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // an act someone denies ("denied that Moscow had supplied weapons", "denies supplying drones")
       // is reported as not done
       if (deniedAct(k, sent.tokenStart)) { negated = true; if (modality === 'asserted') modality = 'reported'; }
-      if (modality === 'asserted' && inQuote(t.start)) modality = 'reported';
+      // what someone says is reported, but an act its own source announces, declares or orders
+      // ("The EU announced new sanctions on Russia", "declared a ceasefire") is done by the saying
+      // (a performative: Austin 1962; CAMEO codes the announced sanction as imposed, 163)
+      const quoted = modality === 'asserted' ? inQuote(t.start) : undefined;
+      if (quoted && !(source >= 0 && quoted.speaker === source && p.kind === 'noun' && PERFORMATIVE_CUES.test(quoted.cue ?? ''))) modality = 'reported';
       // a claim the article attributes or hedges ("Russia allegedly shelled …", "According to Kuleba,
       // Russia launched …"): reported, not asserted
       if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)))) modality = 'reported';
