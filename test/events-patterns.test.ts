@@ -162,3 +162,9 @@ test('"end the strike" under negation stays one negated 082 event', () => {
   assert.ok(e, JSON.stringify(doc.events.map((x) => x.code)));
   assert.equal(e.negated, true);
 });
+
+test('a progressive the tagger reads as an adjective ("are striking rebel positions") is the pattern verb; a predicate adjective is not', () => {
+  assert.ok(codes('Syrian warplanes are striking rebel positions near Hama.').includes('195'));
+  assert.ok(codes('Government troops were shelling the town of Kafr Nabl.').some((c) => c.startsWith('19')));
+  assert.deepEqual(codes('The new tariffs are alarming exporters in Brazil.'), []);
+});
