@@ -330,3 +330,16 @@ test('organizations with dated agents: the Taliban are AFGREB before the fall of
   assert.equal(before?.code, 'AFGREB');
   assert.equal(after?.code, 'AFGGOV');
 });
+
+test('an agent after "its" or "their" belongs to the state named before it in the sentence', () => {
+  const own = run('Turkey said its troops killed 12 militants in northern Iraq.', '2023-06-01');
+  assert.equal(actor(own, 'troops')?.code, 'TURMIL');
+  const pull = run('The United States announced the withdrawal of its troops from Syria.', '2023-06-01');
+  assert.equal(actor(pull, 'troops')?.country, 'USA');
+  // no state before it: no country
+  const none = run('The rebels said their fighters had withdrawn.', '2023-06-01');
+  assert.equal(none.find((a) => a.name === 'fighters')?.country ?? null, null);
+  // another sentence's state is not the owner
+  const apart = run('Turkey held elections. Officials said its troops were ready.', '2023-06-01');
+  assert.equal(apart.find((a) => a.name === 'troops')?.country ?? null, null);
+});

@@ -308,6 +308,21 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return { country: null, end: i, text: '' };
   };
   /**
+   * The country of the owner of an agent after a possessive pronoun ("Turkey said its troops …",
+   * "announced the withdrawal of its troops"): the nearest state named before it in the sentence,
+   * the antecedent "its" or "their" most often has in news copy; null without one. Reads the
+   * candidates found so far (`cands`), so it must be called during the scan.
+   */
+  const ownerCountry = (at: number): string | null => {
+    if (at === 0 || !/^(?:its|their)$/.test(lower[at - 1]) || !sameSentence(at - 1, at)) return null;
+    for (let c = cands.length - 1; c >= 0; c--) {
+      const prev = cands[c];
+      if (prev.tokenEnd > at || !sameSentence(prev.tokenStart, at)) break;
+      if (prev.type === 'state' && prev.country) return prev.country;
+    }
+    return null;
+  };
+  /**
    * The country of a state, capital or gazetteer place named right after an agent noun: by "from"
    * for any agent ("troops, mostly from Russia", "refugees from Syria"), by "in" or "of" too for a
    * `local` agent ("police in Nairobi", "residents of Gaza"): ISO3 or null. The place phrase itself
@@ -450,7 +465,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         [end, a] = head;
       }
       const mentionStart = pre.end > i ? i : pre.end;
-      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3)));
+      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart);
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
