@@ -428,3 +428,15 @@ test('an act its own source announces or declares is done, not reported; what a 
   const a = other.events.find((e) => e.trigger.text === 'attacked');
   assert.equal(a?.modality, 'reported', show(other));
 });
+
+test('a domestic agent with no country takes the country where all its physical acts take place; a comment is no evidence', () => {
+  const police = run('Police fired tear gas at demonstrators in Nairobi on Tuesday.');
+  assert.equal(police.actors.find((a) => a.name === 'Police')?.code, 'KENCOP', show(police));
+  // acts in two countries: no country
+  const two = run('Protesters rallied in Paris on Monday. On Tuesday protesters rallied in Berlin.');
+  assert.equal(two.actors.find((a) => /protesters/i.test(a.name))?.country, null, show(two));
+  // "condemned the bombing in Kabul": the condemner is not placed by the bombing, nor its bomber
+  const comment = run('The government condemned the bombing in Kabul.');
+  assert.equal(comment.actors.find((a) => a.name === 'government')?.country, null, show(comment));
+  assert.ok(!comment.events.some((e) => e.root === '18' && actor(comment, e.source)?.name === 'government'), show(comment));
+});

@@ -240,6 +240,9 @@ export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: 
   return { source: subj.head, target, passive: false };
 }
 
+/** Verbs that comment on an act named as their object ("condemned the bombing", "welcomed the release"): the act is another's. */
+export const COMMENT_VERBS = new Set(['condemn', 'denounce', 'criticize', 'criticise', 'welcome', 'praise', 'blame', 'deplore', 'hail', 'applaud',
+  'investigate', 'protest', 'mourn', 'report', 'deny', 'claim', 'confirm', 'describe', 'call', 'decry', 'slam', 'regret', 'commend', 'rule']);
 /** Argument heads of a noun trigger at token `k` (see the module comment). */
 export function nounArguments(v: SyntaxView, k: number, preps: string[]): ArgumentHeads {
   let source = -1, target = -1;
@@ -261,7 +264,8 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
   }
   // the object of a light verb ("launched an assault", "held talks"), or its "with" phrase
   // ("reinforced its commitment with a contribution")
-  if (h >= 0 && v.tokens[h].pos === 'VERB' && (rel(v, k) === 'obj' || (rel(v, k) === 'obl' && caseOf(v, k) === 'with'))) {
+  // (not of a verb that comments on another's act: "condemned the bombing" is no bombing by the condemner)
+  if (h >= 0 && v.tokens[h].pos === 'VERB' && !COMMENT_VERBS.has(v.tokens[h].lemma.toLowerCase()) && (rel(v, k) === 'obj' || (rel(v, k) === 'obl' && caseOf(v, k) === 'with'))) {
     if (source < 0) { const s = subjectOf(v, h); if (!s.passive) source = s.head; }
     if (target < 0) for (const c of v.children[h]) if (rel(v, c) === 'obl' && preps.includes(caseOf(v, c))) { target = c; break; }
   }

@@ -35,7 +35,7 @@ import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIn
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
 import { isTitleCase } from '../nlp/title-case.js';
-import { ACCUSE_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, subjectOf, verbArguments, type SyntaxView } from './arguments.js';
+import { ACCUSE_VERBS, COMMENT_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, subjectOf, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -228,6 +228,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
  * ("demanded that the government …", "threatened to strike if Israel …").
  */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
+/** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
+const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
 /** Cue verbs whose object act is done by saying it (announce, declare, order, unveil, proclaim), as cue text. */
 const PERFORMATIVE_CUES = /^(?:announc|declar|order|unveil|proclaim)/i;
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
@@ -1063,7 +1065,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // not across a clause boundary ("asked … after a severe winter killed"), nor from a request
         // to its content ("asked donors for assistance": the donors would give it)
         const between = tokens.slice(m ? m.tokenEnd : 0, triggerStart);
-        if (m && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
+        // a noun act that is the object of a verb of attitude or comment ("condemned the bombing",
+        // "welcomed the release") is not that verb's subject's act
+        const commented = p.kind === 'noun' && between.some((t) => t.pos === 'VERB' && (ATTITUDE_VERBS.has(t.lemma.toLowerCase()) || COMMENT_VERBS.has(t.lemma.toLowerCase())));
+        if (m && !commented && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
       }
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
@@ -1395,6 +1400,27 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const a = events.find((x) => x !== b && h >= 0 && x.trigger.start === tokens[h].start && x.root === b.root && x.source === b.source &&
       x.confidence >= (opts.minConfidence ?? 0.35) && !announcing.has(x));
     if (a && (b.target < 0 || b.target === a.target)) purposes.add(b);
+  }
+  // a domestic agent with no country of its own ("Police fired tear gas at protesters in Nairobi",
+  // "Rebels attacked an army post in Kidal") belongs to the state where it acts: where all of its
+  // physical acts that have a place (CAMEO roots 14-20: protest, force posture, coercion, assault,
+  // fighting) are in one country, it takes that country, as PETRARCH-era datasets code
+  // unattributed police and protesters by the story's country (CAMEO codebook v1.1b3, ch. 2,
+  // domestic agents). Verbal acts are no evidence: "condemned the attack in Kabul" is said anywhere.
+  const actsAt = new Map<number, Set<string>>();
+  for (const e of events) {
+    if (!/^(?:1[4-9]|20)/.test(e.root) || !e.location?.country || e.confidence < (opts.minConfidence ?? 0.35)) continue;
+    for (const a of [e.source, e.target]) {
+      if (a < 0 || actors[a].country || actors[a].type === 'person' || !DOMESTIC_AGENTS.test(actors[a].code ?? '')) continue;
+      if (!actsAt.has(a)) actsAt.set(a, new Set());
+      actsAt.get(a)!.add(e.location.country);
+    }
+  }
+  for (const [a, countries] of actsAt) {
+    if (countries.size !== 1) continue;
+    const [c] = countries;
+    actors[a].country = c;
+    actors[a].code = `${c}${actors[a].code}`;
   }
   // merge the same happening: same code, dyad, date, negation and modality
   // (the first is kept, with the others' sentences and triggers as its `mentions`)
