@@ -17,7 +17,9 @@
  *     organization keyword → organization; 2–4 name-like tokens → person; programme/building
  *     keywords → skipped).
  * Then: a capital preceded by a locative preposition ("in Beijing") is a place, not the state;
- * surnames and Chinese-order family names ("Toqaev", "Wang") join the person's actor
+ * a person's name read with a title, abbreviated title, honorific or function word before it
+ * ("Secretary Clinton", "Gov. Chris Christie", "Until Mr. Comey") loses those words and joins the
+ * one person whose full name ends in it; surnames and Chinese-order family names ("Toqaev", "Wang") join the person's actor
  * (coreference); a title with one capitalised word ("President Japarov") is that dictionary
  * person, else a person named by the surname; appositions ("X, senior fellow at Y,") give the
  * description, the agent code and the country; a title used as a mention joins the last person
@@ -121,6 +123,10 @@ const NAME_STOP = new Set([
 ]);
 /** Name particles inside a person's name ("Omar Hassan al-Bashir", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'ben', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'le', 'la', 'del', 'dos', 'das']);
+/** Abbreviated titles written before a name ("Sen. Bernie Sanders", "Gov. Chris Christie"): no part of the name. */
+const ABBREVIATED_TITLE = /^(?:Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Amb|Pres|Rev|Sec|Atty|Cmdr|Maj|Supt|Insp|Cpl|Pvt)\.$/;
+/** Capitalised title words written before a name ("Secretary Clinton", "Senator Cruz"): no part of the name. */
+const TITLE_WORD = /^(?:Secretary|Senator|Governor|President|Congressman|Congresswoman|Representative|Judge|Justice|Mayor|Chairman|Chairwoman|Speaker|Ambassador|General|Director|Minister|Premier|Chancellor|Commissioner|Sheriff|Pastor|Reverend|Bishop|Cardinal|Pope|King|Queen|Prince|Princess|Candidate|Nominee|Leader)$/;
 /** Honorifics written before a surname ("Mr. Reeves"): never part of a name. */
 export const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Mme|M)\.?$/;
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'du', 'al', 'von', 'van', '&']);
@@ -756,12 +762,41 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   for (const c of cands) {
     if (c.origin === 'ner' && c.type === 'organization' && personNames.has(c.name)) { c.type = 'person'; c.key = `person:${c.name}`; c.agent = null; c.country = null; }
   }
+  // a person's name read with the words before it ("Secretary Clinton", "Gov. Chris Christie",
+  // "Until Mr. Comey", "Even Corey Lewandowski"): a title, an abbreviated title, an honorific or a
+  // function word is no part of the name (it becomes the description when it is a title), so that
+  // the name joins the person named in full and its surname stays unambiguous ("Mrs. Clinton")
+  const stripped = new Set<Candidate>();
+  for (const c of cands) {
+    if (c.type !== 'person' || c.dict || c.tokenEnd - c.tokenStart < 2) continue;
+    let k = c.tokenStart;
+    let title: string | null = null;
+    while (k < c.tokenEnd - 1) {
+      const t = tokens[k];
+      if (HONORIFIC.test(t.text) || ABBREVIATED_TITLE.test(t.text) || t.text === '.') { if (ABBREVIATED_TITLE.test(t.text)) title = t.text; k++; continue; }
+      const tm = isCap(t.text) ? titleMatch(k) ?? (TITLE_WORD.test(t.text) ? { end: k + 1 } : null) : null;
+      if (tm && tm.end < c.tokenEnd) { title = text.slice(t.start, tokens[tm.end - 1].end); k = tm.end; continue; }
+      if (/^(?:ADP|ADV|SCONJ|CCONJ|DET|PRON|PART|INTJ)$/.test(t.pos) && !PARTICLES.has(lower[k])) { k++; continue; }
+      break;
+    }
+    if (k === c.tokenStart || !isCap(tokens[k].text)) continue;
+    c.tokenStart = k;
+    c.name = text.slice(tokens[k].start, tokens[c.tokenEnd - 1].end);
+    c.key = `person:${c.name}`;
+    if (title && !c.description) c.description = title;
+    stripped.add(c);
+  }
   // "Bin Laden" after "Osama bin Laden": a name that ends a longer person's name is that person
+  // (also one word left of a stripped name, "Clinton" of "Secretary Clinton", when one person's name ends in it)
   const people = cands.filter((c) => c.type === 'person' && !c.dict);
   for (const c of people) {
     const low = ` ${c.name.toLowerCase()}`;
     const longer = people.find((o) => o !== c && o.name.length > c.name.length && ` ${o.name.toLowerCase()}`.endsWith(low));
     if (longer && c.name.includes(' ')) { c.key = longer.key; c.kind = 'surname'; }
+    else if (stripped.has(c) && !c.name.includes(' ')) {
+      const keys = new Set(people.filter((o) => o !== c && o.name.includes(' ') && ` ${o.name.toLowerCase()}`.endsWith(low)).map((o) => o.key));
+      if (keys.size === 1) { c.key = [...keys][0]; c.kind = 'surname'; }
+    }
   }
   for (const c of cands) add(c);
   const covered = new Int8Array(tokens.length);

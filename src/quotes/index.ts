@@ -33,7 +33,8 @@
  *
  * Speakers beyond the resolved actors: `attributeQuotes` also gives a speaker to a source phrase
  * that names no actor of the resolution ("the spokesman", "Clinton aides", "her advisers", a
- * surname of a person of the text) by building a source actor (sources.ts) and returns the
+ * surname of a person of the text, "Mr. Welch", the named author of a poll or document: "the
+ * Monmouth poll") by building a source actor (sources.ts) and returns the
  * resolution extended by them; `findQuotes` keeps to the actors it was given (speaker -1 and the
  * `sourceMention` for such phrases).
  *
@@ -65,8 +66,8 @@ import { balancedRange, quoteRegions, regionContent, regionIndex, spanKind, type
 import { cueSentences, isCueLemma, tagRanges, writeFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
-import { speakerOfSource, resolvePronoun, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
-import { ruleHelpers, ruleQuotes, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
+import { speakerOfSource, resolvePronoun, recordSource, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
+import { ruleHelpers, ruleQuotes, tokenAt, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
 import { DEFAULT_PARSER_DIR, emptyParse, loadParserModel, parseDocument, parseSentencesInto } from '../nlp/parser/index.js';
@@ -91,6 +92,8 @@ export interface FoundQuote {
    * official", an unresolved pronoun): equals speakerMention when there is a speaker.
    */
   sourceMention?: { start: number; end: number } | null;
+  /** The speaker rule that named the source (speaker.ts `SpeakerPick.rule`: "source", "pronoun-speaker", "source-actor", …), for diagnosis; absent on quotes of the rules. */
+  rule?: string;
 }
 
 /** Options of quote extraction. */
@@ -223,7 +226,7 @@ function contentRange(ctx: ReturnType<typeof context>, s: number, e: number): [n
 }
 
 /** Quotes from the tagger's attributions (see the module doc). */
-function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors, syntax: (sentences: number[]) => TokenParse | null): FoundQuote[] {
+function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger, minConf: number, parse: TokenParse | null, srcActors: SourceActors, syntax: (sentences: number[]) => TokenParse | null, ruleSources: SpeakerHistory = []): FoundQuote[] {
   const { doc, regions, at, quoted } = ctx;
   // speakers are resolved against the resolution extended by the source actors (sources.ts);
   // the tagger's features read the original one, as in training
@@ -231,7 +234,9 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const { tokens, text } = doc;
   const tags = tagDocument(doc, ctx.res, tagger, regions, at, tagger.syntax ? parse : null);
   const atts: TaggedAttribution[] = withTrailingAttributions(assembleAttributions(doc, tags), trailingAttributions(doc, quoted, ctx.cues));
-  const history: SpeakerHistory = [];
+  // the sources the rules found are sources for later pronouns too, also where the tagger missed
+  // their quote ("The minister told reporters that …. "…," he said.")
+  const history: SpeakerHistory = [...ruleSources].sort((x, y) => x.token - y.token);
   const h = ruleHelpers({ ...ctx, res }, history);
   const out: FoundQuote[] = [];
   const cueLemmas = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
@@ -290,7 +295,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
     const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
     const mention = speaker >= 0 ? source : null;
-    if (pick.mention) history.push({ actor: speaker, token: pick.mention.start });
+    if (pick.mention) recordSource(doc, history, pick.mention, speaker);
     const cue = a.cue ? cueText(doc, a.cue) : null;
     const cueSpan = a.cue ? { start: tokens[a.cue.start].start, end: tokens[a.cue.end - 1].end } : null;
     const seen = new Set<string>();
@@ -304,7 +309,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (!source && kind === 'indirect' && (text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 4) continue;
       out.push({
         text: text.slice(start, end), start, end, kind, speaker, speakerMention: mention, cue,
-        confidence: speaker >= 0 ? pick.conf : 0, cueSpan, sourceMention: source,
+        confidence: speaker >= 0 ? pick.conf : 0, cueSpan, sourceMention: source, rule: pick.rule,
       });
     }
   }
@@ -460,7 +465,8 @@ export function attributeQuotes(doc: AnnotatedText, res: ActorResolution, opts: 
   // only the sentences of the attribution are parsed when the document parses sentence by sentence
   const syntax = (sentences: number[]) => (parsed !== undefined ? parsed
     : doc.parseSentences ? doc.parseSentences(sentences) : (parsed = doc.parse?.() ?? null));
-  const out = modelQuotes(ctx, tagger, minConf, parse, sources, syntax);
+  const ruleSources: SpeakerHistory = rules.filter((r) => r.speaker >= 0 && r.speakerMention).map((r) => ({ actor: r.speaker, token: tokenAt(doc, r.speakerMention!.start) }));
+  const out = modelQuotes(ctx, tagger, minConf, parse, sources, syntax, ruleSources);
   const overlaps = (a: FoundQuote, b: FoundQuote) => a.start < b.end && b.start < a.end;
   for (const r of rules) {
     if (r.kind === 'indirect') continue;
