@@ -440,3 +440,17 @@ test('a domestic agent with no country takes the country where all its physical 
   assert.equal(comment.actors.find((a) => a.name === 'government')?.country, null, show(comment));
   assert.ok(!comment.events.some((e) => e.root === '18' && actor(comment, e.source)?.name === 'government'), show(comment));
 });
+
+test('the month May is no modal; a speaker is not the source of what he reports; ", saying …" ends the target search', () => {
+  for (const text of ['On May 3, Russian forces shelled Kharkiv.', 'BAKU, May 14 -- The European Union imposed sanctions on Belarus.']) {
+    const doc = run(text);
+    assert.ok(doc.events.length && doc.events.every((e) => e.modality === 'asserted'), `${text} ${show(doc)}`);
+  }
+  assert.equal(run('Russia may attack Ukraine.').events.find((e) => e.root === '19')?.modality, 'hypothetical');
+  const said = run('Regional governor Oleh Syniehubov said two guided bombs struck the market.');
+  assert.ok(!said.events.some((e) => actor(said, e.source)?.name === 'Oleh Syniehubov'), show(said));
+  const saying = run('Armenian Foreign Minister Ararat Mirzoyan rejected the appeal, saying Yerevan would not negotiate under pressure.');
+  const r = saying.events.find((e) => e.trigger.text === 'rejected');
+  assert.ok(r, show(saying));
+  assert.notEqual(actor(saying, r.target)?.country, 'ARM', show(saying));
+});

@@ -230,6 +230,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
 /** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
 const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
+/** Verbs of saying that commit the speaker to an act of its own ("pledged to work with China", "vowed to retaliate"). */
+const COMMITMENT = new Set(['pledge', 'promise', 'vow', 'agree', 'decide', 'threaten']);
 /** Cue verbs whose object act is done by saying it (announce, declare, order, unveil, proclaim), as cue text. */
 const PERFORMATIVE_CUES = /^(?:announc|declar|order|unveil|proclaim)/i;
 const REPORTING = new Set(['say', 'tell', 'announce', 'state', 'declare', 'add', 'report', 'confirm', 'promise', 'pledge']);
@@ -302,6 +304,17 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       while (f < end && tokens[f].pos === 'ADV') f++;
       return f < end && (tokens[f].pos === 'VERB' || tokens[f].pos === 'AUX');
     });
+  };
+  /** Does the conjunction at `j` open another verb phrase or clause: a verb or auxiliary within the next eight tokens, before any punctuation? */
+  const conjoinsClause = (j: number, end: number): boolean => {
+    for (let i = j + 1; i < Math.min(end, j + 9); i++) {
+      if (tokens[i].pos === 'PUNCT') return false;
+      // a participle right after its noun modifies it ("threats made by …"): no clause; nor does a participle used as an adjective ("the continuing threats") or an infinitive
+      // ("equipment to assist Ethiopia")
+      if (tokens[i].pos === 'VERB' && ((/ed$/.test(lower[i]) && tokens[i - 1].pos === 'NOUN') || /^(?:DET|ADJ)$/.test(tokens[i - 1].pos) || lower[i - 1] === 'to')) continue;
+      if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
+    }
+    return false;
   };
   /**
    * The actor named right before verb `k` (past auxiliaries, adverbs and "not") whose mention opens a
@@ -1048,6 +1061,17 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (target < 0 && p.target !== 'none' && !passive && !parsePassive) {
         for (let j = triggerEnd; j < sent.tokenEnd; j++) {
           if (/^[;.]$/.test(lower[j]) || CLAUSE_OPENERS.has(lower[j]) || lower[j] === 'but' || (lower[j] === ',' && /^(?:and|but)$/.test(lower[j + 1] ?? ''))) break;
+          // a conjunction that opens another verb phrase or clause ("… and throwing its support
+          // behind Toqaev", "… and the alliance could come at the expense of the SCO")
+          if (tokens[j].pos === 'CCONJ' && conjoinsClause(j, sent.tokenEnd)) break;
+          // a participle adjunct after a comma is another act ("rejected the appeal, saying Yerevan …")
+          if (lower[j] === ',' && tokens[j + 1]?.pos === 'VERB') break;
+          // a noun act's phrase ends at a verb or a relative "that"/"what" ("protests that removed
+          // leaders from Georgia", "looting led to Toqaev requesting …"), but a purpose infinitive
+          // goes on ("a mediation effort to resolve the rift between Qatar and …")
+          // (nor at a participle right after the noun: "attacks targeting the government")
+          if (p.kind === 'noun' && ((tokens[j].pos === 'VERB' && lower[j - 1] !== 'to' && !(j === triggerEnd && /ing$/.test(lower[j]))) ||
+            tokens[j].pos === 'AUX' || lower[j] === 'that' || lower[j] === 'what')) break;
           if (participant(j) && actorAtToken[j] !== source) { target = actorAtToken[headOfPhrase(j, sent.tokenEnd)]; positionalTarget = true; break; }
         }
       }
@@ -1068,7 +1092,17 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // a noun act that is the object of a verb of attitude or comment ("condemned the bombing",
         // "welcomed the release") is not that verb's subject's act
         const commented = p.kind === 'noun' && between.some((t) => t.pos === 'VERB' && (ATTITUDE_VERBS.has(t.lemma.toLowerCase()) || COMMENT_VERBS.has(t.lemma.toLowerCase())));
-        if (m && !commented && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
+        // nor from the speaker to what is said ("Governor X said two guided bombs struck the market")
+        // (a pronoun subject of what is said is mostly the speaker: "the federation said it is
+        // skeptical"; a verb of commitment announces the speaker's own act: "pledged to work")
+        const reporter = between.some((t, i) => {
+          const lem = t.lemma.toLowerCase();
+          if (t.pos !== 'VERB' || !(REPORTING.has(lem) || COMMUNICATION.has(lem)) || COMMITMENT.has(lem)) return false;
+          let n = i + 1;
+          if (between[n]?.text.toLowerCase() === 'that') n++;
+          return between[n]?.pos !== 'PRON';
+        });
+        if (m && !commented && !reporter && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
       }
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
@@ -1102,7 +1136,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       for (let j = Math.max(sent.tokenStart, k - 6); j < k; j++) {
         const lem = tokens[j].lemma.toLowerCase();
         if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) { modality = 'intended'; statedIntent = true; }
-        else if (HYPO.has(lower[j])) { modality = 'hypothetical'; statedIntent = false; }
+        // (the month "May" is no modal: "On May 3, Russian forces shelled …", "BAKU, May 14 --")
+        else if (HYPO.has(lower[j]) && !(lower[j] === 'may' && (tokens[j].text !== 'may' || tokens[j + 1]?.pos === 'NUM'))) { modality = 'hypothetical'; statedIntent = false; }
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
