@@ -454,3 +454,13 @@ test('the month May is no modal; a speaker is not the source of what he reports;
   assert.ok(r, show(saying));
   assert.notEqual(actor(saying, r.target)?.country, 'ARM', show(saying));
 });
+
+test('a participle adjunct the parse hangs on a relative clause is the main clause act; "help" with an infinitive is no aid', () => {
+  const doc = run('Kenyan police fired tear gas at protesters who stormed parliament in Nairobi on Tuesday, killing at least five people.');
+  const kill = doc.events.find((e) => e.trigger.text === 'killing');
+  assert.equal(actor(doc, kill?.source)?.name, 'Kenyan police', show(doc));
+  const help = run('Moldova expelled a Russian diplomat, accusing him of helping to organise protests.');
+  assert.ok(!help.events.some((e) => e.trigger.text === 'helping'), show(help));
+  const aid = run('Germany helped Haiti after the earthquake.');
+  assert.ok(aid.events.some((e) => e.root === '07'), show(aid));
+});

@@ -379,3 +379,23 @@ test('a version-4 database is rebuilt for week precision (v5) keeping its events
   store.saveDocument(doc);
   assert.equal(store.getDocument(doc.article.id)?.events[0].datePrecision, 'week');
 });
+
+test("the README's sample SQL runs on a store and keeps asserted and reported acts, not denied or hypothetical ones", async (t) => {
+  const { PACKAGE_ROOT } = await import('../src/paths.js');
+  const { createPipeline } = await import('../src/pipeline.js');
+  const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
+  const sql = /sqlite3 steppe\.db "([^"]+)"/.exec(readme)?.[1];
+  assert.ok(sql, 'no sample query in the README');
+  const file = join(tempDir(t), 'steppe.db');
+  const store = openSqliteStore({ file });
+  t.after(() => store.close());
+  const pipe = createPipeline({ noExtract: true });
+  store.saveDocument(pipe.analyze({ source: 'wire.txt', format: 'text', published: '2024-03-06', content:
+    'Rebels attacked an army base in Mali on Monday, officials said. Mali did not arrest the rebel commander. Mali may attack the rebels next week.' }));
+  const db = new Database(file, { readonly: true });
+  t.after(() => db.close());
+  const rows = db.prepare(sql).all() as Array<{ event: string; modality: string }>;
+  assert.ok(rows.some((r) => r.event.startsWith('19') || r.event.startsWith('18')), JSON.stringify(rows));
+  assert.ok(rows.every((r) => r.modality === 'asserted' || r.modality === 'reported'), JSON.stringify(rows));
+  assert.ok(!rows.some((r) => r.event === '173'), 'a denied arrest is listed');
+});

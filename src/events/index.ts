@@ -741,7 +741,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const lemma = coder.verbForms.get(lower[k]);
         if (lemma) candidates = coder.patterns.byVerb.get(lemma);
       }
-      if (!candidates) continue;
+      // "help" with an infinitive ("helping to finance protests", "helped rebuild") is a role in
+      // another act, not aid given (CAMEO 070 is material aid)
+      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || tokens[k + 1]?.pos === 'VERB') && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      if (!candidates?.length) continue;
       k = codeTrigger(k, candidates, 'pattern');
     }
     // ---- the classifier: a sentence where no pattern fired, whose best PLOVER type (not NONE) is
@@ -977,6 +980,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       /** the state of a place struck as the object (named anywhere in the article), or -1 */
       let struckTerritory = -1;
       const v = syntax(s);
+      const sentIndex = s;
       let extraSources: number[] = [], extraTargets: number[] = [];
       let parsePassive = false;
       if (v) {
@@ -1024,6 +1028,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           }
         }
         if (p.kind === 'verb' && p.target !== 'subject') {
+          // a participle adjunct the parse hangs on a relative clause ("fired at protesters who
+          // stormed parliament, killing five people"): the killing is the main clause's act, as the
+          // comma says; its subject is the main clause's
+          const h = v.parse.head[k];
+          if (s >= 0 && lower[k - 1] === ',' && /ing$/.test(lower[k]) && v.parse.relation[k] === 'advcl' && h >= 0 && v.parse.relation[h] === 'acl:relcl') {
+            const cs = clauseSubject(sentIndex);
+            if (cs >= 0) s = cs;
+          }
           if (s >= 0) source = s;
           // "… and Belarus helped": an actor right before the verb, after "and", is its own subject,
           // whatever subject the parse lends the verb from the first conjunct
