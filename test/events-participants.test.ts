@@ -464,3 +464,14 @@ test('a participle adjunct the parse hangs on a relative clause is the main clau
   const aid = run('Germany helped Haiti after the earthquake.');
   assert.ok(aid.events.some((e) => e.root === '07'), show(aid));
 });
+
+test('subjects joined by "and" that the parse misses each get the event; a joint ceasefire is each side\'s toward the other', () => {
+  const w = run('Egypt and the African Union welcomed the agreement.');
+  assert.deepEqual(w.events.filter((e) => e.root === '05').map((e) => actor(w, e.source)?.name).sort(), ['African Union', 'Egypt'], show(w));
+  const c = run('Sudan\'s army and the paramilitary Rapid Support Forces agreed on Sunday to a 72-hour ceasefire.');
+  const pairs = c.events.filter((e) => e.code === '0871').map((e) => `${actor(c, e.source)?.code}>${actor(c, e.target)?.code}`).sort();
+  assert.deepEqual(pairs, ['SDNMIL>SDNREB', 'SDNREB>SDNMIL'], show(c));
+  // a place list before the subject joins no one
+  const places = run('In Cairo and Amman, officials condemned the attack.');
+  assert.ok(!places.events.some((e) => actor(places, e.source)?.type === 'state'), show(places));
+});

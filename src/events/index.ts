@@ -181,7 +181,7 @@ const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 
  * 046, sign a formal agreement 057, cooperate 06x, fight with small arms 193 as in "clashed"):
  * with coordinated sources and no target, each source targets the others.
  */
-const RECIPROCAL_CODES = /^(?:04|057|06|193|036|0311|0312|0313|0314)/;
+const RECIPROCAL_CODES = /^(?:04|057|06|193|036|0311|0312|0313|0314|0871)/;
 /** Definite descriptions that stand for an actor named before, with the actor types they may name. */
 const DESCRIPTION_KIND: Record<string, string[]> = {
   country: ['state'], nation: ['state'], kingdom: ['state'], republic: ['state'],
@@ -304,6 +304,39 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       while (f < end && tokens[f].pos === 'ADV') f++;
       return f < end && (tokens[f].pos === 'VERB' || tokens[f].pos === 'AUX');
     });
+  };
+  /**
+   * Actors coordinated before actor `a`'s last mention before token `end` in the sentence ("Egypt
+   * and the African Union", "France, Germany and Italy"): walking back over "and", commas and
+   * determiners, at most three, nearest first; [] when `a` opens the list.
+   */
+  const joinedBefore = (a: number, floor: number, end: number): number[] => {
+    const m = actors[a].mentions.filter((x) => x.tokenStart >= floor && x.tokenEnd <= end).pop();
+    const out: number[] = [];
+    let j = m ? m.tokenStart - 1 : -1;
+    while (j > floor && out.length < 3) {
+      while (j > floor && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j--;
+      // the connector next to `a` must be "and" ("In Cairo and Amman, officials …" joins no one)
+      if (lower[j] !== 'and' && (lower[j] !== ',' || !out.length)) break;
+      j--;
+      while (j > floor && tokens[j].pos === 'DET') j--;
+      const b = actorAtToken[j];
+      if (b < 0 || b === a || out.includes(b) || !participant(j)) break;
+      out.push(b);
+      while (j > floor && actorAtToken[j - 1] === b) j--;
+      j--;
+    }
+    // and after it, up to the trigger ("Sudan's army and the paramilitary Rapid Support Forces agreed")
+    j = m ? m.tokenEnd : end;
+    while (j < end && out.length < 3 && lower[j] === 'and') {
+      j++;
+      while (j < end && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j++;
+      const b = j < end ? actorAtToken[j] : -1;
+      if (b < 0 || b === a || out.includes(b) || !participant(j)) break;
+      out.push(b);
+      while (j < end && actorAtToken[j] === b) j++;
+    }
+    return out;
   };
   /** Does the conjunction at `j` open another verb phrase or clause: a verb or auxiliary within the next eight tokens, before any punctuation? */
   const conjoinsClause = (j: number, end: number): boolean => {
@@ -1274,6 +1307,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // coordinated actors ("Russia and China signed …", "met Uzbek and Tajik officials"): CAMEO codes
       // one event per source and target (CAMEO codebook v1.1b3, ch. 1 "compound actors"); each
       // keeps the trigger, so all of them point at the same characters
+      // the parse missed a coordinated subject ("Egypt and the African Union welcomed …", read
+      // with Egypt as the root): the actors joined to the source by "and" or a comma before it
+      if (source >= 0 && !extraSources.some((a) => a !== source)) extraSources = joinedBefore(source, sent.tokenStart, triggerStart);
       const sources = [source, ...extraSources.filter((a) => a !== source && a !== target)];
       let targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
       // a reciprocal object ("Beijing and Moscow increased their support for each other"): each
