@@ -168,3 +168,15 @@ test('a progressive the tagger reads as an adjective ("are striking rebel positi
   assert.ok(codes('Government troops were shelling the town of Kafr Nabl.').some((c) => c.startsWith('19')));
   assert.deepEqual(codes('The new tariffs are alarming exporters in Brazil.'), []);
 });
+
+test('withdrawals are military only with forces or a place; "shot down" is military force; a denial does not reach what the denier asserts after ", saying"', () => {
+  assert.ok(!codes('Opposition leaders urged the president to withdraw the tax bill.').includes('0874'));
+  assert.ok(!codes('Demonstrators demanded the withdrawal of a finance bill.').includes('1056'));
+  assert.ok(codes('NATO demanded the withdrawal of Russian troops.').includes('1056'));
+  assert.ok(codes('Russia withdrew its troops from Kherson in November.').includes('0874'));
+  assert.ok(codes('Ukrainian forces shot down six drones overnight.').includes('190'));
+  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'The defence ministry denied that its forces had targeted civilians, saying its aircraft had struck a military depot near the city.' });
+  const struck = doc.events.find((e) => e.trigger.text === 'struck');
+  assert.equal(struck?.negated, false, JSON.stringify(doc.events.map((e) => [e.code, e.trigger.text, e.negated])));
+  assert.equal(doc.events.find((e) => e.trigger.text === 'targeted')?.negated, true);
+});

@@ -490,10 +490,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const up = v.parse.head[cur];
         if (up < 0 || !/^(?:ccomp|xcomp|advcl)$/.test(v.parse.relation[cur])) break;
         if (denies(up)) return true;
+        // what the denier says instead ("denied that …, saying its aircraft had struck a depot") is asserted by it
+        if (REPORTING.has(tokens[up].lemma.toLowerCase()) || lower[up] === 'saying') break;
         cur = up;
       }
     }
     for (let j = k - 1; j >= Math.max(floor, k - 12); j--) {
+      if (lower[j] === ',' && tokens[j + 1]?.pos === 'VERB' && j + 1 < k) return false;
       if (denies(j) && (lower[j + 1] === 'that' || j === k - 1)) return true;
       if (lower[j] === ';' || lower[j] === '.') return false;
     }
