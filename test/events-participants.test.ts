@@ -475,3 +475,10 @@ test('subjects joined by "and" that the parse misses each get the event; a joint
   const places = run('In Cairo and Amman, officials condemned the attack.');
   assert.ok(!places.events.some((e) => actor(places, e.source)?.type === 'state'), show(places));
 });
+
+test('"it" in an adverbial clause is the subject of the clause it hangs on, not the speaker; a region is never a party to talks', () => {
+  const doc = run('Chen Wei-lin is an analyst in Taipei. He said China would avoid military action while it negotiated trade deals with Southeast Asian nations.');
+  const n = doc.events.find((e) => e.trigger.text === 'negotiated');
+  assert.equal(actor(doc, n?.source)?.name, 'China', show(doc));
+  assert.equal(n?.target, null, show(doc));
+});

@@ -654,14 +654,24 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    * and agrees; -1 when neither.
    */
   const pronounActor = (v: SyntaxView, head: number, form: string): number => {
+    /** Does actor `a` agree with the pronoun: he/she a person, it/they a non-person? */
+    const agrees = (a: number): boolean => a >= 0 && (/^(?:he|she)$/.test(form) ? actors[a].type === 'person' : /^(?:it|they)$/.test(form) ? actors[a].type !== 'person' : true);
     let pred = v.parse.head[head];
     for (let depth = 0; pred >= 0 && depth < 4; depth++) {
       const r = v.parse.relation[pred];
       const up = v.parse.head[pred];
       if (up < 0) break;
+      // the subject of the clause an adverbial clause hangs on, when it agrees ("China would avoid
+      // military action while it negotiated …": it = China)
+      if (r === 'advcl') {
+        const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj' && c < head && tokens[c].pos !== 'PRON');
+        const a = subj !== undefined ? phraseActor(v, subj, false) : -1;
+        if (agrees(a)) return a;
+      }
       if (r === 'ccomp' && (REPORTING.has(tokens[up].lemma.toLowerCase()) || COMMUNICATION.has(tokens[up].lemma.toLowerCase()))) {
         const subj = v.children[up].find((c) => v.parse.relation[c] === 'nsubj');
-        if (subj !== undefined) return phraseActor(v, subj, false);
+        const a = subj !== undefined ? phraseActor(v, subj, false) : -1;
+        if (agrees(a)) return a;
         break;
       }
       if (r !== 'conj' && r !== 'xcomp' && r !== 'advcl' && r !== 'ccomp') break;
@@ -1486,6 +1496,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const a = events.find((x) => x !== b && h >= 0 && x.trigger.start === tokens[h].start && x.root === b.root && x.source === b.source &&
       x.confidence >= (opts.minConfidence ?? 0.35) && !announcing.has(x));
     if (a && (b.target < 0 || b.target === a.target)) purposes.add(b);
+  }
+  // a region ("Southeast Asia", "Europe") is a place, not a party: never a source, and a target only
+  // of force or aid that lands on it ("struck Gaza", roots 07 and 18-20) (data/README.md, regions)
+  for (const e of events) {
+    if (e.source >= 0 && actors[e.source].type === 'location') e.source = -1;
+    if (e.target >= 0 && actors[e.target].type === 'location' && !/^(?:07|18|19|20)/.test(e.root)) e.target = -1;
   }
   // a domestic agent with no country of its own ("Police fired tear gas at protesters in Nairobi",
   // "Rebels attacked an army post in Kidal") belongs to the state where it acts: where all of its
