@@ -343,3 +343,10 @@ test('an agent after "its" or "their" belongs to the state named before it in th
   const apart = run('Turkey held elections. Officials said its troops were ready.', '2023-06-01');
   assert.equal(apart.find((a) => a.name === 'troops')?.country ?? null, null);
 });
+
+test('"Brussels" as a party is the EU (igos.yaml metonym); "in Brussels" is a place in Belgium', () => {
+  const party = run('Brussels imposed new sanctions on Minsk.', '2023-06-01');
+  assert.equal(party.find((a) => a.mentions.some((m) => m.text === 'Brussels'))?.code, 'IGOEEC');
+  const place = run('Thousands of farmers protested in Brussels on Monday.', '2023-06-01');
+  assert.ok(!place.some((a) => a.type === 'igo'), JSON.stringify(place.map((a) => a.name)));
+});

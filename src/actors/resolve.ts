@@ -230,6 +230,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const endTok = tokenEndAt.get(t.start + n.form.length);
       if (endTok === undefined || tokens[endTok].sentence !== t.sentence) continue;
       // "Moscow-led": a hyphenated modifier still names the actor; a name inside a longer capitalised word does not
+      // a capital an IGO lists as its metonym stands for the IGO as a party ("Brussels hoped …": the
+      // EU, igos.yaml), and for its state's capital as a place ("in Brussels")
+      if (n.kind === 'metonym' && !LOCATIVE.has(lower[i - 1] ?? '')) {
+        const igo = list.find((x) => x !== n && x.kind === 'metonym' && x.form === n.form && dict.actors.get(x.actorId)?.type === 'igo');
+        if (igo) return [endTok + 1, igo];
+      }
       return [endTok + 1, n];
     }
     return null;
