@@ -180,3 +180,12 @@ test('withdrawals are military only with forces or a place; "shot down" is milit
   assert.equal(struck?.negated, false, JSON.stringify(doc.events.map((e) => [e.code, e.trigger.text, e.negated])));
   assert.equal(doc.events.find((e) => e.trigger.text === 'targeted')?.negated, true);
 });
+
+test('"dismissed the sanctions as …" is a rejection, not an ouster; a second act someone is urged to do is hypothetical too', () => {
+  const d = codes('Lukashenko dismissed the sanctions as economic warfare.');
+  assert.ok(d.includes('120') && !d.includes('172'), JSON.stringify(d));
+  assert.ok(codes('The president dismissed the defence minister Sergei Ivanov on Monday.').includes('172'));
+  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'Tsikhanouskaya urged the EU to go further and impose an embargo on Belarusian oil products.' });
+  const e = doc.events.find((x) => x.trigger.text === 'impose');
+  assert.equal(e?.modality, 'hypothetical', JSON.stringify(doc.events.map((x) => [x.code, x.trigger.text, x.modality])));
+});

@@ -471,6 +471,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const asks = (i: number) => ASKING.has(tokens[i].lemma.toLowerCase());
     const v = syntax(tokens[k].sentence);
     if (v && v.parse.relation[k] === 'xcomp' && v.parse.head[k] >= 0 && asks(v.parse.head[k])) return true;
+    // a second requested act, conjoined to the first ("urged the EU to go further and impose an embargo")
+    if (v && v.parse.relation[k] === 'conj') {
+      const h = v.parse.head[k];
+      if (h >= 0 && v.parse.relation[h] === 'xcomp' && v.parse.head[h] >= 0 && asks(v.parse.head[h])) return true;
+    }
     for (let j = k - 2; j >= Math.max(floor, k - 8); j--) {
       if (tokens[j].pos === 'VERB') return asks(j);
       if (/^[,;.]$/.test(lower[j])) return false;
@@ -1201,7 +1206,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
       // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
-      if (p.kind === 'verb' && lower[k - 1] === 'to' && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
+      if (p.kind === 'verb' && (lower[k - 1] === 'to' || nv?.parse.relation[k] === 'conj') && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
       // a question asks whether the act happens, whatever its tense ("Will China invade Taiwan?")
       if (sentText.trimEnd().endsWith('?')) modality = 'hypothetical';
       if (modality === 'asserted' && /^\s*(?:if|whether)\b/i.test(sentText)) modality = 'hypothetical';
