@@ -189,3 +189,8 @@ test('"dismissed the sanctions as …" is a rejection, not an ouster; a second a
   const e = doc.events.find((x) => x.trigger.text === 'impose');
   assert.equal(e?.modality, 'hypothetical', JSON.stringify(doc.events.map((x) => [x.code, x.trigger.text, x.modality])));
 });
+
+test('ramming vessels is military force; ramming a gate is none', () => {
+  assert.ok(codes('The Chinese coast guard rammed Philippine supply boats near the shoal.').includes('190'));
+  assert.deepEqual(codes('A truck rammed the gate.'), []);
+});
