@@ -482,3 +482,13 @@ test('"it" in an adverbial clause is the subject of the clause it hangs on, not 
   assert.equal(actor(doc, n?.source)?.name, 'China', show(doc));
   assert.equal(n?.target, null, show(doc));
 });
+
+test('forces that arrive or withdraw are the source, and their origin no target; a phrase "to X," before a subject pair joins no list', () => {
+  const doc = run('Tokayev asked the alliance for help, and the arrival of two thousand troops, mostly from Russia, followed on Friday.');
+  const a = doc.events.find((e) => e.trigger.text === 'arrival');
+  assert.equal(actor(doc, a?.source)?.code, 'RUSMIL', show(doc));
+  assert.equal(a?.target, null, show(doc));
+  const pair = run('When it comes to Kazakhstan, Beijing and Moscow are cooperating closely.');
+  const sources = pair.events.filter((e) => e.root === '06').map((e) => actor(pair, e.source)?.name).sort();
+  assert.deepEqual([...new Set(sources)], ['China', 'Russia'], show(pair));
+});

@@ -230,6 +230,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
 /** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
 const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
+/** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
+const MOVEMENT_NOUNS = new Set(['arrival', 'withdrawal', 'pullout', 'pull-out', 'departure']);
 /** Verbs of saying that commit the speaker to an act of its own ("pledged to work with China", "vowed to retaliate"). */
 const COMMITMENT = new Set(['pledge', 'promise', 'vow', 'agree', 'decide', 'threaten']);
 /** Cue verbs whose object act is done by saying it (announce, declare, order, unveil, proclaim), as cue text. */
@@ -305,6 +307,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       return f < end && (tokens[f].pos === 'VERB' || tokens[f].pos === 'AUX');
     });
   };
+  /** The forces (an actor coded MIL, COP or SPY) named within six tokens from `from`, before any verb or punctuation, or -1. */
+  const movingForces = (from: number, end: number): number => {
+    for (let j = from; j < Math.min(end, from + 6); j++) {
+      if (tokens[j].pos === 'VERB' || tokens[j].pos === 'PUNCT') return -1;
+      if (participant(j)) return OWN_FORCES.test(actors[actorAtToken[j]].code ?? '') ? actorAtToken[j] : -1;
+    }
+    return -1;
+  };
   /**
    * Actors coordinated before actor `a`'s last mention before token `end` in the sentence ("Egypt
    * and the African Union", "France, Germany and Italy"): walking back over "and", commas and
@@ -322,9 +332,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       while (j > floor && tokens[j].pos === 'DET') j--;
       const b = actorAtToken[j];
       if (b < 0 || b === a || out.includes(b) || !participant(j)) break;
+      let first = j;
+      while (first > floor && actorAtToken[first - 1] === b) first--;
+      // after a comma, an actor governed by a preposition ends an opening phrase, not a list
+      // ("when it comes to Kazakhstan, Beijing and Moscow are …")
+      if (lower[j + 1] === ',' && first > floor && /^(?:ADP|SCONJ)$/.test(tokens[first - 1].pos)) break;
       out.push(b);
-      while (j > floor && actorAtToken[j - 1] === b) j--;
-      j--;
+      j = first - 1;
     }
     // and after it, up to the trigger ("Sudan's army and the paramilitary Rapid Support Forces agreed")
     j = m ? m.tokenEnd : end;
@@ -930,6 +944,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           while (comma < sent.tokenEnd && !/^[,;.]$/.test(lower[comma])) comma++;
           target = actorAfter(andAt + 1, comma);
         }
+      } else if (p.kind === 'noun' && MOVEMENT_NOUNS.has(lower[triggerStart]) && lower[triggerEnd] === 'of' && movingForces(triggerEnd + 1, sent.tokenEnd) >= 0) {
+        // forces that arrive or withdraw are the ones acting: "the arrival of a few thousand troops,
+        // predominantly from Russia" (CAMEO 074/0874: the source sends or withdraws its forces)
+        source = movingForces(triggerEnd + 1, sent.tokenEnd);
       } else if (p.kind === 'noun') {
         // possessive source: "Russia's 2008 invasion", "Moscow's decision"
         for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 4); j--) {
@@ -1135,7 +1153,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           // (nor at a participle right after the noun: "attacks targeting the government")
           if (p.kind === 'noun' && ((tokens[j].pos === 'VERB' && lower[j - 1] !== 'to' && !(j === triggerEnd && /ing$/.test(lower[j]))) ||
             tokens[j].pos === 'AUX' || lower[j] === 'that' || lower[j] === 'what')) break;
-          if (participant(j) && actorAtToken[j] !== source) { target = actorAtToken[headOfPhrase(j, sent.tokenEnd)]; positionalTarget = true; break; }
+          // (not the source's own state: "troops, predominantly from Russia" names their origin)
+          const own = source >= 0 && actors[actorAtToken[j]]?.type === 'state' && actors[actorAtToken[j]].country === actors[source].country;
+          if (participant(j) && actorAtToken[j] !== source && !own) { target = actorAtToken[headOfPhrase(j, sent.tokenEnd)]; positionalTarget = true; break; }
         }
       }
       // the speaker of a trailing attribution ("…, killing five people, activists reported") is no target
