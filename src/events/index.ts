@@ -490,6 +490,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const h = v.parse.head[k];
       if (h >= 0 && v.parse.relation[h] === 'xcomp' && v.parse.head[h] >= 0 && asks(v.parse.head[h])) return true;
     }
+    // word order, for an infinitive only ("urged Caracas to free …")
+    if (lower[k - 1] !== 'to') return false;
     for (let j = k - 2; j >= Math.max(floor, k - 8); j--) {
       if (tokens[j].pos === 'VERB') return asks(j);
       if (/^[,;.]$/.test(lower[j])) return false;
@@ -808,7 +810,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       // "help" with an infinitive ("helping to finance protests", "helped rebuild") is a role in
       // another act, not aid given (CAMEO 070 is material aid)
-      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || tokens[k + 1]?.pos === 'VERB') && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      // ("help police restore order": the helped party's own act follows)
+      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || /^(?:VERB|NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '')) && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
       if (!candidates?.length) continue;
       k = codeTrigger(k, candidates, 'pattern');
     }

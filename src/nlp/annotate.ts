@@ -16,9 +16,39 @@ let nlpCache: Wink | null = null;
 /** A function that annotates an Article. */
 export type Annotator = (article: Article) => AnnotatedText;
 
+/**
+ * The wink-nlp annotations we read: sentence boundaries and POS (with lemmas, which wink derives
+ * from them). wink's own entities, negation, sentiment and custom entities are not run: they do
+ * not change tokens, tags, lemmas or sentences (checked on 20,000 news and treebank paragraphs)
+ * and took a quarter of wink's time.
+ */
+export const WINK_PIPE = ['sbd', 'pos'];
+
+/** Dash tokens that close a wire dateline. */
+const DATELINE_DASH = /^(?:--|—|–|-)$/;
+/**
+ * The length (in tokens of `idx`, the indices of a paragraph's first sentence) of a wire dateline
+ * that opens it, or -1: a place written in capitals ("NAIROBI", "KYIV, Ukraine", "BAKU, May 14"),
+ * optionally an agency in parentheses ("(Reuters)"), then a dash standing apart, then a capitalised
+ * word or a quotation mark; at most 12 tokens, no verb before the dash (AP and Reuters style).
+ */
+export function datelineEnd(tokens: readonly Token[], idx: readonly number[]): number {
+  if (idx.length < 3 || !/^\p{Lu}[\p{Lu}.'’-]{2,}$/u.test(tokens[idx[0]].text)) return -1;
+  for (let n = 1; n < Math.min(idx.length - 1, 12); n++) {
+    const t = tokens[idx[n]];
+    if (t.pos === 'VERB' || t.pos === 'AUX') return -1;
+    if (!DATELINE_DASH.test(t.text)) continue;
+    const next = tokens[idx[n + 1]];
+    // the dash stands apart ("BAKU -- The"), not inside a word
+    if (t.start === tokens[idx[n - 1]].end || next.start === t.end) return -1;
+    return /^[\p{Lu}"“'‘]/u.test(next.text) ? n + 1 : -1;
+  }
+  return -1;
+}
+
 /** Create the annotator (loads the wink model once per process). */
 export function createAnnotator(): Annotator {
-  nlpCache ??= winkNLP(model);
+  nlpCache ??= winkNLP(model, WINK_PIPE);
   const nlp = nlpCache;
   const its = nlp.its;
   return (article: Article): AnnotatedText => {
@@ -44,27 +74,33 @@ export function createAnnotator(): Annotator {
         // wink splits words at letters outside its alphabet ("Məmmədova" → M ə mm ə dova, the ə tagged X):
         // glue such pieces back into one word
         const prev = tokens[tokens.length - 1];
-        if (prev && map.length && map[i - 1] === tokens.length - 1 && prev.end === offs[i][0] && /^\p{L}+$/u.test(values[i]) && /\p{L}$/u.test(prev.text) &&
+        if (prev && map.length && map[i - 1] === tokens.length - 1 && prev.end === starts[i] && /^\p{L}+$/u.test(values[i]) && /\p{L}$/u.test(prev.text) &&
           (pos[i] === 'X' || pos[i - 1] === 'X' || /[^\x00-\u024f]/u.test(values[i] + prev.text))) {
           prev.text += values[i];
-          prev.end = offs[i][1];
+          prev.end = ends[i];
           prev.lemma = prev.text.toLowerCase();
           if (prev.pos === 'X' || /^\p{Lu}/u.test(prev.text)) prev.pos = /^\p{Lu}/u.test(prev.text) ? 'PROPN' : 'NOUN';
           map.push(tokens.length - 1);
           continue;
         }
         map.push(tokens.length);
-        tokens.push({ text: values[i], start: offs[i][0], end: offs[i][1], pos: pos[i], lemma: lemmas[i] ?? values[i].toLowerCase(), sentence: -1 });
+        tokens.push({ text: values[i], start: starts[i], end: ends[i], pos: pos[i], lemma: lemmas[i] ?? values[i].toLowerCase(), sentence: -1 });
       }
       const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-      for (const [a, b] of spans) {
-        const idx = [] as number[];
-        for (let i = a; i <= b; i++) if (map[i] >= 0 && idx[idx.length - 1] !== map[i]) idx.push(map[i]);
-        if (!idx.length) continue;
+      const push = (idx: number[]) => {
         const si = sentences.length;
         for (const t of idx) tokens[t].sentence = si;
         sentences.push({ start: tokens[idx[0]].start, end: tokens[idx[idx.length - 1]].end, tokenStart: idx[0], tokenEnd: idx[idx.length - 1] + 1, paragraph: pi });
-      }
+      };
+      spans.forEach(([a, b], n) => {
+        const idx = [] as number[];
+        for (let i = a; i <= b; i++) if (map[i] >= 0 && idx[idx.length - 1] !== map[i]) idx.push(map[i]);
+        if (!idx.length) return;
+        // a wire dateline opening the paragraph ("NAIROBI, June 25 --", "MOSCOW (Reuters) -") is a
+        // sentence of its own: its place, date and agency are no part of the lead's clause
+        const cut = n === 0 ? datelineEnd(tokens, idx) : -1;
+        if (cut > 0) { push(idx.slice(0, cut)); push(idx.slice(cut)); } else push(idx);
+      });
     });
     return { article, text: article.text, sentences, tokens };
   };

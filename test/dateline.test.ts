@@ -1,0 +1,38 @@
+/**
+ * Wire datelines ("NAIROBI, June 25 --", "MOSCOW (Reuters) -") are sentences of their own
+ * (src/nlp/annotate.ts `datelineEnd`): the place and date of the report are no part of the lead's
+ * clause, so they neither take its events nor date them. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnnotator } from '../src/nlp/annotate.js';
+import { rawTextArticle } from '../src/extract/text.js';
+import { createPipeline } from '../src/pipeline.js';
+
+const annotate = createAnnotator();
+const sentences = (text: string) => {
+  const doc = annotate(rawTextArticle(text, { source: 't', url: null, title: null }));
+  return doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+};
+
+test('a dateline opening a paragraph is its own sentence; a dash inside a sentence or a word is not', () => {
+  assert.deepEqual(sentences('NAIROBI, June 25 -- Police fired tear gas at protesters.'), ['NAIROBI, June 25 --', 'Police fired tear gas at protesters.']);
+  assert.deepEqual(sentences('MOSCOW (Reuters) - Russia said it shot down six drones.'), ['MOSCOW (Reuters) -', 'Russia said it shot down six drones.']);
+  assert.deepEqual(sentences('KYIV, Ukraine — Russian forces shelled Kharkiv overnight.'), ['KYIV, Ukraine —', 'Russian forces shelled Kharkiv overnight.']);
+  assert.deepEqual(sentences('NATO - the alliance - met in Brussels.'), ['NATO - the alliance - met in Brussels.']);
+  assert.deepEqual(sentences('UN-backed talks began in Geneva.'), ['UN-backed talks began in Geneva.']);
+  assert.deepEqual(sentences('Police fired tear gas -- and then water cannon.'), ['Police fired tear gas -- and then water cannon.']);
+});
+
+test('the dateline neither takes the lead\'s event nor dates it', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2023-06-12', content:
+    'JEDDAH, Saudi Arabia, June 12 -- Sudan\'s army and the Rapid Support Forces agreed on Sunday to a ceasefire, Saudi Arabia and the United States said.' });
+  const name = (id: string | null) => doc.actors.find((a) => a.id === id)?.name;
+  const cease = doc.events.filter((e) => e.code === '0871');
+  assert.ok(cease.length >= 1, JSON.stringify(doc.events.map((e) => e.code)));
+  for (const e of cease) {
+    assert.ok(![name(e.source), name(e.target)].includes('Saudi Arabia'), JSON.stringify(cease.map((x) => [name(x.source), name(x.target)])));
+    assert.equal(e.date, '2023-06-11', 'Sunday before the publication date, not the dateline\'s day');
+  }
+});
