@@ -350,3 +350,9 @@ test('"Brussels" as a party is the EU (igos.yaml metonym); "in Brussels" is a pl
   const place = run('Thousands of farmers protested in Brussels on Monday.', '2023-06-01');
   assert.ok(!place.some((a) => a.type === 'igo'), JSON.stringify(place.map((a) => a.name)));
 });
+
+test('a rights body is a human-rights NGO, whatever office word its name has', () => {
+  const doc = run('The Kenya Human Rights Commission condemned the killings.', '2024-06-25');
+  assert.equal(actor(doc, 'Kenya Human Rights Commission')?.code, 'KENNGOHRI');
+  assert.equal(actor(run('The Electoral Commission of Kenya published the results.', '2024-06-25'), 'Electoral Commission of Kenya')?.code, 'KENGOV');
+});
