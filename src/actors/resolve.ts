@@ -466,7 +466,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // ("when rebels attacked": wink tags a plural agent noun before a verb as a verb, "rebels")
     const agentNoun = (e: number) => tokens[e].pos === 'NOUN' || tokens[e].pos === 'PROPN' ||
       (tokens[e].pos === 'VERB' && /s$/.test(lower[e]) && (tokens[e + 1]?.pos === 'VERB' || tokens[e + 1]?.pos === 'AUX') && sameSentence(e, e + 1));
-    if (ag && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
+    // an agent phrase that is also a title before a name ("Opposition leader Raila Odinga") is the title
+    const rp0 = ag ? rolePhrase(i) : null;
+    const titleBeforeName = !!rp0 && rp0.end > ag![0] - 1 && rp0.end < tokens.length && sameSentence(i, rp0.end) && tokens[rp0.end].pos === 'PROPN' && isCap(tokens[rp0.end].text) && !rp0.det;
+    if (ag && !titleBeforeName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       let [end, a] = ag;
       // an agent noun modifying another ("Syrian government warplanes", "opposition activists"): the
