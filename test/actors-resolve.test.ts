@@ -356,3 +356,12 @@ test('a rights body is a human-rights NGO, whatever office word its name has', (
   assert.equal(actor(doc, 'Kenya Human Rights Commission')?.code, 'KENNGOHRI');
   assert.equal(actor(run('The Electoral Commission of Kenya published the results.', '2024-06-25'), 'Electoral Commission of Kenya')?.code, 'KENGOV');
 });
+
+test('a title before a name wins over an agent phrase of the same words', () => {
+  const doc = run('Opposition leader Raila Odinga urged calm.', '2024-06-25');
+  assert.equal(actor(doc, 'Raila Odinga')?.code, 'OPP');
+  assert.ok(!doc.some((a) => a.name === 'Opposition'), JSON.stringify(doc.map((a) => a.name)));
+  // with no name after it, the phrase is still an agent
+  const bare = run('The opposition rejected the budget.', '2024-06-25');
+  assert.ok(bare.some((a) => a.code === 'OPP'), JSON.stringify(bare.map((a) => [a.name, a.code])));
+});
