@@ -96,6 +96,42 @@ export function articleId(text: string): string {
   return createHash('sha256').update(norm).digest('hex').slice(0, 16);
 }
 
+const LETTER_RE = /\p{L}/u;
+const LATIN_RE = /\p{Script=Latin}/u;
+/** Per non-ASCII code point seen: 0 not a letter, 1 a letter of another script, 2 a Latin letter. */
+const letterClass = new Map<number, number>();
+
+/**
+ * The letters (`\p{L}`, counted by code point) of a text and how many of them are in the Latin
+ * script (`\p{Script=Latin}`): the counts of `text.match(/\p{L}/gu)` and of its Latin part,
+ * without making a string per letter (ASCII is classified inline, other code points once each).
+ */
+export function countLetters(text: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const l = c | 32;
+      if (l >= 97 && l <= 122) { letters++; latin++; }
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000; i++; }
+    }
+    let k = letterClass.get(cp);
+    if (k === undefined) {
+      const ch = String.fromCodePoint(cp);
+      k = LETTER_RE.test(ch) ? (LATIN_RE.test(ch) ? 2 : 1) : 0;
+      if (letterClass.size < 100_000) letterClass.set(cp, k);
+    }
+    if (k) { letters++; if (k === 2) latin++; }
+  }
+  return { letters, latin };
+}
+
 /** Build the pipeline: loads the NLP model, the actor dictionary, the codebook and the patterns once. */
 export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   const annotate = createAnnotator();
@@ -173,9 +209,8 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
       // a script is sure evidence however short the text: English is written in Latin letters, so a
       // text whose letters are mostly of another script (Cyrillic, CJK, Arabic, …) is not English
       if (languages !== 'any' && languages.every((l) => LATIN_SCRIPT_LANGUAGES.has(l))) {
-        const letters = article.text.match(/\p{L}/gu) ?? [];
-        const latin = letters.filter((ch) => /\p{Script=Latin}/u.test(ch)).length;
-        if (letters.length >= 20 && latin / letters.length < 0.5) {
+        const { letters, latin } = countLetters(article.text);
+        if (letters >= 20 && latin / letters < 0.5) {
           const lang = article.language ? `"${article.language}"` : 'a non-Latin script';
           throw new SteppeError('E_LANGUAGE', raw.source, `the article is in ${lang}, not in Latin letters; only ${languages.join(', ')} is analysed for now`);
         }

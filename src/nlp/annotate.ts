@@ -57,15 +57,20 @@ export function createAnnotator(): Annotator {
     article.paragraphs.forEach((p, pi) => {
       const ptext = article.text.slice(p.start, p.end);
       const doc = nlp.readDoc(ptext);
-      const values = doc.tokens().out(its.value) as string[];
-      const pos = doc.tokens().out(its.pos) as string[];
-      const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
-      const offs: Array<[number, number]> = [];
+      const all = doc.tokens();
+      const values = all.out(its.value) as string[];
+      const pos = all.out(its.pos) as string[];
+      const lemmas = all.out(its.lemma as never) as unknown as string[];
+      // character span of each wink token: [starts[i], ends[i])
+      const starts = new Array<number>(values.length);
+      const ends = new Array<number>(values.length);
       let cursor = 0;
-      for (const v of values) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
         let at = ptext.indexOf(v, cursor);
         if (at < 0) at = cursor; // wink never rewrites token text; keep monotone if it ever does
-        offs.push([p.start + at, p.start + at + v.length]);
+        starts[i] = p.start + at;
+        ends[i] = p.start + at + v.length;
         cursor = at + v.length;
       }
       const map: number[] = [];

@@ -20,6 +20,7 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import type { AnnotatedText } from '../../types.js';
 import { mergeWinkTokens, mergedPos, type NerToken } from './features.js';
 import { NerModel } from './model.js';
+import { WINK_PIPE } from '../annotate.js';
 
 export { NerModel } from './model.js';
 export { scoreEntities, spansFromTags } from './score.js';
@@ -57,7 +58,7 @@ export function loadNerModel(dir: string = DEFAULT_NER_MODEL_DIR): NerModel {
 type Wink = ReturnType<typeof winkNLP>;
 let wink: Wink | null = null;
 function getWink(): Wink {
-  wink ??= winkNLP(winkModel);
+  wink ??= winkNLP(winkModel, WINK_PIPE);
   return wink;
 }
 

@@ -217,6 +217,21 @@ export class FeatureExtractor {
   private readonly tplSeed: Int32Array;
   private readonly atomVals: Int32Array;
   private readonly pos = new Int32Array(POSITIONS.length);
+  /**
+   * For `extract`: the templates by number of atoms, as flat lists of (template, its atoms' ids):
+   * one atom, two, three; `tplOther` lists the templates of any other arity.
+   */
+  private readonly tpl1: Int32Array;
+  private readonly tpl2: Int32Array;
+  private readonly tpl3: Int32Array;
+  private readonly tplOther: Int32Array;
+  /**
+   * The templates as a program for the WebAssembly kernel (kernel.ts `hashKeys`): per template its
+   * seed, its number of atoms, and for each atom 4 × its index in `atomValues`.
+   */
+  readonly program: Int32Array;
+  /** Number of distinct atoms (the length of `atomValues`). */
+  readonly atomCount: number;
 
   constructor(templates: string[], labels: string[]) {
     this.templates = templates.slice();
@@ -256,6 +271,24 @@ export class FeatureExtractor {
     this.tplAtoms = Int32Array.from(tplAtoms);
     this.tplSeed = Int32Array.from(templates, (t) => hashString(t));
     this.atomVals = new Int32Array(atomPos.length);
+    const by: number[][] = [[], [], [], []];
+    const other: number[] = [];
+    for (let t = 0; t < templates.length; t++) {
+      const arity = tplStart[t + 1] - tplStart[t];
+      if (arity >= 1 && arity <= 3) by[arity].push(t, ...tplAtoms.slice(tplStart[t], tplStart[t + 1]));
+      else other.push(t);
+    }
+    this.tpl1 = Int32Array.from(by[1]);
+    this.tpl2 = Int32Array.from(by[2]);
+    this.tpl3 = Int32Array.from(by[3]);
+    this.tplOther = Int32Array.from(other);
+    const program: number[] = [];
+    for (let t = 0; t < templates.length; t++) {
+      program.push(this.tplSeed[t], tplStart[t + 1] - tplStart[t]);
+      for (let j = tplStart[t]; j < tplStart[t + 1]; j++) program.push(4 * tplAtoms[j]);
+    }
+    this.program = Int32Array.from(program);
+    this.atomCount = atomPos.length;
   }
 
   /** Fill `this.pos` with the token index at each position of the state (-1: absent; n: root). */
@@ -303,15 +336,49 @@ export class FeatureExtractor {
     }
   }
 
-  /** Write the key of every template for this state into `out` (length ≥ size). */
-  extract(st: ParseState, enc: EncodedSentence, out: Int32Array): void {
+  /**
+   * The hash of every distinct atom in this state (`atomCount` values; a buffer reused from call to
+   * call), from which `program` makes the keys.
+   */
+  atomValues(st: ParseState, enc: EncodedSentence): Int32Array {
     this.positions(st);
     const vals = this.atomVals;
-    for (let k = 0; k < vals.length; k++) vals[k] = this.atomValue(st, enc, this.atomPos[k], this.atomAttr[k]);
+    const atomPos = this.atomPos;
+    const atomAttr = this.atomAttr;
+    for (let k = 0; k < vals.length; k++) vals[k] = this.atomValue(st, enc, atomPos[k], atomAttr[k]);
+    return vals;
+  }
+
+  /** Write the key of every template for this state into `out` (length ≥ size). */
+  extract(st: ParseState, enc: EncodedSentence, out: Int32Array): void {
+    const vals = this.atomValues(st, enc);
+    // the same keys as `keyOf`: seed, then the atoms in template order, then fmix; by arity, so that
+    // the loops have no inner loop
+    const seed = this.tplSeed;
+    const t1 = this.tpl1;
+    for (let x = 0; x < t1.length; x += 2) {
+      const t = t1[x];
+      const h = fmix(mix(seed[t], vals[t1[x + 1]]));
+      out[t] = h === 0 ? 1 : h;
+    }
+    const t2 = this.tpl2;
+    for (let x = 0; x < t2.length; x += 3) {
+      const t = t2[x];
+      const h = fmix(mix(mix(seed[t], vals[t2[x + 1]]), vals[t2[x + 2]]));
+      out[t] = h === 0 ? 1 : h;
+    }
+    const t3 = this.tpl3;
+    for (let x = 0; x < t3.length; x += 4) {
+      const t = t3[x];
+      const h = fmix(mix(mix(mix(seed[t], vals[t3[x + 1]]), vals[t3[x + 2]]), vals[t3[x + 3]]));
+      out[t] = h === 0 ? 1 : h;
+    }
     const ts = this.tplStart;
     const ta = this.tplAtoms;
-    for (let t = 0; t < this.size; t++) {
-      let h = this.tplSeed[t];
+    const to = this.tplOther;
+    for (let x = 0; x < to.length; x++) {
+      const t = to[x];
+      let h = seed[t];
       for (let j = ts[t]; j < ts[t + 1]; j++) h = mix(h, vals[ta[j]]);
       h = fmix(h);
       out[t] = h === 0 ? 1 : h;
@@ -454,6 +521,10 @@ export class TaggerFeatures {
   /** Per attribute of TAG_ATTRS: whether some template uses it. */
   private readonly used: boolean[];
   private readonly clusters: WordClusters | null;
+  /** The used word atoms as pairs (attribute index in TAG_ATTRS, index in `taggerAtoms`). */
+  private readonly wordAttrs: Int32Array;
+  /** The sentence `prepare` fills without strings (at prediction), reused from call to call. */
+  private scratch: TaggerSentence | null = null;
 
   /** `clusters` is needed when a template uses a cluster atom. */
   constructor(templates: string[], clusters: WordClusters | null = null) {
@@ -482,6 +553,7 @@ export class TaggerFeatures {
     this.atomOff = Int32Array.from(off);
     this.tplSeed = Int32Array.from(templates, (t) => hashString(`tagger ${t}`));
     this.used = TAG_ATTRS.map((_, k) => attr.includes(k));
+    this.wordAttrs = Int32Array.from(TAG_ATTRS.flatMap((_, k) => (WORD_ATOM[k] >= 0 && this.used[k] ? [k, WORD_ATOM[k]] : [])));
   }
 
   /**
@@ -489,6 +561,7 @@ export class TaggerFeatures {
    * strings (needed by `describe`, in training) only when `withStrings`.
    */
   prepare(words: string[], upos: string[], withStrings = true): TaggerSentence {
+    if (!withStrings) return this.prepareHashes(words, upos);
     const n = words.length;
     const used = this.used;
     const strings: string[][] = TAG_ATTRS.map((_, k) => (withStrings && used[k]) || k === 7 ? new Array(n) : []);
@@ -520,6 +593,44 @@ export class TaggerFeatures {
       }
     }
     return { n, strings, hashes, tags: strings[7], tagH: hashes[7] };
+  }
+
+  /**
+   * `prepare` without strings, for prediction: the same hashes (and `tags`, `tagH` for the tagger's
+   * own tags) in buffers reused from call to call (valid until the next call; longer than `n`).
+   */
+  private prepareHashes(words: string[], upos: string[]): TaggerSentence {
+    const n = words.length;
+    let s = this.scratch;
+    if (!s || s.tagH.length < n) {
+      const cap = Math.max(n, 2 * (s?.tagH.length ?? 32));
+      const strings: string[][] = TAG_ATTRS.map(() => []);
+      strings[7] = new Array<string>(cap);
+      const hashes = TAG_ATTRS.map((_, k) => new Int32Array(this.used[k] || k === 7 ? cap : 0));
+      s = this.scratch = { n, strings, hashes, tags: strings[7], tagH: hashes[7] };
+    }
+    s.n = n;
+    const { hashes, tags, tagH } = s;
+    const wa = this.wordAttrs;
+    const useTag = this.used[6];
+    const clusters = this.clusters && (this.used[TAG_K] || this.used[TAG_K + 1] || this.used[TAG_K + 2]) ? this.clusters : null;
+    for (let i = 0; i < n; i++) {
+      const a = taggerAtoms(words[i]);
+      for (let x = 0; x < wa.length; x += 2) hashes[wa[x]][i] = a.h[wa[x + 1]];
+      if (useTag) {
+        const tag = upos[i] || 'X';
+        let th = winkTagHashes.get(tag);
+        if (th === undefined) { th = hashString(tag); if (winkTagHashes.size < 1000) winkTagHashes.set(tag, th); }
+        hashes[6][i] = th;
+      }
+      tags[i] = NONE;
+      tagH[i] = NONE_H;
+      if (clusters) {
+        const k = clusters.of(a.s[0]);
+        for (let j = 0; j < 3; j++) if (this.used[TAG_K + j]) hashes[TAG_K + j][i] = k.h[j];
+      }
+    }
+    return s;
   }
 
   /** Write the key of every template for token i into `out`. */
