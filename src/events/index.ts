@@ -810,8 +810,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       // "help" with an infinitive ("helping to finance protests", "helped rebuild") is a role in
       // another act, not aid given (CAMEO 070 is material aid)
-      // ("help police restore order": the helped party's own act follows)
-      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || /^(?:VERB|NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '')) && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || tokens[k + 1]?.pos === 'VERB') && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
       if (!candidates?.length) continue;
       k = codeTrigger(k, candidates, 'pattern');
     }
