@@ -194,3 +194,9 @@ test('ramming vessels is military force; ramming a gate is none', () => {
   assert.ok(codes('The Chinese coast guard rammed Philippine supply boats near the shoal.').includes('190'));
   assert.deepEqual(codes('A truck rammed the gate.'), []);
 });
+
+test('suspending flights or air links reduces relations (160); a wage freeze does not', () => {
+  assert.ok(codes('Rabat announced a suspension of air links with Spain.').includes('160'));
+  assert.ok(codes('Morocco suspended flights to Spain.').includes('160'));
+  assert.deepEqual(codes('A freeze on wages was announced.'), []);
+});
