@@ -356,8 +356,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const conjoinsClause = (j: number, end: number): boolean => {
     for (let i = j + 1; i < Math.min(end, j + 9); i++) {
       if (tokens[i].pos === 'PUNCT') return false;
-      // a participle right after its noun modifies it ("threats made by …"): no clause; nor does a participle used as an adjective ("the continuing threats") or an infinitive
-      // ("equipment to assist Ethiopia")
+      // no clause: a participle right after its noun ("threats made by …"), one used as an
+      // adjective ("the continuing threats"), an infinitive ("equipment to assist Ethiopia")
       if (tokens[i].pos === 'VERB' && ((/ed$/.test(lower[i]) && tokens[i - 1].pos === 'NOUN') || /^(?:DET|ADJ)$/.test(tokens[i - 1].pos) || lower[i - 1] === 'to')) continue;
       if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return true;
     }
