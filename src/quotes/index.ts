@@ -21,7 +21,15 @@
  * Both finders read a sentence-final attribution (`…, the ministry said.`, `…, X told
  * parliament.`; rules.ts `trailingAttributions`): the clause before the comma is its content (in
  * place of an attribution nested in the clause, "Armenia agreed …, the ministry said"), also when
- * the tagger tagged only part of that clause.
+ * the tagger tagged only part of that clause. The same function reads the other fixed shapes of
+ * reported speech: "As X said, CLAUSE.", "According to X, CLAUSE.", an attribution between commas
+ * inside the clause it reports ("A, X said, B.": both halves are the content), one inside a
+ * relative clause ("which officials said will …"), and "…," X said, referring to Y (Y is an
+ * attribution of its own, the speaker that of the clause the participle modifies).
+ *
+ * A definite description as source ("the group said", "the ministry said", "the newspaper
+ * reported", "the company said") names the nearest organization or group of that kind named
+ * before it (speaker.ts `definiteAntecedent`), not a new actor "the group".
  *
  * Spans: a content span holds whole quotations (marks.ts `balancedRange`: it never ends after an
  * opening mark without the closing one); a quotation resumed after the attribution that interrupts
@@ -47,7 +55,7 @@
  * a paraphrase with quoted words), indirect (no quotation marks) — `spanKind` in marks.ts.
  * Confidence: the speaker rule's, not a model probability (0.9 named source or adjacent
  * attribution, 0.8 continuation or relative pronoun, 0.7 cue subject / "according to" / a body
- * named after its actor, 0.6–0.7 pronoun, 0.6 a source actor or "his campaign", 0.5 a pronoun
+ * named after its actor / a definite description's antecedent, 0.6–0.7 pronoun, 0.6 a source actor or "his campaign", 0.5 a pronoun
  * resolved beyond two paragraphs); a speaker below `minConfidence` is not assigned
  * (speaker -1), and a quote without a clear speaker keeps -1 (its `sourceMention` may still name
  * the source phrase, "a senior official").
@@ -66,7 +74,7 @@ import { balancedRange, quoteRegions, regionContent, regionIndex, spanKind, type
 import { cueSentences, isCueLemma, tagRanges, writeFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
-import { speakerOfSource, resolvePronoun, recordSource, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
+import { speakerOfSource, resolvePronoun, recordSource, definiteAntecedent, NO_SPEAKER, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, tokenAt, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
@@ -233,7 +241,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const res = srcActors.res;
   const { tokens, text } = doc;
   const tags = tagDocument(doc, ctx.res, tagger, regions, at, tagger.syntax ? parse : null);
-  const atts: TaggedAttribution[] = withTrailingAttributions(assembleAttributions(doc, tags), trailingAttributions(doc, quoted, ctx.cues));
+  const atts: TaggedAttribution[] = withTrailingAttributions(doc, assembleAttributions(doc, tags), trailingAttributions(doc, quoted, ctx.cues));
   // the sources the rules found are sources for later pronouns too, also where the tagger missed
   // their quote ("The minister told reporters that …. "…," he said.")
   const history: SpeakerHistory = [...ruleSources].sort((x, y) => x.token - y.token);
@@ -287,6 +295,11 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
         pick = { speaker: -1, mention: { start: s, end: k + 1 }, conf: 0, rule: 'cue-name' };
       }
     }
+    if (pick.mention && pick.rule !== 'pronoun-unresolved') {
+      // "the group said", "the ministry said": the organization of that kind named before (speaker.ts)
+      const ante = definiteAntecedent(doc, res, pick.mention, quoted);
+      if (ante >= 0) pick = { ...pick, speaker: ante, conf: DEFINITE_CONF, rule: 'definite' };
+    }
     if (pick.speaker < 0 && pick.mention && pick.rule !== 'pronoun-unresolved') {
       // a source phrase that is no resolved actor: a source actor (sources.ts)
       const actor = sourceActorOf(doc, srcActors, pick.mention, quoted, history);
@@ -325,21 +338,52 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
  * reports the agreement). An attribution whose cue is the reporting verb and that already holds
  * content in the clause is kept as the tagger made it. Returns attributions in text order.
  */
-function withTrailingAttributions(atts: TaggedAttribution[], trailing: TrailingAttribution[]): TaggedAttribution[] {
+function withTrailingAttributions(doc: AnnotatedText, atts: TaggedAttribution[], trailing: TrailingAttribution[]): TaggedAttribution[] {
   if (!trailing.length) return atts;
   const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start < y.end && y.start < x.end;
   const out = atts.map((a) => ({ ...a, sources: [...a.sources], contents: [...a.contents] }));
   for (const t of trailing) {
-    const own = out.find((a) => a.cue && a.cue.start <= t.cue && t.cue < a.cue.end);
-    if (own && own.contents.some((x) => overlaps(x, t.content))) {
-      own.contents = own.contents.map((x) => (x.start >= t.content.start && x.end <= t.content.end ? { ...t.content } : x));
-      continue;
+    let own = out.find((a) => a.cue && a.cue.start <= t.cue && t.cue < a.cue.end);
+    // an interrupted clause's attribution holds its two parts and no other content of the sentence
+    // ("The policy changes … which" of "The policy changes, which officials said will …")
+    if (own && t.rest) {
+      const lo = Math.min(t.content.start, t.rest.start), hi = Math.max(t.content.end, t.rest.end);
+      const sentence = (x: { start: number }) => x.start >= lo - 40 && x.start < hi;
+      own.contents = own.contents.filter((x) => !sentence(x) || overlaps(x, t.content) || overlaps(x, t.rest!));
     }
-    for (const a of out) if (a !== own) a.contents = a.contents.filter((x) => !overlaps(x, t.content));
-    if (own) {
-      own.contents.push(t.content);
-      if (!own.sources.length) own.sources.push(t.source);
-    } else out.push({ cue: { start: t.cue, end: t.cue + 1 }, sources: [t.source], contents: [t.content] });
+    // "…, said X, a professor at …": the source's appositions are no content of it
+    for (const a of t.clear ? out : []) a.contents = a.contents.filter((x) => !overlaps(x, t.clear!));
+    // each part: the clause before the comma, and the rest of an interrupted clause ("A, X said, B.")
+    if (own && t.sourceless) {
+      // a reference ("…," X said, referring to Y) holds Y alone: the tagger's other contents of its
+      // cue go to the attribution of the cue before it in the paragraph (the quotation's "said"),
+      // except a phrase after Y in its sentence (Y's apposition)
+      const sent = doc.sentences[doc.tokens[t.cue].sentence];
+      const prev = out.filter((a) => a !== own && a.cue && a.cue.end <= t.cue && doc.sentences[doc.tokens[a.cue.start].sentence].paragraph === sent.paragraph).pop();
+      for (const x of own.contents) {
+        if (overlaps(x, t.content) || x.start >= t.content.end && x.start < sent.tokenEnd) continue;
+        if (prev) prev.contents.push(x);
+      }
+      own.contents = own.contents.filter((x) => overlaps(x, t.content));
+      if (prev) prev.contents.sort((x, y) => x.start - y.start);
+      if (own.cue && t.cueEnd) own.cue = { start: Math.min(own.cue.start, t.cue), end: Math.max(own.cue.end, t.cueEnd) };
+    }
+    for (const part of [t.content, ...(t.rest ? [t.rest] : [])]) {
+      if (own && own.contents.some((x) => overlaps(x, part))) {
+        own.contents = own.contents.map((x) => (x.start >= part.start && x.end <= part.end ? { ...part } : x));
+        continue;
+      }
+      for (const a of out) if (a !== own) a.contents = a.contents.filter((x) => !overlaps(x, part));
+      if (own) {
+        own.contents.push(part);
+        if (!own.sources.length && !t.sourceless) own.sources.push(t.source);
+      } else {
+        own = { cue: { start: t.cue, end: t.cueEnd ?? t.cue + 1 }, sources: t.sourceless ? [] : [t.source], contents: [part] };
+        out.push(own);
+      }
+    }
+    // the same span once (a tagged content the part replaced)
+    if (own) own.contents = own.contents.filter((x, i, all) => all.findIndex((y) => y.start === x.start && y.end === x.end) === i).sort((x, y) => x.start - y.start);
   }
   return out.filter((a) => a.contents.length).sort((a, b) => a.contents[0].start - b.contents[0].start);
 }
@@ -404,6 +448,9 @@ function governor(parse: TokenParse, span: { start: number; end: number }): numb
   }
   return -1;
 }
+
+/** Confidence of a speaker that a definite description names ("the group said"; speaker.ts `definiteAntecedent`). */
+export const DEFINITE_CONF = 0.7;
 
 /** Confidence of a speaker that is a source actor (sources.ts): the source phrase itself, not a resolved name. */
 const SOURCE_ACTOR_CONF = 0.6;

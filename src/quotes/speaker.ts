@@ -183,3 +183,105 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   if (e === span.start) e = span.end;
   return { speaker: -1, mention: { start: span.start, end: e }, conf: 0, rule: 'source-unresolved' };
 }
+
+/**
+ * Kinds of body a definite description names, by head noun (lower case): CAMEO agent roles of
+ * actors it can refer to, and words one of their names holds (our table, after a first-time
+ * user's report: "Hezbollah … the group said" made a new actor "the group"). `anyNamed` also
+ * admits a named organization or group with no agent role (an NER organization, as "the group"
+ * often stands for an advocacy group).
+ */
+const DEFINITE_HEADS: ReadonlyMap<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[] }> = (() => {
+  const group = { roles: ['REB', 'INS', 'OPP', 'PTY', 'SEP', 'UAF', 'RAD', 'NGO', 'HRI', 'ENV', 'LAB', 'REL', 'MOD', 'CVL'], types: ['group', 'ngo', 'organization'],
+    name: /\b(?:Group|Movement|Front|Brigades?|Party|Watch|International|Organi[sz]ation|Militia|Taliban|Hezbollah|Hamas)\b/, anyNamed: true,
+    notRoles: ['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'MED', 'BUS', 'EDU'] };
+  const outlet = { roles: ['MED'], types: ['organization'], name: /\b(?:Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|News|Observer|Chronicle|Globe|Mail|Express|Monitor|Kommersant|Izvestia|Pravda|Reuters|Interfax|Xinhua|Tass|TASS|Radio|TV|Television|Broadcasting)\b/ };
+  const company = { roles: ['BUS'], types: ['organization'], name: /\b(?:Inc|Corp|Corporation|Ltd|LLC|Co|Company|Holdings|Airlines?|Motors|Energy|Petroleum|Oil|Gas|Bank|Group|PLC|plc|AG|SA)\b\.?/ };
+  const m = new Map<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[] }>();
+  for (const w of ['group', 'militia', 'faction', 'movement', 'organization', 'organisation', 'insurgents', 'rebels']) m.set(w, group);
+  for (const w of ['newspaper', 'paper', 'daily', 'tabloid', 'outlet', 'broadcaster', 'network', 'channel', 'station', 'magazine', 'weekly', 'website']) m.set(w, outlet);
+  for (const w of ['company', 'firm', 'corporation', 'conglomerate', 'carrier', 'airline', 'manufacturer', 'producer', 'retailer', 'operator', 'lender', 'giant']) m.set(w, company);
+  m.set('ministry', { roles: [], types: ['organization'], name: /\bMinistry\b/i });
+  m.set('department', { roles: [], types: ['organization'], name: /\bDepartment\b/i });
+  m.set('party', { roles: ['PTY'], types: ['organization', 'group'], name: /\bParty\b/ });
+  m.set('agency', { roles: ['MED', 'SPY'], types: ['organization', 'igo'], name: /\bAgency\b/ });
+  m.set('army', { roles: ['MIL'], types: ['organization', 'group'], name: /\bArmy\b/ });
+  m.set('military', { roles: ['MIL'], types: ['organization', 'group'] });
+  m.set('alliance', { roles: [], types: ['igo'], name: /\bAlliance\b/ });
+  m.set('bloc', { roles: [], types: ['igo'] });
+  // bodies named by their kind: the name holds the word ("the committee" → "Senate Intelligence Committee")
+  for (const w of ['committee', 'commission', 'council', 'court', 'union', 'coalition', 'bank', 'institute', 'foundation', 'bureau', 'board', 'fund', 'association', 'federation', 'tribunal', 'watchdog', 'regulator']) {
+    m.set(w, { roles: w === 'court' || w === 'tribunal' ? ['JUD'] : [], types: ['organization', 'igo', 'ngo', 'group'], name: new RegExp(`\\b${w[0].toUpperCase()}${w.slice(1)}\\b`) });
+  }
+  return m;
+})();
+
+/** Agent roles of an actor's CAMEO code (3-letter blocks after its country, if any): "LBNREB" → ["REB"]. */
+function agentRoles(code: string | null, country: string | null): string[] {
+  if (!code) return [];
+  const rest = country && code.startsWith(country) ? code.slice(country.length) : code;
+  return rest.match(/.{3}/g) ?? [];
+}
+
+/**
+ * Whether an actor is a specific body, one a definite description can refer to: named (a name
+ * mention, a dictionary or name-finder actor) or an agent of a country ("the Russian defence
+ * ministry"). A bare agent phrase with no country ("the ministry": code GOV alone) is not.
+ */
+function specific(a: ActorResolution['actors'][number]): boolean {
+  return a.dictId !== null || a.country !== null || a.mentions.some((m) => m.kind === 'name');
+}
+
+/**
+ * The antecedent of a definite description used as a source: "the group", "the militant group",
+ * "the ministry", "the newspaper", "the company" (token range `mention`: "the", up to three
+ * modifiers written in lower case or demonyms, and a head noun of `DEFINITE_HEADS`) refers to the
+ * nearest specific actor named before it (outside quotation marks) that is compatible with the
+ * head noun: an agent role of the noun's kind (group ↔ armed, political or advocacy group;
+ * newspaper ↔ media; company ↔ business; army ↔ military), or a name holding the noun's word
+ * ("Ministry", "Committee"). Returns the actor index, or -1: not such a description, a
+ * description whose own tokens already name a specific actor ("the Russian defence ministry"),
+ * or no compatible actor before it. Source of the rule: issue 6 (speakers that are
+ * organizations), a first-time user's report; the table is ours.
+ */
+export function definiteAntecedent(doc: AnnotatedText, res: ActorResolution, mention: TokenSpan, quoted: Uint8Array): number {
+  const { tokens } = doc;
+  let s = mention.start, e = mention.end;
+  while (e > s && !/[\p{L}\p{N}]/u.test(tokens[e - 1].text)) e--;
+  // a mention that leaves out the article ("ministry" of an agent phrase): back to it
+  const article = (k: number) => /^(?:the|this|that)$/i.test(tokens[k].text);
+  for (let k = s - 1; !article(s) && k >= 0 && k >= mention.start - 4 && tokens[k].sentence === tokens[s].sentence; k--) {
+    if (!article(k) && !/^\p{Ll}/u.test(tokens[k].text) && tokens[k].text !== '-') break;
+    if (article(k)) s = k;
+  }
+  if (e - s < 2 || e - s > 5 || !article(s)) return -1;
+  const head = tokens[e - 1];
+  const kind = DEFINITE_HEADS.get(head.text.toLowerCase());
+  if (!kind || !/^\p{Ll}/u.test(head.text)) return -1;
+  // what follows the description: not "the group's …", "the group of …" (the head is elsewhere)
+  const next = tokens[e];
+  if (next && /^(?:'s|’s|'|’|of)$/i.test(next.text)) return -1;
+  for (let k = s + 1; k < e - 1; k++) {
+    const t = tokens[k];
+    if (!(/^\p{Ll}/u.test(t.text) || t.text === '-' || t.pos === 'ADJ' && /^\p{Lu}\p{Ll}+$/u.test(t.text))) return -1;
+  }
+  for (let k = s; k < e; k++) {
+    const a = res.actorAtToken[k];
+    if (a >= 0 && specific(res.actors[a])) return -1;
+  }
+  const fits = (i: number): boolean => {
+    const a = res.actors[i];
+    if (!specific(a) || !kind.types.includes(a.type)) return false;
+    const roles = agentRoles(a.code, a.country);
+    if (kind.notRoles && roles.some((r) => kind.notRoles!.includes(r))) return false;
+    if (roles.some((r) => kind.roles.includes(r))) return true;
+    if (kind.name && (kind.name.test(a.name) || a.mentions.some((m) => kind.name!.test(m.text)))) return true;
+    return !!kind.anyNamed && roles.length === 0 && a.mentions.some((m) => m.kind === 'name');
+  };
+  for (let k = s - 1; k >= 0; k--) {
+    const a = res.actorAtToken[k];
+    if (a < 0 || quoted[k] || a === res.actorAtToken[s]) continue;
+    if (fits(a)) return a;
+  }
+  return -1;
+}
