@@ -165,3 +165,13 @@ describe('pronouns after an unresolved pronoun source (speaker.ts recordSource)'
     assert.equal(p.speaker, -1);
   });
 });
+
+test('a new person introduced as the subject right before "He said" is the speaker, not the one quoted earlier', async () => {
+  const { createPipeline } = await import('../src/pipeline.js');
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2024-08-08', content:
+    '"Beijing is testing Manila," said Marta Delgado, a senior fellow at a Sydney institute.\n\nChen Wei-lin, a professor in Taipei, was more cautious. He said China would avoid direct military action this year.' });
+  const q = doc.quotes.find((x) => x.text.includes('avoid direct military action'));
+  assert.ok(q, JSON.stringify(doc.quotes.map((x) => x.text)));
+  assert.match(doc.actors.find((a) => a.id === q.speaker)?.name ?? '', /^Chen Wei/);
+});

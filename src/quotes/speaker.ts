@@ -94,6 +94,13 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
   // the latest earlier source, named or not
   const last = [...history].reverse().find((e) => e.token < k && inWindow(e.token) && (e.actor < 0 || compatible(pron, res.actors[e.actor].type)));
   if (last && last.actor < 0 && (nearest < 0 || nearest < last.token)) return NO_SPEAKER; // "The minister told …" then "he said"
+  // a new person introduced as the subject of the sentence right before the pronoun's, after the
+  // last speaker ("… said Marta Delgado. Chen Wei-lin, a professor at …, was more cautious. He said
+  // …"): the preferred antecedent is that subject (centering: Grosz, Joshi & Weinstein 1995)
+  if (last && last.actor >= 0 && nearest > last.token && res.actorAtToken[nearest] !== last.actor &&
+    tokens[nearest].sentence === tokens[k].sentence - 1 && nearest <= sentences[tokens[nearest].sentence].tokenStart + 1) {
+    return { speaker: res.actorAtToken[nearest], mention: { start: k, end: k + 1 }, conf: 0.6, rule: 'pronoun-new-subject' };
+  }
   if (last && last.actor >= 0) {
     // the earlier speaker, unless another compatible actor is named before the pronoun in its own sentence
     let rival = false;
