@@ -492,3 +492,18 @@ test('forces that arrive or withdraw are the source, and their origin no target;
   const sources = pair.events.filter((e) => e.root === '06').map((e) => actor(pair, e.source)?.name).sort();
   assert.deepEqual([...new Set(sources)], ['China', 'Russia'], show(pair));
 });
+
+test('a called-off act is negated, a planned one intended unless made; a conditional sentence is hypothetical; thanks for mediation is no mediation; "helped secure" is no aid', () => {
+  const off = run('Mexico\'s president cancelled a planned visit to the White House.');
+  assert.equal(off.events.find((e) => e.root === '04')?.negated, true, show(off));
+  const made = run('Vladimir Putin made a planned visit to Beijing on Monday.');
+  const v = made.events.find((e) => e.root === '04');
+  assert.ok(v && !v.negated && v.modality === 'asserted', show(made));
+  const planned = run('Officials discussed the planned visit of the Chinese president to Hungary.');
+  assert.ok(planned.events.filter((e) => e.trigger.text === 'visit').every((e) => e.modality !== 'asserted'), show(planned));
+  const cond = run('If the lights go out, the government will be blamed, not Moscow.');
+  assert.ok(cond.events.every((e) => e.modality === 'hypothetical'), show(cond));
+  const thanks = run('Armenian Prime Minister Nikol Pashinyan thanked Qatar for its mediation.');
+  assert.ok(!thanks.events.some((e) => e.code.startsWith('045') && actor(thanks, e.source)?.name === 'Nikol Pashinyan'), show(thanks));
+  assert.ok(!run('Qatar helped secure the agreement.').events.some((e) => e.root === '07'));
+});

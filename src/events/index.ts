@@ -230,6 +230,10 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
 /** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
 const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
+/** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
+const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
+/** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
+const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
 /** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
 const MOVEMENT_NOUNS = new Set(['arrival', 'withdrawal', 'pullout', 'pull-out', 'departure']);
 /** Verbs of saying that commit the speaker to an act of its own ("pledged to work with China", "vowed to retaliate"). */
@@ -810,7 +814,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       // "help" with an infinitive ("helping to finance protests", "helped rebuild") is a role in
       // another act, not aid given (CAMEO 070 is material aid)
-      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && (lower[k + 1] === 'to' || tokens[k + 1]?.pos === 'VERB') && tokens[k + 2]?.pos === 'VERB') candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && ((lower[k + 1] === 'to' && tokens[k + 2]?.pos === 'VERB') || tokens[k + 1]?.pos === 'VERB' ||
+        (syntax(s)?.parse.relation[k + 1] === 'xcomp' && syntax(s)!.parse.head[k + 1] === k))) candidates = candidates.filter((c) => !c.code.startsWith('07'));
       if (!candidates?.length) continue;
       k = codeTrigger(k, candidates, 'pattern');
     }
@@ -1215,6 +1220,22 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (nv.children[cur].some((c) => negator(c) || (nv.parse.relation[c] === 'advmod' && nv.children[c].some(negator)))) { negated = true; break; }
         }
       }
+      // a noun act called off ("cancelled a planned visit", "postponed their meeting") did not take
+      // place; one only planned ("a planned visit", "the proposed talks") is not yet a fact
+      let plannedAct = false;
+      if (p.kind === 'noun') {
+        for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 4); j--) {
+          if (PLANNED.has(lower[j])) plannedAct = true;
+          if (tokens[j].pos === 'VERB' && !PLANNED.has(lower[j])) {
+            const lem = tokens[j].lemma.toLowerCase();
+            if (CANCELLING.has(lem) || (lem === 'call' && lower[j + 1] === 'off')) negated = true;
+            // a planned act someone made or held took place ("made a planned visit")
+            if (SUPPORT_VERBS.has(lem)) plannedAct = false;
+            break;
+          }
+          if (!/^(?:DET|ADJ|PRON|NUM|PROPN|NOUN|PART)$/.test(tokens[j].pos) && !PLANNED.has(lower[j]) && lower[j] !== 'off') break;
+        }
+      }
       // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
       // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
       let statedIntent = false;
@@ -1229,9 +1250,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
       if (p.kind === 'verb' && (lower[k - 1] === 'to' || nv?.parse.relation[k] === 'conj') && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
+      if (plannedAct && !negated && modality === 'asserted') modality = 'intended';
       // a question asks whether the act happens, whatever its tense ("Will China invade Taiwan?")
       if (sentText.trimEnd().endsWith('?')) modality = 'hypothetical';
-      if (modality === 'asserted' && /^\s*(?:if|whether)\b/i.test(sentText)) modality = 'hypothetical';
+      // a conditional sentence ("If the lights go out, the government will be blamed") states no
+      // fact and no plan, whatever the tense of its main clause
+      if ((modality === 'asserted' || modality === 'intended') && /^\s*(?:if|whether|unless)\b/i.test(sentText)) { modality = 'hypothetical'; statedIntent = false; }
       // an act in a condition ("… if ethnic Serbs were attacked again", "once the West lifted the
       // restrictions"): the parse's marker of the trigger's clause, else the nearest "if"/"unless"
       // before the trigger with no comma or other verb between
