@@ -365,3 +365,8 @@ test('a title before a name wins over an agent phrase of the same words', () => 
   const bare = run('The opposition rejected the budget.', '2024-06-25');
   assert.ok(bare.some((a) => a.code === 'OPP'), JSON.stringify(bare.map((a) => [a.name, a.code])));
 });
+
+test('a state or IGO named after "and" is an actor of its own, not part of an organization name', () => {
+  const doc = run('The European Union and Russia welcomed the exchange.', '2024-06-25');
+  assert.deepEqual(doc.map((a) => a.code).sort(), ['IGOEEC', 'RUS'], JSON.stringify(doc.map((a) => [a.name, a.code])));
+});

@@ -301,7 +301,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         let k = j + 1;
         while (k < tokens.length && isCap(tokens[k].text) && sameSentence(i, k)) k++;
         const words = tokens.slice(i, k).map((t) => t.text.toLowerCase());
-        if (words.some((x) => index.orgWords.has(x) || index.nonActorWords.has(x))) { j++; continue; }
+        // ("The European Union and Russia": a state or IGO named after "and" is an actor of its own)
+        const m = w === 'and' ? dictMatch(j + 1) : null;
+        const ownActor = !!m && /^(?:state|igo)$/.test(dict.actors.get(m[1].actorId)?.type ?? '');
+        if (!ownActor && words.some((x) => index.orgWords.has(x) || index.nonActorWords.has(x))) { j++; continue; }
       }
       break;
     }
@@ -556,7 +559,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const tk = tokens[i];
     // an organization the NER model finds around a dictionary name ("Kazakh Foreign Ministry") is the organization
     const ne = ner?.startingAt.get(i);
-    if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0]) dm = null;
+    // (unless the dictionary name ends where a coordination begins: "The European Union and Russia"
+    // is two actors, however the NER model spans it)
+    if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0] && !/^(?:and|or|,)$/.test(lower[dm[0]] ?? '')) dm = null;
     const run = isCap(tk.text) && !(NAME_STOP.has(tk.text)) ? capRun(i) : i;
     const runWords = tokens.slice(i, run).map((x) => x.text.toLowerCase());
     const orgAgent = runWords.map((w) => index.orgWords.get(w)).find((x) => x);
