@@ -178,3 +178,12 @@ describe('HTML: caption divs', () => {
     assert.ok(!paragraphs(a, 'body').some((t) => t.includes('shake hands')));
   });
 });
+
+describe('plain text: a wire dateline gives the publication date when it names the year', () => {
+  test('"MANILA, March 3, 2024 (Wire) --" is 2024-03-03; without a year there is no date', () => {
+    const withYear = extractText('Navy ships clash near shoal\n\nMANILA, March 3, 2024 (Wire) -- Chinese coast guard vessels rammed a Philippine supply boat on Sunday, officials said.\n\nThe Philippines protested the ramming.\n', { source: 't.txt' });
+    assert.equal(withYear.published, '2024-03-03');
+    const noYear = extractText('MANILA, March 3 (Wire) -- Chinese vessels rammed a boat on Sunday.\n\nThe Philippines protested.\n', { source: 't.txt' });
+    assert.equal(noYear.published, null);
+  });
+});

@@ -140,6 +140,9 @@ function assemble(lines: Line[], meta: Omit<Article, 'text' | 'paragraphs' | 'la
   return { ...meta, text, paragraphs, removed, language: text ? detectLanguage(text.slice(0, 4000)) : null };
 }
 
+/** A wire dateline opening the first paragraph: a place in capitals, then up to 60 characters, then a dash standing apart. */
+const WIRE_DATELINE = /^(\p{Lu}[\p{Lu}.'’ -]{2,}[^\n]{0,60}?)\s(?:--|—|–|-)\s/u;
+
 /**
  * Extract the article from scraped plain text with page chrome.
  * Returns an Article whose `text` may be empty when nothing article-like remains (the pipeline
@@ -266,6 +269,12 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
     drop(l, 'byline');
   }
   published = dates[0] ?? null;
+  // else a wire dateline that names its year ("MANILA, March 3, 2024 (Wire) -- …"); one without a
+  // year gives no date (its year would be a guess)
+  if (!published) {
+    const m = lines.filter((l) => l.kind === 'body').slice(0, 4).map((l) => WIRE_DATELINE.exec(l.text)).find((x) => x);
+    if (m && /\b(?:19|20)\d{2}\b/.test(m[1])) published = normalizeDate(m[1]) ?? null;
+  }
   if (opts.title) title = opts.title;
   const kept = lines.filter((l) => l.kind);
   // a section label or two ("Europe", "Analysis") may stand above the headline
