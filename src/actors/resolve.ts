@@ -561,7 +561,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const ne = ner?.startingAt.get(i);
     // (unless the dictionary name ends where a coordination begins: "The European Union and Russia"
     // is two actors, however the NER model spans it)
-    if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0] && !/^(?:and|or|,)$/.test(lower[dm[0]] ?? '')) dm = null;
+    if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0] &&
+      !(lower[dm[0]] === 'and' && /^(?:state|igo)$/.test(dict.actors.get(dm[1].actorId)?.type ?? ''))) dm = null;
     const run = isCap(tk.text) && !(NAME_STOP.has(tk.text)) ? capRun(i) : i;
     const runWords = tokens.slice(i, run).map((x) => x.text.toLowerCase());
     const orgAgent = runWords.map((w) => index.orgWords.get(w)).find((x) => x);

@@ -140,13 +140,17 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
     const hyphenModifier = !!next && next.text === '-' && next.start === tokens[g.end - 1].end && /^(?:led|backed|based|run|funded|friendly|owned|controlled|allied|aligned)$/i.test(tokens[g.end + 1]?.text ?? '');
     g.modifier = !!next && (hyphenModifier || POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
   }
-  // "Turkish President Recep Tayyip Erdogan", "Chinese Foreign Minister Wang Yi": a state named
-  // before a title and the holder's name modifies the holder, who is the speaker
+  // "Turkish President Recep Tayyip Erdogan", "Chinese Foreign Minister Wang Yi", "UN
+  // Secretary-General Antonio Guterres": a state or body named before a title and the holder's name
+  // modifies the holder, who is the speaker
   for (let i = 0; i + 1 < groups.length; i++) {
     const g = groups[i], h = groups[i + 1];
-    if (res.actors[g.actor].type !== 'state' || res.actors[h.actor].type !== 'person' || h.start - g.end > 4) continue;
+    if (!/^(?:state|igo)$/.test(res.actors[g.actor].type) || res.actors[h.actor].type !== 'person' || h.start - g.end > 4) continue;
     let titleOnly = true;
-    for (let j = g.end; j < h.start; j++) if (!/^(?:NOUN|PROPN|ADJ)$/.test(tokens[j].pos)) titleOnly = false;
+    for (let j = g.end; j < h.start; j++) {
+      const glued = tokens[j].text === '-' && tokens[j].start === tokens[j - 1].end;
+      if (!glued && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[j].pos)) titleOnly = false;
+    }
     if (titleOnly) g.modifier = true;
   }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
