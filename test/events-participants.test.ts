@@ -507,3 +507,9 @@ test('a called-off act is negated, a planned one intended unless made; a conditi
   assert.ok(!thanks.events.some((e) => e.code.startsWith('045') && actor(thanks, e.source)?.name === 'Nikol Pashinyan'), show(thanks));
   assert.ok(!run('Qatar helped secure the agreement.').events.some((e) => e.root === '07'));
 });
+
+test('what a vetoed or rejected text says is only proposed: hypothetical', () => {
+  const doc = run('Russia on Monday vetoed a UN Security Council resolution that demanded an immediate ceasefire in Sudan and called for aid deliveries.');
+  assert.ok(doc.events.some((e) => e.root === '12' || e.code === '129'), show(doc));
+  for (const e of doc.events.filter((x) => x.trigger.text === 'demanded' || x.trigger.text === 'called for')) assert.equal(e.modality, 'hypothetical', show(doc));
+});

@@ -230,6 +230,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
 /** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
 const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
+/** Verbs that stop a text from taking effect ("vetoed a resolution that demanded …"). */
+const REJECTING_TEXT = new Set(['veto', 'reject', 'block', 'defeat', 'oppose', 'withdraw', 'scrap']);
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
 const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
 /** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
@@ -1251,6 +1253,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
       if (p.kind === 'verb' && (lower[k - 1] === 'to' || nv?.parse.relation[k] === 'conj') && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
       if (plannedAct && !negated && modality === 'asserted') modality = 'intended';
+      // what a rejected text says ("vetoed a resolution that demanded a ceasefire and called for
+      // aid"): the text never took effect, its acts are only proposed
+      if (nv && p.kind === 'verb') {
+        let c = k;
+        if (nv.parse.relation[c] === 'conj' && nv.parse.head[c] >= 0) c = nv.parse.head[c];
+        const doc = nv.parse.relation[c] === 'acl:relcl' ? nv.parse.head[c] : -1;
+        const g = doc >= 0 && nv.parse.relation[doc] === 'obj' ? nv.parse.head[doc] : -1;
+        if (g >= 0 && REJECTING_TEXT.has(tokens[g].lemma.toLowerCase())) { modality = 'hypothetical'; statedIntent = false; }
+      }
       // a question asks whether the act happens, whatever its tense ("Will China invade Taiwan?")
       if (sentText.trimEnd().endsWith('?')) modality = 'hypothetical';
       // a conditional sentence ("If the lights go out, the government will be blamed") states no
