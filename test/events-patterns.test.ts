@@ -200,3 +200,10 @@ test('suspending flights or air links reduces relations (160); a wage freeze doe
   assert.ok(codes('Morocco suspended flights to Spain.').includes('160'));
   assert.deepEqual(codes('A freeze on wages was announced.'), []);
 });
+
+test('a lodged diplomatic protest is 111, not a demonstration; threatened sanctions are 1312; an announced curfew is 1723', () => {
+  const p = codes('The Philippine Foreign Ministry lodged a formal protest with the Chinese embassy.');
+  assert.ok(p.includes('111') && !p.some((c) => c.startsWith('14')), JSON.stringify(p));
+  assert.ok(codes('The EU threatened sanctions against Minsk.').includes('1312'));
+  assert.ok(codes('The Guinean interior minister announced a nationwide curfew.').includes('1723'));
+});

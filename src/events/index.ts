@@ -880,6 +880,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const t = tokens[k];
       if (consumed.has(k)) return k;
       let objectAt = -1;
+      let objectPair = false;
       let match: { p: EventPattern; end: number } | null = null;
       // a pattern whose object word is present is more specific than one with none, whatever their
       // length ("called for the release": 0253, not "call for" 020); among them the nearest object
@@ -898,13 +899,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // a noun trigger of "call" needs a phone/telephone context or a "between"
         if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
         if (p.object.length) {
-          let at = -1;
+          let at = -1, pair = false;
           for (let j = end; j < Math.min(sent.tokenEnd, end + 6, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
             // a light verb's object word that ends another pattern's noun phrase is that phrase
             // ("launched air strikes": air strikes, 195, not a strike, 143)
             if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
-            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma) || p.object.includes(phrase2)) { at = j; break; }
+            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) { at = j; break; }
+            // a two-word object ("formal protest", "security cooperation"): both words are the object's
+            if (p.object.includes(phrase2)) { at = j; pair = true; break; }
             // "@person": a person or group actor as the object ("released Pablo Moncayo")
             if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
             // "@place": a gazetteer place or a state named as the object ("recaptured Kherson", "annexed Crimea")
@@ -916,6 +919,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (at < 0 || at - end >= bestObject) continue;
           bestObject = at - end;
           objectAt = at;
+          objectPair = pair;
           match = { p, end };
           continue;
         }
@@ -925,6 +929,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (!match) return k;
       // the object word of a matched pattern ("pledged support") is its theme, not a second event
       if (objectAt >= 0) consumed.add(objectAt);
+      if (objectAt >= 0 && objectPair) consumed.add(objectAt + 1);
       const { p } = match;
       themeWords = p.object;
       // forces as the theme are the source's means ("sent troops"), except when they are released
