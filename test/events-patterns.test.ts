@@ -207,3 +207,11 @@ test('a lodged diplomatic protest is 111, not a demonstration; threatened sancti
   assert.ok(codes('The EU threatened sanctions against Minsk.').includes('1312'));
   assert.ok(codes('The Guinean interior minister announced a nationwide curfew.').includes('1723'));
 });
+
+test('force used against people is 175, and a denial of it is negated; "used its veto to force a vote" is none', () => {
+  assert.ok(codes('Police used force against protesters.').includes('175'));
+  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'The army denied that its troops had used excessive force against civilians.' });
+  const f = doc.events.find((e) => e.code === '175');
+  assert.equal(f?.negated, true, JSON.stringify(doc.events.map((e) => [e.code, e.negated])));
+  assert.ok(!codes('Russia has used its veto to force a vote.').includes('175'));
+});
