@@ -513,3 +513,12 @@ test('what a vetoed or rejected text says is only proposed: hypothetical', () =>
   assert.ok(doc.events.some((e) => e.root === '12' || e.code === '129'), show(doc));
   for (const e of doc.events.filter((x) => x.trigger.text === 'demanded' || x.trigger.text === 'called for')) assert.equal(e.modality, 'hypothetical', show(doc));
 });
+
+test('force against a state\'s vessels is not placed in that state; an attack on the state itself is', () => {
+  const sea = run('The Chinese coast guard rammed Philippine supply boats near the shoal.');
+  const r = sea.events.find((e) => e.trigger.text === 'rammed');
+  assert.ok(r, show(sea));
+  assert.equal(r.location, null, show(sea));
+  const land = run('Russian troops attacked Ukraine on Monday.');
+  assert.equal(land.events.find((e) => e.root === '19')?.location?.country, 'UKR', show(land));
+});

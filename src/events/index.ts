@@ -1368,7 +1368,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // aid delivered and force used (CAMEO roots 07, 18-20) happen on the target state's ground;
       // other acts (a threat, a rejection, sanctions decided at home) happen wherever the source is
       const material = /^(?:07|18|19|20)/.test(p.code);
-      if (!location && material && target >= 0 && actors[target].type === 'state') location = { name: actors[target].name, country: actors[target].country };
+      // (not when the state only modifies the thing struck: "rammed Philippine supply boats", "fired on
+      // the Chinese vessel" happen at sea, where placing them in a state would claim its waters)
+      const modifierOnly = target >= 0 && actors[target].mentions.some((m) => m.tokenStart >= sent.tokenStart && m.tokenEnd <= sent.tokenEnd && m.tokenStart >= triggerEnd &&
+        /^(?:NOUN|PROPN)$/.test(tokens[m.tokenEnd]?.pos ?? '') && actorAtToken[m.tokenEnd] < 0);
+      if (!location && material && target >= 0 && actors[target].type === 'state' && !modifierOnly) location = { name: actors[target].name, country: actors[target].country };
 
       // bombing by a state or its military is aerial (CAMEO 195), not the "suicide, car, or other
       // non-military bombing" of 183 (CAMEO codebook v1.1b3)
