@@ -370,3 +370,11 @@ test('a state or IGO named after "and" is an actor of its own, not part of an or
   const doc = run('The European Union and Russia welcomed the exchange.', '2024-06-25');
   assert.deepEqual(doc.map((a) => a.code).sort(), ['IGOEEC', 'RUS'], JSON.stringify(doc.map((a) => [a.name, a.code])));
 });
+
+test('state companies and aid agencies are actors of their state; "the Security Council" and "the General Assembly" are the UN', () => {
+  const doc = run('Gazprom cut gas supplies. USAID suspended aid. The Security Council met, and the General Assembly voted.', '2024-06-25');
+  assert.equal(doc.find((a) => a.name === 'Gazprom')?.code, 'RUSBUS');
+  assert.equal(doc.find((a) => a.mentions.some((m) => m.text === 'USAID'))?.code, 'USAGOV');
+  assert.equal(doc.find((a) => a.mentions.some((m) => m.text === 'Security Council'))?.code, 'IGOUNO');
+  assert.equal(doc.find((a) => a.mentions.some((m) => m.text === 'General Assembly'))?.code, 'IGOUNO');
+});
