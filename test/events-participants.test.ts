@@ -522,3 +522,9 @@ test('force against a state\'s vessels is not placed in that state; an attack on
   const land = run('Russian troops attacked Ukraine on Monday.');
   assert.equal(land.events.find((e) => e.root === '19')?.location?.country, 'UKR', show(land));
 });
+
+test('an earlier clause\'s object is no coordinated subject ("released 32 servicemen and Armenia freed …")', () => {
+  const doc = run('Azerbaijan released 32 Armenian servicemen and Armenia freed two Azerbaijani soldiers on Monday.');
+  const freed = doc.events.filter((e) => e.trigger.text === 'freed');
+  assert.deepEqual(freed.map((e) => actor(doc, e.source)?.name), ['Armenia'], show(doc));
+});

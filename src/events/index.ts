@@ -343,6 +343,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // after a comma, an actor governed by a preposition ends an opening phrase, not a list
       // ("when it comes to Kazakhstan, Beijing and Moscow are …")
       if (lower[j + 1] === ',' && first > floor && /^(?:ADP|SCONJ)$/.test(tokens[first - 1].pos)) break;
+      // nor is an earlier clause's object ("Azerbaijan released 32 Armenian servicemen and Armenia freed …")
+      let before = first - 1;
+      while (before > floor && /^(?:DET|ADJ|NUM)$/.test(tokens[before].pos)) before--;
+      if (first > floor && /^(?:VERB|AUX|ADP)$/.test(tokens[before].pos)) break;
       out.push(b);
       j = first - 1;
     }
