@@ -528,3 +528,13 @@ test('an earlier clause\'s object is no coordinated subject ("released 32 servic
   const freed = doc.events.filter((e) => e.trigger.text === 'freed');
   assert.deepEqual(freed.map((e) => actor(doc, e.source)?.name), ['Armenia'], show(doc));
 });
+
+test('an act someone is asked to do is the addressee\'s, not the asker\'s', () => {
+  const doc = run('The UN called on Russia to withdraw its troops.');
+  const w = doc.events.find((e) => e.trigger.text === 'withdraw');
+  assert.equal(actor(doc, w?.source)?.name, 'Russia', show(doc));
+  assert.equal(w?.modality, 'hypothetical', show(doc));
+  const unnamed = run('Guterres appealed to both warring parties to allow humanitarian access.');
+  const a = unnamed.events.find((e) => e.trigger.text === 'allow');
+  assert.ok(!a || a.source === null, show(unnamed));
+});

@@ -1260,7 +1260,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
       // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
-      if (p.kind === 'verb' && (lower[k - 1] === 'to' || nv?.parse.relation[k] === 'conj') && requestedAct(k, sent.tokenStart)) { modality = 'hypothetical'; statedIntent = false; }
+      if (p.kind === 'verb' && (lower[k - 1] === 'to' || nv?.parse.relation[k] === 'conj') && requestedAct(k, sent.tokenStart)) {
+        modality = 'hypothetical';
+        statedIntent = false;
+        // the one asked would do it, not the one asking ("called on Russia to withdraw", "appealed to
+        // both parties to allow access"): the addressee between the asking verb and "to", if named
+        if (lower[k - 1] === 'to') {
+          let ask = k - 2;
+          while (ask > sent.tokenStart && !(tokens[ask].pos === 'VERB' && ASKING.has(tokens[ask].lemma.toLowerCase()))) ask--;
+          if (ask > sent.tokenStart || (tokens[ask].pos === 'VERB' && ASKING.has(tokens[ask].lemma.toLowerCase()))) {
+            let addressee = -1;
+            for (let j = ask + 1; j < k - 1 && addressee < 0; j++) if (participant(j)) addressee = actorAtToken[headOfPhrase(j, k - 1)];
+            const asker = source >= 0 && actors[source].mentions.some((m) => m.tokenStart < ask && m.tokenStart >= sent.tokenStart);
+            if (addressee >= 0) { source = addressee; if (target === addressee || (target >= 0 && ownMeans(p.code, target, source))) target = -1; }
+            else if (asker) source = -1;
+          }
+        }
+      }
       if (plannedAct && !negated && modality === 'asserted') modality = 'intended';
       // what a rejected text says ("vetoed a resolution that demanded a ceasefire and called for
       // aid"): the text never took effect, its acts are only proposed
