@@ -446,6 +446,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const kinds = PAIR_NOUNS[noun];
     if (!kinds || !((lower[h - 1] === 'two' && lower[h - 2] === 'the') || lower[h - 1] === 'both')) return null;
     const from = sentences[Math.max(0, tokens[h].sentence - 2)].tokenStart;
+    // the two parties of the last two-sided act told in the six sentences before ("Chinese vessels rammed a Philippine boat
+    // … The United States condemned … Japan called on both sides": China and the Philippines)
+    const ok = (a: number) => a >= 0 && a !== except && (kinds.length === 0 || kinds.includes(actors[a].type));
+    for (let e = events.length - 1; e >= 0; e--) {
+      const ev = events[e];
+      if (ev.trigger.start >= tokens[h].start) continue;
+      if (ev.sentence.start < sentences[Math.max(0, tokens[h].sentence - 6)].start) break;
+      if (ok(ev.source) && ok(ev.target) && ev.source !== ev.target) return [ev.source, ev.target];
+    }
     const seen: number[] = [];
     for (let j = h - 2; j >= from && seen.length < 2; j--) {
       const a = actorAtToken[j];
