@@ -179,8 +179,10 @@ test('a new person introduced as the subject right before "He said" is the speak
 test('a body named before a title and its holder modifies the holder: "UN Secretary-General Antonio Guterres said" is Guterres', async () => {
   const { createPipeline } = await import('../src/pipeline.js');
   const pipe = createPipeline({ noExtract: true });
-  const doc = pipe.analyze({ source: 't', format: 'text', published: '2024-06-25', content: 'UN Secretary-General Antonio Guterres said he was deeply disappointed by the veto.' });
-  const q = doc.quotes[0];
-  assert.ok(q, 'no quote');
-  assert.equal(doc.actors.find((a) => a.id === q.speaker)?.type, 'person');
+  for (const content of ['UN Secretary-General Antonio Guterres said he was deeply disappointed by the veto.', 'Army chief General Abdel Fattah al-Burhan said the army would respect the truce.']) {
+    const doc = pipe.analyze({ source: 't', format: 'text', published: '2024-06-25', content });
+    const q = doc.quotes[0];
+    assert.ok(q, `no quote: ${content}`);
+    assert.equal(doc.actors.find((a) => a.id === q.speaker)?.type, 'person', content);
+  }
 });

@@ -145,7 +145,7 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   // modifies the holder, who is the speaker
   for (let i = 0; i + 1 < groups.length; i++) {
     const g = groups[i], h = groups[i + 1];
-    if (!/^(?:state|igo)$/.test(res.actors[g.actor].type) || res.actors[h.actor].type !== 'person' || h.start - g.end > 4) continue;
+    if (!/^(?:state|igo|organization)$/.test(res.actors[g.actor].type) || res.actors[h.actor].type !== 'person' || h.start - g.end > 4) continue;
     let titleOnly = true;
     for (let j = g.end; j < h.start; j++) {
       const glued = tokens[j].text === '-' && tokens[j].start === tokens[j - 1].end;
