@@ -378,3 +378,13 @@ test('state companies and aid agencies are actors of their state; "the Security 
   assert.equal(doc.find((a) => a.mentions.some((m) => m.text === 'Security Council'))?.code, 'IGOUNO');
   assert.equal(doc.find((a) => a.mentions.some((m) => m.text === 'General Assembly'))?.code, 'IGOUNO');
 });
+
+test('an unnamed office holder named later with the same office is one actor; another country\'s holder is not', () => {
+  const doc = run("Moldova's energy minister accused Russia of blackmail. Energy Minister Victor Parlicov said reserves were sufficient.", '2024-10-16');
+  const p = actor(doc, 'Victor Parlicov');
+  assert.equal(p?.code, 'MDAGOV');
+  assert.deepEqual(texts(p), ["Moldova's energy minister", 'Victor Parlicov']);
+  const two = run("Moldova's energy minister spoke. Romanian Energy Minister Sebastian Burduja said prices would fall.", '2024-10-16');
+  assert.equal(actor(two, 'Sebastian Burduja')?.country, 'ROU');
+  assert.ok(two.some((a) => a.name === "Moldova's energy minister"));
+});

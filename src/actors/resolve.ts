@@ -1014,6 +1014,26 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
   }
 
+  // ---- an unnamed office holder named later ("Moldova's energy minister accused Russia … Energy
+  // Minister Victor Parlicov said …"): the first person introduced afterwards with that office in
+  // his title, of no other country, is the holder; the two are one actor
+  for (const [key, t] of byKey) {
+    if (!key.startsWith('role:') || t.igo || !t.office) continue;
+    const office = t.office.toLowerCase();
+    let holder: Acc | undefined;
+    for (const p of byKey.values()) {
+      if (p === t || p.cand.type !== 'person' || p.cand.dict || p.first <= t.first || (p.country && p.country !== t.country)) continue;
+      if (!(p.description ?? '').toLowerCase().endsWith(office) && (p.office ?? '').toLowerCase() !== office) continue;
+      if (!holder || p.first < holder.first) holder = p;
+    }
+    if (!holder) continue;
+    holder.mentions.push(...t.mentions);
+    holder.first = Math.min(holder.first, t.first);
+    holder.country ??= t.country;
+    holder.agent ??= t.agent;
+    byKey.delete(key);
+  }
+
   // ---- codes ----
   const accs = [...byKey.values()].sort((a, b) => a.first - b.first);
   const actors: ResolvedActor[] = accs.map((acc, n) => {
