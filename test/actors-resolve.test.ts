@@ -388,3 +388,10 @@ test('an unnamed office holder named later with the same office is one actor; an
   assert.equal(actor(two, 'Sebastian Burduja')?.country, 'ROU');
   assert.ok(two.some((a) => a.name === "Moldova's energy minister"));
 });
+
+test('an agent word opening an organization name is part of it; a named coalition is a party', () => {
+  const doc = run('Nelson Chamisa of the Citizens Coalition for Change rejected the result.', '2023-08-25');
+  const c = doc.find((a) => a.name === 'Citizens Coalition for Change');
+  assert.equal(c?.code, 'PTY', JSON.stringify(doc.map((a) => [a.name, a.code])));
+  assert.ok(!doc.some((a) => a.name === 'Citizens'));
+});

@@ -472,7 +472,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // an agent phrase that is also a title before a name ("Opposition leader Raila Odinga") is the title
     const rp0 = ag ? rolePhrase(i) : null;
     const titleBeforeName = !!rp0 && rp0.end > ag![0] - 1 && rp0.end < tokens.length && sameSentence(i, rp0.end) && tokens[rp0.end].pos === 'PROPN' && isCap(tokens[rp0.end].text) && !rp0.det;
-    if (ag && !titleBeforeName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
+    // an agent word opening a capitalised organization name ("Citizens Coalition for Change",
+    // "Media Institute of Southern Africa") is part of that name
+    const inOrgName = !!ag && pre.end === i && isCap(tokens[i].text) && (() => {
+      const r = capRun(i);
+      return r > ag[0] && tokens.slice(ag[0], r).some((x) => index.orgWords.has(x.text.toLowerCase()));
+    })();
+    if (ag && !titleBeforeName && !inOrgName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       let [end, a] = ag;
       // an agent noun modifying another ("Syrian government warplanes", "opposition activists"): the
