@@ -395,3 +395,10 @@ test('an agent word opening an organization name is part of it; a named coalitio
   assert.equal(c?.code, 'PTY', JSON.stringify(doc.map((a) => [a.name, a.code])));
   assert.ok(!doc.some((a) => a.name === 'Citizens'));
 });
+
+test('a person acting for an international organization has no actor country', () => {
+  const doc = run('UN Secretary-General Antonio Guterres met Vladimir Putin.', '2024-06-25');
+  const g = doc.find((a) => a.code === 'IGOUNO' && a.type === 'person');
+  assert.ok(g, JSON.stringify(doc.map((a) => [a.name, a.code])));
+  assert.equal(g.country, null);
+});

@@ -1052,6 +1052,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         country = c.dict.country ?? country;
         const pc = personCoding(c.dict, date, dict, acc.agent);
         code = pc.code;
+        // a person acting for an international organization ("UN Secretary-General Antonio
+        // Guterres", IGOUNO) acts for no state: his nationality is not his actor country
+        if (code?.startsWith('IGO')) country = null;
         // an apposition in the text wins; else the role held on the date (or held before); else the title written before the name
         // ("Kazakhstan's then-prime minister, Karim Masimov," in an old photo caption describes a past
         // role, so for a dictionary person the role on the publication date wins over it)
