@@ -174,3 +174,20 @@ export function assertDocumentValid(raw: unknown, opts: { joined?: boolean } = {
   assert.deepEqual(JSON.parse(JSON.stringify(doc)), doc);
   return doc;
 }
+
+/**
+ * Token range (half-open, token indices) of a whole-word occurrence of `phrase` in `doc.text`: the
+ * first, or with `last` the last; fails when the phrase is absent or does not start and end on
+ * token boundaries. For tests that hand a source span to the quote module.
+ */
+export function phraseSpan(doc: { text: string; tokens: ReadonlyArray<{ start: number; end: number }> }, phrase: string, last = false): { start: number; end: number } {
+  const re = new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  const hits = [...doc.text.matchAll(re)].map((m) => m.index!);
+  const at = hits.length ? (last ? hits[hits.length - 1] : hits[0]) : -1;
+  assert.ok(at >= 0, `"${phrase}" in the text`);
+  const start = doc.tokens.findIndex((t) => t.start === at);
+  const end = doc.tokens.findIndex((t) => t.end === at + phrase.length) + 1;
+  assert.ok(start >= 0 && end > start, `"${phrase}" is whole tokens`);
+  return { start, end };
+}
+

@@ -12,7 +12,7 @@ import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
 import { attributeQuotes } from '../src/quotes/index.js';
 import { definiteAntecedent } from '../src/quotes/speaker.js';
-import type { AnnotatedText } from '../src/types.js';
+import { phraseSpan } from './helpers.js';
 
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
@@ -32,15 +32,6 @@ function speakerOf(text: string, part: string, model?: null): string | null {
   return q.speaker >= 0 ? out.res.actors[q.speaker].name : null;
 }
 
-/** Token range of the last occurrence of `phrase` (whole tokens). */
-function span(doc: AnnotatedText, phrase: string): { start: number; end: number } {
-  const at = doc.text.lastIndexOf(phrase);
-  assert.ok(at >= 0, `"${phrase}" in the text`);
-  const start = doc.tokens.findIndex((t) => t.start === at);
-  const end = doc.tokens.findIndex((t) => t.end === at + phrase.length) + 1;
-  assert.ok(start >= 0 && end > start, `"${phrase}" is whole tokens`);
-  return { start, end };
-}
 
 describe('definite descriptions as speakers', () => {
   test('"the group said" after an armed group is that group, not a new actor "group"', () => {
@@ -98,7 +89,7 @@ describe('definite descriptions as speakers', () => {
     const s = doc.tokens.findIndex((t) => t.start === first);
     assert.equal(definiteAntecedent(doc, res, { start: s, end: s + 2 }, quoted), hezbollah);
     // "the group's leader" (the head is elsewhere) and "a group of farmers" (indefinite) are not
-    assert.equal(definiteAntecedent(doc, res, span(doc, 'The group'), quoted), -1);
-    assert.equal(definiteAntecedent(doc, res, span(doc, 'A group'), quoted), -1);
+    assert.equal(definiteAntecedent(doc, res, phraseSpan(doc, 'The group', true), quoted), -1);
+    assert.equal(definiteAntecedent(doc, res, phraseSpan(doc, 'A group', true), quoted), -1);
   });
 });

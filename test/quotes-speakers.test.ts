@@ -23,7 +23,7 @@ import { attributeQuotes, cueVerbs } from '../src/quotes/index.js';
 import { SourceActors } from '../src/quotes/sources.js';
 import { trailingAttributions } from '../src/quotes/rules.js';
 import { recordSource, resolvePronoun, type SpeakerHistory } from '../src/quotes/speaker.js';
-import type { AnnotatedText } from '../src/types.js';
+import { phraseSpan } from './helpers.js';
 
 const annotate = createAnnotator();
 const index = buildResolverIndex(loadActorDictionary());
@@ -34,16 +34,6 @@ function prepare(text: string) {
   return { doc, res };
 }
 
-/** Token range of the first occurrence of `phrase` as whole words (case-sensitive). */
-function span(doc: AnnotatedText, phrase: string): { start: number; end: number } {
-  const m = new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(doc.text);
-  const at = m ? m.index : -1;
-  assert.ok(at >= 0, `"${phrase}" in the text`);
-  const start = doc.tokens.findIndex((t) => t.start === at);
-  const end = doc.tokens.findIndex((t) => t.end === at + phrase.length) + 1;
-  assert.ok(start >= 0 && end > start, `"${phrase}" is whole tokens`);
-  return { start, end };
-}
 
 describe('one person, one actor (resolve.ts)', () => {
   test('a title before a surname joins the person named in full, and so does the honorific + surname', () => {
@@ -51,7 +41,7 @@ describe('one person, one actor (resolve.ts)', () => {
       'Mrs. Clinton also visited a steel plant.');
     const people = res.actors.filter((a) => a.type === 'person');
     assert.deepEqual(people.map((a) => a.name), ['Hillary Clinton']);
-    const at = (phrase: string) => res.actorAtToken[span(doc, phrase).end - 1];
+    const at = (phrase: string) => res.actorAtToken[phraseSpan(doc, phrase).end - 1];
     assert.equal(at('Secretary Clinton'), at('Hillary Clinton'));
     assert.equal(at('Mrs. Clinton'), at('Hillary Clinton'));
   });
@@ -84,7 +74,7 @@ describe('one person, one actor (resolve.ts)', () => {
 describe('source actors (sources.ts)', () => {
   test('an honorific and a capitalised word are a person even when the word is tagged as a verb', () => {
     const { doc, res } = prepare('"The budget will pass this year," Mr. Welch said.');
-    const s = span(doc, 'Mr. Welch');
+    const s = phraseSpan(doc, 'Mr. Welch');
     const sources = new SourceActors(doc, res);
     const a = sources.actorFor(s);
     assert.ok(a >= 0);
@@ -96,22 +86,22 @@ describe('source actors (sources.ts)', () => {
     const { doc, res } = prepare('The Monmouth poll found that Ortega leads among farmers. A Harbor Times article said the port would close. ' +
       'A new poll found that wages rose.');
     const sources = new SourceActors(doc, res);
-    const poll = sources.actorFor(span(doc, 'The Monmouth poll'));
+    const poll = sources.actorFor(phraseSpan(doc, 'The Monmouth poll'));
     assert.ok(poll >= 0);
     assert.equal(sources.res.actors[poll].name, 'Monmouth');
     assert.equal(sources.res.actors[poll].type, 'organization');
     assert.equal(sources.res.actors[poll].mentions[0].text, 'The Monmouth poll');
-    const article = sources.actorFor(span(doc, 'A Harbor Times article'));
+    const article = sources.actorFor(phraseSpan(doc, 'A Harbor Times article'));
     assert.ok(article >= 0);
     assert.equal(sources.res.actors[article].name, 'Harbor Times');
-    assert.equal(sources.actorFor(span(doc, 'A new poll')), -1, 'a poll with no author names no one');
+    assert.equal(sources.actorFor(phraseSpan(doc, 'A new poll')), -1, 'a poll with no author names no one');
   });
 
   test('a Title Case headline\'s poll names no one; a book of a named person is that person\'s', () => {
     const { doc, res } = prepare('New Poll Shows Large Lead For Ortega\n\nMarta Welch wrote about the strike. Ms. Welch\'s book describes the strike in detail.');
     const sources = new SourceActors(doc, res);
-    assert.equal(sources.actorFor(span(doc, 'New Poll')), -1);
-    const book = sources.actorFor(span(doc, 'Ms. Welch\'s book'));
+    assert.equal(sources.actorFor(phraseSpan(doc, 'New Poll')), -1);
+    const book = sources.actorFor(phraseSpan(doc, 'Ms. Welch\'s book'));
     assert.ok(book >= 0);
     assert.equal(sources.res.actors[book].name, 'Marta Welch');
   });
@@ -146,8 +136,8 @@ describe('pronouns after an unresolved pronoun source (speaker.ts recordSource)'
   test('an unresolved pronoun is not recorded, so a later pronoun still finds the actor named before', () => {
     const { doc, res } = prepare('Ana Ortega opened the new plant on Monday. She was pleased, and she said the plant would hire workers.');
     const quoted = new Uint8Array(doc.tokens.length);
-    const first = span(doc, 'She');
-    const second = span(doc, 'she');
+    const first = phraseSpan(doc, 'She');
+    const second = phraseSpan(doc, 'she');
     const history: SpeakerHistory = [];
     recordSource(doc, history, first, -1);
     assert.equal(history.length, 0);
@@ -159,9 +149,9 @@ describe('pronouns after an unresolved pronoun source (speaker.ts recordSource)'
   test('a source that is no actor is recorded and blocks the pronoun', () => {
     const { doc, res } = prepare('Ana Ortega opened the new plant on Monday. A spokesman was pleased, and he said the plant would hire workers.');
     const history: SpeakerHistory = [];
-    recordSource(doc, history, span(doc, 'A spokesman'), -1);
+    recordSource(doc, history, phraseSpan(doc, 'A spokesman'), -1);
     assert.equal(history.length, 1);
-    const p = resolvePronoun(doc, res, span(doc, 'he').start, new Uint8Array(doc.tokens.length), history);
+    const p = resolvePronoun(doc, res, phraseSpan(doc, 'he').start, new Uint8Array(doc.tokens.length), history);
     assert.equal(p.speaker, -1);
   });
 });
