@@ -11,6 +11,10 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { DocumentSchema, ArticleSchema, type SteppeDocument } from '../src/schema.js';
 import { checkOffsets } from '../src/pipeline.js';
+import { rawTextArticle } from '../src/extract/text.js';
+import { createAnnotator, type Annotator } from '../src/nlp/annotate.js';
+import { loadActorDictionary } from '../src/actors/dictionary.js';
+import { buildResolverIndex, resolveActors, type ResolverIndex } from '../src/actors/resolve.js';
 
 /** The repository root (holds package.json, data/, examples/, test/fixtures/). */
 export const ROOT = PACKAGE_ROOT;
@@ -189,5 +193,18 @@ export function phraseSpan(doc: { text: string; tokens: ReadonlyArray<{ start: n
   const end = doc.tokens.findIndex((t) => t.end === at + phrase.length) + 1;
   assert.ok(start >= 0 && end > start, `"${phrase}" is whole tokens`);
   return { start, end };
+}
+
+let annotator: Annotator | null = null;
+let resolverIndex: ResolverIndex | null = null;
+/**
+ * A synthetic text annotated and its actors resolved with the shipped dictionary, as the quote
+ * module sees them (models load on the first call): `{ doc, res }`.
+ */
+export function prepareActors(text: string, published = '2023-01-01') {
+  annotator ??= createAnnotator();
+  resolverIndex ??= buildResolverIndex(loadActorDictionary());
+  const doc = annotator(rawTextArticle(text, { source: 'synthetic' }));
+  return { doc, res: resolveActors(doc, resolverIndex, { published }) };
 }
 

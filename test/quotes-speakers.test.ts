@@ -15,24 +15,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawTextArticle } from '../src/extract/text.js';
-import { createAnnotator } from '../src/nlp/annotate.js';
-import { loadActorDictionary } from '../src/actors/dictionary.js';
-import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
 import { attributeQuotes, cueVerbs } from '../src/quotes/index.js';
 import { SourceActors } from '../src/quotes/sources.js';
 import { trailingAttributions } from '../src/quotes/rules.js';
 import { recordSource, resolvePronoun, type SpeakerHistory } from '../src/quotes/speaker.js';
-import { phraseSpan } from './helpers.js';
+import { phraseSpan, prepareActors } from './helpers.js';
 
-const annotate = createAnnotator();
-const index = buildResolverIndex(loadActorDictionary());
-
-function prepare(text: string) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  const res = resolveActors(doc, index, { published: '2023-01-01' });
-  return { doc, res };
-}
+const prepare = (text: string) => prepareActors(text);
 
 
 describe('one person, one actor (resolve.ts)', () => {
