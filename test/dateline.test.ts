@@ -36,3 +36,12 @@ test('the dateline neither takes the lead\'s event nor dates it', () => {
     assert.equal(e.date, '2023-06-11', 'Sunday before the publication date, not the dateline\'s day');
   }
 });
+
+test('a dateline names no actor: neither its agency nor its city', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2024-05-14', content: 'BAKU, May 14 (Reuters) -- The European Union imposed sanctions on Belarus on Monday.' });
+  assert.deepEqual(doc.actors.map((a) => a.name).sort(), ['Belarus', 'European Union']);
+  // the same agency in the story is an actor
+  const story = pipe.analyze({ source: 't', format: 'text', published: '2024-05-14', content: 'Reuters reported that the European Union imposed sanctions.' });
+  assert.ok(story.actors.some((a) => a.name === 'Reuters'));
+});

@@ -39,6 +39,7 @@ import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef }
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
 import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
 import { isTitleCase } from '../nlp/title-case.js';
+import { datelineEnd } from '../nlp/annotate.js';
 import type { Place } from './places.js';
 
 type NerEntity = NerCandidates['entities'][number];
@@ -441,8 +442,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
 
   let i = 0;
   let pendingTitle: PendingTitle | null = null;
+  // a wire dateline, a sentence of its own (nlp/annotate.ts `datelineEnd`), names the place of
+  // filing and the agency, no party to the story ("BAKU, May 14 (Reuters) --")
+  const datelineSentence = doc.sentences.map((s, n) => {
+    if (n > 0 && doc.sentences[n - 1].paragraph === s.paragraph) return false;
+    const next = doc.sentences[n + 1];
+    if (!next || next.paragraph !== s.paragraph) return false;
+    // the dateline and the lead's first word, as the annotator split them
+    const idx = Array.from({ length: s.tokenEnd - s.tokenStart + 1 }, (_, k) => s.tokenStart + k);
+    return datelineEnd(tokens, idx) === idx.length - 1;
+  });
   while (i < tokens.length) {
     const t = tokens[i];
+    if (datelineSentence[t.sentence]) { i++; continue; }
     // agent phrase, possibly after a country prefix: "Kazakh security forces", "the Chinese government"
     const pre = takeCountryPrefix(i);
     // coordinated countries sharing one agent: "Hungarian and Romanian officials", "the Russian and
