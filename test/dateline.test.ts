@@ -45,3 +45,16 @@ test('a dateline names no actor: neither its agency nor its city', () => {
   const story = pipe.analyze({ source: 't', format: 'text', published: '2024-05-14', content: 'Reuters reported that the European Union imposed sanctions.' });
   assert.ok(story.actors.some((a) => a.name === 'Reuters'));
 });
+
+test('a domestic agent or official with no country of its own takes the dateline\'s country; the military does not', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2023-08-25', content:
+    'HARARE, Aug. 25 (Wire) -- Police detained three journalists on Saturday. Government spokesman Nick Mangwana said soldiers were on standby.' });
+  const code = (name: string) => doc.actors.find((a) => a.name === name)?.code;
+  assert.equal(code('Police'), 'ZWECOP');
+  assert.equal(code('Nick Mangwana'), 'ZWEGOV');
+  assert.equal(code('soldiers'), 'MIL');
+  // with no dateline nothing is placed
+  const bare = pipe.analyze({ source: 't', format: 'text', published: '2023-08-25', content: 'Police detained three journalists on Saturday.' });
+  assert.equal(bare.actors.find((a) => a.name === 'Police')?.code, 'COP');
+});

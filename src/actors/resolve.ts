@@ -35,12 +35,12 @@
 import type { AnnotatedText, Token } from '../types.js';
 import type { ActorType } from '../schema.js';
 import { codeOnDate, type DictActor, type DictName } from './dictionary.js';
-import { firstWord, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
+import { firstWord, foldCase, formMatches, orgAgentOf, type ResolverIndex, type TitleDef } from './lexicon.js';
 import { agentFromText, holderName, personBySurname, personCoding } from './lookup.js';
 import { nerCandidates, LEADING_ADJECTIVES, type NerCandidates } from './ner.js';
 import { isTitleCase } from '../nlp/title-case.js';
 import { datelineEnd } from '../nlp/annotate.js';
-import type { Place } from './places.js';
+import { placeKey, type Place } from './places.js';
 
 type NerEntity = NerCandidates['entities'][number];
 
@@ -98,6 +98,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * CAMEO agent codes (codebook v1.1b3, actor codes) of domestic roles. Not military, refugees,
  * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
  */
+/** Agent codes of domestic actors a dateline places (police, officials, opposition, judges, press, civilians …; not the military, which may be abroad). */
+const DATELINE_DOMESTIC = /^(?:COP|GOV|OPP|JUD|LEG|MED|CVL|LAB|EDU|BUS|REL|AGR|HLH|CRM)/;
 const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', 'MED', 'BUS', 'LAB', 'REL', 'ELI', 'AGR', 'HLH', 'CRM', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
 /** One-word titles a lower-case noun or adjective may qualify ("transport minister", "military spokesman"). */
 const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
@@ -452,6 +454,18 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const idx = Array.from({ length: s.tokenEnd - s.tokenStart + 1 }, (_, k) => s.tokenStart + k);
     return datelineEnd(tokens, idx) === idx.length - 1;
   });
+  // the country of the first dateline's place (its capital or a gazetteer place), or null
+  let datelineCountry: string | null = null;
+  const firstDateline = datelineSentence.indexOf(true);
+  if (firstDateline >= 0) {
+    // the place is the capitalised words before the first comma, parenthesis or dash ("NEW YORK")
+    const ds = doc.sentences[firstDateline];
+    let e = ds.tokenStart;
+    while (e < ds.tokenEnd && /^\p{Lu}/u.test(tokens[e].text) && !/^[,(]$/.test(tokens[e].text)) e++;
+    const place = text.slice(tokens[ds.tokenStart].start, tokens[Math.max(ds.tokenStart, e - 1)].end);
+    const hit = (index.byFolded.get(foldCase(place)) ?? []).map((n) => dict.actors.get(n.actorId)).find((a) => a?.type === 'state');
+    datelineCountry = hit?.country ?? index.places.byForm.get(placeKey(place))?.country ?? null;
+  }
   while (i < tokens.length) {
     const t = tokens[i];
     if (datelineSentence[t.sentence]) { i++; continue; }
@@ -1083,6 +1097,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         country = country ?? descCountry(description);
         acc.agent = acc.agent ?? descAgent(description);
       }
+      // a domestic agent or official with no country of its own, in a story filed from one country
+      // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
+      // dateline names where the story happens)
+      if (!country && datelineCountry && DATELINE_DOMESTIC.test(acc.agent ?? '')) country = datelineCountry;
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {
