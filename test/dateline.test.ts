@@ -58,3 +58,12 @@ test('a domestic agent or official with no country of its own takes the dateline
   const bare = pipe.analyze({ source: 't', format: 'text', published: '2023-08-25', content: 'Police detained three journalists on Saturday.' });
   assert.equal(bare.actors.find((a) => a.name === 'Police')?.code, 'COP');
 });
+
+test('placed by the dateline, "Police" and "Zimbabwean police" are one actor', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2023-08-25', content:
+    'HARARE, Aug. 25 (Wire) -- Police detained three journalists on Saturday. Zimbabwean police said the journalists had no accreditation.' });
+  const police = doc.actors.filter((a) => a.code === 'ZWECOP');
+  assert.equal(police.length, 1, JSON.stringify(doc.actors.map((a) => [a.name, a.code])));
+  assert.equal(police[0].mentions.length, 2);
+});

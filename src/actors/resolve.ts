@@ -515,7 +515,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         [end, a] = head;
       }
       const mentionStart = pre.end > i ? i : pre.end;
-      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart);
+      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart) ??
+        // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
+        (DATELINE_DOMESTIC.test(a.agent) ? datelineCountry : null);
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
