@@ -98,9 +98,18 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * CAMEO agent codes (codebook v1.1b3, actor codes) of domestic roles. Not military, refugees,
  * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
  */
-/** Agent codes of domestic actors a dateline places (police, officials, opposition, judges, press, civilians …; not the military, which may be abroad). */
-const DATELINE_DOMESTIC = /^(?:COP|GOV|OPP|JUD|LEG|MED|CVL|LAB|EDU|BUS|REL|AGR|HLH|CRM)/;
-const LOCAL_AGENTS = new Set(['COP', 'CVL', 'OPP', 'GOV', 'JUD', 'LEG', 'EDU', 'MED', 'BUS', 'LAB', 'REL', 'ELI', 'AGR', 'HLH', 'CRM', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
+/**
+ * Agent codes of domestic actors, who act in their own state: police, government, opposition,
+ * judiciary, legislature, press, civilians, labour, education, business, religion, agriculture,
+ * health, crime (CAMEO codebook v1.1b3, ch. 4, domestic agents). Not the military, rebels or
+ * unidentified armed forces, who may act abroad. A dateline's country places them (below), and
+ * events/ places them where their physical acts are.
+ */
+export const DOMESTIC_AGENTS: ReadonlySet<string> = new Set(['COP', 'GOV', 'OPP', 'JUD', 'LEG', 'MED', 'CVL', 'LAB', 'EDU', 'BUS', 'REL', 'AGR', 'HLH', 'CRM']);
+/** Agents an "in X" or "of X" phrase places ("police in Nairobi"): the domestic ones and a few more. */
+const LOCAL_AGENTS = new Set([...DOMESTIC_AGENTS, 'ELI', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
+/** Is `agent` (a CAMEO agent code, possibly compound: "CVLOPP") a domestic agent's? */
+const domestic = (agent: string | null): boolean => !!agent && DOMESTIC_AGENTS.has(agent.slice(0, 3));
 /** One-word titles a lower-case noun or adjective may qualify ("transport minister", "military spokesman"). */
 const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
@@ -517,7 +526,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const mentionStart = pre.end > i ? i : pre.end;
       const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart) ??
         // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
-        (DATELINE_DOMESTIC.test(a.agent) ? datelineCountry : null);
+        (domestic(a.agent) ? datelineCountry : null);
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
@@ -1102,7 +1111,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a domestic agent or official with no country of its own, in a story filed from one country
       // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
       // dateline names where the story happens)
-      if (!country && datelineCountry && DATELINE_DOMESTIC.test(acc.agent ?? '')) country = datelineCountry;
+      if (!country && datelineCountry && domestic(acc.agent)) country = datelineCountry;
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {

@@ -28,7 +28,7 @@
  */
 import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';
-import type { ActorResolution } from '../actors/resolve.js';
+import { DOMESTIC_AGENTS, type ActorResolution } from '../actors/resolve.js';
 import type { FoundQuote } from '../quotes/index.js';
 import { DEFAULT_PLOVER_VERSION, loadCodebook, type Codebook, type PloverVersion } from './codebook.js';
 import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIndex } from './patterns.js';
@@ -228,8 +228,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
  * ("demanded that the government …", "threatened to strike if Israel …").
  */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
-/** Agent codes of domestic actors, who act in their own state (police, civilians, opposition, government, judiciary, legislature, labour, rebels …). */
-const DOMESTIC_AGENTS = /^(?:COP|CVL|OPP|GOV|JUD|LEG|LAB|EDU|MED|BUS|REL|AGR|HLH|CRM|REB)$/;
+/** Does an actor with this code act at home: a domestic agent (actors/resolve.ts `DOMESTIC_AGENTS`) or rebels? The whole code must be one agent. */
+const actsAtHome = (code: string | null): boolean => !!code && (DOMESTIC_AGENTS.has(code) || code === 'REB');
 /** Verbs that stop a text from taking effect ("vetoed a resolution that demanded …"). */
 const REJECTING_TEXT = new Set(['veto', 'reject', 'block', 'defeat', 'oppose', 'withdraw', 'scrap']);
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
@@ -725,16 +725,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const subj = v.children[root].find((c) => v.parse.relation[c] === 'nsubj' && c < head);
     if (subj !== undefined && subj !== head && tokens[subj].pos !== 'PRON') {
       const a = phraseActor(v, subj, false);
-      const person = a >= 0 && actors[a].type === 'person';
-      if (a >= 0 && (/^(?:he|she)$/.test(form) ? person : /^(?:it|they)$/.test(form) ? !person : true)) return a;
+      if (agrees(a)) return a;
     }
     // a pronoun opening its sentence's subject: the previous sentence's subject, when it agrees
     // ("Israeli military spokesman Daniel Hagari said … He threatened further strikes"); same centering rule
     const s0 = tokens[head].sentence;
     if (s0 > 0 && head === sentences[s0].tokenStart && /^(?:he|she|it|they)$/.test(form)) {
       const a = clauseSubject(s0 - 1);
-      const person = a >= 0 && actors[a].type === 'person';
-      if (a >= 0 && (/^(?:he|she)$/.test(form) ? person : !person)) return a;
+      if (agrees(a)) return a;
     }
     return -1;
   };
@@ -829,8 +827,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       // "help" with an infinitive ("helping to finance protests", "helped rebuild") is a role in
       // another act, not aid given (CAMEO 070 is material aid)
-      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase()) && ((lower[k + 1] === 'to' && tokens[k + 2]?.pos === 'VERB') || tokens[k + 1]?.pos === 'VERB' ||
-        (syntax(s)?.parse.relation[k + 1] === 'xcomp' && syntax(s)!.parse.head[k + 1] === k))) candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      // ("helped secure/ADJ the agreement": the parse's xcomp right after the verb)
+      if (candidates && /^(?:help|assist)$/.test(t.lemma.toLowerCase())) {
+        const hv = syntax(s);
+        const infinitive = (lower[k + 1] === 'to' && tokens[k + 2]?.pos === 'VERB') || tokens[k + 1]?.pos === 'VERB' ||
+          (!!hv && hv.parse.relation[k + 1] === 'xcomp' && hv.parse.head[k + 1] === k);
+        if (infinitive) candidates = candidates.filter((c) => !c.code.startsWith('07'));
+      }
       if (!candidates?.length) continue;
       k = codeTrigger(k, candidates, 'pattern');
     }
@@ -971,10 +974,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           while (comma < sent.tokenEnd && !/^[,;.]$/.test(lower[comma])) comma++;
           target = actorAfter(andAt + 1, comma);
         }
-      } else if (p.kind === 'noun' && MOVEMENT_NOUNS.has(lower[triggerStart]) && lower[triggerEnd] === 'of' && movingForces(triggerEnd + 1, sent.tokenEnd) >= 0) {
+      } else if (p.kind === 'noun' && MOVEMENT_NOUNS.has(lower[triggerStart]) && lower[triggerEnd] === 'of' && (source = movingForces(triggerEnd + 1, sent.tokenEnd)) >= 0) {
         // forces that arrive or withdraw are the ones acting: "the arrival of a few thousand troops,
         // predominantly from Russia" (CAMEO 074/0874: the source sends or withdraws its forces)
-        source = movingForces(triggerEnd + 1, sent.tokenEnd);
       } else if (p.kind === 'noun') {
         // possessive source: "Russia's 2008 invasion", "Moscow's decision"
         for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 4); j--) {
@@ -1196,23 +1198,28 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject') {
         const cs = clauseSubject(s);
         const m = cs >= 0 && cs !== target ? actors[cs].mentions.find((x) => x.tokenStart >= sent.tokenStart && x.tokenEnd <= triggerStart) : undefined;
-        // not across a clause boundary ("asked … after a severe winter killed"), nor from a request
-        // to its content ("asked donors for assistance": the donors would give it)
-        const between = tokens.slice(m ? m.tokenEnd : 0, triggerStart);
-        // a noun act that is the object of a verb of attitude or comment ("condemned the bombing",
-        // "welcomed the release") is not that verb's subject's act
-        const commented = p.kind === 'noun' && between.some((t) => t.pos === 'VERB' && (ATTITUDE_VERBS.has(t.lemma.toLowerCase()) || COMMENT_VERBS.has(t.lemma.toLowerCase())));
-        // nor from the speaker to what is said ("Governor X said two guided bombs struck the market")
-        // (a pronoun subject of what is said is mostly the speaker: "the federation said it is
-        // skeptical"; a verb of commitment announces the speaker's own act: "pledged to work")
-        const reporter = between.some((t, i) => {
-          const lem = t.lemma.toLowerCase();
-          if (t.pos !== 'VERB' || !(REPORTING.has(lem) || COMMUNICATION.has(lem)) || COMMITMENT.has(lem)) return false;
-          let n = i + 1;
-          if (between[n]?.text.toLowerCase() === 'that') n++;
-          return between[n]?.pos !== 'PRON';
-        });
-        if (m && !commented && !reporter && !between.some((t) => CLAUSE_OPENERS.has(t.text.toLowerCase()) || t.text.toLowerCase() === 'that' || (t.pos === 'VERB' && ASKING.has(t.lemma.toLowerCase())))) { source = cs; positionalSource = true; }
+        /**
+         * Does token j, between that subject and the trigger, cut the subject off from the act?
+         * - a clause boundary ("asked … after a severe winter killed"), "that";
+         * - a request, whose content is another's act ("asked donors for assistance");
+         * - for a noun act, a verb of attitude or comment whose object it is ("condemned the bombing");
+         * - a verb of saying, whose content is another's act ("Governor X said two guided bombs
+         *   struck the market"), unless a pronoun follows it, mostly the speaker ("the federation
+         *   said it is skeptical"), or it commits the speaker to an act of its own ("pledged to work").
+         */
+        const cuts = (j: number): boolean => {
+          if (CLAUSE_OPENERS.has(lower[j]) || lower[j] === 'that') return true;
+          if (tokens[j].pos !== 'VERB') return false;
+          const lem = tokens[j].lemma.toLowerCase();
+          if (ASKING.has(lem)) return true;
+          if (p.kind === 'noun' && (ATTITUDE_VERBS.has(lem) || COMMENT_VERBS.has(lem))) return true;
+          if (!(REPORTING.has(lem) || COMMUNICATION.has(lem)) || COMMITMENT.has(lem)) return false;
+          const n = lower[j + 1] === 'that' && j + 1 < triggerStart ? j + 2 : j + 1;
+          return n >= triggerStart || tokens[n].pos !== 'PRON';
+        };
+        let cut = !m;
+        for (let j = m ? m.tokenEnd : triggerStart; j < triggerStart && !cut; j++) cut = cuts(j);
+        if (!cut) { source = cs; positionalSource = true; }
       }
       // forces sent, deployed or withdrawn ("would withdraw additional troops", "deployed
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
@@ -1613,7 +1620,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   for (const e of events) {
     if (!/^(?:1[4-9]|20)/.test(e.root) || !e.location?.country || e.confidence < (opts.minConfidence ?? 0.35)) continue;
     for (const a of [e.source, e.target]) {
-      if (a < 0 || actors[a].country || actors[a].type === 'person' || !DOMESTIC_AGENTS.test(actors[a].code ?? '')) continue;
+      if (a < 0 || actors[a].country || actors[a].type === 'person' || !actsAtHome(actors[a].code)) continue;
       if (!actsAt.has(a)) actsAt.set(a, new Set());
       actsAt.get(a)!.add(e.location.country);
     }
