@@ -544,3 +544,8 @@ test('"both sides" are the two parties of the last two-sided act, not the last t
   const calls = doc.events.filter((e) => e.root === '02');
   assert.deepEqual(calls.map((e) => actor(doc, e.target)?.name).sort(), ['China', 'Philippines'], show(doc));
 });
+
+test('protesters (coded CVLOPP) are domestic too: placed by where they clash', () => {
+  const doc = run('Protesters clashed with riot police in central Nairobi on Tuesday.');
+  assert.equal(doc.actors.find((a) => a.name === 'Protesters')?.code, 'KENCVLOPP', show(doc));
+});

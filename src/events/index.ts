@@ -228,8 +228,8 @@ const CONDITION_MARKS = new Set(['if', 'unless', 'once', 'provided', 'whether'])
  * ("demanded that the government …", "threatened to strike if Israel …").
  */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'until', 'although', 'though', 'whereas', 'once', 'which', 'who', 'whom', 'whose', 'where']);
-/** Does an actor with this code act at home: a domestic agent (actors/resolve.ts `DOMESTIC_AGENTS`) or rebels? The whole code must be one agent. */
-const actsAtHome = (code: string | null): boolean => !!code && (DOMESTIC_AGENTS.has(code) || code === 'REB');
+/** Does an actor with this agent code act at home: a domestic agent (actors/resolve.ts `DOMESTIC_AGENTS`) or rebels, by its first agent ("CVLOPP" protesters are civilians)? */
+const actsAtHome = (code: string | null): boolean => !!code && (DOMESTIC_AGENTS.has(code.slice(0, 3)) || code.startsWith('REB'));
 /** Verbs that stop a text from taking effect ("vetoed a resolution that demanded …"). */
 const REJECTING_TEXT = new Set(['veto', 'reject', 'block', 'defeat', 'oppose', 'withdraw', 'scrap']);
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
