@@ -106,6 +106,12 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
   const out: TrailingAttribution[] = [];
   const isReport = (k: number) => tokens[k].pos === 'VERB' && cues.get(tokens[k].lemma.toLowerCase()) === true;
   const word = (k: number) => /[\p{L}\p{N}]/u.test(tokens[k].text);
+  /** The end of a source phrase from token `a`: the first preposition other than "of"/"for" (its adjunct: "said X in a statement"), or `limit`. */
+  const phraseEnd = (a: number, limit: number) => {
+    let e = a;
+    while (e < limit && !(tokens[e].pos === 'ADP' && !/^(?:of|for)$/i.test(tokens[e].text))) e++;
+    return e;
+  };
   const nounPhrase = (a: number, b: number, allowed: (k: number) => boolean = () => false) => {
     if (b <= a || b - a > 10) return false;
     let head = false;
@@ -169,8 +175,7 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     if (c > c1 + 1) {
       if (nounPhrase(c1 + 1, c, nameVerb)) source = { start: c1 + 1, end: c };
     } else {
-      let e = c + 1;
-      while (e < c2 && !(tokens[e].pos === 'ADP' && !/^(?:of|for)$/i.test(tokens[e].text))) e++;
+      const e = phraseEnd(c + 1, c2);
       if (nounPhrase(c + 1, e)) { source = { start: c + 1, end: e }; tail = e; }
     }
     if (!source) return null;
@@ -351,8 +356,7 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       p = q;
     } else {
       // "…, said the spokesman": the phrase up to a preposition (its adjunct) or the end
-      let e = c + 1;
-      while (e < b && !(tokens[e].pos === 'ADP' && !/^(?:of|for)$/i.test(tokens[e].text))) e++;
+      const e = phraseEnd(c + 1, b);
       if (nounPhrase(c + 1, e)) { source = { start: c + 1, end: e }; tail = e; }
     }
     if (!source || b - tail > 10) continue;
