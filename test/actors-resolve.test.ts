@@ -402,3 +402,25 @@ test('a person acting for an international organization has no actor country', (
   assert.ok(g, JSON.stringify(doc.map((a) => [a.name, a.code])));
   assert.equal(g.country, null);
 });
+
+test('an unnamed "a rebel leader", "a judge" or "the gunman" is a person of its own, coded by the role\'s agent; an indefinite one never joins an earlier person', () => {
+  const doc = run('A rebel leader surrendered on Friday. The gunman was shot by police. Judge Ana Ortega ruled on Monday. A judge in another court disagreed, and the judge said the law was clear.');
+  assert.equal(actor(doc, 'rebel leader')?.code, 'REB', JSON.stringify(doc.map((a) => [a.name, a.code])));
+  assert.equal(actor(doc, 'gunman')?.code, 'UAF');
+  const judges = doc.filter((a) => a.type === 'person' && (a.code === 'JUD' || /Ortega/.test(a.name)));
+  // Ortega, and the unnamed judge with its later definite mention
+  assert.equal(judges.length, 2, JSON.stringify(judges.map((a) => [a.name, texts(a)])));
+  assert.deepEqual(texts(judges.find((a) => a.name === 'judge')), ['A judge', 'the judge']);
+  // a bare role word with no article names nobody ("rebel" as a modifier)
+  assert.ok(!run('Rebel positions were shelled.').some((a) => a.type === 'person'));
+});
+
+test('an agent noun after an armed group\'s name is that group; an adjective agent before an agent noun keeps the possessor\'s country', () => {
+  const doc = run('Houthi rebels attacked a ship. Hamas fighters fired rockets.');
+  assert.deepEqual(texts(actor(doc, 'Houthis')), ['Houthi rebels']);
+  assert.deepEqual(texts(actor(doc, 'Hamas')), ['Hamas fighters']);
+  assert.ok(!doc.some((a) => a.name === 'fighters' || a.name === 'rebels'));
+  const junta = run("Mali's military government expelled the ambassador. Chinese military diplomats met.");
+  assert.equal(junta.find((a) => /military government/.test(a.name))?.code, 'MLIGOVMIL');
+  assert.equal(junta.find((a) => /military diplomats/.test(a.name))?.code, 'CHNGOV');
+});

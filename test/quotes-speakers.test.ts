@@ -136,9 +136,9 @@ describe('pronouns after an unresolved pronoun source (speaker.ts recordSource)'
   });
 
   test('a source that is no actor is recorded and blocks the pronoun', () => {
-    const { doc, res } = prepare('Ana Ortega opened the new plant on Monday. A spokesman was pleased, and he said the plant would hire workers.');
+    const { doc, res } = prepare('Ana Ortega opened the new plant on Monday. The shopkeeper was pleased, and he said the plant would hire workers.');
     const history: SpeakerHistory = [];
-    recordSource(doc, history, phraseSpan(doc, 'A spokesman'), -1);
+    recordSource(doc, history, phraseSpan(doc, 'The shopkeeper'), -1);
     assert.equal(history.length, 1);
     const p = resolvePronoun(doc, res, phraseSpan(doc, 'he').start, new Uint8Array(doc.tokens.length), history);
     assert.equal(p.speaker, -1);

@@ -97,6 +97,12 @@ export interface ResolverIndex {
   /** Titles, longest first, and by their first word. */
   titles: TitleDef[];
   titlesByFirst: Map<string, TitleDef[]>;
+  /**
+   * The one-person agent phrases of agents.yaml that are no title of roles.yaml ("rebel leader",
+   * "soldier", "gunman"), as titles whose office is the phrase, by their first word: an unnamed
+   * "a soldier" or "the gunman" is a person of its own, coded by the agent.
+   */
+  personRolesByFirst: Map<string, TitleDef[]>;
   /** Agent phrases, longest first, and by the first word of their singular form. */
   agents: AgentPhrase[];
   agentsByFirst: Map<string, AgentPhrase[]>;
@@ -181,6 +187,10 @@ export function buildResolverIndex(dict: ActorDictionary, opts: IndexOptions = {
   }
   return {
     dict, byFirstWord, byFolded, surnames, titles, titlesByFirst: group(titles, (t) => firstWord(t.words[0])),
+    personRolesByFirst: group(
+      agents.filter((a) => a.type === 'person' && !titles.some((t) => t.words.join(' ') === a.words.join(' ')))
+        .map((a) => ({ words: a.words, agent: a.agent, office: a.words.join(' ') })),
+      (t) => firstWord(t.words[0])),
     agents, agentsByFirst, titleRe, titlePatterns, singleNames, orgWords, nonActorWords, places: loadPlaces(),
     ner: opts.ner === undefined ? loadNerRecognizer() : opts.ner, nerMode: opts.nerMode ?? 'backup',
   };

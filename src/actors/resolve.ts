@@ -94,11 +94,6 @@ export interface ResolveOptions {
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 /**
- * Agents that belong to the place they are named in ("police in Nairobi" are Kenyan police):
- * CAMEO agent codes (codebook v1.1b3, actor codes) of domestic roles. Not military, refugees,
- * intelligence or international agents: "troops in Syria" or "refugees in Lebanon" may be anyone's.
- */
-/**
  * Agent codes of domestic actors, who act in their own state: police, government, opposition,
  * judiciary, legislature, press, civilians, labour, education, business, religion, agriculture,
  * health, crime (CAMEO codebook v1.1b3, ch. 4, domestic agents). Not the military, rebels or
@@ -106,10 +101,26 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'th
  * events/ places them where their physical acts are.
  */
 export const DOMESTIC_AGENTS: ReadonlySet<string> = new Set(['COP', 'GOV', 'OPP', 'JUD', 'LEG', 'MED', 'CVL', 'LAB', 'EDU', 'BUS', 'REL', 'AGR', 'HLH', 'CRM']);
-/** Agents an "in X" or "of X" phrase places ("police in Nairobi"): the domestic ones and a few more. */
+/**
+ * Agents that belong to the place they are named in ("police in Nairobi" are Kenyan police): the
+ * domestic ones and a few more. Not the military, refugees, intelligence or international agents:
+ * "troops in Syria" or "refugees in Lebanon" may be anyone's.
+ */
 const LOCAL_AGENTS = new Set([...DOMESTIC_AGENTS, 'ELI', 'REB', 'UAF', 'SEP', 'ENV', 'MOD', 'RAD']);
-/** Is `agent` (a CAMEO agent code, possibly compound: "CVLOPP") a domestic agent's? */
-const domestic = (agent: string | null): boolean => !!agent && DOMESTIC_AGENTS.has(agent.slice(0, 3));
+/**
+ * Agents a wire dateline places ("HARARE, Aug. 25 -- Police detained …"): the street-level domestic
+ * ones (police, opposition, civilians, courts, crime, labour, schools, health, clergy, farmers).
+ * Not lawmakers, diplomats, the press or companies, and no named person or organization: a story
+ * filed from Brussels or Beijing is full of foreign ones ("Prime Minister Pedro Sanchez visited
+ * Beijing"). A first-time user's test articles showed those going wrong.
+ */
+const DATELINE_AGENTS = new Set(['COP', 'OPP', 'CVL', 'JUD', 'CRM', 'LAB', 'EDU', 'HLH', 'REL', 'AGR']);
+/**
+ * Does a wire dateline's country place this unnamed actor (an agent phrase or an unnamed title
+ * holder, `name` as written)? A `DATELINE_AGENTS` agent, or "the government" (one, not "governments").
+ */
+const placedByDateline = (agent: string | null, name: string): boolean =>
+  !!agent && (DATELINE_AGENTS.has(agent.slice(0, 3)) || (agent.slice(0, 3) === 'GOV' && /\bgovernment$/i.test(name)));
 /** One-word titles a lower-case noun or adjective may qualify ("transport minister", "military spokesman"). */
 const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
@@ -196,6 +207,8 @@ interface RoleMention {
   former: boolean;
   /** an unnamed office holder keeps the words as written, without the article */
   nameStart: number;
+  /** introduced by "a", "an" or "another" ("a rebel leader"): a new person, never an earlier one */
+  indefinite: boolean;
 }
 
 /**
@@ -272,11 +285,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return k;
   };
-  /** The longest title starting at token j (case-insensitive; "then-prime minister" too). */
-  const titleMatch = (j: number): { title: TitleDef; start: number; end: number; former: boolean } | null => {
+  /**
+   * The longest title starting at token j (case-insensitive; "then-prime minister" too); from
+   * `byFirst`, the titles of roles.yaml unless told (`index.personRolesByFirst`: one-person agents).
+   */
+  const titleMatch = (j: number, byFirst = index.titlesByFirst): { title: TitleDef; start: number; end: number; former: boolean } | null => {
     if (lower[j] === undefined) return null;
     const former = /^(?:then|ex)-/.test(lower[j]);
-    const list = index.titlesByFirst.get(former ? firstWord(lower[j].replace(/^(?:then|ex)-/, '')) : keys[j]);
+    const list = byFirst.get(former ? firstWord(lower[j].replace(/^(?:then|ex)-/, '')) : keys[j]);
     if (!list) return null;
     for (const t of list) {
       const end = matchWords(j, t.words, true);
@@ -430,12 +446,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const rolePhrase = (i: number) => {
     let j = i;
     const det = lower[j] === 'the';
-    if (det) j++;
+    const indefinite = !det && /^(?:a|an|another)$/.test(lower[j] ?? '');
+    if (det || indefinite) j++;
     const pre = holderPrefix(j);
     if (pre) j = pre.end;
     let former = false;
     if (FORMER_WORDS.has(lower[j] ?? '') && lower[j + 1] !== '-') { former = true; j++; }
-    let tm = titleMatch(j);
+    // a one-person agent is a role only with an article or a holder ("a rebel leader", "the
+    // gunman", "a Kenyan soldier"): a bare "soldier" may be an adjective or a name's word
+    let tm = titleMatch(j) ?? (det || indefinite || pre ? titleMatch(j, index.personRolesByFirst) : null);
     if (!tm && j + 1 < tokens.length && /^\p{Ll}+$/u.test(tokens[j].text) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ')) {
       const t2 = titleMatch(j + 1);
       // ("the Turkish transport minister", "Israeli military spokesman …", "a senior defence official")
@@ -448,7 +467,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const h = holderPrefix(lower[end + 1] === 'the' ? end + 2 : end + 1, LOCAL_TITLES.has(lower[end - 1]));
       if (h && !h.possessive && sameSentence(i, h.end - 1)) { holder = h.actor; end = h.end; }
     }
-    return { det, pre, holder, former: former || tm.former, title: tm.title, titleStart: tm.start, titleEnd: tm.end, end, prefixStart: det ? i + 1 : i };
+    return { det, indefinite, pre, holder, former: former || tm.former, title: tm.title, titleStart: tm.start, titleEnd: tm.end, end, prefixStart: det || indefinite ? i + 1 : i };
   };
 
   let i = 0;
@@ -497,13 +516,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
     }
-    const ag = agentMatch(pre.end);
+    let ag = agentMatch(pre.end);
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
     // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
     // possessive pronoun ("its forces" are its owner's, events/ finds the owner)
     // ("when rebels attacked": wink tags a plural agent noun before a verb as a verb, "rebels")
     const agentNoun = (e: number) => tokens[e].pos === 'NOUN' || tokens[e].pos === 'PROPN' ||
       (tokens[e].pos === 'VERB' && /s$/.test(lower[e]) && (tokens[e + 1]?.pos === 'VERB' || tokens[e + 1]?.pos === 'AUX') && sameSentence(e, e + 1));
+    // a one-word agent used as an adjective before an agent noun ("Mali's military government",
+    // "Russian military officials"): the noun is the head, and the phrase keeps its country
+    if (ag && ag[1].words.length === 1 && !agentNoun(ag[0] - 1)) {
+      const head = agentMatch(ag[0]);
+      if (head && sameSentence(ag[0] - 1, head[0] - 1) && (head[1].words.length > 1 || agentNoun(head[0] - 1))) ag = head;
+    }
     // an agent phrase that is also a title before a name ("Opposition leader Raila Odinga") is the title
     const rp0 = ag ? rolePhrase(i) : null;
     const titleBeforeName = !!rp0 && rp0.end > ag![0] - 1 && rp0.end < tokens.length && sameSentence(i, rp0.end) && tokens[rp0.end].pos === 'PROPN' && isCap(tokens[rp0.end].text) && !rp0.det;
@@ -523,11 +548,20 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         if (!head || !sameSentence(end - 1, head[0] - 1) || !agentNoun(head[0] - 1) || head[1].type === 'person') break;
         [end, a] = head;
       }
+      // an agent noun right after an armed group's name ("Hamas fighters", "Houthi rebels") is
+      // that group, one mention with its name
+      const prev = cands[cands.length - 1];
+      if (pre.end === i && prev && prev.tokenEnd === i && prev.dict?.type === 'group' && sameSentence(i - 1, i)) {
+        prev.tokenEnd = end;
+        i = end;
+        pendingTitle = null;
+        continue;
+      }
       const mentionStart = pre.end > i ? i : pre.end;
+      const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart) ??
         // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
-        (domestic(a.agent) ? datelineCountry : null);
-      const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
+        (placedByDateline(a.agent, name) ? datelineCountry : null);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
         key: `group:${country ?? ''}:${a.agent}:${a.words.join(' ')}`, name, type: a.type === 'organization' ? 'organization' : 'group',
@@ -552,7 +586,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (rp) {
       const next = tokens[rp.end];
       const beforeName = next && sameSentence(i, rp.end) && isCap(next.text) && next.pos === 'PROPN' && !NAME_STOP.has(next.text);
-      if (beforeName && rp.det) { i++; continue; }
+      if (beforeName && (rp.det || rp.indefinite)) { i++; continue; }
       if (beforeName) {
         // the state named before the title is a mention of its own; a city before a local office
         // ("Kyiv Mayor …", "Odesa Mayor …") names the office's place, not the government
@@ -579,8 +613,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const after = tokens[rp.end];
       const isHead = head.pos !== 'VERB' &&
         !(after && sameSentence(i, rp.end) && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(after.pos) && !/^['’]s$/.test(after.text));
-      if (!beforeName && isHead && (rp.det || rp.pre) && rp.title.agent && !apposNext && !apposPrev) {
-        roleMentions.push({ tokenStart: i, tokenEnd: rp.end, title: rp.title, holder: rp.holder, former: rp.former, nameStart: rp.prefixStart });
+      if (!beforeName && isHead && (rp.det || rp.indefinite || rp.pre) && rp.title.agent && !apposNext && !apposPrev) {
+        roleMentions.push({ tokenStart: i, tokenEnd: rp.end, title: rp.title, holder: rp.holder, former: rp.former, nameStart: rp.prefixStart, indefinite: rp.indefinite });
         i = rp.end;
         pendingTitle = null;
         continue;
@@ -1017,6 +1051,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
 
     for (const rm of roleMentions) {
       const start = tokens[rm.tokenStart].start;
+      // "a rebel leader", "an official": a person the story introduces, no earlier one and no
+      // office holder of the dictionary; unnamed, coded by the role's agent ("REB", "TURGOV"), one
+      // actor per such mention (a later "the rebel leader" joins it as the last with that role)
+      if (rm.indefinite) {
+        if (rm.former) continue;
+        const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
+        const igo = rm.holder?.type === 'igo' ? rm.holder : null;
+        add({
+          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder?.id ?? ''}:${rm.title.office}:${rm.tokenStart}`, name, type: 'person',
+          country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
+        });
+        continue;
+      }
       // the last person mentioned before with this role (and this country, when the mention names one)
       let best: Acc | null = null;
       let bestAt = -1;
@@ -1045,13 +1092,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         else add({ tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: who, key: `dict:${who.id}`, name: who.name, type: 'person', country: who.country, agent: null, description: null, origin: 'dictionary' });
         continue;
       }
-      // else, when the mention names the country, an unnamed holder ("Turkish transport minister")
-      if (rm.holder) {
+      // else, when the mention names the country, an unnamed holder ("Turkish transport minister");
+      // or a one-person agent's role, no office, with none before ("the gunman"): a person of its own
+      const personRole = index.personRolesByFirst.get(firstWord(rm.title.words[0]))?.includes(rm.title);
+      if (rm.holder || personRole) {
         const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
-        const igo = rm.holder.type === 'igo' ? rm.holder : null;
+        const igo = rm.holder?.type === 'igo' ? rm.holder : null;
         add({
-          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder.id}:${rm.title.office}`, name, type: 'person',
-          country: igo ? null : rm.holder.country, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
+          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder?.id ?? ''}:${rm.title.office}`, name, type: 'person',
+          country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
         });
       }
     }
@@ -1111,7 +1160,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a domestic agent or official with no country of its own, in a story filed from one country
       // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
       // dateline names where the story happens)
-      if (!country && datelineCountry && domestic(acc.agent)) country = datelineCountry;
+      if (!country && datelineCountry && (c.origin === 'group' || c.origin === 'title') && placedByDateline(acc.agent, c.name)) country = datelineCountry;
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {
