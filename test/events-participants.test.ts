@@ -549,3 +549,52 @@ test('protesters (coded CVLOPP) are domestic too: placed by where they clash', (
   const doc = run('Protesters clashed with riot police in central Nairobi on Tuesday.');
   assert.equal(doc.actors.find((a) => a.name === 'Protesters')?.code, 'KENCVLOPP', show(doc));
 });
+
+test('a first-time user\'s faults: requested noun acts and conjoined requests are the addressee\'s and hypothetical; acts inside an accusation or a blocked text are no facts', () => {
+  const ask = run('The UN called on the Malian government to extend a ceasefire and allow humanitarian aid.');
+  for (const code of ['0871', '0863']) {
+    const e = ask.events.find((x) => x.code === code);
+    assert.ok(e, `${code} ${show(ask)}`);
+    assert.equal(e.modality, 'hypothetical', show(ask));
+    assert.equal(actor(ask, e.source)?.name, 'Malian government', show(ask));
+  }
+  const acc = run('Amnesty International accused the army of killing civilians in the north.');
+  const kill = acc.events.find((e) => e.root === '18');
+  assert.ok(kill, show(acc));
+  assert.equal(kill.modality, 'reported');
+  const blocked = run('Hungary blocked a statement criticising Iran.');
+  assert.ok(!blocked.events.some((e) => e.root === '11' && e.modality === 'asserted'), show(blocked));
+});
+
+test('ending or suspending ties, cooperation or talks reduces relations (16x); the act called off did not take place', () => {
+  const ended = run('The junta ended military cooperation with the United States last year.');
+  const cut = ended.events.find((e) => e.code === '160');
+  assert.ok(cut, show(ended));
+  assert.equal(actor(ended, cut.target)?.name, 'United States');
+  assert.ok(ended.events.filter((e) => e.root === '06').every((e) => e.negated), show(ended));
+  const pact = run('The United States on Saturday suspended its strategic partnership with Georgia.');
+  assert.ok(pact.events.some((e) => e.code === '160' && actor(pact, e.target)?.name === 'Georgia'), show(pact));
+  const talks = run('The government suspended talks with the rebels.');
+  assert.ok(talks.events.some((e) => e.code === '164'), show(talks));
+});
+
+test('praise or blame of an act is aimed at its doer, or at nobody; never at the act\'s own target', () => {
+  const unnamed = run('Kyiv condemned the attack on the hospital.');
+  const c = unnamed.events.find((e) => e.code === '111');
+  assert.ok(c, show(unnamed));
+  assert.equal(c.target, null, show(unnamed));
+  const named = run("Kyiv condemned Russia's attack on the hospital.");
+  assert.equal(actor(named, named.events.find((e) => e.code === '111')?.target)?.name, 'Russia', show(named));
+});
+
+test('the end of a period, a deadline or a year that modifies another noun does not date the act', () => {
+  const until = run('The government said it would suspend talks with the rebels until 2028.');
+  assert.ok(until.events.length > 0, show(until));
+  assert.ok(until.events.every((e) => e.date !== '2028-01-01'), JSON.stringify(until.events.map((e) => [e.code, e.date])));
+  const pact = run('Pakistan violated the 2021 ceasefire agreement on Sunday.');
+  const v = pact.events.find((e) => e.code === '196');
+  assert.ok(v, show(pact));
+  assert.equal(v.date, '2024-05-05');
+  const inv = run("Russia's 2008 invasion of Georgia was condemned.");
+  assert.equal(inv.events.find((e) => e.root === '19')?.date, '2008-01-01');
+});
