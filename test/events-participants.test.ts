@@ -598,3 +598,19 @@ test('the end of a period, a deadline or a year that modifies another noun does 
   const inv = run("Russia's 2008 invasion of Georgia was condemned.");
   assert.equal(inv.events.find((e) => e.root === '19')?.date, '2008-01-01');
 });
+
+test('a force noun modifying another noun or qualified as trade or words is no use of force; contracts signed and blame held are coded', () => {
+  for (const text of ['The chancellor urged both sides to avoid a trade war.', "Pyongyang called Seoul a servant of NATO's war machine."]) {
+    const doc = run(text);
+    assert.ok(!doc.events.some((e) => /^1[89]|^20/.test(e.code)), `${text} ${show(doc)}`);
+  }
+  assert.ok(run('Russia waged war on Ukraine.').events.some((e) => e.code === '190'));
+  const deal = run('Poland signed a contract on Friday to buy 180 tanks from South Korea.');
+  assert.ok(deal.events.some((e) => e.code === '057' && actor(deal, e.source)?.name === 'Poland'), show(deal));
+  const blame = run('Israel held the Lebanese government responsible for the attack.');
+  assert.ok(blame.events.some((e) => e.code === '112' && actor(blame, e.target)?.name === 'Lebanese government'), show(blame));
+  // a participle after an adverb still modifies the noun before: the one detained is the target
+  const det = run('Washington vowed to bring home every American wrongfully detained abroad.');
+  const d = det.events.find((e) => e.code === '173');
+  assert.ok(!d || d.source === null, show(det));
+});

@@ -232,6 +232,8 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', '
 const actsAtHome = (code: string | null): boolean => !!code && (DOMESTIC_AGENTS.has(code.slice(0, 3)) || code.startsWith('REB'));
 /** Verbs that stop a text from taking effect ("vetoed a resolution that demanded …"). */
 const REJECTING_TEXT = new Set(['veto', 'reject', 'block', 'defeat', 'oppose', 'withdraw', 'scrap']);
+/** Nouns that make a war, an attack or an offensive no use of force: "trade war", "price war", "charm offensive". */
+const NON_MILITARY_QUALIFIERS = new Set(['trade', 'price', 'tariff', 'currency', 'culture', 'cultural', 'information', 'propaganda', 'media', 'legal', 'bidding', 'turf', 'charm', 'diplomatic', 'verbal', 'cyber']);
 /** Words that make a date the end of a period or a deadline: "until 2028", "by the end of March". */
 const BOUND_BEFORE_DATE = /\b(?:until|till|through|by|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$/i;
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
@@ -480,22 +482,24 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return false;
   };
   /**
-   * Whether the participle at token `k` modifies the object just before it, a reduced relative
-   * ("released three police officers arrested near the border"): an actor mention ends right before
-   * it, and a verb governs that mention (at most three determiners, numbers or adjectives between).
+   * The last token of the object a participle at token `k` modifies, a reduced relative ("released
+   * three police officers arrested near the border", "every American wrongfully detained abroad"),
+   * else -1: an actor mention ends right before it (or before one adverb), and a verb governs that
+   * mention (at most three determiners, numbers, adjectives or adverbs between).
    */
-  const reducedRelative = (k: number): boolean => {
-    if (!/(?:ed|en|wn)$/.test(lower[k]) || !participant(k - 1)) return false;
+  const reducedRelative = (k: number): number => {
+    const m = tokens[k - 1]?.pos === 'ADV' && /ly$/.test(lower[k - 1]) ? k - 2 : k - 1;
+    if (!/(?:ed|en|wn)$/.test(lower[k]) || m < 0 || !participant(m)) return -1;
     // a participle followed by its own object is a finite verb ("said China welcomed the mission")
-    if (/^(?:DET|PROPN|NOUN|PRON|NUM)$/.test(tokens[k + 1]?.pos ?? '')) return false;
-    let b = k - 1;
-    while (b > 0 && actorAtToken[b - 1] === actorAtToken[k - 1]) b--;
+    if (/^(?:DET|PROPN|NOUN|PRON|NUM)$/.test(tokens[k + 1]?.pos ?? '')) return -1;
+    let b = m;
+    while (b > 0 && actorAtToken[b - 1] === actorAtToken[m]) b--;
     for (let j = b - 1, n = 0; j >= 0 && n < 4 && tokens[j].sentence === tokens[k].sentence; j--, n++) {
       // "said China welcomed …": the subject of a reported clause
-      if (tokens[j].pos === 'VERB') return !REPORTING.has(tokens[j].lemma.toLowerCase()) && !COMMUNICATION.has(tokens[j].lemma.toLowerCase());
-      if (!/^(?:DET|NUM|ADJ)$/.test(tokens[j].pos)) return false;
+      if (tokens[j].pos === 'VERB') return !REPORTING.has(tokens[j].lemma.toLowerCase()) && !COMMUNICATION.has(tokens[j].lemma.toLowerCase()) ? m : -1;
+      if (!/^(?:DET|NUM|ADJ|ADV)$/.test(tokens[j].pos)) return -1;
     }
-    return false;
+    return -1;
   };
   /**
    * Whether the infinitive at token `k` is what someone is asked to do: the `xcomp` of a verb of
@@ -955,6 +959,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const triggerStart = k, triggerEnd = match.end;
 
       // ---- passive voice: "was requested by X", "were ousted by X"
+      // a protest or force noun that modifies another noun ("NATO's war machine", "attack
+      // helicopters", "protest leaders") names a thing, not an act; nor a war of trade or words
+      // ("a trade war", "a propaganda war")
+      if (p.kind === 'noun' && /^1[4-9]|^20/.test(p.code) && ((tokens[triggerEnd]?.pos === 'NOUN' && tokens[triggerEnd].sentence === t.sentence) ||
+        NON_MILITARY_QUALIFIERS.has(lower[k - 1] ?? ''))) return k;
       // a gerund used as a modifier ("an official welcoming ceremony") is not an event
       if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
         (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) return k;
@@ -964,7 +973,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const passive = p.kind === 'verb' && participle && k > sent.tokenStart &&
         (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(lower[k - 1] === 'not' ? lower[k - 2] : lower[k - 1]) ||
           (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had') ||
-          reducedRelative(k));
+          reducedRelative(k) >= 0);
       let source = -1, target = -1;
       if (p.kind === 'noun' && lower[triggerEnd] === 'between') {
         const andAt = lower.indexOf('and', triggerEnd);
@@ -1168,8 +1177,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       // a reduced relative ("officers arrested near the border") is passive whatever the parse says:
       // the noun it modifies is the target, the source only a "by" phrase
-      if (passive && p.kind === 'verb' && reducedRelative(k)) {
-        target = actorAtToken[k - 1];
+      const modified = passive && p.kind === 'verb' ? reducedRelative(k) : -1;
+      if (modified >= 0) {
+        target = actorAtToken[modified];
         const byAt = lower.slice(triggerEnd, Math.min(sent.tokenEnd, triggerEnd + 6)).indexOf('by');
         source = byAt >= 0 ? actorAfter(triggerEnd + byAt + 1, Math.min(sent.tokenEnd, triggerEnd + byAt + 8)) : -1;
       }
