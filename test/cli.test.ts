@@ -368,3 +368,20 @@ test('one refused file prints nothing on stdout, like any other single failed in
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /blob\.dat: unsupported file type/);
 });
+
+test('"--db FILE" with "--no-db" is refused; two inputs with the same text are stored once, and the run says so', async (t) => {
+  const dir = tempDir(t);
+  const clash = await runCli(['analyze', EXAMPLE, '--no-db', '--db', join(dir, 'x.db')], { cwd: dir });
+  assert.equal(clash.status, 2);
+  assert.match(clash.stderr, /--db and --no-db contradict each other/);
+  assert.equal(existsSync(join(dir, 'x.db')), false);
+  mkdirSync(join(dir, 'twice'));
+  copyFileSync(EXAMPLE, join(dir, 'twice', 'a.txt'));
+  copyFileSync(EXAMPLE, join(dir, 'twice', 'b.txt'));
+  const db = join(dir, 'twice.db');
+  const r = await runCli(['analyze', join(dir, 'twice'), '--db', db, '--format', 'jsonl', '--published', '2023-03-04'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /b\.txt: the same text as .*a\.txt; stored once/);
+  assert.match(r.stderr, /2 documents analysed, 0 failed \(1 stored in .*; 1 repeated an earlier input's text\)/);
+  assert.equal(storedArticles(db), 1);
+});

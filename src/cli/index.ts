@@ -108,6 +108,9 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   };
   const say = (line: string) => writeAround(process.stderr, line + '\n');
   const jsonDocs: unknown[] = [];
+  /** article id → the source first analysed with that text in this run (same text, same id: stored once) */
+  const seen = new Map<string, string>();
+  let repeated = 0;
   for await (const item of ingest(inputs)) {
     if (item.error) {
       failed++;
@@ -122,6 +125,11 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
         else jsonDocs.push(article);
       } else {
         const doc: SteppeDocument = pipeline.analyze(item.doc);
+        const first = seen.get(doc.article.id);
+        if (first !== undefined) {
+          repeated++;
+          if (store) say(`steppe: ${item.doc.source}: the same text as ${first}; stored once, as this later input`);
+        } else seen.set(doc.article.id, item.doc.source);
         store?.saveDocument(doc);
         if (format === 'md') writeAround(process.stdout, renderMarkdown(doc) + '\n');
         else if (format === 'jsonl') writeAround(process.stdout, JSON.stringify(doc) + '\n');
@@ -143,7 +151,8 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     else if (jsonDocs.length) process.stdout.write(JSON.stringify(jsonDocs[0], null, 2) + '\n');
   }
   store?.close();
-  if (bar || failed) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${ok} stored in ${opts.db ?? 'steppe.db'})` : ''}\n`);
+  const stored = ok - repeated;
+  if (bar || failed || repeated) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${stored} stored in ${opts.db ?? 'steppe.db'}${repeated ? `; ${repeated} repeated an earlier input's text` : ''})` : ''}\n`);
   return failed ? 1 : 0;
 }
 
@@ -171,7 +180,14 @@ export function buildProgram(): Command {
     .option('--no-db', 'do not store results')
     .option('--actors <file>', 'extra actor dictionary (YAML with people, igos, metonyms, agents lists); repeat for several', (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option('--plover-version <version>', 'PLOVER definitions for event types: 2025 (REQUEST includes appeals, CONCEDE promised concessions) or 2021 (the OEDA conversion table)').choices([...PLOVER_VERSIONS]).default(DEFAULT_PLOVER_VERSION))
-    .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }) => {
+    .action(async (inputs: string[], opts: CommonOpts & { db?: string | false }, cmd: Command) => {
+      // "--db FILE" and "--no-db" set one option, the last one winning: refuse the pair instead
+      const args = cmd.parent?.args ?? [];
+      if (args.includes('--no-db') && args.some((a) => a === '--db' || a.startsWith('--db='))) {
+        process.stderr.write('steppe: --db and --no-db contradict each other: give one of them\n');
+        process.exitCode = 2;
+        return;
+      }
       process.exitCode = await run(inputs, opts, 'analyze');
     });
 
