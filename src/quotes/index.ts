@@ -42,9 +42,16 @@
  * Speakers beyond the resolved actors: `attributeQuotes` also gives a speaker to a source phrase
  * that names no actor of the resolution ("the spokesman", "Clinton aides", "her advisers", a
  * surname of a person of the text, "Mr. Welch", the named author of a poll or document: "the
- * Monmouth poll") by building a source actor (sources.ts) and returns the
- * resolution extended by them; `findQuotes` keeps to the actors it was given (speaker -1 and the
- * `sourceMention` for such phrases).
+ * Monmouth poll", a part of a group: "a number of attendees") by building a source actor
+ * (sources.ts) and returns the resolution extended by them; `findQuotes` keeps to the actors it
+ * was given (speaker -1 and the `sourceMention` for such phrases). "I" or "we" as the source
+ * outside quotation marks is the writer of the article (sources.ts `author`).
+ *
+ * Held-out tenths of train (issue 6) also gave these speaker rules: a cue that is the verb of a
+ * relative clause ("Beck, who has in the past described Trump as …") is attributed through "who"
+ * and its antecedent (`relativeOfCue`), and a cue opening a sentence the splitter cut after a name
+ * ("Sen. Anna Berg (D-Vt.) | defended …") takes its subject from the sentence before
+ * (`cutAfterName`).
  *
  * A short (≤ 4 words) paraphrase whose attribution names no source at all is dropped: on PolNeAR
  * train (held-out tenth) such spans were right about one time in five. With a tagger, so is any
@@ -55,7 +62,8 @@
  * a paraphrase with quoted words), indirect (no quotation marks) — `spanKind` in marks.ts.
  * Confidence: the speaker rule's, not a model probability (0.9 named source or adjacent
  * attribution, 0.8 continuation or relative pronoun, 0.7 cue subject / "according to" / a body
- * named after its actor / a definite description's antecedent, 0.6–0.7 pronoun, 0.6 a source actor or "his campaign", 0.5 a pronoun
+ * named after its actor / a definite description's antecedent, 0.6–0.7 pronoun, 0.6 a source actor,
+ * the writer or "his campaign", 0.5 a pronoun
  * resolved beyond two paragraphs); a speaker below `minConfidence` is not assigned
  * (speaker -1), and a quote without a clear speaker keeps -1 (its `sourceMention` may still name
  * the source phrase, "a senior official").
@@ -124,12 +132,32 @@ export interface QuoteOptions {
 export interface TokenParse { head: ArrayLike<number>; relation: string[] }
 
 const CueFile = z.array(z.object({ lemma: z.string(), indirect: z.boolean() }).strict());
+/** The kinds of entry of data/quotes/cue-lexicon.yaml (see the file's header); `noun` entries are nouns, the others verbs. */
+export const CUE_LEXICON_KINDS = ['speech', 'criticism', 'praise', 'stance', 'cognition', 'emotion', 'intention', 'request', 'noun'] as const;
+const LexiconFile = z.object(Object.fromEntries(CUE_LEXICON_KINDS.map((k) => [k, z.array(z.string().regex(/^[a-z-]+$/))])) as Record<(typeof CUE_LEXICON_KINDS)[number], z.ZodArray<z.ZodString>>).strict();
+
+/**
+ * The tagger's cue lexicon (data/quotes/cue-lexicon.yaml): per kind, its words as `lemma/POS`
+ * keys (`deride/VERB`, `advocacy/NOUN`; features.ts `isCueLemma` reads such keys as the lemma in
+ * that part of speech).
+ */
+export function cueLexicon(): Map<(typeof CUE_LEXICON_KINDS)[number], string[]> {
+  const file = LexiconFile.parse(parse(readFileSync(join(DATA_DIR, 'quotes', 'cue-lexicon.yaml'), 'utf8')));
+  return new Map(CUE_LEXICON_KINDS.map((k) => [k, file[k].map((w) => `${w}/${k === 'noun' ? 'NOUN' : 'VERB'}`)]));
+}
+
 let cueCache: Map<string, boolean> | null = null;
-/** Cue words by lemma → whether the cue also introduces indirect quotes (data/quotes/cues.yaml). */
+/**
+ * Cue words → whether the cue also introduces indirect quotes: the lemmas of data/quotes/cues.yaml
+ * (read by the rules and the tagger), and the tagger's lexicon (`cueLexicon`) as `lemma/POS` keys
+ * mapped to false, which the rules, looking up bare lemmas, never see. The tagger's cue set is
+ * these keys (scripts/train-quotes.ts) plus the cues it learns from the data.
+ */
 export function cueVerbs(): Map<string, boolean> {
   if (!cueCache) {
     const list = CueFile.parse(parse(readFileSync(join(DATA_DIR, 'quotes', 'cues.yaml'), 'utf8')));
     cueCache = new Map(list.map((c) => [c.lemma, c.indirect]));
+    for (const keys of cueLexicon().values()) for (const k of keys) if (!cueCache.has(k.slice(0, k.indexOf('/')))) cueCache.set(k, false);
   }
   return cueCache;
 }
@@ -269,6 +297,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       let r = h.subjectBefore(c, sentence);
       if (r.speaker < 0) r = h.after(c, sentence);
       if (r.speaker < 0 && tokens[c].text.toLowerCase() === 'according') r = h.accordingTo(sentence);
+      if (r.speaker < 0 && cutAfterName(doc, c)) r = h.subjectBefore(doc.sentences[sentence].tokenStart, sentence - 1);
       if (r.speaker >= 0 && r.mention) pick = { speaker: r.speaker, mention: { start: r.mention[0], end: r.mention[1] }, conf: Math.min(r.conf, 0.7), rule: 'cue-subject' };
     }
     const tree = pick.speaker < 0 && !pick.mention
@@ -304,6 +333,22 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       // a source phrase that is no resolved actor: a source actor (sources.ts)
       const actor = sourceActorOf(doc, srcActors, pick.mention, quoted, history);
       if (actor >= 0) pick = { ...pick, speaker: actor, conf: SOURCE_ACTOR_CONF, rule: 'source-actor' };
+    }
+    if (pick.speaker < 0 && pick.mention && pick.rule === 'pronoun-unresolved' && FIRST_PERSON_WRITER.test(tokens[pick.mention.start].text) && !quoted[pick.mention.start]) {
+      // "I think …" outside quotation marks: the writer (sources.ts `author`)
+      pick = { ...pick, speaker: srcActors.author(pick.mention), conf: AUTHOR_CONF, rule: 'author' };
+    }
+    if (a.cue && !(pick.mention && pick.mention.end - pick.mention.start === 1 && /^who$/i.test(tokens[pick.mention.start].text))) {
+      // "Beck, who has in the past described Trump as …": the cue is the verb of a relative
+      // clause, so the attribution goes through "who" and its antecedent: the actor named before
+      // it (speaker.ts, over an apposition), but a common noun right before it is the antecedent
+      // itself, a source actor ("his own supporters, who are offering …")
+      const who = relativeOfCue(doc, a.cue.start, quoted);
+      if (who >= 0) {
+        const before = who - (tokens[who - 1]?.text === ',' ? 2 : 1);
+        const p = before >= 0 && (res.actorAtToken[before] >= 0 || tokens[before].pos !== 'NOUN') ? speakerOfSource(doc, res, { start: who, end: who + 1 }, quoted, history) : NO_SPEAKER;
+        pick = p.speaker >= 0 ? p : { speaker: -1, mention: { start: who, end: who + 1 }, conf: 0, rule: 'source-unresolved' };
+      }
     }
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
     const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
@@ -449,11 +494,50 @@ function governor(parse: TokenParse, span: { start: number; end: number }): numb
   return -1;
 }
 
+/**
+ * Whether the cue at token `c` opens a sentence that the sentence splitter cut from its subject
+ * after an abbreviation ("Sen. Anna Berg (D-Vt.) | defended her call …"): the sentence starts in
+ * lower case, with only adverbs or auxiliaries before the cue, and the sentence before it, in the
+ * same paragraph, ends with a parenthesis or an abbreviation's period. Its subject is then the end
+ * of that sentence (rules.ts `subjectBefore`).
+ */
+function cutAfterName(doc: AnnotatedText, c: number): boolean {
+  const { tokens, sentences } = doc;
+  const si = tokens[c].sentence;
+  const sent = sentences[si];
+  if (si === 0 || sentences[si - 1].paragraph !== sent.paragraph || !/^\p{Ll}/u.test(tokens[sent.tokenStart].text)) return false;
+  for (let k = sent.tokenStart; k < c; k++) if (!/^(?:ADV|AUX)$/.test(tokens[k].pos)) return false;
+  const last = tokens[sentences[si - 1].tokenEnd - 1];
+  return last.text === ')' || last.text === '.' && /\p{Lu}\.?$/u.test(tokens[sentences[si - 1].tokenEnd - 2]?.text ?? '');
+}
+
+/**
+ * The "who" whose relative clause has the cue at token `cue` as its verb ("Beck, who has in the
+ * past described Trump as …", "Clinton, who is looking to …"): the nearest "who" before the cue in
+ * its sentence, outside quotation marks, with at most six tokens between them and no verb (an
+ * auxiliary allowed), comma or other relative word there; its token index, or -1. PolNeAR takes the
+ * relative pronoun as the source of such an attribution.
+ */
+function relativeOfCue(doc: AnnotatedText, cue: number, quoted: Uint8Array): number {
+  const { tokens } = doc;
+  for (let k = cue - 1; k >= 0 && k >= cue - 7 && tokens[k].sentence === tokens[cue].sentence; k--) {
+    if (quoted[k]) return -1;
+    if (/^who$/i.test(tokens[k].text)) return k;
+    if (tokens[k].pos === 'VERB' || /^(?:PUNCT|SCONJ|CCONJ|PRON)$/.test(tokens[k].pos) || /^(?:,|that|which)$/i.test(tokens[k].text)) return -1;
+  }
+  return -1;
+}
+
 /** Confidence of a speaker that a definite description names ("the group said"; speaker.ts `definiteAntecedent`). */
 export const DEFINITE_CONF = 0.7;
 
 /** Confidence of a speaker that is a source actor (sources.ts): the source phrase itself, not a resolved name. */
 const SOURCE_ACTOR_CONF = 0.6;
+
+/** First-person pronouns that, outside quotation marks, name the article's writer ("I", "we"; sources.ts `author`). */
+const FIRST_PERSON_WRITER = /^(?:i|we|me|us)$/i;
+/** Confidence of the writer as the speaker of a first-person source. */
+const AUTHOR_CONF = 0.6;
 
 /**
  * The source actor of a source mention (token range): for a relative pronoun ("a woman who
@@ -462,14 +546,18 @@ const SOURCE_ACTOR_CONF = 0.6;
  */
 function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: number; end: number }, quoted: Uint8Array, history: SpeakerHistory): number {
   const { tokens } = doc;
-  if (/^(?:who|which|that)$/i.test(tokens[m.start].text)) {
+  // a relative pronoun ("a woman who said"), not the determiner of a noun phrase ("That person said")
+  const determiner = /^that$/i.test(tokens[m.start].text) && m.end - m.start > 1 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[m.start + 1].pos);
+  if (/^(?:who|which|that)$/i.test(tokens[m.start].text) && !determiner) {
     let e = m.start;
     if (e > 0 && tokens[e - 1].text === ',') e--;
     let s = e;
     const sent = tokens[m.start].sentence;
     while (s > 0 && e - s < 6 && tokens[s - 1].sentence === sent && /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[s - 1].pos)) s--;
+    // a possessive pronoun opens the phrase ("his own supporters, who …")
+    if (s > 0 && s < e && tokens[s - 1].sentence === sent && POSSESSIVE_PRONOUN.has(tokens[s - 1].text.toLowerCase())) s--;
     if (s === e || !/^(?:NOUN|PROPN)$/.test(tokens[e - 1].pos)) return -1;
-    return sources.actorFor({ start: s, end: e });
+    return sourceActorOf(doc, sources, { start: s, end: e }, quoted, history);
   }
   const poss = POSSESSIVE_PRONOUN.get(tokens[m.start].text.toLowerCase());
   if (poss) {

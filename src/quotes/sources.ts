@@ -22,7 +22,14 @@
  *    but a document or poll whose author is named before its head speaks for that author ("the
  *    Monmouth poll" → Monmouth, an organization; "Mr. Hurt's book" → the person Hurt);
  * 4. an honorific and capitalised words ("Mr. Welch") are a person whatever part of speech the
- *    tagger gives the words ("Welch"/VERB).
+ *    tagger gives the words ("Welch"/VERB);
+ * 5. (held-out tenths 0, 3 and 5 of train, issue 6) a part of a group is the group ("a number of
+ *    attendees", "79 percent of Democrats": the head after "of"; a bare "47 percent" still names no
+ *    one), "the 46-year-old" a person, a number led by an adverb ("nearly 140 House members") a
+ *    group, a pronoun after a preposition no clause ("a source close to him"), a demonstrative
+ *    a determiner ("That person"), and a clause after the noun or a long adjunct is cut off
+ *    ("Several people I've spoken with …" → "Several people"; `phraseEnd`);
+ * 6. the writer of the article for a first-person source ("I think …"; `author`).
  *
  * The new actors extend a copy of the resolution (`SourceActors.res`): the original actors keep
  * their indices, new ones are appended, and the tokens of their source phrases point to them in
@@ -69,6 +76,8 @@ const BODY = new Set([
   'association', 'federation', 'center', 'centre', 'bureau', 'service', 'watchdog', 'bank', 'fund', 'university', 'school', 'club',
   'industry', 'family', 'community', 'electorate', 'audience', 'base', 'majority', 'minority', 'side',
 ]);
+/** Heads that measure a part of a group ("a number of attendees", "79 percent of Democrats", "half of respondents"): the group after "of" is the head. */
+const QUANTITY = /^(?:number|numbers|percent|percentage|majority|minority|share|half|third|thirds|quarter|quarters|fraction|handful|plurality|dozen|dozens|hundreds|thousands|millions|lot|lots|bunch|rest|bulk|portion|proportion)$/i;
 /** Organization words inside a capitalised name ("the Daily News", "USA TODAY"). */
 const ORG_WORD = /^(?:News|Times|Post|Journal|Herald|Tribune|Press|Magazine|Network|Committee|Party|Council|Association|Institute|Foundation|Center|Centre|Group|Agency|Department|Ministry|Office|Bureau|Commission|University|College|Inc|Corp|Co|Ltd|PAC|Fund|Bank|Union|League|Coalition|Alliance|Campaign|Project|Today|Daily|Radio|TV|Television|Media|Review|Report|Monitor|Club|Society|Forum|Council|Court|Senate|House|Congress)\.?$/;
 
@@ -100,6 +109,7 @@ export class SourceActors {
     let s = span.start, e = span.end;
     while (s < e && !/[\p{L}\p{N}]/u.test(tokens[s].text)) s++;
     while (e > s && (!/[\p{L}\p{N}]/u.test(tokens[e - 1].text) || /^(?:'s|’s)$/.test(tokens[e - 1].text))) e--;
+    e = this.phraseEnd(s, e);
     if (e <= s || e - s > 8) return -1;
     for (let k = s; k < e; k++) if (this.res.actorAtToken[k] >= 0) return this.res.actorAtToken[k];
     const low = tokens.slice(s, e).map((t) => t.text.toLowerCase());
@@ -127,7 +137,7 @@ export class SourceActors {
     let hi = words.length - 1;
     const prep = words.findIndex((t, i) => i > 0 && t.pos === 'ADP' && /^(?:of|for|at|in|from|with|on|to)$/i.test(t.text));
     if (prep > 0) hi = prep - 1;
-    if (prep > 0 && words[prep].text.toLowerCase() === 'of' && !/^(?:NOUN|PROPN)$/.test(words[hi].pos)) {
+    if (prep > 0 && words[prep].text.toLowerCase() === 'of' && (!/^(?:NOUN|PROPN)$/.test(words[hi].pos) || QUANTITY.test(words[hi].text))) {
       // a part of a group ("some of his supporters", "two-thirds of Republicans in Ohio"): the group's head
       const next = words.findIndex((t, i) => i > prep + 1 && t.pos === 'ADP');
       hi = next > 0 ? next - 1 : words.length - 1;
@@ -135,12 +145,18 @@ export class SourceActors {
     while (hi > 0 && !/^(?:NOUN|PROPN)$/.test(words[hi].pos)) hi--; // "a source close to …", "one Democrat familiar with …"
     const head = words[hi];
     const headLow = head.text.toLowerCase();
+    // "the 46-year-old": a person described by age (tokens "46", "-", "year", "-", "old")
+    if (/^(?:\d+|\p{L}+)-years?-old$/iu.test(text.slice(tokens[a].start, tokens[e - 1].end))) return this.add(s, e, a, 'person', false, '');
     if (THING.has(headLow) || THING.has(head.lemma.toLowerCase())) return this.ownerOf(a, a + hi, s, e);
     // a noun phrase: a noun or name as head, no clause inside ("looking out at dozens of Mainers",
     // "who requested anonymity" are misread sources, not actors)
     if (!/\p{L}/u.test(head.text) || !/^(?:NOUN|PROPN)$/.test(head.pos)) return -1;
-    if (/^(?:VERB|AUX|ADP|ADV|SCONJ|CCONJ|PART)$/.test(words[0].pos) && !/^(?:NOUN|PROPN|ADJ)$/.test(words[1]?.pos ?? '')) return -1;
-    const clause = words.some((t, i) => /^(?:AUX|SCONJ)$/.test(t.pos) || t.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(t.text) ||
+    if (/^(?:VERB|AUX|ADP|ADV|SCONJ|CCONJ|PART)$/.test(words[0].pos) && !/^(?:NOUN|PROPN|ADJ|NUM)$/.test(words[1]?.pos ?? '')) return -1;
+    // a clause inside the phrase: a verb, or a pronoun other than a possessive, a demonstrative
+    // before its noun ("That person") or the object of a preposition ("a source close to him")
+    const determiner = (i: number) => i === 0 && /^(?:this|that|these|those)$/i.test(words[0].text) && /^(?:NOUN|PROPN|ADJ)$/.test(words[1]?.pos ?? '');
+    const clause = words.some((t, i) => /^(?:AUX|SCONJ)$/.test(t.pos) ||
+      t.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(t.text) && !determiner(i) && !(i > 0 && words[i - 1].pos === 'ADP' && /^(?:him|her|them|it|us|me)$/i.test(t.text)) ||
       t.pos === 'VERB' && !/^(?:NOUN|PROPN|ADJ)$/.test(words[i + 1]?.pos ?? ''));
     if (clause) return -1;
     let isName = words.every((t) => isNameWord(t.text)) && !words.every((t) => t.pos !== 'PROPN');
@@ -167,7 +183,8 @@ export class SourceActors {
    * The author of a document, poll or data source phrase (mention `[s, e)`) named by capitalised
    * words before its head (tokens `[a, h)`): "the Monmouth poll", "a CNN/WMUR poll", "a Wall Street
    * Journal article" (an organization), "Mr. Hurt's book", "Bush's Facebook post" (the person of
-   * the text with that surname, else a person). The head must be written in lower case (a Title
+   * the text with that surname, else a person); a capitalised adjective or adverb opening the
+   * sentence ("Only 24 percent") is no name. The head must be written in lower case (a Title
    * Case headline's "New Poll Shows" names no one); -1 when no name precedes the head. The poll or
    * document speaks for its author: PolNeAR counts the phrase as the source, and the contract's
    * actor types have no documents (held-out tenth of train: a fifth of the sources left without
@@ -176,7 +193,7 @@ export class SourceActors {
   private ownerOf(a: number, h: number, s: number, e: number): number {
     const { tokens } = this.doc;
     if (h >= e || !/^\p{Ll}/u.test(tokens[h].text)) return -1;
-    const cap = (k: number) => /^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos !== 'ADJ' || HONORIFIC.test(tokens[k].text) ||
+    const cap = (k: number) => /^\p{Lu}/u.test(tokens[k].text) && !/^(?:ADJ|ADV)$/.test(tokens[k].pos) || HONORIFIC.test(tokens[k].text) ||
       /^[-/&.]$/.test(tokens[k].text) && k > a && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].end === tokens[k].start;
     let r0 = a;
     while (r0 < h && !cap(r0)) r0++;
@@ -201,6 +218,36 @@ export class SourceActors {
     return this.add(s, e, n0, type, true, '', r1);
   }
 
+  /**
+   * The end of a source phrase `[s, e)` without a clause that qualifies its noun: cut before a
+   * subject pronoun or auxiliary that follows a noun ("Several people I've spoken with" →
+   * "Several people"), and a phrase longer than eight tokens before its first adjunct preposition
+   * after a noun ("lawyers with the … Project" → "lawyers"). Returns the new end (`e` when no cut).
+   */
+  private phraseEnd(s: number, e: number): number {
+    const { tokens } = this.doc;
+    for (let k = s + 1; k < e; k++) {
+      if (!/^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) continue;
+      if (tokens[k].pos === 'PRON' && /^(?:i|we|you|he|she|they)$/i.test(tokens[k].text) || tokens[k].pos === 'AUX') return k;
+    }
+    if (e - s <= 8) return e;
+    for (let k = s + 1; k < e; k++) if (tokens[k].pos === 'ADP' && /^(?:in|at|with|from|on)$/i.test(tokens[k].text) && /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) return k;
+    return e;
+  }
+
+  /**
+   * The writer of the article as the speaker of a first-person source outside quotation marks
+   * ("I think …", "we know …" in an opinion piece or a reporter's first-person account): one
+   * person actor per document, named by the byline when the article has one, else "the author";
+   * the pronoun (token range `span`) is its mention. Returns its index.
+   */
+  author(span: TokenSpan): number {
+    const name = this.doc.article.byline[0] ?? 'the author';
+    const idx = this.add(span.start, span.end, span.start, 'person', false, '', span.end, `author:${name}`);
+    this.res.actors[idx].name = name;
+    return idx;
+  }
+
   /** Add the mention `[s, e)` to actor `idx` (its tokens then point to it); returns idx. */
   private mentionOf(idx: number, s: number, e: number, kind: 'name' | 'title'): number {
     const { tokens, text } = this.doc;
@@ -215,10 +262,10 @@ export class SourceActors {
    * The source actor named by tokens `[a, nameEnd)` (its mention `[s, e)`): the one of that type
    * and name made before in the document, else a new actor; `prefix` opens the name ("Donald Trump's ").
    */
-  private add(s: number, e: number, a: number, type: ActorType, isName: boolean, prefix: string, nameEnd = e): number {
+  private add(s: number, e: number, a: number, type: ActorType, isName: boolean, prefix: string, nameEnd = e, key0?: string): number {
     const { tokens, text } = this.doc;
     const name = prefix + text.slice(tokens[a].start, tokens[nameEnd - 1].end);
-    const key = `${type}:${norm(name)}`;
+    const key = key0 ?? `${type}:${norm(name)}`;
     let idx = this.byKey.get(key);
     if (idx === undefined) {
       idx = this.res.actors.length;

@@ -17,7 +17,9 @@
  *   last person named earlier in the text outside quotation marks (confidence 0.5).
  * - A relative pronoun source ("Mr. Lewandowski, who said …") is the nearest actor before it in
  *   its sentence that fits (who → a person or group), reaching over an apposition.
- * - "his campaign" (a possessive pronoun before a body word) is the person the pronoun resolves to.
+ * - "his campaign" (a possessive pronoun before a body word) is the person the pronoun resolves to;
+ *   a possessive pronoun alone as the source ("his support for …", the cue a noun) resolves as
+ *   the personal pronoun ("he").
  * - A source span with no actor keeps its text as the source mention and speaker -1.
  */
 import type { AnnotatedText } from '../types.js';
@@ -175,6 +177,12 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   if (poss && possessed && BODY.has(tokens[span.start + 1].text.toLowerCase())) {
     const p = resolvePronoun(doc, res, span.start, quoted, history, poss);
     if (p.speaker >= 0) return { speaker: p.speaker, mention: { start: span.start, end: span.start + 2 }, conf: 0.6, rule: 'pronoun-body' };
+  }
+  // a possessive pronoun alone ("his support for …", "her call for …": the cue is the noun after
+  // it) names the person or body it refers to
+  if (poss && span.end === span.start + 1) {
+    const p = resolvePronoun(doc, res, span.start, quoted, history, poss);
+    return p.speaker >= 0 ? p : { speaker: -1, mention: { start: span.start, end: span.end }, conf: 0, rule: 'pronoun-unresolved' };
   }
   // a pronoun source
   for (let k = span.start; k < Math.min(span.end, span.start + 2) && !possessed; k++) {
