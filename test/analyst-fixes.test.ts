@@ -133,3 +133,12 @@ test('a negated verb governing the act as its complement negates the act ("never
   const b = run('The government allowed troops to fire on protesters.');
   assert.ok(b.events.some((e) => e.trigger.text === 'fire' && !e.negated));
 });
+
+test('a month followed by "last year" or "next year" is in that year, and the year phrase is no second date', async () => {
+  const { resolveDates } = await import('../src/time/index.js');
+  const last = resolveDates('She had been detained since February last year.', '2025-03-21');
+  assert.deepEqual(last.map((d) => [d.date, d.precision, d.text]), [['2024-02-01', 'month', 'February last year']]);
+  const next = resolveDates('The talks will resume in March next year.', '2025-03-21', { lookAhead: true });
+  assert.deepEqual(next.map((d) => [d.date, d.precision]), [['2026-03-01', 'month']]);
+  assert.deepEqual(resolveDates('Prices rose in February.', '2025-03-21').map((d) => d.date), ['2025-02-01']);
+});

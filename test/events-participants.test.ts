@@ -614,3 +614,12 @@ test('a force noun modifying another noun or qualified as trade or words is no u
   const d = det.events.find((e) => e.code === '173');
   assert.ok(!d || d.source === null, show(det));
 });
+
+test('an exchange of fire is mutual; a coordinated source never strikes its own country\'s side', () => {
+  const doc = run('Indian and Pakistani troops exchanged fire along the border on Wednesday, killing two Indian soldiers.');
+  const fire = doc.events.filter((e) => e.code === '193');
+  assert.equal(fire.length, 2, show(doc));
+  const kills = doc.events.filter((e) => e.root === '18' || e.code === '1823');
+  assert.ok(kills.length > 0, show(doc));
+  for (const k of kills) assert.notEqual(actor(doc, k.source)?.country, 'IND', show(doc));
+});

@@ -1473,7 +1473,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // the parse missed a coordinated subject ("Egypt and the African Union welcomed …", read
       // with Egypt as the root): the actors joined to the source by "and" or a comma before it
       if (source >= 0 && !extraSources.some((a) => a !== source)) extraSources = joinedBefore(source, sent.tokenStart, triggerStart);
-      const sources = [source, ...extraSources.filter((a) => a !== source && a !== target)];
+      // (a coordinated source of the target's own country does not strike it: "Indian and Pakistani
+      // troops exchanged fire, killing two Indian soldiers" is no Indian attack on Indian soldiers)
+      const ownSide = (a: number) => /^(?:18|19|20)/.test(p.code) && target >= 0 && !!actors[a].country && actors[a].country === actors[target].country;
+      const sources = [source, ...extraSources.filter((a) => a !== source && a !== target && !ownSide(a))];
       let targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
       // a reciprocal object ("Beijing and Moscow increased their support for each other"): each
       // source targets the others

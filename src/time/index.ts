@@ -41,6 +41,16 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
     // with no publication date, only expressions that name their year are dated ("March 3, 2021")
     if (!ref && !/\b\d{4}\b/.test(r.text)) continue;
     let y = c.get('year')!, m = c.get('month')!, d = c.get('day')!;
+    // "since February last year", "in March next year": chrono leaves the year phrase out and takes
+    // the reference year; the month is in the year the phrase names (its "last year" is then no
+    // date of its own)
+    let end = r.index + r.text.length;
+    const yearAfter = !c.isCertain('year') && c.isCertain('month') ? /^\s+(?:of\s+)?(last|next|this)\s+year\b/i.exec(text.slice(end)) : null;
+    if (yearAfter && ref) {
+      y = ref.getUTCFullYear() + (yearAfter[1].toLowerCase() === 'last' ? -1 : yearAfter[1].toLowerCase() === 'next' ? 1 : 0);
+      end += yearAfter[0].length;
+    }
+    if (out.some((o) => r.index >= o.start && r.index < o.end)) continue;
     if (!(y >= 1 && y <= 9999)) continue; // outside the calendar the contract can write
     // a bare weekday in news copy is the last such day up to the publication day ("police arrested
     // six men on Monday", published on a Friday, is four days before), not next week's, which is
@@ -67,10 +77,10 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
         : /\b(?:last|past|previous)\b/i.test(r.text) ? -1 : /\b(?:next|coming)\b/i.test(r.text) ? 1 : 0;
       const day = new Date(ref);
       day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) + 7 * n);
-      out.push({ date: day.toISOString().slice(0, 10), precision, start: r.index, end: r.index + r.text.length, text: r.text });
+      out.push({ date: day.toISOString().slice(0, 10), precision, start: r.index, end, text: text.slice(r.index, end) });
       continue;
     }
-    out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end: r.index + r.text.length, text: r.text });
+    out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end, text: text.slice(r.index, end) });
   }
   // a bare day of the month ("on the 5th"): in the publication month, or the month before when
   // that day is still to come (in the month after, for a text about the future)
