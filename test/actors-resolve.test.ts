@@ -424,3 +424,20 @@ test('an agent noun after an armed group\'s name is that group; an adjective age
   assert.equal(junta.find((a) => /military government/.test(a.name))?.code, 'MLIGOVMIL');
   assert.equal(junta.find((a) => /military diplomats/.test(a.name))?.code, 'CHNGOV');
 });
+
+test('names and titles a first-time user\'s articles broke: hyphenated surnames, capitalised portfolio titles, ranks, plural possessives in names, a capitalised common noun, embassies', () => {
+  const pl = run('Polish Defence Minister Wladyslaw Kosiniak-Kamysz signed the deal. Kosiniak-Kamysz said the tanks would arrive next year.');
+  assert.deepEqual(texts(actor(pl, 'Wladyslaw Kosiniak-Kamysz')), ['Wladyslaw Kosiniak-Kamysz', 'Kosiniak-Kamysz']);
+  assert.equal(pl.filter((a) => a.type === 'person').length, 1);
+  assert.equal(actor(run('Commerce Minister Ana Ortega said the duties would stay.'), 'Ana Ortega')?.code, 'GOV');
+  assert.equal(actor(run('Captain Ana Ortega seized power in 2022.'), 'Ana Ortega')?.code, 'MIL');
+  const assoc = run("The Caspian Young Lawyers' Association said three reporters were injured.");
+  assert.ok(assoc.some((a) => a.name === "Caspian Young Lawyers' Association" && a.type === 'organization'), JSON.stringify(assoc.map((a) => a.name)));
+  assert.ok(!assoc.some((a) => a.name === 'Association'));
+  const rights = run('Rights group Amnesty International said the arrests were unlawful.');
+  assert.deepEqual(rights.map((a) => a.name), ['Amnesty International']);
+  assert.equal(run('The embassy in Kabul said the couple were safe.').find((a) => a.name === 'embassy')?.country, null);
+  // the place ambassadors are recalled from is the host's, not theirs
+  const recalled = run('Mali recalled its ambassadors from Algiers.');
+  assert.equal(recalled.find((a) => a.name === 'ambassadors')?.code, 'MLIGOV', JSON.stringify(recalled.map((a) => [a.name, a.code])));
+});

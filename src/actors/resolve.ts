@@ -126,7 +126,9 @@ const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', '
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
 const LOCAL_TITLES = new Set(['mayor', 'governor', 'deputy', 'police', 'prosecutor', 'council']);
 /** Words of leaving or removal, after which "from" names the place left ("withdrawal of troops from Kazakhstan"). */
-const LEAVING = /^(?:withdraw\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*|depart\w*|retreat\w*|exit\w*|leav\w*|left|fle[de]\w*|oust\w*|remov\w*|extradit\w*|deport\w*|return\w*)$/;
+const LEAVING = /^(?:withdraw\w*|recall\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*|depart\w*|retreat\w*|exit\w*|leav\w*|left|fle[de]\w*|oust\w*|remov\w*|extradit\w*|deport\w*|return\w*)$/;
+/** Head words of diplomatic agents, who serve their state abroad: the place they are "in" is their host's. */
+const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|consulates?|missions?|delegations?)$/;
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
@@ -319,6 +321,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (isCap(w) && /^[\p{L}][\p{L}'’.]*$/u.test(w) && !(j > i && NAME_STOP.has(w) && w !== 'The')) { j++; continue; }
       const glued = j > i && tokens[j].start === tokens[j - 1].end && w === '-' && j + 1 < tokens.length && isCap(tokens[j + 1].text) && tokens[j + 1].start === tokens[j].end;
       if (glued) { j += 2; continue; }
+      // a plural possessive inside a name: "Georgian Young Lawyers' Association", "Workers' Party"
+      if (j > i && /^['’]$/.test(w) && tokens[j].start === tokens[j - 1].end && /s$/.test(tokens[j - 1].text) && j + 1 < tokens.length &&
+        sameSentence(i, j + 1) && isCap(tokens[j + 1].text) && index.orgWords.has(tokens[j + 1].text.toLowerCase())) { j++; continue; }
       // a name particle before a capitalised word: "al-Bashir", "bin Salman"
       if (j > i && PARTICLES.has(w) && j + 1 < tokens.length && sameSentence(i, j + 1)) {
         const k = tokens[j + 1].text === '-' && tokens[j + 1].start === tokens[j].end ? j + 2 : j + 1;
@@ -455,7 +460,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // a one-person agent is a role only with an article or a holder ("a rebel leader", "the
     // gunman", "a Kenyan soldier"): a bare "soldier" may be an adjective or a name's word
     let tm = titleMatch(j) ?? (det || indefinite || pre ? titleMatch(j, index.personRolesByFirst) : null);
-    if (!tm && j + 1 < tokens.length && /^\p{Ll}+$/u.test(tokens[j].text) && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ')) {
+    // a lower-case qualifier, or a capitalised one before a capitalised title ("Commerce Minister")
+    if (!tm && j + 1 < tokens.length && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'PROPN') &&
+      (/^\p{Ll}+$/u.test(tokens[j].text) ? tokens[j].pos !== 'PROPN' : /^\p{Lu}\p{Ll}+$/u.test(tokens[j].text) && /^\p{Lu}/u.test(tokens[j + 1].text))) {
       const t2 = titleMatch(j + 1);
       // ("the Turkish transport minister", "Israeli military spokesman …", "a senior defence official")
       if (t2 && t2.title.words.length === 1 && NOUN_QUALIFIED_TITLES.has(t2.title.words[0])) tm = t2;
@@ -559,7 +566,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       }
       const mentionStart = pre.end > i ? i : pre.end;
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
-      const country = pre.country ?? countryOfPlaceAfter(end, LOCAL_AGENTS.has(a.agent.slice(0, 3))) ?? ownerCountry(mentionStart) ??
+      // (an embassy or envoy "in Kabul" is another state's, there)
+      const local = LOCAL_AGENTS.has(a.agent.slice(0, 3)) && !DIPLOMATIC_AGENTS.test(a.words[a.words.length - 1]);
+      const country = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart) ??
         // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
         (placedByDateline(a.agent, name) ? datelineCountry : null);
       cands.push({
@@ -695,6 +704,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     if (run > i && !inHeading) {
       if (nonActor) { i = run; pendingTitle = null; continue; }
+      // one organization word opening a sentence before a lower-case word is a common noun written
+      // with a capital ("Rights group Amnesty International said …", "Police said …"), no name
+      if (run === i + 1 && orgAgent && i === doc.sentences[tk.sentence].tokenStart && /^\p{Ll}/u.test(tokens[i + 1]?.text ?? '')) { i = run; continue; }
       const name = text.slice(tk.start, tokens[run - 1].end);
       if (orgAgent) {
         // an organization, a title and a name: "Palestinian Authority President Mahmoud Abbas"
@@ -879,13 +891,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     stripped.add(c);
   }
   // "Bin Laden" after "Osama bin Laden": a name that ends a longer person's name is that person
-  // (also one word left of a stripped name, "Clinton" of "Secretary Clinton", when one person's name ends in it)
+  // (also one word left of a stripped name, "Clinton" of "Secretary Clinton", or a hyphenated
+  // surname, "Kosiniak-Kamysz", when one person's name ends in it)
   const people = cands.filter((c) => c.type === 'person' && !c.dict);
   for (const c of people) {
     const low = ` ${c.name.toLowerCase()}`;
     const longer = people.find((o) => o !== c && o.name.length > c.name.length && ` ${o.name.toLowerCase()}`.endsWith(low));
     if (longer && c.name.includes(' ')) { c.key = longer.key; c.kind = 'surname'; }
-    else if (stripped.has(c) && !c.name.includes(' ')) {
+    else if ((stripped.has(c) || c.name.includes('-')) && !c.name.includes(' ')) {
       const keys = new Set(people.filter((o) => o !== c && o.name.includes(' ') && ` ${o.name.toLowerCase()}`.endsWith(low)).map((o) => o.key));
       if (keys.size === 1) { c.key = [...keys][0]; c.kind = 'surname'; }
     }
