@@ -623,3 +623,14 @@ test('an exchange of fire is mutual; a coordinated source never strikes its own 
   assert.ok(kills.length > 0, show(doc));
   for (const k of kills) assert.notEqual(actor(doc, k.source)?.country, 'IND', show(doc));
 });
+
+test('a title run names its holder, whatever word the parse heads it with; an organization "along" or "across" is a place', () => {
+  const un = run('United Nations Secretary-General Antonio Guterres urged both countries to exercise restraint.');
+  const urge = un.events.find((e) => e.root === '02');
+  assert.ok(urge, show(un));
+  assert.equal(actor(un, urge.source)?.type, 'person', show(un));
+  const line = run('Indian and Pakistani troops exchanged fire along the Line of Control on Wednesday night.');
+  const fire = line.events.filter((e) => e.code === '193');
+  assert.equal(fire.length, 2, show(line));
+  assert.ok(fire.every((e) => /troops/.test(actor(line, e.target)?.name ?? '')), show(line));
+});

@@ -555,8 +555,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const a = actorAtToken[k];
     // a region ("Gaza", "Crimea") takes part only where a place may ("struck Gaza": the attacked territory)
     if (a < 0 || (actors[a].type === 'location' && !allowLocative)) return false;
-    // "in Kazakhstan" names a place, not a participant
+    // "in Kazakhstan" names a place, not a participant; so does an organization or group "along" or
+    // "across" ("exchanged fire along the Line of Control": a line, whatever the resolver made of it)
     if (!allowLocative && actors[a].type === 'state' && k > 0 && LOCATIVE.has(lower[k - 1]) && actorAtToken[k - 1] !== a) return false;
+    let m0 = k;
+    while (m0 > 0 && actorAtToken[m0 - 1] === a) m0--;
+    const before = m0 > 0 && tokens[m0 - 1].pos === 'DET' ? m0 - 2 : m0 - 1;
+    if ((actors[a].type === 'organization' || actors[a].type === 'group') && before >= 0 && /^(?:along|across)$/.test(lower[before]) && actorAtToken[before] !== a) return false;
     // "Moscow-led": mention followed by "-" and a modifier word
     let e = k;
     while (e + 1 < tokens.length && actorAtToken[e + 1] === a && tokens[e + 1].start <= tokens[e].end + 1) e++;
@@ -750,7 +755,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    */
   const phraseActor = (v: SyntaxView, head: number, allowLocative: boolean | 'nested'): number => {
     const toks = phraseTokens(v, head);
-    for (const j of toks) if (participant(j)) return actorAtToken[j];
+    // (the most specific actor of the run of names it opens: "United Nations Secretary-General
+    // Antonio Guterres" is Guterres, whichever word the parse made the head)
+    const end = toks.reduce((m, j) => Math.max(m, j + 1), head + 1);
+    for (const j of toks) if (participant(j)) return actorAtToken[headOfPhrase(j, end)];
     // a place is a participant only as the argument itself ("troops arrived in Kazakhstan" is not; "an
     // appeal to Kazakhstan" is), never from inside a phrase ("prices in Kazakhstan"); except for
     // material conflict: "shelled positions in Syria" targets Syria, as CAMEO codes the attacked place
