@@ -10,11 +10,14 @@
  * through extraction only; and @mozilla/readability alone (linkedom DOM + Readability.parse) on
  * the same HTML, as the reference tool. The models are loaded first (one analysis of every
  * input), then each row runs for at least `STEPPE_BENCH_SECONDS` (default 3) after a one-second
- * warm-up, on one core (this process). Peak RSS is sampled every iteration. Needs ../shared;
- * exits 0 with a notice when it is absent.
+ * warm-up, on one core (this process). Peak RSS is sampled every iteration. Next to the wall-clock
+ * figures, `cpu ms/article` is the process's CPU time (user + system, `process.cpuUsage`) per
+ * article: other processes sharing the cores slow the wall clock, not this (GC threads count in it).
+ * Needs ../shared; exits 0 with a notice when it is absent.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
@@ -44,21 +47,23 @@ const htmlDocs: RawDocument[] = pages.map((p) => ({ source: p.name, format: 'htm
 let peak = 0;
 const sample = () => { const r = process.memoryUsage().rss; if (r > peak) peak = r; };
 
-interface Row { name: string; docs: number; seconds: number; perSec: number; peakMb: number; kchars: number }
+interface Row { name: string; docs: number; seconds: number; perSec: number; peakMb: number; kchars: number; cpuMs: number }
 function measure(name: string, docs: RawDocument[], fn: (d: RawDocument) => unknown): Row {
   const w0 = Date.now();
   while (Date.now() - w0 < 1000) for (const d of docs) fn(d); // warm-up: let the JIT settle
   peak = 0;
   sample();
   let n = 0;
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   let elapsed = 0;
   while (elapsed < SECONDS) {
     for (const d of docs) { fn(d); n++; sample(); }
     elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
   }
+  const cpu = process.cpuUsage(c0);
   const kchars = docs.reduce((a, d) => a + d.content.length, 0) / docs.length / 1000;
-  return { name, docs: n, seconds: elapsed, perSec: n / elapsed, peakMb: peak / 1048576, kchars };
+  return { name, docs: n, seconds: elapsed, perSec: n / elapsed, peakMb: peak / 1048576, kchars, cpuMs: (cpu.user + cpu.system) / 1000 / n };
 }
 
 const pipeline = createPipeline();
@@ -106,9 +111,10 @@ const rows: Row[] = [
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 console.log(`Steppe bench (one core, node ${process.version}, ${SECONDS}s per row)\n`);
-console.log(`| ${pad('workload', 46)} | ${lpad('input kchars', 12)} | ${lpad('docs', 6)} | ${lpad('articles/s', 10)} | ${lpad('ms/article', 10)} | ${lpad('peak RSS MB', 11)} |`);
-console.log(`|${'-'.repeat(48)}|${'-'.repeat(14)}|${'-'.repeat(8)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(13)}|`);
+console.log(`| ${pad('workload', 46)} | ${lpad('input kchars', 12)} | ${lpad('docs', 6)} | ${lpad('articles/s', 10)} | ${lpad('ms/article', 10)} | ${lpad('cpu ms/article', 14)} | ${lpad('peak RSS MB', 11)} |`);
+console.log(`|${'-'.repeat(48)}|${'-'.repeat(14)}|${'-'.repeat(8)}|${'-'.repeat(12)}|${'-'.repeat(12)}|${'-'.repeat(16)}|${'-'.repeat(13)}|`);
 for (const r of rows) {
-  console.log(`| ${pad(r.name, 46)} | ${lpad(r.kchars.toFixed(1), 12)} | ${lpad(String(r.docs), 6)} | ${lpad(r.perSec.toFixed(1), 10)} | ${lpad((1000 / r.perSec).toFixed(2), 10)} | ${lpad(r.peakMb.toFixed(0), 11)} |`);
+  console.log(`| ${pad(r.name, 46)} | ${lpad(r.kchars.toFixed(1), 12)} | ${lpad(String(r.docs), 6)} | ${lpad(r.perSec.toFixed(1), 10)} | ${lpad((1000 / r.perSec).toFixed(2), 10)} | ${lpad(r.cpuMs.toFixed(2), 14)} | ${lpad(r.peakMb.toFixed(0), 11)} |`);
 }
+console.log(`\nLoad average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')} on ${availableParallelism()} cores: with other processes running, compare the cpu ms column.`);
 console.log('\nBars (DESIGN.md): >= 100 articles/s per core from text, >= 30 from HTML.');

@@ -83,6 +83,8 @@ const HEADER_MAX = 8;
 const KICKER_MAX = 2;
 /** "· 3 min read" after a date. */
 const READING_TIME = /\s*[·•|,-]?\s*\d+\s*min(?:ute)?s?\.?\s+read$/i;
+/** What every match of {@link READING_TIME} ends with (same flags): lines without it skip that regex, which is tried at every position. */
+const READING_END = /read$/i;
 /** "06/10/2020": day and month could be either way round. */
 const AMBIGUOUS_DATE = /^\D*(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2,4}\b/;
 /** An update time rather than a publication date. */
@@ -249,7 +251,7 @@ export function extractText(input: string, opts: TextExtractOptions): Article {
   const dates: string[] = [];
   lines.forEach((l, i) => {
     if (l.kind !== 'body') return;
-    const t = l.text.replace(READING_TIME, '');
+    const t = READING_END.test(l.text) ? l.text.replace(READING_TIME, '') : l.text;
     if (!isDateline(t) || (i >= headerEnd && !DATELINE_CUE.test(t))) return;
     drop(l, 'dateline');
     // an update time is not the publication date (on evergreen pages it is years later)

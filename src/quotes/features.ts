@@ -34,8 +34,30 @@ const PRONOUN = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
 const QUOTE_CHAR = /^(?:["“”„«»‘’']|'')$/;
 
 const bucket = (d: number) => (d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : '13+');
-const shape = (w: string) =>
-  /^\p{Lu}+$/u.test(w) && w.length > 1 ? 'XX' : /^\p{Lu}/u.test(w) ? 'Xx' : /^\p{Ll}/u.test(w) ? 'x' : /^\d/.test(w) ? 'd' : w.length === 1 ? w : 'p';
+
+/**
+ * The shape of a word for the `s=` feature: "XX" (two or more upper-case letters, `\p{Lu}`, and
+ * nothing else), "Xx" (opens with one), "x" (opens with a lower-case letter), "d" (a digit), the
+ * character itself (a one-character word), else "p". A word of ASCII letters is read with
+ * character codes, the rest with the Unicode regular expressions (same answers; the regular
+ * expressions made a string per token).
+ */
+export function shape(w: string): string {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) {
+    if (w.length === 1) return 'Xx';
+    for (let i = 1; i < w.length; i++) {
+      const d = w.charCodeAt(i);
+      if (d >= 128) return /^\p{Lu}+$/u.test(w) ? 'XX' : 'Xx';
+      if (d < 65 || d > 90) return 'Xx';
+    }
+    return 'XX';
+  }
+  if (c >= 128) return /^\p{Lu}+$/u.test(w) && w.length > 1 ? 'XX' : /^\p{Lu}/u.test(w) ? 'Xx' : /^\p{Ll}/u.test(w) ? 'x' : w.length === 1 ? w : 'p';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 48 && c <= 57) return 'd';
+  return w.length === 1 ? w : 'p';
+}
 
 /**
  * The token ranges `[start, end)` the tagger reads one at a time: paragraphs, further cut where
@@ -71,19 +93,24 @@ export function tokenQuoteState(doc: AnnotatedText, at: Int32Array): { region: I
  */
 export interface Prefix { readonly text: string; readonly hash: number }
 
-/** FNV-1a (32-bit, tagger.ts `fnv1a`) state `h` continued over the UTF-16 code units of `s`; unsigned. */
+/**
+ * FNV-1a (32-bit, tagger.ts `fnv1a`) state `h` continued over the UTF-16 code units of `s`. Like
+ * every FNV value here it is returned as a signed 32-bit integer (the same 32 bits as the unsigned
+ * value): V8 keeps such a number unboxed, where an unsigned one above 2^31 became a heap number
+ * per feature.
+ */
 export function fnvMore(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
-/** FNV-1a (32-bit) state continued over one UTF-16 code unit `c`; unsigned. */
+/** FNV-1a (32-bit) state continued over one UTF-16 code unit `c`; signed 32-bit (see `fnvMore`). */
 export function fnvChar(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193) >>> 0;
+  return Math.imul(h ^ c, 0x01000193);
 }
 
-/** The 32-bit FNV-1a offset basis (the hash of the empty string). */
-export const FNV_BASIS = 0x811c9dc5;
+/** The 32-bit FNV-1a offset basis (the hash of the empty string), signed 32-bit (see `fnvMore`). */
+export const FNV_BASIS = 0x811c9dc5 | 0;
 
 /** A template prefix (see `Prefix`). */
 export function prefix(text: string): Prefix {
@@ -248,18 +275,19 @@ export function writeFeatures(doc: AnnotatedText, res: ActorResolution, regions:
       ancTop.push(synSent[tokens[i].sentence] && parse.head[c] >= 0 && isCue[parse.head[c]] ? rel0[c] : 'none');
     }
   }
-  const chain: number[] = [];
+  // the cue's ancestors (with the cue itself first): at most 20, in one buffer for the document
+  const chain = new Int32Array(20);
+  const chainIndex = (x: number, len: number) => { for (let k = 0; k < len; k++) if (chain[k] === x) return k; return -1; };
   const lcaFeatures = (i: number, cue: number, q: string) => {
     const P = parse!;
-    // the cue's ancestors (with the cue itself first)
-    chain.length = 0;
-    for (let x = cue, d = 0; x >= 0 && d < 20; x = P.head[x], d++) chain.push(x);
+    let len = 0;
+    for (let x = cue, d = 0; x >= 0 && d < 20; x = P.head[x], d++) chain[len++] = x;
     let x = i;
     let below = -1;
     let up = 0;
-    while (x >= 0 && up < 20 && chain.indexOf(x) < 0) { below = x; x = P.head[x]; up++; }
+    while (x >= 0 && up < 20 && chainIndex(x, len) < 0) { below = x; x = P.head[x]; up++; }
     if (x < 0 || up >= 20) { sink.add2(X.lca, 'none', 'none'); return; }
-    const k = chain.indexOf(x);
+    const k = chainIndex(x, len);
     const mine = below < 0 ? 'self' : rel0[below];
     const theirs = k === 0 ? 'self' : rel0[chain[k - 1]];
     sink.add2(X.lca, mine, theirs);
@@ -309,6 +337,14 @@ export function writeFeatures(doc: AnnotatedText, res: ActorResolution, regions:
     let seen = 0;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) { colonBefore[i] = seen; if (tokens[i].text === ':' && region[i] < 0) seen = 1; }
   }
+  // the word, tag and lemma of token j seen from the current token `cur` of paragraph `sp`:
+  // "<p>" / "</p>" beyond the paragraph's start / end (defined once, not per token)
+  let sp = -1;
+  let cur = 0;
+  const inPara = (j: number) => j >= 0 && j < n && paraOf[j] === sp;
+  const W = (j: number) => (inPara(j) ? lower[j] : j < cur ? '<p>' : '</p>');
+  const P = (j: number) => (inPara(j) ? tokens[j].pos : j < cur ? '<p>' : '</p>');
+  const L = (j: number) => (inPara(j) ? lemmaLow[j] : j < cur ? '<p>' : '</p>');
   let left = new Int32Array(64);
   let right = new Int32Array(64);
   let thatSince = new Uint8Array(64);
@@ -330,13 +366,10 @@ export function writeFeatures(doc: AnnotatedText, res: ActorResolution, regions:
       if (isCue[i]) last = i;
     }
     const para = paras[s.paragraph];
-    const sp = s.paragraph;
+    sp = s.paragraph;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = tokens[i];
-      const inPara = (j: number) => j >= 0 && j < n && paraOf[j] === sp;
-      const W = (j: number) => (inPara(j) ? lower[j] : j < i ? '<p>' : '</p>');
-      const P = (j: number) => (inPara(j) ? tokens[j].pos : j < i ? '<p>' : '</p>');
-      const L = (j: number) => (inPara(j) ? lemmaLow[j] : j < i ? '<p>' : '</p>');
+      cur = i;
       const lemma = lemmaLow[i];
       const q = mark[i] ? 'mark' : region[i] >= 0 ? 'in' : 'out';
       done[i] = 1;
