@@ -634,3 +634,11 @@ test('a title run names its holder, whatever word the parse heads it with; an or
   assert.equal(fire.length, 2, show(line));
   assert.ok(fire.every((e) => /troops/.test(actor(line, e.target)?.name ?? '')), show(line));
 });
+
+test('a noun act\'s "its" is the nearest state or group named before it, and an act inside an accusation\'s oblique is reported', () => {
+  const doc = run('The EU imposed sanctions on Iran, accusing Tehran of supplying drones to Russia for use in its war against Ukraine.');
+  const war = doc.events.find((e) => e.trigger.text === 'war');
+  assert.ok(war, show(doc));
+  assert.equal(actor(doc, war.source)?.name, 'Russia', show(doc));
+  assert.equal(war.modality, 'reported');
+});

@@ -1105,6 +1105,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const args = p.kind === 'verb' ? verbArguments(v, k, p.prep, p.object, (i) => participant(i) && !(forcesAreMeans && OWN_FORCES.test(actors[actorAtToken[i]].code ?? ''))) : nounArguments(v, k, p.prep);
         parsePassive = args.passive;
         let s = args.source >= 0 && p.source !== 'none' ? phraseActor(v, args.source, false) : -1;
+        // a noun act's possessive pronoun ("supplying missiles to Russia for use in its war against
+        // Ukraine"): the nearest state, group or organization named before it in the sentence
+        if (s < 0 && p.kind === 'noun' && p.source !== 'none') {
+          const poss = v.children[k].find((c) => v.parse.relation[c] === 'nmod:poss' && /^(?:its|their)$/.test(lower[c]));
+          for (let j = (poss ?? sent.tokenStart) - 1; poss !== undefined && j >= sent.tokenStart && s < 0; j--) {
+            if (participant(j) && actors[actorAtToken[j]].type !== 'person') s = actorAtToken[j];
+          }
+        }
         // "the two leaders", "both sides": the last two actors of that kind named before
         const pair = s < 0 && args.source >= 0 && p.source !== 'none' ? pairBefore(args.source, sent.tokenStart) : null;
         if (pair) s = pair[0];
@@ -1125,7 +1133,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const targetPair = tg < 0 && args.target >= 0 && p.target !== 'none' && !/^(?:18|19|20)/.test(p.code) ? pairBefore(args.target, sent.tokenStart, s >= 0 ? s : source) : null;
         if (targetPair) tg = targetPair[0];
         if (tg >= 0 && ownMeans(p.code, tg, s >= 0 ? s : source)) tg = -1;
-        if (s >= 0) extraSources = pair ? [pair[1]] : coordinated(v, args.source, s);
+        if (s >= 0) extraSources = pair ? [pair[1]] : args.source >= 0 ? coordinated(v, args.source, s) : [];
         if (tg >= 0) extraTargets = targetPair ? [targetPair[1]] : coordinated(v, args.target, tg).filter((a) => p.kind !== 'verb' || !nextClauseSubject(a, k, sent.tokenEnd));
         // material conflict with no named target: the state where it struck ("hit positions in Saudi
         // Arabia's Asir region"), unless that is the source's own state (CAMEO codes an attack on a
@@ -1370,7 +1378,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const sv = syntax(s)!;
         for (let cur = k, n = 0; n < 5; n++) {
           const r = sv.parse.relation[cur], up = sv.parse.head[cur];
-          if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis|obj|nmod)$/.test(r)) break;
+          if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis|obj|obl|nmod)$/.test(r)) break;
           const lem = tokens[up].lemma.toLowerCase();
           if (modality === 'asserted' && (r === 'ccomp' || r === 'parataxis') && (REPORTING.has(lem) || COMMUNICATION.has(lem))) { modality = 'reported'; break; }
           // (the parse may hang the act on the accused: "accused the army of killing civilians")
