@@ -1062,19 +1062,22 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const stateCounts = [...byKey.values()].filter((a) => a.cand.dict?.type === 'state').map((a) => ({ id: a.cand.dict!.id, n: a.mentions.length })).sort((a, b) => b.n - a.n);
     const mainCountry = stateCounts.length && (stateCounts.length === 1 || stateCounts[0].n > stateCounts[1].n) ? stateCounts[0].id : null;
 
+    /** An unnamed holder of the mention's role, a person coded by the role's agent and the holder's state. */
+    const addUnnamedHolder = (rm: RoleMention, key: string) => {
+      const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
+      const igo = rm.holder?.type === 'igo' ? rm.holder : null;
+      add({
+        tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key, name, type: 'person',
+        country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
+      });
+    };
     for (const rm of roleMentions) {
       const start = tokens[rm.tokenStart].start;
       // "a rebel leader", "an official": a person the story introduces, no earlier one and no
       // office holder of the dictionary; unnamed, coded by the role's agent ("REB", "TURGOV"), one
       // actor per such mention (a later "the rebel leader" joins it as the last with that role)
       if (rm.indefinite) {
-        if (rm.former) continue;
-        const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
-        const igo = rm.holder?.type === 'igo' ? rm.holder : null;
-        add({
-          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder?.id ?? ''}:${rm.title.office}:${rm.tokenStart}`, name, type: 'person',
-          country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
-        });
+        if (!rm.former) addUnnamedHolder(rm, `role:${rm.holder?.id ?? ''}:${rm.title.office}:${rm.tokenStart}`);
         continue;
       }
       // the last person mentioned before with this role (and this country, when the mention names one)
@@ -1108,14 +1111,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // else, when the mention names the country, an unnamed holder ("Turkish transport minister");
       // or a one-person agent's role, no office, with none before ("the gunman"): a person of its own
       const personRole = index.personRolesByFirst.get(firstWord(rm.title.words[0]))?.includes(rm.title);
-      if (rm.holder || personRole) {
-        const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
-        const igo = rm.holder?.type === 'igo' ? rm.holder : null;
-        add({
-          tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key: `role:${rm.holder?.id ?? ''}:${rm.title.office}`, name, type: 'person',
-          country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
-        });
-      }
+      if (rm.holder || personRole) addUnnamedHolder(rm, `role:${rm.holder?.id ?? ''}:${rm.title.office}`);
     }
   }
 
