@@ -642,3 +642,11 @@ test('a noun act\'s "its" is the nearest state or group named before it, and an 
   assert.equal(actor(doc, war.source)?.name, 'Russia', show(doc));
   assert.equal(war.modality, 'reported');
 });
+
+test('"Secretary of State X" is X, and the one thanked is the object, not the reason after "for"', () => {
+  const doc = run('U.S. Secretary of State Ana Ortega thanked Qatar for its tireless efforts.');
+  const t = doc.events.find((e) => e.code === '051');
+  assert.ok(t, show(doc));
+  assert.equal(actor(doc, t.source)?.type, 'person', show(doc));
+  assert.equal(actor(doc, t.target)?.name, 'Qatar', show(doc));
+});

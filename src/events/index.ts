@@ -574,7 +574,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const headOfPhrase = (k: number, limit: number): number => {
     let best = k;
     for (let j = k + 1; j < limit; j++) {
-      if (/^[,;:.()]$/.test(tokens[j].text) || lower[j] === 'and' || tokens[j].pos === 'VERB' || tokens[j].pos === 'ADP') break;
+      // ("of" inside a capitalised title goes on: "U.S. Secretary of State Marco Rubio")
+      if (/^[,;:.()]$/.test(tokens[j].text) || lower[j] === 'and' || tokens[j].pos === 'VERB' ||
+        (tokens[j].pos === 'ADP' && !(lower[j] === 'of' && /^\p{Lu}/u.test(tokens[j - 1].text) && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')))) break;
       if (actorAtToken[j] >= 0 && actorAtToken[j] !== actorAtToken[best] && participant(j)) {
         const generic = actors[actorAtToken[j]].type === 'group' && !actors[actorAtToken[j]].country;
         if (!generic) best = j;
