@@ -46,7 +46,7 @@ describe('source phrases that name a group or a person (sources.ts)', () => {
   test('a part of a group: the group after "of" is the head, not the quantity', () => {
     assert.deepEqual(sourceActor('A number of attendees said the hall was too small.', 'A number of attendees'), { name: 'number of attendees', type: 'group' });
     assert.deepEqual(sourceActor('Only 79 percent of respondents said they would strike.', 'Only 79 percent of respondents'), { name: 'Only 79 percent of respondents', type: 'group' });
-    assert.equal(sourceActor('Only 79 percent said they would strike.', 'Only 79 percent'), null, 'a bare share names no one');
+    assert.deepEqual(sourceActor('Only 79 percent said they would strike.', 'Only 79 percent'), { name: 'Only 79 percent', type: 'group' }, 'a bare share is a group of its own (issue 6)');
   });
 
   test('a person described by age', () => {

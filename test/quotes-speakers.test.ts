@@ -83,13 +83,15 @@ describe('source actors (sources.ts)', () => {
     const article = sources.actorFor(phraseSpan(doc, 'A Harbor Times article'));
     assert.ok(article >= 0);
     assert.equal(sources.res.actors[article].name, 'Harbor Times');
-    assert.equal(sources.actorFor(phraseSpan(doc, 'A new poll')), -1, 'a poll with no author names no one');
+    const unnamed = sources.actorFor(phraseSpan(doc, 'A new poll'));
+    assert.equal(sources.res.actors[unnamed]?.name, 'new poll', 'a poll with no author is the speaker itself (issue 6)');
   });
 
-  test('a Title Case headline\'s poll names no one; a book of a named person is that person\'s', () => {
+  test('a Title Case headline\'s poll names no author; a book of a named person is that person\'s', () => {
     const { doc, res } = prepare('New Poll Shows Large Lead For Ortega\n\nMarta Welch wrote about the strike. Ms. Welch\'s book describes the strike in detail.');
     const sources = new SourceActors(doc, res);
-    assert.equal(sources.actorFor(phraseSpan(doc, 'New Poll')), -1);
+    const poll = sources.actorFor(phraseSpan(doc, 'New Poll'));
+    assert.equal(sources.res.actors[poll]?.name, 'New Poll', 'the poll itself, not an author "New"');
     const book = sources.actorFor(phraseSpan(doc, 'Ms. Welch\'s book'));
     assert.ok(book >= 0);
     assert.equal(sources.res.actors[book].name, 'Marta Welch');

@@ -208,10 +208,19 @@ describe('source actors (attributeQuotes)', { skip: tagger ? false : 'models/quo
     assert.equal(s.mention, 'she');
   });
 
-  test('a document or a poll as the source is no actor', () => {
+  test('a document or a poll as the source is an actor of its own, without a code (issue 6)', () => {
     const r = run('The survey found that most voters in the capital want lower bread prices.');
-    for (const q of r.found.quotes) assert.equal(q.speaker, -1, `speaker of "${q.text}"`);
-    assert.equal(r.found.res.actors.length, r.res.actors.length);
+    const s = speakerOf(r, 'voters in the capital');
+    assert.equal(s.a?.name, 'survey');
+    assert.equal(s.a?.type, 'organization');
+    assert.equal(s.a?.code, null);
+  });
+
+  test('a bare quantifier as the source is a group of its own (issue 6)', () => {
+    const r = run('The mayor closed the market on Monday. Some said the decision would ruin the farmers.');
+    const s = speakerOf(r, 'ruin the farmers');
+    assert.equal(s.a?.name, 'Some');
+    assert.equal(s.a?.type, 'group');
   });
 });
 

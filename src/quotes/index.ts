@@ -42,7 +42,8 @@
  * Speakers beyond the resolved actors: `attributeQuotes` also gives a speaker to a source phrase
  * that names no actor of the resolution ("the spokesman", "Clinton aides", "her advisers", a
  * surname of a person of the text, "Mr. Welch", the named author of a poll or document: "the
- * Monmouth poll", a part of a group: "a number of attendees") by building a source actor
+ * Monmouth poll", a part of a group: "a number of attendees", a poll or document: "a new poll",
+ * a bare quantifier: "some", "others") by building a source actor
  * (sources.ts) and returns the resolution extended by them; `findQuotes` keeps to the actors it
  * was given (speaker -1 and the `sourceMention` for such phrases). "I" or "we" as the source
  * outside quotation marks is the writer of the article (sources.ts `author`).
@@ -350,6 +351,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
         pick = p.speaker >= 0 ? p : { speaker: -1, mention: { start: who, end: who + 1 }, conf: 0, rule: 'source-unresolved' };
       }
     }
+    if (a.cue && parse && noClauseCue(doc, a.cue, a.contents, quoted, parse)) continue;
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
     const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
     const mention = speaker >= 0 ? source : null;
@@ -357,8 +359,15 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     const cue = a.cue ? cueText(doc, a.cue) : null;
     const cueSpan = a.cue ? { start: tokens[a.cue.start].start, end: tokens[a.cue.end - 1].end } : null;
     const seen = new Set<string>();
+    // each content, and the speaker's own act conjoined to the cue as an attribution of its own
+    // with the same source ("… and called Poland 'a partner'": cue "called")
+    const parts: Array<{ c: { start: number; end: number }; cue: string | null; cueSpan: typeof cueSpan }> = [];
     for (const c0 of a.contents) {
-      const c = withoutWhichClause(doc, c0, quoted);
+      const { span, act } = withoutOwnAction(doc, withoutWhichClause(doc, c0, quoted), a.cue, quoted, parse);
+      parts.push({ c: span, cue, cueSpan });
+      if (act >= 0) parts.push({ c: { start: act + 1, end: c0.end }, cue: tokens[act].text, cueSpan: { start: tokens[act].start, end: tokens[act].end } });
+    }
+    for (const { c, cue, cueSpan } of parts) {
       const [start, end] = contentRange(ctx, c.start, c.end);
       if (end <= start || seen.has(`${start}:${end}`)) continue;
       seen.add(`${start}:${end}`);
@@ -431,6 +440,67 @@ function withTrailingAttributions(doc: AnnotatedText, atts: TaggedAttribution[],
     if (own) own.contents = own.contents.filter((x, i, all) => all.findIndex((y) => y.start === x.start && y.end === x.end) === i).sort((x, y) => x.start - y.start);
   }
   return out.filter((a) => a.contents.length).sort((a, b) => a.contents[0].start - b.contents[0].start);
+}
+
+/**
+ * Cue verbs in a sense that reports no speech, by the head noun of their object: "recalled its
+ * ambassador" (withdrew), "claimed responsibility" (our table, after a first-time user's report;
+ * PolNeAR does count "claimed momentum", "recalled weekly breakfasts" as attributions).
+ */
+const NOT_SPEECH_OBJECT: ReadonlyMap<string, RegExp> = new Map([
+  ['recall', /^(?:ambassador|envoy|diplomat|consul|troop|soldier|force|staff|delegation)s?$/i],
+  ['claim', /^(?:responsibility|credit)$/i],
+]);
+
+/**
+ * Whether a cue introduces no quote (a first-time user's report, issue 6): a participle in a
+ * reduced relative clause ("measures announced by the United States": `acl` in the parse, a noun
+ * before it and "by" after it), or a cue whose object names no content (`NOT_SPEECH_OBJECT`: the
+ * first noun of the first content span right after the cue, outside quotation marks).
+ */
+function noClauseCue(doc: AnnotatedText, cue: { start: number; end: number }, contents: Array<{ start: number; end: number }>, quoted: Uint8Array, parse: TokenParse): boolean {
+  const { tokens } = doc;
+  let v = -1;
+  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  if (v < 0) return false;
+  if (parse.relation[v] === 'acl' && /^by$/i.test(tokens[v + 1]?.text ?? '') && /^(?:NOUN|PROPN)$/.test(tokens[v - 1]?.pos ?? '')) return true;
+  const object = NOT_SPEECH_OBJECT.get(tokens[v].lemma.toLowerCase());
+  const c = contents[0];
+  if (!object || !c || c.start <= v || c.start > v + 3 || quoted[c.start]) return false;
+  for (let k = c.start; k < c.end; k++) if (tokens[k].pos === 'NOUN') return object.test(tokens[k].text);
+  return false;
+}
+
+/**
+ * A content span (token range) after its cue, cut before a clause conjoined to the cue verb that is
+ * the speaker's own next act ("Salam warned that new operations could drag Lebanon into war, and
+ * instructed the army to …" → "new operations could drag Lebanon into war"; a first-time user's
+ * report, issue 6). The parse attaches such a verb to the content's verb; it is the cue's when
+ * it is in the past tense (-ed), has no subject or auxiliary of its own, and the content's verb,
+ * which the cue governs, has a modal (a past form can share no modal). Returns the span (kept at
+ * least 3 tokens) and the conjoined verb's token, which opens an attribution of its own (-1 when
+ * no cut, or without a parse).
+ */
+function withoutOwnAction(doc: AnnotatedText, span: { start: number; end: number }, cue: { start: number; end: number } | null, quoted: Uint8Array, parse: TokenParse | null): { span: { start: number; end: number }; act: number } {
+  const none = { span, act: -1 };
+  if (!cue || !parse || span.start < cue.end) return none;
+  const { tokens } = doc;
+  let v = -1;
+  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  if (v < 0) return none;
+  const child = (h: number, rel: RegExp, word = /./) => {
+    for (let j = span.start; j < span.end; j++) if (parse.head[j] === h && rel.test(parse.relation[j]) && word.test(tokens[j].text)) return true;
+    return false;
+  };
+  const ownAct = (k: number) => tokens[k].pos === 'VERB' && /\p{L}ed$/iu.test(tokens[k].text) && parse.head[parse.head[k]] === v &&
+    child(parse.head[k], /^aux/, /^(?:would|could|will|can|may|might|shall|should|must)$/i) && !child(k, /^(?:nsubj|aux)/);
+  for (let k = span.start + 3; k < span.end - 1; k++) {
+    if (quoted[k] || parse.relation[k] !== 'conj' || !ownAct(k)) continue;
+    let e = k;
+    while (e > span.start + 3 && !quoted[e - 1] && /^(?:CCONJ|PUNCT)$/.test(tokens[e - 1].pos)) e--;
+    return { span: { start: span.start, end: e }, act: k };
+  }
+  return none;
 }
 
 /**

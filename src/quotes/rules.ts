@@ -151,9 +151,11 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
    * first comma (from the sentence start, after a dateline) and the rest of the sentence after the
    * second, which must hold a verb. Neither half opens with a quotation mark (interrupted direct
    * quotes have their own rules, marks.ts). Held-out tenths of PolNeAR train: a quarter of the
-   * missed indirect attributions with the cue "said" had this shape.
+   * missed indirect attributions with the cue "said" had this shape. A second half opened by a
+   * conjunction and a reporting verb ("A, X said, though Y said B.") is no part of A but Y's
+   * attribution of B (a second element of the array).
    */
-  const interrupted = (sent: AnnotatedText['sentences'][number], b: number): TrailingAttribution | null => {
+  const interrupted = (sent: AnnotatedText['sentences'][number], b: number): TrailingAttribution[] | null => {
     const s = clauseStart(sent.tokenStart, b);
     let c1 = -1;
     for (let k = s + 1; k < b; k++) {
@@ -184,7 +186,18 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     let verb = false;
     for (let k = c2 + 1; k < b && !verb; k++) verb = !quoted[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
     if (!verb) return null;
-    return { content: { start: s, end: c1 }, source, cue: c, rest: { start: c2 + 1, end: b } };
+    // "A, X said, though Y said B.": a clause opened by a conjunction whose first verb reports is
+    // another attribution (Y's, when Y is a noun phrase), no second half of A ("A, X said, and had
+    // passed …" is one); a first-time user's report
+    let v2 = c2 + 2;
+    while (v2 < b && (quoted[v2] || !/^(?:VERB|AUX)$/.test(tokens[v2].pos))) v2++;
+    if (/^(?:CCONJ|SCONJ)$/.test(tokens[c2 + 1].pos) && v2 < b && isReport(v2)) {
+      const first: TrailingAttribution = { content: { start: s, end: c1 }, source, cue: c };
+      const from = /^that$/i.test(tokens[v2 + 1]?.text ?? '') ? v2 + 2 : v2 + 1;
+      return nounPhrase(c2 + 2, v2, nameVerb) && b - from >= 3 && !quoted[from]
+        ? [first, { content: { start: from, end: b }, source: { start: c2 + 2, end: v2 }, cue: v2 }] : [first];
+    }
+    return [{ content: { start: s, end: c1 }, source, cue: c, rest: { start: c2 + 1, end: b } }];
   };
   /**
    * Attributions inside a relative clause ("the changes, which officials said will start in May,",
@@ -300,8 +313,9 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     out.push(...relativeAttributions(sent, b), ...referenceAttributions(sent, b));
     const leading = accordingFirst(sent, b);
     if (leading) { out.push(leading); continue; }
-    const medial = saidThenApposition(sent, b) ?? interrupted(sent, b);
-    if (medial) { out.push(medial); continue; }
+    const apposed = saidThenApposition(sent, b);
+    const medial = apposed ? [apposed] : interrupted(sent, b);
+    if (medial) { out.push(...medial); continue; }
     let p = b - 1;
     while (p > sent.tokenStart && tokens[p].text !== ',' && !quoted[p] && b - p <= 16) p--;
     if (tokens[p].text !== ',' || quoted[p] || b - p > 16) continue;

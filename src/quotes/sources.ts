@@ -16,11 +16,13 @@
  *    is plural → a group ("officials", "Clinton aides"); a body noun ("campaign", "agency",
  *    "newspaper") → an organization; else a person ("the spokesman"). New actors have no
  *    country, code or description; one phrase text (lower case) is one actor in a document.
- * 3. no actor for phrases that name no one: pronouns and bare quantifiers ("some", "many",
- *    "others"), and documents, data and time words as heads ("the poll", "the report", "records",
- *    "percent", "Monday") — PolNeAR counts them as sources, the contract's actor types do not;
- *    but a document or poll whose author is named before its head speaks for that author ("the
- *    Monmouth poll" → Monmouth, an organization; "Mr. Hurt's book" → the person Hurt);
+ * 3. no actor for phrases that name no one: pronouns, relative and demonstrative words, and time
+ *    words as heads ("Monday"); a document or poll whose author is named before its head speaks
+ *    for that author ("the Monmouth poll" → Monmouth, an organization; "Mr. Hurt's book" → the
+ *    person Hurt); (held-out tenths 0, 3 and 5 of train, issue 6: +34 to +36 correct speakers
+ *    each) a bare quantifier ("some", "others", "many") is a group of its own, a document, poll or
+ *    data source with no author named ("the poll", "public records", "the report") an
+ *    organization, and a share of people ("47 percent") a group — PolNeAR counts them as sources;
  * 4. an honorific and capitalised words ("Mr. Welch") are a person whatever part of speech the
  *    tagger gives the words ("Welch"/VERB);
  * 5. (held-out tenths 0, 3 and 5 of train, issue 6) a part of a group is the group ("a number of
@@ -29,7 +31,11 @@
  *    group, a pronoun after a preposition no clause ("a source close to him"), a demonstrative
  *    a determiner ("That person"), and a clause after the noun or a long adjunct is cut off
  *    ("Several people I've spoken with …" → "Several people"; `phraseEnd`);
- * 6. the writer of the article for a first-person source ("I think …"; `author`).
+ * 6. the writer of the article for a first-person source ("I think …"; `author`);
+ * 7. an actor and a possessive mark before the head ("Halloran's family", "Berg's lawyers") is an
+ *    actor of its own named after the owner ("Mark Halloran's family"), not the owner, except a
+ *    body or spokesperson that speaks for the owner ("Clinton's campaign"; speaker.ts
+ *    `SPEAKS_FOR`) and a document ("Mr. Hurt's book": the owner). A first-time user's report.
  *
  * The new actors extend a copy of the resolution (`SourceActors.res`): the original actors keep
  * their indices, new ones are appended, and the tokens of their source phrases point to them in
@@ -40,6 +46,7 @@ import type { AnnotatedText } from '../types.js';
 import type { ActorType } from '../schema.js';
 import { HONORIFIC, type ActorResolution, type ResolvedActor } from '../actors/resolve.js';
 import type { TokenSpan } from './attributions.js';
+import { POSSESSIVE, SPEAKS_FOR } from './speaker.js';
 
 const ARTICLE = new Set(['the', 'a', 'an']);
 /** Phrases that name no one (whole phrase, lower case). */
@@ -67,6 +74,10 @@ const THING = new Set([
   'month', 'year', 'day', 'night', 'time', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'version', 'text', 'language', 'words', 'headline', 'quiz', 'test', 'joke', 'episode', 'skit', 'piece', 'item', 'account',
 ]);
+/** Quantifiers that, alone, are a source of people ("some", "others", "many"). */
+const QUANTIFIER = /^(?:some|many|others|most|few|several|both|all|none|everyone|everybody|someone|somebody|anyone|anybody|nobody|another)$/;
+/** Time words among the heads of `THING`: a misread source ("Monday said"), never a speaker. */
+const TIME_WORD = /^(?:week|weeks|month|year|day|night|time|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** Heads naming a body, not a person or a crowd (our list). */
 const BODY = new Set([
   'campaign', 'group', 'agency', 'newspaper', 'paper', 'office', 'team', 'committee', 'party', 'board', 'department', 'foundation', 'firm',
@@ -74,7 +85,7 @@ const BODY = new Set([
   'government', 'ministry', 'court', 'magazine', 'outlet', 'station', 'channel', 'caucus', 'coalition', 'alliance', 'movement', 'faction',
   'establishment', 'leadership', 'staff', 'police', 'press', 'media', 'house', 'senate', 'congress', 'assembly', 'parliament', 'pac',
   'association', 'federation', 'center', 'centre', 'bureau', 'service', 'watchdog', 'bank', 'fund', 'university', 'school', 'club',
-  'industry', 'family', 'community', 'electorate', 'audience', 'base', 'majority', 'minority', 'side',
+  'industry', 'community', 'electorate', 'audience', 'base', 'majority', 'minority', 'side',
 ]);
 /** Heads that measure a part of a group ("a number of attendees", "79 percent of Democrats", "half of respondents"): the group after "of" is the head. */
 const QUANTITY = /^(?:number|numbers|percent|percentage|majority|minority|share|half|third|thirds|quarter|quarters|fraction|handful|plurality|dozen|dozens|hundreds|thousands|millions|lot|lots|bunch|rest|bulk|portion|proportion)$/i;
@@ -111,15 +122,34 @@ export class SourceActors {
     while (e > s && (!/[\p{L}\p{N}]/u.test(tokens[e - 1].text) || /^(?:'s|’s)$/.test(tokens[e - 1].text))) e--;
     e = this.phraseEnd(s, e);
     if (e <= s || e - s > 8) return -1;
-    for (let k = s; k < e; k++) if (this.res.actorAtToken[k] >= 0) return this.res.actorAtToken[k];
+    // "Halloran's family", "Trump's lawyers": an actor and a possessive mark before the head name
+    // the owner; the phrase is an actor of its own, except a body or spokesperson that speaks for
+    // the owner ("Clinton's campaign"; speaker.ts SPEAKS_FOR)
+    let ownedFrom = -1;
+    for (let k = s; k < e; k++) {
+      const x = this.res.actorAtToken[k];
+      if (x < 0) continue;
+      let j = k;
+      while (j < e && this.res.actorAtToken[j] === x) j++;
+      if (ownedFrom < 0 && owner < 0 && j + 1 < e && POSSESSIVE.has(tokens[j].text) && this.res.actorAtToken[e - 1] < 0 &&
+        /^(?:NOUN|PROPN)$/.test(tokens[e - 1].pos) && !SPEAKS_FOR.has(tokens[e - 1].text.toLowerCase())) {
+        owner = x;
+        ownedFrom = j + 1;
+        k = j;
+        continue;
+      }
+      return x;
+    }
     const low = tokens.slice(s, e).map((t) => t.text.toLowerCase());
+    // a bare quantifier ("some", "many", "others"): a group of people of its own
+    if (e - s === 1 && QUANTIFIER.test(low[0])) return this.add(s, e, s, 'group', false, '');
     if (NO_ONE.has(low.join(' ')) || NO_ONE.has(low[0]) && e - s === 1) return -1;
     // a possessive pronoun opens an actor phrase only when it names its owner ("his advisers" →
     // "Donald Trump's advisers"; `owner` is the actor the pronoun resolves to)
     const possessive = /^(?:his|her|its|their|our|my|your)$/.test(low[0]);
     if (possessive && (owner < 0 || e - s < 2)) return -1;
-    let a = possessive ? s + 1 : s;
-    if (ARTICLE.has(low[0])) a++;
+    let a = possessive ? s + 1 : ownedFrom >= 0 ? ownedFrom : s;
+    if (ARTICLE.has(tokens[a].text.toLowerCase())) a++;
     while (a < e && (HONORIFIC.test(tokens[a].text) || tokens[a].text === '.')) a++;
     if (a >= e) return -1;
     const words = tokens.slice(a, e);
@@ -147,7 +177,14 @@ export class SourceActors {
     const headLow = head.text.toLowerCase();
     // "the 46-year-old": a person described by age (tokens "46", "-", "year", "-", "old")
     if (/^(?:\d+|\p{L}+)-years?-old$/iu.test(text.slice(tokens[a].start, tokens[e - 1].end))) return this.add(s, e, a, 'person', false, '');
-    if (THING.has(headLow) || THING.has(head.lemma.toLowerCase())) return this.ownerOf(a, a + hi, s, e);
+    if (THING.has(headLow) || THING.has(head.lemma.toLowerCase())) {
+      if (ownedFrom >= 0) return owner;
+      const author = this.ownerOf(a, a + hi, s, e);
+      // a poll, document or share of people with no author named ("the poll", "public records",
+      // "47 percent"): the phrase is the speaker
+      if (author >= 0 || TIME_WORD.test(headLow) || !/^(?:NOUN|PROPN)$/.test(head.pos)) return author;
+      return this.add(s, e, a, headLow === 'percent' || headLow === 'percentage' ? 'group' : 'organization', false, '');
+    }
     // a noun phrase: a noun or name as head, no clause inside ("looking out at dozens of Mainers",
     // "who requested anonymity" are misread sources, not actors)
     if (!/\p{L}/u.test(head.text) || !/^(?:NOUN|PROPN)$/.test(head.pos)) return -1;
@@ -174,9 +211,9 @@ export class SourceActors {
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(head.text);
       type = !honorific && (acronym || words.some((t) => ORG_WORD.test(t.text))) ? 'organization' : 'person';
     } else if (BODY.has(headLow)) type = 'organization';
-    else if ((head.lemma.toLowerCase() !== headLow || head.pos === 'PROPN') && /[^s]s$/.test(headLow) || /^(?:people|men|women|children|folks)$/.test(headLow)) type = 'group';
+    else if ((head.lemma.toLowerCase() !== headLow || head.pos === 'PROPN') && /[^s]s$/.test(headLow) || /^(?:people|men|women|children|folks|family|relatives)$/.test(headLow)) type = 'group';
     else type = 'person';
-    return this.add(s, e, a, type, isName, possessive ? `${this.res.actors[owner].name}'s ` : '');
+    return this.add(s, e, a, type, isName, possessive || ownedFrom >= 0 ? `${this.res.actors[owner].name}'s ` : '');
   }
 
   /**

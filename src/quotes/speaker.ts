@@ -36,8 +36,10 @@ const PERSON_PRONOUN = new Set(['he', 'she', 'him', 'her']);
 const GROUP_PRONOUN = new Set(['they', 'it', 'them']);
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'you']);
 const RELATIVE = new Set(['who', 'which', 'that']);
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
-const BODY = new Set(['campaign', 'administration', 'government', 'camp', 'team', 'office', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson']);
+/** Possessive markers as tokens ("'s", "’s", and the plural's apostrophe). */
+export const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+/** Nouns of a body or spokesperson that speaks for the person or actor who owns it ("his campaign", "Clinton's office"). */
+export const SPEAKS_FOR = new Set(['campaign', 'administration', 'government', 'camp', 'team', 'office', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson']);
 
 /** The sources so far in text order, for pronouns: the actor (-1 for a source that is no actor, "the minister") and its first token. */
 export type SpeakerHistory = Array<{ actor: number; token: number }>;
@@ -151,7 +153,9 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
     let titleOnly = true;
     for (let j = g.end; j < h.start; j++) {
       const glued = tokens[j].text === '-' && tokens[j].start === tokens[j - 1].end;
-      if (!glued && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[j].pos)) titleOnly = false;
+      // "of" inside the title ("U.S. Secretary of State Marco Rubio")
+      const of = /^of$/i.test(tokens[j].text) && j > g.end && j + 1 < h.start;
+      if (!glued && !of && !/^(?:NOUN|PROPN|ADJ)$/.test(tokens[j].pos)) titleOnly = false;
     }
     if (titleOnly) g.modifier = true;
   }
@@ -174,7 +178,7 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   // another possessed noun ("her advisers") is no pronoun source (index.ts builds a source actor)
   const poss = POSSESSIVE_PRONOUN.get(tokens[span.start].text.toLowerCase());
   const possessed = !!poss && span.end > span.start + 1 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[span.start + 1].pos);
-  if (poss && possessed && BODY.has(tokens[span.start + 1].text.toLowerCase())) {
+  if (poss && possessed && SPEAKS_FOR.has(tokens[span.start + 1].text.toLowerCase())) {
     const p = resolvePronoun(doc, res, span.start, quoted, history, poss);
     if (p.speaker >= 0) return { speaker: p.speaker, mention: { start: span.start, end: span.start + 2 }, conf: 0.6, rule: 'pronoun-body' };
   }
@@ -195,7 +199,7 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   // "the Clinton campaign said": a body named after its actor speaks for it
   const g0 = groups[0];
-  if (g0 && BODY.has(tokens[g0.end]?.text.toLowerCase() ?? '')) return { speaker: g0.actor, mention: { start: g0.start, end: g0.end + 1 }, conf: 0.7, rule: 'source-body' };
+  if (g0 && SPEAKS_FOR.has(tokens[g0.end]?.text.toLowerCase() ?? '')) return { speaker: g0.actor, mention: { start: g0.start, end: g0.end + 1 }, conf: 0.7, rule: 'source-body' };
   // no actor: the phrase itself, up to a comma or relative pronoun
   let e = span.start;
   while (e < span.end && tokens[e].text !== ',' && !/^(?:who|which|that)$/i.test(tokens[e].text)) e++;
