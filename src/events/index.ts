@@ -558,10 +558,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     // "in Kazakhstan" names a place, not a participant; so does an organization or group "along" or
     // "across" ("exchanged fire along the Line of Control": a line, whatever the resolver made of it)
     if (!allowLocative && actors[a].type === 'state' && k > 0 && LOCATIVE.has(lower[k - 1]) && actorAtToken[k - 1] !== a) return false;
-    let m0 = k;
-    while (m0 > 0 && actorAtToken[m0 - 1] === a) m0--;
-    const before = m0 > 0 && tokens[m0 - 1].pos === 'DET' ? m0 - 2 : m0 - 1;
-    if ((actors[a].type === 'organization' || actors[a].type === 'group') && before >= 0 && /^(?:along|across)$/.test(lower[before]) && actorAtToken[before] !== a) return false;
+    if (actors[a].type === 'organization' || actors[a].type === 'group') {
+      let m0 = k;
+      while (m0 > 0 && actorAtToken[m0 - 1] === a) m0--;
+      const before = m0 > 0 && tokens[m0 - 1].pos === 'DET' ? m0 - 2 : m0 - 1;
+      if (before >= 0 && /^(?:along|across)$/.test(lower[before])) return false;
+    }
     // "Moscow-led": mention followed by "-" and a modifier word
     let e = k;
     while (e + 1 < tokens.length && actorAtToken[e + 1] === a && tokens[e + 1].start <= tokens[e].end + 1) e++;

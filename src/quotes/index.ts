@@ -460,8 +460,7 @@ const NOT_SPEECH_OBJECT: ReadonlyMap<string, RegExp> = new Map([
  */
 function noClauseCue(doc: AnnotatedText, cue: { start: number; end: number }, contents: Array<{ start: number; end: number }>, quoted: Uint8Array, parse: TokenParse): boolean {
   const { tokens } = doc;
-  let v = -1;
-  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  const v = cueVerb(doc, cue);
   if (v < 0) return false;
   if (parse.relation[v] === 'acl' && /^by$/i.test(tokens[v + 1]?.text ?? '') && /^(?:NOUN|PROPN)$/.test(tokens[v - 1]?.pos ?? '')) return true;
   const object = NOT_SPEECH_OBJECT.get(tokens[v].lemma.toLowerCase());
@@ -485,8 +484,7 @@ function withoutOwnAction(doc: AnnotatedText, span: { start: number; end: number
   const none = { span, act: -1 };
   if (!cue || !parse || span.start < cue.end) return none;
   const { tokens } = doc;
-  let v = -1;
-  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  const v = cueVerb(doc, cue);
   if (v < 0) return none;
   const child = (h: number, rel: RegExp, word = /./) => {
     for (let j = span.start; j < span.end; j++) if (parse.head[j] === h && rel.test(parse.relation[j]) && word.test(tokens[j].text)) return true;
@@ -519,6 +517,12 @@ function withoutWhichClause(doc: AnnotatedText, span: { start: number; end: numb
   return span;
 }
 
+/** The token of a cue's verb (its last VERB token: "said", "told reporters"'s "told"), or -1. */
+function cueVerb(doc: AnnotatedText, cue: { start: number; end: number }): number {
+  for (let k = cue.end - 1; k >= cue.start; k--) if (doc.tokens[k].pos === 'VERB') return k;
+  return -1;
+}
+
 /**
  * The subject phrase of a cue (token range) in the dependency parse: the `nsubj` of the cue's
  * verb, or of the verb it is an `xcomp`/`conj` of ("declined to say", "smiled and said") or, for
@@ -528,8 +532,7 @@ function withoutWhichClause(doc: AnnotatedText, span: { start: number; end: numb
  */
 function cueSubject(doc: AnnotatedText, parse: TokenParse, cue: { start: number; end: number }, quoted: Uint8Array): { start: number; end: number } | null {
   const { tokens } = doc;
-  let v = -1;
-  for (let k = cue.end - 1; k >= cue.start; k--) if (tokens[k].pos === 'VERB') { v = k; break; }
+  const v = cueVerb(doc, cue);
   if (v < 0) return null;
   const sent = doc.sentences[tokens[v].sentence];
   const childOf = (h: number, rel: RegExp) => {
