@@ -345,6 +345,19 @@ test('territory: a ceasefire or a state of emergency "in X" targets X, the gover
   assert.equal(name(c, event(c, '19').target), 'Ukraine');
 });
 
+test('territory: aid cut, troops sent and reform demanded "in"/"to" a state with no other target target that state', () => {
+  const a = run('The World Food Programme suspended food deliveries in Chad after a convoy was looted.');
+  assert.equal(name(a, a.events.find((e) => e.code.startsWith('16'))?.target ?? null), 'Chad');
+  const b = run('Norway sent 150 troops to Mali to serve with the peacekeeping force.');
+  assert.equal(name(b, b.events.find((e) => e.code.startsWith('07') || e.code.startsWith('15'))?.target ?? null), 'Mali');
+  // a named target still wins over the place
+  const c = run('Norway sent aid to the Red Cross in Mali.');
+  assert.notEqual(name(c, c.events.find((e) => e.code.startsWith('07'))?.target ?? null), 'Mali');
+  // a verbal act "in" a state does not target it (not a territory code)
+  const d = run('The minister criticised the opposition at a rally in Chad.');
+  assert.notEqual(name(d, d.events.find((e) => e.code.startsWith('11'))?.target ?? null), 'Chad');
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

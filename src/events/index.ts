@@ -194,6 +194,17 @@ const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled
 const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
+/**
+ * CAMEO codes whose act lands on a territory, so that a state named in the act's place phrase is
+ * its target when nothing else is: ceasefires (087x), states of emergency and curfews (172x),
+ * demobilisation (0356), aid given (07) or cut (16x), troops sent (074, 15x force posture) and
+ * calls for reform (024). CAMEO codebook v1.1b3 codes the territory's state as the target of such
+ * acts; the ConfliBERT CAMEO annotation (Parolin et al. 2022) marks it so ("suspended aid
+ * deliveries in Nigeria": Nigeria).
+ */
+const TERRITORY_CODES = /^(?:087|172|0356|07|074|15|16[0-6]|024)/;
+/** Directional prepositions that name a territory for TERRITORY_CODES ("aid to Gaza", "withdrew from Sinai"). */
+const TERRITORY_DIRECTIONS = new Set(['to', 'into', 'from']);
 /** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
 const ING_CATENATIVES = new Set(['deny', 'admit', 'acknowledge', 'consider', 'start', 'begin', 'stop', 'continue', 'keep', 'resume', 'finish', 'quit', 'avoid', 'discuss', 'propose', 'recommend', 'suggest', 'contemplate', 'risk', 'cease']);
 /** Verbs of asking and urging whose infinitive complement is the act requested ("urged Caracas to free …"). */
@@ -1146,16 +1157,22 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // the same for acts imposed on or ended in a territory, a ceasefire (087x) or a state of
         // emergency, curfew or martial law (172x) "in Yemen", "in Colombia": CAMEO codes the
         // territory's state as the target, its own government's state included
-        const onTerritory = /^(?:087|172|0356)/.test(p.code);
-        if (tg < 0 && p.kind === 'verb' && !args.passive && (/^(?:18|19|20)/.test(p.code) || onTerritory)) {
+        // so are aid given or cut, troops sent or withdrawn and reform demanded "in"/"to" a state
+        // with no other target ("suspended aid deliveries in Nigeria", "calls for reform in
+        // Myanmar"): the state that receives or loses them (TERRITORY_CODES)
+        const onTerritory = TERRITORY_CODES.test(p.code);
+        if (tg < 0 && (p.kind === 'verb' || onTerritory) && !args.passive && (/^(?:18|19|20)/.test(p.code) || onTerritory)) {
           // the verb's place phrase, or its object's ("declared a ceasefire in Somalia")
-          const objs = v.children[k].filter((c) => v.parse.relation[c] === 'obj' || (onTerritory && v.parse.relation[c] === 'obl'));
-          const spots = [...v.children[k].filter((c) => v.parse.relation[c] === 'obl'), ...objs.flatMap((o) => v.children[o].filter((c) => v.parse.relation[c] === 'nmod'))];
+          const objs = v.children[k].filter((c) => v.parse.relation[c] === 'obj' || (onTerritory && /^(?:obl|nmod)$/.test(v.parse.relation[c])));
+          const spots = [...v.children[k].filter((c) => /^(?:obl|nmod)$/.test(v.parse.relation[c])), ...objs.flatMap((o) => v.children[o].filter((c) => v.parse.relation[c] === 'nmod'))];
           for (const c of spots) {
-            if (!LOCATIVE.has(caseOf(v, c))) continue;
+            const prep = caseOf(v, c);
+            if (!LOCATIVE.has(prep) && !(onTerritory && TERRITORY_DIRECTIONS.has(prep))) continue;
             const a = phraseActor(v, c, 'nested');
             const src = s >= 0 ? s : source;
-            if (a >= 0 && actors[a].type === 'state' && (onTerritory || src < 0 || actors[src].country !== actors[a].country)) { place = a; break; }
+            // (a state reached or left is never the source's own: "troops, mostly from Russia" is their origin)
+            const own = src >= 0 && actors[src].country === actors[a]?.country;
+            if (a >= 0 && actors[a].type === 'state' && (onTerritory && !(own && TERRITORY_DIRECTIONS.has(prep)) || !own)) { place = a; break; }
           }
           // a gazetteer place struck as the object ("Israel struck Gaza", "shelled Kharkiv"): its
           // state, when the article names that state as an actor
@@ -1192,7 +1209,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           else if (args.passive && s >= 0 && target === s) target = -1;
         } else {
           if (source < 0) source = s;
-          if (target < 0) target = tg;
+          if (target < 0) target = tg >= 0 ? tg : place;
         }
       }
       // a reduced relative ("officers arrested near the border") is passive whatever the parse says:
