@@ -358,6 +358,16 @@ test('territory: aid cut, troops sent and reform demanded "in"/"to" a state with
   assert.notEqual(name(d, d.events.find((e) => e.code.startsWith('11'))?.target ?? null), 'Chad');
 });
 
+test('aid: "provided X with Y" codes the thing after "with" and targets X; details are no aid', () => {
+  const a = run('Germany supplied the Ukrainian army with tanks, trucks and artillery.');
+  const e = a.events.find((x) => x.code === '072');
+  assert.ok(e, JSON.stringify(a.events.map((x) => x.code)));
+  assert.equal(name(a, e.source), 'Germany');
+  assert.equal(name(a, e.target), 'Ukrainian army');
+  const b = run('The ministry provided reporters with details of the plan.');
+  assert.equal(b.events.filter((x) => x.code.startsWith('07')).length, 0);
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

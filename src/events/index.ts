@@ -944,7 +944,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
         if (p.object.length) {
           let at = -1, pair = false;
-          for (let j = end; j < Math.min(sent.tokenEnd, end + 6, end + bestObject); j++) {
+          // (the recipient first, the thing after "with": "provided the Lebanese army with aircraft
+          // and weapons", "supplied Kyiv with tanks": the window runs on from the "with")
+          let limit = end + 6;
+          for (let j = end + 1; j < Math.min(sent.tokenEnd, end + 9); j++) {
+            if (lower[j] === 'with' && (actorAtToken[j - 1] >= 0 || (lower[j - 1] === ')' && actorAtToken[j - 2] >= 0))) { limit = j + 6; break; }
+          }
+          for (let j = end; j < Math.min(sent.tokenEnd, limit, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
             // a light verb's object word that ends another pattern's noun phrase is that phrase
             // ("launched air strikes": air strikes, 195, not a strike, 143)
