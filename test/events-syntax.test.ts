@@ -368,6 +368,20 @@ test('aid: "provided X with Y" codes the thing after "with" and targets X; detai
   assert.equal(b.events.filter((x) => x.code.startsWith('07')).length, 0);
 });
 
+test('aid named as a noun is an act of its source ("U.S. military aid to Ukraine"); an aid noun modifying another noun, or asked or pledged, is not', () => {
+  const a = run('U.S. military aid to Ukraine arrived on Monday.');
+  const e = a.events.find((x) => x.code === '072');
+  assert.ok(e, JSON.stringify(a.events.map((x) => x.code)));
+  assert.equal(name(a, e.source), 'United States');
+  assert.equal(name(a, e.target), 'Ukraine');
+  const convoy = run('Russian jets struck an aid convoy near Aleppo.');
+  assert.equal(convoy.events.filter((x) => x.code.startsWith('07')).length, 0);
+  const asked = run('The UN appealed for humanitarian aid for Gaza.');
+  assert.deepEqual(asked.events.map((x) => x.code.slice(0, 2)), ['02']);
+  const pledged = run('Washington pledged military aid to Kyiv.');
+  assert.deepEqual(pledged.events.map((x) => x.code), ['033']);
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -940,6 +940,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           end = k + w + 1;
         }
         if (!ok) continue;
+        // a noun phrase whose last word is another pattern's object ("appealed for humanitarian aid":
+        // the aid is what was asked for, not an act of its own)
+        if (p.kind === 'noun' && end - k > 1 && consumed.has(end - 1)) continue;
         // a noun trigger of "call" needs a phone/telephone context or a "between"
         if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
         if (p.object.length) {
@@ -953,8 +956,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           for (let j = end; j < Math.min(sent.tokenEnd, limit, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
             // a light verb's object word that ends another pattern's noun phrase is that phrase
-            // ("launched air strikes": air strikes, 195, not a strike, 143)
-            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
+            // ("launched air strikes": air strikes, 195, not a strike, 143); not an intent's object,
+            // which names what is promised ("pledged military aid": 033, CAMEO codebook v1.1b3 03x)
+            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && !p.code.startsWith('03') && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
             if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) { at = j; break; }
             // a two-word object ("formal protest", "security cooperation"): both words are the object's
             if (p.object.includes(phrase2)) { at = j; pair = true; break; }
@@ -991,7 +995,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a protest or force noun that modifies another noun ("NATO's war machine", "attack
       // helicopters", "protest leaders") names a thing, not an act; nor a war of trade or words
       // ("a trade war", "a propaganda war")
-      if (p.kind === 'noun' && /^1[4-9]|^20/.test(p.code) && ((tokens[triggerEnd]?.pos === 'NOUN' && tokens[triggerEnd].sentence === t.sentence) ||
+      // (so does an aid noun: "aid convoy", "humanitarian aid workers")
+      if (p.kind === 'noun' && /^1[4-9]|^20|^07/.test(p.code) && ((tokens[triggerEnd]?.pos === 'NOUN' && tokens[triggerEnd].sentence === t.sentence) ||
         NON_MILITARY_QUALIFIERS.has(lower[k - 1] ?? ''))) return k;
       // a gerund used as a modifier ("an official welcoming ceremony") is not an event
       if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
