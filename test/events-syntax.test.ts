@@ -81,6 +81,11 @@ test('intent: a pledge, plan or readiness is coded under root 03 or 13, never as
   // an asserted act is not an intent
   const done = run('Japan sent humanitarian aid to Turkey on Monday.');
   assert.ok(done.events.some((x) => x.root === '07' && x.modality === 'asserted'));
+  // a stated intention or willingness is an intent too ("announced their intention to lay down arms")
+  const arms = run('The rebels announced their intention to lay down their arms.');
+  assert.deepEqual(arms.events.map((x) => [x.code, x.modality, x.plover?.type]), [['0356', 'intended', 'CONCEDE']]);
+  const will = run('Iran signalled its willingness to release the sailors.');
+  assert.ok(will.events.some((x) => x.code === '0353' && x.modality === 'intended'), JSON.stringify(will.events.map((x) => x.code)));
 });
 
 test('intent table: every row pairs an act with a code under root 03 or 13', () => {

@@ -190,8 +190,9 @@ const DESCRIPTION_KIND: Record<string, string[]> = {
 };
 /** A sentence that speaks of the future: its bare weekdays are the coming ones ("will meet on Friday"). */
 const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled|due to|expected to|set to|next)\b/i;
-/** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"). */
-const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager']);
+/** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"), and their nouns ("announced their intention to lay down arms"). */
+const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager',
+  'intention', 'willingness', 'readiness']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 /**
