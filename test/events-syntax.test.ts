@@ -387,6 +387,18 @@ test('aid named as a noun is an act of its source ("U.S. military aid to Ukraine
   assert.deepEqual(pledged.events.map((x) => x.code), ['033']);
 });
 
+test('a participle between a determiner and its noun describes the noun, no act ("a kidnapped volunteer"); an assault or raid named as a noun is an attack', () => {
+  const a = run('The rebels said they will release a kidnapped volunteer to the Red Cross.');
+  assert.deepEqual(a.events.map((x) => [x.code, x.modality]), [['0353', 'intended']]);
+  const b = run('Iraqi troops launched an assault on the ISIS stronghold.');
+  const e = event(b, '18');
+  assert.equal(name(b, e.source), 'Iraqi troops');
+  assert.equal(name(b, e.target), 'Islamic State');
+  // a participle used as a verb stays an act
+  const c = run('Gunmen kidnapped a volunteer near the border.');
+  assert.ok(c.events.some((x) => x.code === '181'));
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -999,9 +999,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // (so does an aid noun: "aid convoy", "humanitarian aid workers")
       if (p.kind === 'noun' && /^1[4-9]|^20|^07/.test(p.code) && ((tokens[triggerEnd]?.pos === 'NOUN' && tokens[triggerEnd].sentence === t.sentence) ||
         NON_MILITARY_QUALIFIERS.has(lower[k - 1] ?? ''))) return k;
-      // a gerund used as a modifier ("an official welcoming ceremony") is not an event
+      // a gerund used as a modifier ("an official welcoming ceremony") is not an event; nor is a
+      // participle between a determiner and its noun ("a kidnapped volunteer", "the occupied
+      // territories"): it describes the noun's state, not an act of this sentence
       if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
         (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) return k;
+      if (p.kind === 'verb' && /ed$/.test(lower[k]) && tokens[k - 1]?.pos === 'DET' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '') && tokens[k + 1].sentence === t.sentence) return k;
       // passive: "was requested by X"; reduced: "Masimov, ousted as head", "Nazarbaev removed from" (a transitive
       // verb in the active voice takes its object first, so a participle followed by a preposition is passive)
       const participle = /(?:ed|en)$/.test(lower[k]);
