@@ -399,6 +399,17 @@ test('a participle between a determiner and its noun describes the noun, no act 
   assert.ok(c.events.some((x) => x.code === '181'));
 });
 
+test('control: "called X to discuss" is the caller\'s discussion with X (not a request, whatever subject the parse gives the infinitive); "asked X to" stays X\'s act', () => {
+  const a = run('Rex Tillerson called Sergey Lavrov to discuss Syria.');
+  const e = event(a, '04');
+  assert.equal(name(a, e.source), 'Rex Tillerson');
+  assert.equal(name(a, e.target), 'Sergei Lavrov');
+  const b = run('Toqaev asked Russia to send troops.');
+  const send = b.events.find((x) => x.trigger.text === 'send');
+  assert.equal(name(b, send?.source ?? null), 'Russia');
+  assert.equal(send?.modality, 'hypothetical');
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

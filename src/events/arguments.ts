@@ -92,8 +92,16 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   const nearest = before[before.length - 1];
   // … when nothing but nouns and names stand between them (one phrase split in two)
   const onePhrase = before.length > 1 && v.tokens.slice(before[0] + 1, nearest).every((t) => /^(?:PROPN|NOUN|ADJ)$/.test(t.pos));
+  // an infinitive has no subject of its own but after "for" ("for Russia to withdraw"): a noun
+  // the parse makes its subject ("called Sergey/nsubj Lavrov to discuss") is the governing verb's
+  // object, the infinitive's subject only under object control ("asked Russia to withdraw")
+  const toInfinitive = v.children[pred].some((c) => rel(v, c) === 'mark' && v.lower[c] === 'to') && v.parse.head[pred] >= 0;
   for (const c of onePhrase ? [nearest] : v.children[pred]) {
     const r = rel(v, c);
+    if (toInfinitive && r === 'nsubj' && c < pred && v.lower[c - 1] !== 'for' && !v.children[c].some((x) => v.lower[x] === 'for')) {
+      if (OBJECT_CONTROL.has(v.tokens[v.parse.head[pred]].lemma.toLowerCase())) return { head: c, passive: false };
+      continue;
+    }
     if (r === 'nsubj' || r === 'nsubj:pass') {
       const passive = r === 'nsubj:pass' || reduced;
       // "the forces which attacked": the relative pronoun stands for the noun the clause modifies

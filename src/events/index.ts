@@ -518,8 +518,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    * asking or urging in the parse, else such a verb at most six tokens before "to" with no other
    * verb between ("asked NATO peacekeepers to intervene").
    */
+  /** Whether token `i` is a verb of asking (ASKING); "call" only as "call on/upon/for" ("called Lavrov to discuss Syria" is a phone call). */
+  const asking = (i: number): boolean => {
+    const lem = tokens[i].lemma.toLowerCase();
+    return ASKING.has(lem) && (lem !== 'call' || /^(?:on|upon|for)$/.test(lower[i + 1] ?? ''));
+  };
   const requestedAct = (k: number, floor: number, conjoined = false): boolean => {
-    const asks = (i: number) => ASKING.has(tokens[i].lemma.toLowerCase());
+    const asks = asking;
     const v = syntax(tokens[k].sentence);
     // (the parse may hang "to V" on the asking verb as an adverbial clause: "called on X to extend")
     if (v && (v.parse.relation[k] === 'xcomp' || (v.parse.relation[k] === 'advcl' && lower[k - 1] === 'to')) && v.parse.head[k] >= 0 && asks(v.parse.head[k])) return true;
@@ -1287,7 +1292,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (CLAUSE_OPENERS.has(lower[j]) || lower[j] === 'that') return true;
           if (tokens[j].pos !== 'VERB') return false;
           const lem = tokens[j].lemma.toLowerCase();
-          if (ASKING.has(lem)) return true;
+          if (asking(j)) return true;
           if (p.kind === 'noun' && (ATTITUDE_VERBS.has(lem) || COMMENT_VERBS.has(lem))) return true;
           if (!(REPORTING.has(lem) || COMMUNICATION.has(lem)) || COMMITMENT.has(lem)) return false;
           const n = lower[j + 1] === 'that' && j + 1 < triggerStart ? j + 2 : j + 1;
@@ -1365,8 +1370,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (lower[inf - 1] !== 'to' && nv && nv.parse.relation[inf] === 'conj' && nv.parse.head[inf] >= 0) inf = nv.parse.head[inf];
         if (lower[inf - 1] === 'to') {
           let ask = inf - 2;
-          while (ask > sent.tokenStart && !(tokens[ask].pos === 'VERB' && ASKING.has(tokens[ask].lemma.toLowerCase()))) ask--;
-          if (ask > sent.tokenStart || (tokens[ask].pos === 'VERB' && ASKING.has(tokens[ask].lemma.toLowerCase()))) {
+          while (ask > sent.tokenStart && !(tokens[ask].pos === 'VERB' && asking(ask))) ask--;
+          if (ask > sent.tokenStart || (tokens[ask].pos === 'VERB' && asking(ask))) {
             let addressee = -1;
             for (let j = ask + 1; j < inf - 1 && addressee < 0; j++) if (participant(j)) addressee = actorAtToken[headOfPhrase(j, inf - 1)];
             const asker = source >= 0 && actors[source].mentions.some((m) => m.tokenStart < ask && m.tokenStart >= sent.tokenStart);
@@ -1574,14 +1579,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     });
   }
   // a verbal act done for a purpose toward someone the main verb acts on ("summoned the US envoy to
-  // complain about …", "called Lavrov to discuss Syria"): with no target of its own, that person
+  // complain about …", "called Lavrov to discuss Syria"): with no target of its own, that person;
+  // so too for a consultation whose object is only its topic ("discuss Syria" names no party)
   for (const e of events) {
-    if (e.target >= 0 || !/^(?:0[1-5]|09|1[0-3])/.test(e.root)) continue;
+    if (!/^(?:0[1-5]|09|1[0-3])/.test(e.root)) continue;
     const k = triggerToken(e);
     const v = k >= 0 ? syntax(tokens[k].sentence) : null;
     if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
+    if (e.target >= 0 && !(e.root === '04' && v.children[k].some((c) => v.parse.relation[c] === 'obj' && actorAtToken[c] === e.target))) continue;
     const h = v.parse.head[k];
-    const obj = h >= 0 ? v.children[h].find((c) => v.parse.relation[c] === 'obj' && c < k) : undefined;
+    // (or the noun the parse made the infinitive's subject: "called Sergey/nsubj Lavrov to discuss")
+    const obj = (h >= 0 ? v.children[h].find((c) => v.parse.relation[c] === 'obj' && c < k) : undefined) ??
+      v.children[k].find((c) => v.parse.relation[c] === 'nsubj' && c < k && lower[c - 1] !== 'for');
     const a = obj !== undefined ? phraseActor(v, obj, false) : -1;
     if (a >= 0 && a !== e.source && !OWN_FORCES.test(actors[a].code ?? '')) e.target = a;
   }
