@@ -410,6 +410,17 @@ test('control: "called X to discuss" is the caller\'s discussion with X (not a r
   assert.equal(send?.modality, 'hypothetical');
 });
 
+test('mediation "between A and B" targets both parties; the mediator is the source', () => {
+  const a = run("Qatar's mediation between Israel and Hamas continued on Monday.");
+  const ev = a.events.filter((x) => x.code === '045');
+  assert.deepEqual(ev.map((x) => name(a, x.source)), ['Qatar', 'Qatar']);
+  assert.deepEqual(ev.map((x) => name(a, x.target)).sort(), ['Hamas', 'Israel']);
+  // talks "between A and B" stay A's with B
+  const t = run('Talks between Armenia and Azerbaijan resumed on Monday.');
+  const e = event(t, '04');
+  assert.equal(name(t, e.source), 'Armenia');
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -1018,6 +1018,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had') ||
           reducedRelative(k) >= 0);
       let source = -1, target = -1;
+      let mediatedPair: [number, number] | null = null;
       if (p.kind === 'noun' && lower[triggerEnd] === 'between') {
         const andAt = lower.indexOf('and', triggerEnd);
         const lim = Math.min(sent.tokenEnd, andAt > 0 ? andAt : sent.tokenEnd);
@@ -1027,6 +1028,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           while (comma < sent.tokenEnd && !/^[,;.]$/.test(lower[comma])) comma++;
           target = actorAfter(andAt + 1, comma);
         }
+        // a mediation "between A and B" (045): both are its targets, the mediator its source
+        // (CAMEO codebook v1.1b3, 045: "mediate between the parties")
+        if (p.code.startsWith('045')) { mediatedPair = [source, target]; target = source; source = -1; }
       } else if (p.kind === 'noun' && MOVEMENT_NOUNS.has(lower[triggerStart]) && lower[triggerEnd] === 'of' && (source = movingForces(triggerEnd + 1, sent.tokenEnd)) >= 0) {
         // forces that arrive or withdraw are the ones acting: "the arrival of a few thousand troops,
         // predominantly from Russia" (CAMEO 074/0874: the source sends or withdraws its forces)
@@ -1534,6 +1538,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // troops exchanged fire, killing two Indian soldiers" is no Indian attack on Indian soldiers)
       const ownSide = (a: number) => /^(?:18|19|20)/.test(p.code) && target >= 0 && !!actors[a].country && actors[a].country === actors[target].country;
       const sources = [source, ...extraSources.filter((a) => a !== source && a !== target && !ownSide(a))];
+      if (mediatedPair && mediatedPair[1] >= 0 && target === mediatedPair[0]) extraTargets = [mediatedPair[1]];
       let targets = [target, ...extraTargets.filter((a) => a !== source && a !== target && !extraSources.includes(a))];
       // a reciprocal object ("Beijing and Moscow increased their support for each other"): each
       // source targets the others
