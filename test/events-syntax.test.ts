@@ -421,6 +421,14 @@ test('mediation "between A and B" targets both parties; the mediator is the sour
   assert.equal(name(t, e.source), 'Armenia');
 });
 
+test('a noun act in a phrase of cause ("over the crackdown") is no act of the clause subject; a light verb\'s own object is', () => {
+  const a = run('The EU imposed sanctions on Iranian officials over the crackdown.');
+  assert.ok(a.events.every((x) => !(x.code === '175' && name(a, x.source) === 'European Union')), JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+  const b = run('Police launched a crackdown on protesters.');
+  const e = event(b, '17');
+  assert.equal(name(b, e.source), 'Police');
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -204,6 +204,8 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
  * deliveries in Nigeria": Nigeria).
  */
 const TERRITORY_CODES = /^(?:087|172|0356|07|074|15|16[0-6]|024)/;
+/** Prepositions of cause or circumstance: a noun act after one is the reason for the clause's act, not the clause subject's act. */
+const REASON_PREPOSITIONS = new Set(['over', 'amid', 'despite', 'after', 'following', 'since', 'because', 'against', 'about', 'regarding', 'concerning']);
 /** Directional prepositions that name a territory for TERRITORY_CODES ("aid to Gaza", "withdrew from Sinai"). */
 const TERRITORY_DIRECTIONS = new Set(['to', 'into', 'from']);
 /** Verbs that take an -ing complement sharing their subject ("considering sending", "began shelling", "stopped supplying"). */
@@ -1070,8 +1072,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (source < 0 && p.source !== 'none') {
           // a light verb governs the noun ("Beijing offered full-throated support"): its subject is the source
           // (a verb of travel may stand further off: "arrived in Astana on Tuesday for a three-day state visit")
+          // (the noun is the light verb's object, not in a phrase of its own: "imposed sanctions over the
+          // crackdown" is no crackdown by the one imposing; "a series of attacks" still is)
+          let inPhrase = false;
           for (let j = triggerStart - 1; j >= Math.max(sent.tokenStart, triggerStart - 11); j--) {
-            if (SUPPORT_VERBS.has(tokens[j].lemma.toLowerCase()) && tokens[j].pos !== 'ADJ' && (triggerStart - j <= 6 || TRAVEL_VERBS.has(tokens[j].lemma.toLowerCase()))) { source = actorBefore(j, sent.tokenStart); break; }
+            const travel = TRAVEL_VERBS.has(tokens[j].lemma.toLowerCase());
+            if (SUPPORT_VERBS.has(tokens[j].lemma.toLowerCase()) && tokens[j].pos !== 'ADJ' && ((triggerStart - j <= 6 && !inPhrase) || travel)) { source = actorBefore(j, sent.tokenStart); break; }
+            if (tokens[j].pos === 'ADP' && lower[j] !== 'of') inPhrase = true;
             // parts of a hyphenated modifier ("full-throated") are not the governing verb
             if (tokens[j].pos === 'VERB' && lower[j - 1] !== '-') break;
           }
@@ -1294,6 +1301,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
          */
         const cuts = (j: number): boolean => {
           if (CLAUSE_OPENERS.has(lower[j]) || lower[j] === 'that') return true;
+          // a noun act in a phrase of cause or circumstance ("imposed sanctions over the crackdown",
+          // "amid the fighting"): the reason for the subject's act, not an act of the subject's
+          if (p.kind === 'noun' && REASON_PREPOSITIONS.has(lower[j]) && tokens.slice(j + 1, triggerStart).every((x) => /^(?:DET|ADJ|NUM|NOUN|PROPN|PRON)$/.test(x.pos))) return true;
           if (tokens[j].pos !== 'VERB') return false;
           const lem = tokens[j].lemma.toLowerCase();
           if (asking(j)) return true;
