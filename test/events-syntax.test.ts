@@ -429,6 +429,17 @@ test('a noun act in a phrase of cause ("over the crackdown") is no act of the cl
   assert.equal(name(b, e.source), 'Police');
 });
 
+test('"came under attack": the subject is struck, the attacker only a "from" phrase; a condition after "if" is hypothetical for a noun act too', () => {
+  const a = run('Philippine troops came under attack from rebels on Monday.');
+  const e = event(a, '18');
+  assert.equal(name(a, e.source), 'rebels');
+  assert.equal(name(a, e.target), 'Philippine troops');
+  const b = run('Blinken said Washington would defend Manila if its armed forces came under armed attack.');
+  const h = event(b, '18');
+  assert.equal(h.source, null);
+  assert.equal(h.modality, 'hypothetical');
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -443,7 +443,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (v) {
       for (let cur = k, n = 0; n < 4 && cur >= 0; n++) {
         if (v.children[cur].some((c) => v.parse.relation[c] === 'mark' && isMark(c))) return true;
-        if (!/^(?:xcomp|conj|advcl)$/.test(v.parse.relation[cur])) break;
+        // (a noun act goes up to its verb first: "if its forces came under attack")
+        if (!/^(?:xcomp|conj|advcl)$/.test(v.parse.relation[cur]) && !(n === 0 && tokens[k].pos === 'NOUN' && /^(?:obj|obl|nsubj|nsubj:pass)$/.test(v.parse.relation[cur]))) break;
         cur = v.parse.head[cur];
       }
     }
@@ -1021,6 +1022,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           reducedRelative(k) >= 0);
       let source = -1, target = -1;
       let mediatedPair: [number, number] | null = null;
+      /** "under attack", "under heavy fire": the token "under" before a force noun, else -1 */
+      const underAttack = p.kind === 'noun' && /^1[89]/.test(p.code) ? [triggerStart - 1, triggerStart - 2].find((j) => lower[j] === 'under' &&
+        tokens.slice(j + 1, triggerStart).every((x) => x.pos === 'ADJ')) ?? -1 : -1;
       if (p.kind === 'noun' && lower[triggerEnd] === 'between') {
         const andAt = lower.indexOf('and', triggerEnd);
         const lim = Math.min(sent.tokenEnd, andAt > 0 ? andAt : sent.tokenEnd);
@@ -1033,6 +1037,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // a mediation "between A and B" (045): both are its targets, the mediator its source
         // (CAMEO codebook v1.1b3, 045: "mediate between the parties")
         if (p.code.startsWith('045')) { mediatedPair = [source, target]; target = source; source = -1; }
+      } else if (underAttack >= 0) {
+        // "came under attack", "were under heavy fire from rebels": the subject is struck, the
+        // attacker only a "from" or "by" phrase
+        let verb = underAttack - 1;
+        while (verb > sent.tokenStart && /^(?:ADV|AUX|PART)$/.test(tokens[verb].pos)) verb--;
+        target = actorBefore(tokens[verb].pos === 'VERB' || tokens[verb].pos === 'AUX' ? verb : underAttack, sent.tokenStart);
+        const from = [triggerEnd, triggerEnd + 1].find((j) => lower[j] === 'from' || lower[j] === 'by');
+        if (from !== undefined) source = actorAfter(from + 1, Math.min(sent.tokenEnd, from + 8));
       } else if (p.kind === 'noun' && MOVEMENT_NOUNS.has(lower[triggerStart]) && lower[triggerEnd] === 'of' && (source = movingForces(triggerEnd + 1, sent.tokenEnd)) >= 0) {
         // forces that arrive or withdraw are the ones acting: "the arrival of a few thousand troops,
         // predominantly from Russia" (CAMEO 074/0874: the source sends or withdraws its forces)
@@ -1287,7 +1299,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // before the trigger, is the actor (TABARI's positional rule: the first actor of the sentence
       // is the source; Schrodt, TABARI manual 0.8, ch. 5). A passive or source-less pattern keeps none.
       let positionalSource = false;
-      if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject') {
+      if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject' && underAttack < 0) {
         const cs = clauseSubject(s);
         const m = cs >= 0 && cs !== target ? actors[cs].mentions.find((x) => x.tokenStart >= sent.tokenStart && x.tokenEnd <= triggerStart) : undefined;
         /**
