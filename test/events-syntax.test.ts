@@ -440,6 +440,19 @@ test('"came under attack": the subject is struck, the attacker only a "from" phr
   assert.equal(h.modality, 'hypothetical');
 });
 
+test('first-user patterns: "in protest" is a motive; "neither confirmed nor denied" is negated; lifting a freeze, suspending a treaty, filing a petition, sending a stabilisation force', () => {
+  const codes = (t: string) => run(t).events.map((x) => x.code + (x.negated ? '-' : ''));
+  assert.deepEqual(codes('Algeria recalled its ambassador in protest against the decision.').filter((c) => c.startsWith('14')), []);
+  assert.ok(codes('Kenya has neither confirmed nor denied the reports.').includes('016-'));
+  assert.ok(codes('Algeria lifted a freeze on trade with Spain.').includes('085'));
+  assert.ok(codes('Algeria suspended its friendship treaty with Spain.').includes('160'));
+  const p = run('Raila Odinga filed a petition at the Supreme Court.');
+  const e = event(p, '11');
+  assert.equal(e.code, '115');
+  assert.equal(e.target, null);
+  assert.ok(codes('ECOWAS said it was ready to send a stabilisation force to Guinea-Bissau.').some((c) => c.startsWith('03')));
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

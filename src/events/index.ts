@@ -173,7 +173,7 @@ export function createEventCoder(ploverVersion: PloverVersion = DEFAULT_PLOVER_V
   return { codebook, patterns, verbForms: verbFormIndex(patterns.byVerb.keys()), genericCodes: genericCodes(codebook), targetPreps: loadTargetPrepositions() };
 }
 
-const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'can\'t', 'won\'t']);
+const NEG = new Set(['not', "n't", 'never', 'no', 'without', 'cannot', 'can\'t', 'won\'t', 'neither', 'nor']);
 const HYPO = new Set(['could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'likely', 'unlikely', 'possible', 'potential', 'risk']);
 const INTEND = new Set(['will', "'ll", 'plan', 'intend', 'want', 'seek', 'aim', 'offer', 'pledge', 'promise', 'vow', 'hope', 'expect', 'prepare', 'threaten']);
 /**
@@ -1007,6 +1007,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // (so does an aid noun: "aid convoy", "humanitarian aid workers")
       if (p.kind === 'noun' && /^1[4-9]|^20|^07/.test(p.code) && ((tokens[triggerEnd]?.pos === 'NOUN' && tokens[triggerEnd].sentence === t.sentence) ||
         NON_MILITARY_QUALIFIERS.has(lower[k - 1] ?? ''))) return k;
+      // "in protest at/against", "in protest": the motive of another act, not a demonstration
+      if (/^14/.test(p.code) && lower[k - 1] === 'in' && tokens[k].lemma.toLowerCase() === 'protest') return k;
       // a gerund used as a modifier ("an official welcoming ceremony") is not an event; nor is a
       // participle between a determiner and its noun ("a kidnapped volunteer", "the occupied
       // territories"): it describes the noun's state, not an act of this sentence
@@ -1332,6 +1334,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
       // retreat (087x), unless they are another state's
       if (target >= 0 && ownMeans(p.code, target, source)) target = -1;
+      // a court a case is filed at is the venue, not the one sued (CAMEO 115)
+      if (target >= 0 && p.code.startsWith('115') && /JUD$/.test(actors[target].code ?? '')) target = -1;
 
       // ---- negation and modality
       let negated = false;
