@@ -453,6 +453,15 @@ test('first-user patterns: "in protest" is a motive; "neither confirmed nor deni
   assert.ok(codes('ECOWAS said it was ready to send a stabilisation force to Guinea-Bissau.').some((c) => c.startsWith('03')));
 });
 
+test('a classifier event\'s doer is the subject itself, not an actor inside it; a pause in fighting is a truce, no fighting', () => {
+  const a = run('Previous ceasefires brokered by Saudi Arabia and the United States in Jeddah collapsed within days.');
+  assert.ok(a.events.every((x) => name(a, x.source) !== 'United States'), JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+  const b = run('Griffiths said the two sides had committed to a 10-day pause in fighting.');
+  assert.ok(b.events.every((x) => !x.code.startsWith('19')), JSON.stringify(b.events.map((x) => x.code)));
+  const c = run('Sudan agreed to a pause in fighting with the rebels.');
+  assert.ok(c.events.some((x) => x.code.startsWith('087') || x.code.startsWith('035')), JSON.stringify(c.events.map((x) => x.code)));
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

@@ -921,8 +921,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const n = events.length;
       codeTrigger(root, [pattern], 'classifier');
       // a classifier event needs a doer, and an act that is said to happen: with no source actor, or
-      // a negated verb ("we don't understand why …"), the sentence is too weak evidence
-      for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0 || events[i].negated) events.splice(i, 1);
+      // a negated verb ("we don't understand why …"), the sentence is too weak evidence; the doer
+      // is the subject itself, not an actor named inside it ("ceasefires brokered by the United
+      // States collapsed" is no act of the United States)
+      const subj = subjectOf(v, root).head;
+      // (the subject's head, its modifiers and conjuncts: "The Bulgarian military", "Immigration and
+      // Customs Enforcement"; not a prepositional phrase or clause inside it)
+      const near = new Set<number>(subj >= 0 ? [subj] : []);
+      for (const c of subj >= 0 ? v.children[subj] : []) {
+        if (!/^(?:amod|compound|flat|conj|nmod:poss|appos)$/.test(v.parse.relation[c])) continue;
+        near.add(c);
+        for (const d of v.children[c]) if (/^(?:compound|flat|amod)$/.test(v.parse.relation[d])) near.add(d);
+      }
+      const ownSubject = (a: number) => subj >= 0 && (tokens[subj].pos === 'PRON' || actors[a].mentions.some((m) => [...near].some((j) => m.tokenStart <= j && j < m.tokenEnd)));
+      for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0 || events[i].negated || !ownSubject(events[i].source)) events.splice(i, 1);
       for (let i = n; i < events.length; i++) { events[i].origin = 'classifier'; events[i].confidence = Math.round(best * 1000) / 1000; }
     }
     /**
