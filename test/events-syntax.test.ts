@@ -462,6 +462,20 @@ test('a classifier event\'s doer is the subject itself, not an actor inside it; 
   assert.ok(c.events.some((x) => x.code.startsWith('087') || x.code.startsWith('035')), JSON.stringify(c.events.map((x) => x.code)));
 });
 
+test('a past form conjoined after a modal or "to" clause is the higher verb\'s conjunct ("said X would not withdraw the law and accused …"); a quantity\'s "of" phrase names the participants', () => {
+  const a = run('Prime Minister Irakli Kobakhidze said the government would not withdraw the law and accused the opposition of treason.');
+  const e = a.events.find((x) => x.code === '112');
+  assert.ok(e);
+  assert.equal(name(a, e.source), 'Irakli Kobakhidze');
+  assert.notEqual(e.modality, 'intended');
+  const b = run('Josep Borrell called on the authorities to respect the right of assembly and urged them to release those detained.');
+  const u = b.events.find((x) => x.trigger.text === 'urged');
+  assert.equal(name(b, u?.source ?? null), 'Josep Borrell');
+  assert.equal(u?.modality, 'asserted');
+  const c = run('Police used tear gas to disperse tens of thousands of protesters outside parliament.');
+  assert.ok(c.events.some((x) => x.code.startsWith('17') && name(c, x.target) === 'protesters'), JSON.stringify(c.events.map((x) => [x.code, name(c, x.target)])));
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

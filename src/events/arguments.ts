@@ -124,6 +124,10 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
     return { head: subjectOf(v, h, depth + 1).head, passive: false };
   }
   if (r === 'conj') {
+    // "said the government would not withdraw the law and accused the opposition": a past form
+    // cannot share the first conjunct's modal or "to", so it is the reporting verb's conjunct
+    const gov = detachedConjunct(v, pred);
+    if (gov >= 0) return subjectOf(v, gov, depth + 1);
     const s = subjectOf(v, h, depth + 1);
     // a passive first conjunct does not make the second one passive ("was arrested and charged" stays passive)
     return { head: s.head, passive: ownPassive || (s.passive && /(?:ed|en)$/.test(w) && !hasChild(v, pred, 'obj')) };
@@ -280,6 +284,30 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
   return { source, target, passive: false };
 }
 
+const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', "'ll", 'wo']);
+
+/**
+ * For a verb `k` the parse conjoins to a base-form verb under a modal or "to" ("would not withdraw
+ * the law and accused …", "to respect the right … and urged them"): when `k` is an inflected past
+ * form of its own, which no modal or "to" can govern, the verb that governs the first conjunct
+ * (the reporting or asking verb both belong to); else -1. English grammar: a modal or infinitival
+ * "to" takes a bare verb, so a past form after "and" starts a predicate of the higher clause.
+ */
+export function detachedConjunct(v: SyntaxView, k: number): number {
+  if (rel(v, k) !== 'conj') return -1;
+  const h = v.parse.head[k];
+  if (h < 0 || v.tokens[h].pos !== 'VERB' || v.lower[h] !== v.tokens[h].lemma.toLowerCase()) return -1;
+  const form = v.lower[k];
+  if (form === v.tokens[k].lemma.toLowerCase() || /(?:ing|s)$/.test(form) || v.children[k].some((c) => /^aux/.test(rel(v, c)))) return -1;
+  const governed = v.children[h].some((c) => (rel(v, c) === 'aux' && MODALS.has(v.lower[c])) || (rel(v, c) === 'mark' && v.lower[c] === 'to'));
+  if (!governed || !/^(?:ccomp|xcomp|advcl)$/.test(rel(v, h))) return -1;
+  return v.parse.head[h];
+}
+
+/** Nouns of number or group whose "of" phrase names the participants ("tens of thousands of protesters", "a group of rebels"). */
+const QUANTITY_NOUNS = new Set(['tens', 'hundreds', 'thousands', 'millions', 'dozens', 'scores', 'dozen', 'hundred', 'thousand', 'million',
+  'group', 'groups', 'number', 'crowd', 'crowds', 'majority', 'handful', 'band', 'contingent', 'unit', 'units']);
+
 /**
  * Tokens of an argument's phrase, breadth first from its head (the head first, then its
  * dependents by depth, an apposition before the other dependents), never entering a clausal
@@ -293,9 +321,13 @@ export function phraseTokens(v: SyntaxView, head: number): number[] {
     // Abbas"): it comes before the head's modifiers
     const kids = v.children[out[i]];
     const ordered = kids.some((c) => rel(v, c) === 'appos') ? [...kids.filter((c) => rel(v, c) === 'appos'), ...kids.filter((c) => rel(v, c) !== 'appos')] : kids;
+    // a quantity's "of" phrase names what is counted ("tens of thousands of protesters outside
+    // parliament"): it comes whole, before the quantity's other modifiers
+    const counted = QUANTITY_NOUNS.has(v.lower[out[i]]) ? ordered.find((c) => rel(v, c) === 'nmod' && caseOf(v, c) === 'of') : undefined;
+    if (counted !== undefined) out.push(...phraseTokens(v, counted));
     for (const c of ordered) {
       const r = rel(v, c);
-      if (CLAUSAL.has(r)) continue;
+      if (CLAUSAL.has(r) || c === counted) continue;
       if (r === 'conj') later.push(c); else out.push(c);
     }
   }

@@ -35,7 +35,7 @@ import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIn
 import { resolveDates } from '../time/index.js';
 import { verbFormIndex } from './verb-forms.js';
 import { isTitleCase } from '../nlp/title-case.js';
-import { ACCUSE_VERBS, COMMENT_VERBS, caseOf, childrenOf, nounArguments, phraseTokens, subjectOf, verbArguments, type SyntaxView } from './arguments.js';
+import { ACCUSE_VERBS, COMMENT_VERBS, caseOf, childrenOf, detachedConjunct, nounArguments, phraseTokens, subjectOf, verbArguments, type SyntaxView } from './arguments.js';
 
 /** An event found in the text (internal form of the contract's event). */
 export interface FoundEvent {
@@ -533,7 +533,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (v && (v.parse.relation[k] === 'xcomp' || (v.parse.relation[k] === 'advcl' && lower[k - 1] === 'to')) && v.parse.head[k] >= 0 && asks(v.parse.head[k])) return true;
     // a second requested act, conjoined to the first ("urged the EU to go further and impose an
     // embargo", "called on X to extend a ceasefire and allow aid")
-    if (v && !conjoined && v.parse.relation[k] === 'conj' && v.parse.head[k] >= 0 && tokens[v.parse.head[k]].pos === 'VERB') return requestedAct(v.parse.head[k], floor, true);
+    // (not a past form, which the infinitive cannot govern: "… to respect X and urged them" is a second request)
+    if (v && !conjoined && v.parse.relation[k] === 'conj' && v.parse.head[k] >= 0 && tokens[v.parse.head[k]].pos === 'VERB' && detachedConjunct(v, k) < 0) return requestedAct(v.parse.head[k], floor, true);
     // word order, for an infinitive only ("urged Caracas to free …")
     if (lower[k - 1] !== 'to') return false;
     for (let j = k - 2; j >= Math.max(floor, k - 8); j--) {
@@ -1389,7 +1390,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a stated intent ("will send", "pledged to send", "is ready to send") is coded as CAMEO codes
       // intents (data/cameo/intent.tsv); a bare infinitive ("tools to fight militants") is only not yet a fact
       let statedIntent = false;
-      for (let j = Math.max(sent.tokenStart, k - 6); j < k; j++) {
+      // (a past form conjoined after a modal clause starts after its "and": "would not withdraw the
+      // law and accused …" is not under "would")
+      const sv = syntax(s);
+      const cc = sv && detachedConjunct(sv, k) >= 0 ? sv.children[k].find((c) => sv.parse.relation[c] === 'cc') ?? -1 : -1;
+      for (let j = Math.max(sent.tokenStart, k - 6, cc + 1); j < k; j++) {
         const lem = tokens[j].lemma.toLowerCase();
         if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) { modality = 'intended'; statedIntent = true; }
         // (the month "May" is no modal: "On May 3, Russian forces shelled …", "BAKU, May 14 --")
@@ -1487,7 +1492,6 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // with the parse, a date in another clause ("… removed leaders from Georgia in 2003") does not
       // date this event; one in the trigger's clause or in a clause that governs it ("On January 5,
       // Toqaev asked the CSTO to send troops") does
-      const sv = syntax(s);
       let ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, tokens.findIndex((x) => x.start >= sent.start + d.start))) : dates;
       // the end of a period or a deadline ("suspend talks until 2028", "withdraw by March") is not
       // when the act happens; nor a year that modifies another noun ("violated the 2021 ceasefire
