@@ -476,6 +476,16 @@ test('a past form conjoined after a modal or "to" clause is the higher verb\'s c
   assert.ok(c.events.some((x) => x.code.startsWith('17') && name(c, x.target) === 'protesters'), JSON.stringify(c.events.map((x) => [x.code, name(c, x.target)])));
 });
 
+test('an act someone repels, foils or survives is another\'s; ", killing" after a clause of time is the main clause\'s act; blockade and siege nouns are 191', () => {
+  const a = run('Soldiers loyal to the president repelled an attack on the palace on Tuesday.');
+  assert.ok(a.events.every((x) => !(x.code.startsWith('18') && name(a, x.source) === 'Soldiers')), JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+  const b = run('Gunmen opened fire on the palace while Embalo was chairing a meeting, killing two guards.');
+  const k = b.events.find((x) => x.trigger.text === 'killing');
+  assert.equal(name(b, k?.source ?? null), 'Gunmen');
+  const c = run('Saudi Arabia imposed a naval blockade on Yemen.');
+  assert.ok(c.events.some((x) => x.code === '191' && name(c, x.source) === 'Saudi Arabia' && name(c, x.target) === 'Yemen'));
+});
+
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
   const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');

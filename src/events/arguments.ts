@@ -252,9 +252,14 @@ export function verbArguments(v: SyntaxView, k: number, preps: string[], theme: 
   return { source: subj.head, target, passive: false };
 }
 
-/** Verbs that comment on an act named as their object ("condemned the bombing", "welcomed the release"): the act is another's. */
+/**
+ * Verbs that comment on an act named as their object ("condemned the bombing", "welcomed the
+ * release"), or that meet or suffer it ("repelled an attack", "foiled a coup", "survived an
+ * assassination attempt"): the act is another's.
+ */
 export const COMMENT_VERBS = new Set(['condemn', 'denounce', 'criticize', 'criticise', 'welcome', 'praise', 'blame', 'deplore', 'hail', 'applaud',
-  'investigate', 'protest', 'mourn', 'report', 'deny', 'claim', 'confirm', 'describe', 'call', 'decry', 'slam', 'regret', 'commend', 'rule', 'dismiss', 'thank']);
+  'investigate', 'protest', 'mourn', 'report', 'deny', 'claim', 'confirm', 'describe', 'call', 'decry', 'slam', 'regret', 'commend', 'rule', 'dismiss', 'thank',
+  'repel', 'repulse', 'foil', 'thwart', 'survive', 'withstand', 'suffer', 'prevent', 'resist', 'avert']);
 /** Argument heads of a noun trigger at token `k` (see the module comment). */
 export function nounArguments(v: SyntaxView, k: number, preps: string[]): ArgumentHeads {
   let source = -1, target = -1;

@@ -1246,9 +1246,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (p.kind === 'verb' && p.target !== 'subject') {
           // a participle adjunct the parse hangs on a relative clause ("fired at protesters who
           // stormed parliament, killing five people"): the killing is the main clause's act, as the
-          // comma says; its subject is the main clause's
+          // comma says; its subject is the main clause's; so too on an adverbial clause of time
+          // ("opened fire on the palace while Embalo was chairing a meeting, killing two guards")
           const h = v.parse.head[k];
-          if (s >= 0 && lower[k - 1] === ',' && /ing$/.test(lower[k]) && v.parse.relation[k] === 'advcl' && h >= 0 && v.parse.relation[h] === 'acl:relcl') {
+          if (s >= 0 && lower[k - 1] === ',' && /ing$/.test(lower[k]) && v.parse.relation[k] === 'advcl' && h >= 0 &&
+            (v.parse.relation[h] === 'acl:relcl' || (v.parse.relation[h] === 'advcl' && v.children[h].some((c) => v.parse.relation[c] === 'mark' && /^(?:while|as|when|after|before)$/.test(lower[c]))))) {
             const cs = clauseSubject(sentIndex);
             if (cs >= 0) s = cs;
           }
