@@ -315,9 +315,10 @@ test('control and themes: "asked X to send troops" makes X the sender even when 
   assert.ok(send, JSON.stringify(a.events.map((x) => x.trigger.text)));
   assert.equal(name(a, send.source), 'Collective Security Treaty Organization');
   assert.notEqual(name(a, send.target), 'troops');
-  // a verb outside the object-control list keeps its own subject: China summoned the envoy, China protests
+  // a verb outside the object-control list keeps its own subject: China summoned the envoy, China
+  // protests (a state's protest is a verbal one, 111)
   const b = run('Beijing summoned the Japanese ambassador to protest the visit.');
-  const protest = b.events.find((x) => x.root === '14');
+  const protest = b.events.find((x) => x.code === '111');
   assert.ok(protest);
   assert.equal(name(b, protest.source), 'China');
   const c = run('Rebels freed five soldiers on Monday.');
@@ -484,6 +485,16 @@ test('an act someone repels, foils or survives is another\'s; ", killing" after 
   assert.equal(name(b, k?.source ?? null), 'Gunmen');
   const c = run('Saudi Arabia imposed a naval blockade on Yemen.');
   assert.ok(c.events.some((x) => x.code === '191' && name(c, x.source) === 'Saudi Arabia' && name(c, x.target) === 'Yemen'));
+});
+
+test('a state that protests lodges a verbal protest (111), not a demonstration; a present-tense clause keeps its own time', () => {
+  const a = run('The foreign ministry of the Philippines summoned the Chinese ambassador to protest against the incident.');
+  assert.ok(a.events.some((x) => x.code === '111'), JSON.stringify(a.events.map((x) => x.code)));
+  assert.ok(a.events.every((x) => !x.code.startsWith('14')));
+  const b = run('A tribunal ruled in 2016 that the claims had no basis, and Beijing rejects the ruling.');
+  const r = b.events.find((x) => x.trigger.text === 'rejects');
+  assert.ok(r);
+  assert.notEqual(r.date, '2016-01-01');
 });
 
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {

@@ -106,7 +106,12 @@ function clauseHead(v: SyntaxView, i: number): number {
 function dateGoverns(v: SyntaxView, k: number, d: number): boolean {
   if (d < 0 || k < 0) return true;
   const cd = clauseHead(v, d);
-  for (let cur = clauseHead(v, k), n = 0; cur >= 0 && n < 50; cur = v.parse.head[cur], n++) if (cur === cd) return true;
+  const ck = clauseHead(v, k);
+  // a clause in the present tense ("…, a ruling Beijing rejects") keeps its own time: a past date
+  // of the clause above does not date it
+  if (ck !== cd && /^(?:acl|acl:relcl|ccomp|parataxis|conj)$/.test(v.parse.relation[ck] ?? '') && v.tokens[ck].pos === 'VERB' &&
+    /[^s]s$/.test(v.lower[ck]) && !v.children[ck].some((c) => /^aux/.test(v.parse.relation[c] ?? ''))) return false;
+  for (let cur = ck, n = 0; cur >= 0 && n < 50; cur = v.parse.head[cur], n++) if (cur === cd) return true;
   return false;
 }
 
@@ -1563,8 +1568,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // violence by protesters or civilians ("protesters clashed with police", "protesters attacked
       // the embassy") is a violent protest, CAMEO 145, not armed combat (19x) or an assault (18x)
       const byProtesters = source >= 0 && actors[source].type !== 'state' && /(?:CVL|OPP)/.test(actors[source].code ?? '') && !/(?:MIL|REB|COP|GOV)/.test(actors[source].code ?? '');
+      // a state, government or international organization that protests ("summoned the ambassador to
+      // protest against the incident") lodges a verbal protest, CAMEO 111, not a demonstration (14x)
+      const byOfficials = source >= 0 && (actors[source].type === 'state' || actors[source].type === 'igo' || /GOV$/.test(actors[source].code ?? ''));
       const actCode = p.code === '183' && source >= 0 && (actors[source].type === 'state' || /MIL$/.test(actors[source].code ?? '')) ? '195'
-        : byProtesters && /^(?:180|182|190|193)$/.test(p.code) ? '145' : p.code;
+        : byProtesters && /^(?:180|182|190|193)$/.test(p.code) ? '145'
+          : byOfficials && p.code.startsWith('14') && tokens[k].lemma.toLowerCase() === 'protest' ? '111' : p.code;
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
       const cameo = coder.codebook.get(intentCode ?? actCode)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
