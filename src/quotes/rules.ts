@@ -79,6 +79,32 @@ const RELATIVE_WORD = /^(?:who|whom|which|that|what)$/i;
 const CONTENT_NOUN = /^(?:accusation|allegation|claim|charge|assertion|suggestion|notion|idea|view|report|statement|account|version|story|argument|criticism|complaint|rumou?r|description|characterization|explanation|figure|estimate|assessment|conclusion|position)$/i;
 /** A dateline's dash ("YEREVAN -- …", "WASHINGTON (Reuters) - …"). */
 const DATELINE_DASH = /^(?:-{1,2}|—|–)$/;
+/** Day and month names: the head of a time phrase between a subject and its cue ("X on Tuesday said"). */
+const TIME_NAME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec)\.?$/i;
+/** Time nouns after "last", "next", "this", "earlier" ("last month", "earlier this week"). */
+const TIME_UNIT = /^(?:week|weekend|month|year|night|morning|afternoon|evening|spring|summer|fall|autumn|winter)$/i;
+
+/**
+ * The first token of a time phrase that ends at token `j` ("on Tuesday", "Tuesday night", "last
+ * month", "earlier this week", "on Dec. 3"), or -1: a day or month name (a date's number after it
+ * allowed) with "on" or "last"/"next"/"this" before it, or a time noun after "last", "next",
+ * "this" or "earlier". Held-out tenths of train (issue 6): "Clinton on Tuesday said …".
+ */
+export function timePhraseBefore(tokens: AnnotatedText['tokens'], j: number): number {
+  let k = j;
+  if (k >= 0 && /^\d{1,2}$/.test(tokens[k].text)) k--;
+  if (k >= 0 && TIME_UNIT.test(tokens[k].text) && k > 0 && TIME_NAME.test(tokens[k - 1].text)) k--; // "Tuesday night"
+  if (k >= 0 && TIME_NAME.test(tokens[k].text)) {
+    if (k > 0 && /^(?:on|last|next|this)$/i.test(tokens[k - 1].text)) k--;
+    return k;
+  }
+  if (k > 0 && TIME_UNIT.test(tokens[k].text) && /^(?:last|next|this|earlier|later)$/i.test(tokens[k - 1].text)) {
+    k--;
+    if (k > 0 && /^(?:earlier|later)$/i.test(tokens[k - 1].text)) k--;
+    return k;
+  }
+  return -1;
+}
 
 /**
  * The sentence-final attributions of a document (see `TrailingAttribution`): a sentence that
@@ -446,7 +472,7 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
     const p = resolvePronoun(doc, res, k, quoted, history);
     return p.speaker >= 0 ? { speaker: p.speaker, mention: [k, k + 1], cue: null, conf: 0.6, cueTok: -1 } : NONE;
   };
-  /** Speaker of a subject position ending before token `k` (skipping an apposition in commas). */
+  /** Speaker of a subject position ending before token `k` (skipping an apposition in commas, a party label in parentheses and a time phrase: "X on Tuesday said"). */
   const subjectBefore = (k: number, sentence: number): RuleAttr => {
     let j = k - 1;
     if (j >= 0 && tokens[j].text === 'who') j--;
@@ -461,6 +487,12 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
       if (m >= 0 && tokens[m].text === '(') j = m - 1;
     }
     while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || !/[\p{L}\p{N}]/u.test(tokens[j].text)) && tokens[j].sentence === sentence) j--;
+    // a time phrase between the subject and the cue ("Clinton on Tuesday said")
+    const time = j >= 0 && tokens[j].sentence === sentence ? timePhraseBefore(tokens, j) : -1;
+    if (time > 0 && tokens[time - 1].sentence === sentence && res.actorAtToken[j] < 0) {
+      j = time - 1;
+      while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].text === ',') && tokens[j].sentence === sentence) j--;
+    }
     if (j < 0 || tokens[j].sentence !== sentence) return NONE;
     const span = actorSpanAt(j);
     if (span) return { speaker: res.actorAtToken[j], mention: span, cue: null, conf: 0.9, cueTok: -1 };

@@ -36,6 +36,14 @@
  *    actor of its own named after the owner ("Mark Halloran's family"), not the owner, except a
  *    body or spokesperson that speaks for the owner ("Clinton's campaign"; speaker.ts
  *    `SPEAKS_FOR`) and a document ("Mr. Hurt's book": the owner). A first-time user's report.
+ * 8. (held-out tenths of train, issue 6) a counted group is a group of its own (`countedGroup`:
+ *    "the two", "almost everyone", "at least 21,000", "47%", "nine in 10", "most of them",
+ *    "some of those surveyed", "those around him", "no one"); a participle after the noun cuts the
+ *    phrase ("New polls released Sunday" → "New polls"); a document word the part-of-speech
+ *    tagger read as a verb is still the head ("national polling"); a capitalised name of several
+ *    words ending in such a word is a name ("USA TODAY"); a modifier opening the sentence is no
+ *    author ("Recent polling", but "Quinnipiac polling": Quinnipiac); a possessive pronoun
+ *    that names no actor still gives a group, body or document ("Her critics" → "critics").
  *
  * The new actors extend a copy of the resolution (`SourceActors.res`): the original actors keep
  * their indices, new ones are appended, and the tokens of their source phrases point to them in
@@ -75,7 +83,11 @@ const THING = new Set([
   'version', 'text', 'language', 'words', 'headline', 'quiz', 'test', 'joke', 'episode', 'skit', 'piece', 'item', 'account',
 ]);
 /** Quantifiers that, alone, are a source of people ("some", "others", "many"). */
-const QUANTIFIER = /^(?:some|many|others|most|few|several|both|all|none|everyone|everybody|someone|somebody|anyone|anybody|nobody|another)$/;
+const QUANTIFIER = /^(?:some|many|others|most|few|several|both|all|none|everyone|everybody|someone|somebody|anyone|anybody|nobody|another|those|more)$/;
+/** Degree words and articles before a count of people ("almost everyone", "at least 21,000", "the two"). */
+const DEGREE = /^(?:the|almost|nearly|about|roughly|only|just|at|least|more|than|over|under|fewer|less|around|some|perhaps|even|all|not)$/i;
+/** Modifiers of a poll or document that open a sentence capitalised ("New polls show …"): no author's name. */
+const OPENING_MODIFIER = /^(?:new|recent|latest|early|exit|national|internal|public|private|fresh|separate|previous|similar|official|independent|several|other|further|many|most|some|both|two|three|four|five)$/;
 /** Time words among the heads of `THING`: a misread source ("Monday said"), never a speaker. */
 const TIME_WORD = /^(?:week|weeks|month|year|day|night|time|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 /** Heads naming a body, not a person or a crowd (our list). */
@@ -90,7 +102,7 @@ const BODY = new Set([
 /** Heads that measure a part of a group ("a number of attendees", "79 percent of Democrats", "half of respondents"): the group after "of" is the head. */
 const QUANTITY = /^(?:number|numbers|percent|percentage|majority|minority|share|half|third|thirds|quarter|quarters|fraction|handful|plurality|dozen|dozens|hundreds|thousands|millions|lot|lots|bunch|rest|bulk|portion|proportion)$/i;
 /** Organization words inside a capitalised name ("the Daily News", "USA TODAY"). */
-const ORG_WORD = /^(?:News|Times|Post|Journal|Herald|Tribune|Press|Magazine|Network|Committee|Party|Council|Association|Institute|Foundation|Center|Centre|Group|Agency|Department|Ministry|Office|Bureau|Commission|University|College|Inc|Corp|Co|Ltd|PAC|Fund|Bank|Union|League|Coalition|Alliance|Campaign|Project|Today|Daily|Radio|TV|Television|Media|Review|Report|Monitor|Club|Society|Forum|Council|Court|Senate|House|Congress)\.?$/;
+const ORG_WORD = /^(?:News|Times|Post|Journal|Herald|Tribune|Press|Magazine|Network|Committee|Party|Council|Association|Institute|Foundation|Center|Centre|Group|Agency|Department|Ministry|Office|Bureau|Commission|University|College|Inc|Corp|Co|Ltd|PAC|Fund|Bank|Union|League|Coalition|Alliance|Campaign|Project|Today|Daily|Radio|TV|Television|Media|Review|Report|Monitor|Club|Society|Forum|Council|Court|Senate|House|Congress)\.?$/i;
 
 const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const isNameWord = (s: string) => /^\p{Lu}/u.test(s) || /^(?:al|el|bin|ibn|de|da|di|van|von|der|le|la|del|dos|das)$/.test(s) || s === '-';
@@ -143,11 +155,23 @@ export class SourceActors {
     const low = tokens.slice(s, e).map((t) => t.text.toLowerCase());
     // a bare quantifier ("some", "many", "others"): a group of people of its own
     if (e - s === 1 && QUANTIFIER.test(low[0])) return this.add(s, e, s, 'group', false, '');
+    // a quantifier or a count standing alone after degree words, or of a pronoun ("almost
+    // everyone", "the two", "at least 21,000", "most of them"): a group of its own
+    const counted = this.countedGroup(s, e);
+    if (counted >= 0) {
+      // the percent sign stays with its number ("47%")
+      const end = tokens[e]?.text === '%' && tokens[e].start === tokens[e - 1].end ? e + 1 : e;
+      return this.add(s, end, ARTICLE.has(low[0]) ? s + 1 : s, 'group', false, '');
+    }
     if (NO_ONE.has(low.join(' ')) || NO_ONE.has(low[0]) && e - s === 1) return -1;
     // a possessive pronoun opens an actor phrase only when it names its owner ("his advisers" →
     // "Donald Trump's advisers"; `owner` is the actor the pronoun resolves to)
     const possessive = /^(?:his|her|its|their|our|my|your)$/.test(low[0]);
-    if (possessive && (owner < 0 || e - s < 2)) return -1;
+    if (possessive && e - s < 2) return -1;
+    // a possessive pronoun that names no actor: a group, body or document of its own only ("Her
+    // critics", "its FEC reports"), never a person ("his support")
+    const lastLow = low[e - s - 1];
+    if (possessive && owner < 0 && !(/^\p{Ll}+[^s]s$/u.test(lastLow) && tokens[e - 1].pos === 'NOUN' || BODY.has(lastLow) || THING.has(lastLow))) return -1;
     let a = possessive ? s + 1 : ownedFrom >= 0 ? ownedFrom : s;
     if (ARTICLE.has(tokens[a].text.toLowerCase())) a++;
     while (a < e && (HONORIFIC.test(tokens[a].text) || tokens[a].text === '.')) a++;
@@ -172,17 +196,22 @@ export class SourceActors {
       const next = words.findIndex((t, i) => i > prep + 1 && t.pos === 'ADP');
       hi = next > 0 ? next - 1 : words.length - 1;
     }
-    while (hi > 0 && !/^(?:NOUN|PROPN)$/.test(words[hi].pos)) hi--; // "a source close to …", "one Democrat familiar with …"
+    // (a document word the part-of-speech tagger read as a verb stays the head: "national polling")
+    const thingHead = (i: number) => THING.has(words[i].text.toLowerCase()) && /^\p{Ll}/u.test(words[i].text) && (i === 0 || /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(words[i - 1].pos));
+    while (hi > 0 && !/^(?:NOUN|PROPN)$/.test(words[hi].pos) && !thingHead(hi)) hi--; // "a source close to …", "one Democrat familiar with …"
     const head = words[hi];
     const headLow = head.text.toLowerCase();
     // "the 46-year-old": a person described by age (tokens "46", "-", "year", "-", "old")
     if (/^(?:\d+|\p{L}+)-years?-old$/iu.test(text.slice(tokens[a].start, tokens[e - 1].end))) return this.add(s, e, a, 'person', false, '');
-    if (THING.has(headLow) || THING.has(head.lemma.toLowerCase())) {
+    // a capitalised name of several words ending in such a word is a name ("USA TODAY", "the Drudge
+    // Report"), no document or time
+    const capitalisedName = words.length > 1 && /^\p{Lu}/u.test(head.text) && words.every((t) => isNameWord(t.text));
+    if (!capitalisedName && (THING.has(headLow) || THING.has(head.lemma.toLowerCase()))) {
       if (ownedFrom >= 0) return owner;
       const author = this.ownerOf(a, a + hi, s, e);
       // a poll, document or share of people with no author named ("the poll", "public records",
       // "47 percent"): the phrase is the speaker
-      if (author >= 0 || TIME_WORD.test(headLow) || !/^(?:NOUN|PROPN)$/.test(head.pos)) return author;
+      if (author >= 0 || TIME_WORD.test(headLow) || !/^(?:NOUN|PROPN)$/.test(head.pos) && !thingHead(hi)) return author;
       return this.add(s, e, a, headLow === 'percent' || headLow === 'percentage' ? 'group' : 'organization', false, '');
     }
     // a noun phrase: a noun or name as head, no clause inside ("looking out at dozens of Mainers",
@@ -213,7 +242,41 @@ export class SourceActors {
     } else if (BODY.has(headLow)) type = 'organization';
     else if ((head.lemma.toLowerCase() !== headLow || head.pos === 'PROPN') && /[^s]s$/.test(headLow) || /^(?:people|men|women|children|folks|family|relatives)$/.test(headLow)) type = 'group';
     else type = 'person';
-    return this.add(s, e, a, type, isName, possessive || ownedFrom >= 0 ? `${this.res.actors[owner].name}'s ` : '');
+    return this.add(s, e, a, type, isName, (possessive || ownedFrom >= 0) && owner >= 0 ? `${this.res.actors[owner].name}'s ` : '');
+  }
+
+  /**
+   * Where the name of a counted group starts, or -1: a source phrase `[s, e)` that is a quantifier
+   * or a count of people with nothing but degree words before it and no noun after it ("almost
+   * everyone", "not everyone", "the two", "at least 21,000", "Fifty", "each", "more"), such a
+   * word and "of" a plural pronoun or a "those" group ("most of them", "all three of them", "some
+   * of those surveyed"), "those" and a participle or a preposition ("those surveyed", "those
+   * around him"), "no one", or a share "N in M" ("nine in 10", "about one in five"). PolNeAR counts
+   * such phrases as sources (held-out tenths of train, issue 6: "the two admit …", "most of them
+   * said …" were left without a speaker). A year ("2016") and "one" alone are no count.
+   */
+  private countedGroup(s: number, e: number): number {
+    const { tokens } = this.doc;
+    const count = (k: number) => {
+      const w = tokens[k].text.toLowerCase();
+      return QUANTIFIER.test(w) || w === 'each' ||
+        tokens[k].pos === 'NUM' && w !== 'one' && !/^(?:1[89]|20)\d\d$/.test(w) && /^(?:[\d,]+|\p{L}+)$/u.test(w);
+    };
+    let q = s;
+    while (q < e - 1 && DEGREE.test(tokens[q].text)) q++;
+    // "those surveyed", "those around him": a group of people named by what follows "those"
+    if (/^those$/i.test(tokens[q].text) && q + 1 < e && (tokens[q + 1].pos === 'VERB' || tokens[q + 1].pos === 'ADP' && !/^of$/i.test(tokens[q + 1].text))) return q;
+    // "no one"; "nine in 10", "about one in five": a share of people
+    if (q + 2 === e && /^no$/i.test(tokens[q].text) && /^one$/i.test(tokens[q + 1].text)) return q;
+    if (q + 3 === e && /^in$/i.test(tokens[q + 1].text) && tokens[q].pos === 'NUM' && tokens[q + 2].pos === 'NUM') return q;
+    let end = q + 1;
+    while (end < e && tokens[end].pos === 'NUM' && count(end)) end++; // "all three"
+    if (!count(q)) return -1;
+    if (end === e) return q;
+    // "most of them", "some of those surveyed"
+    if (end + 2 <= e && /^of$/i.test(tokens[end].text) && (end + 2 === e && /^(?:them|us|those|these)$/i.test(tokens[end + 1].text) ||
+      /^(?:those|these)$/i.test(tokens[end + 1].text) && this.countedGroup(end + 1, e) >= 0)) return q;
+    return -1;
   }
 
   /**
@@ -234,6 +297,14 @@ export class SourceActors {
       /^[-/&.]$/.test(tokens[k].text) && k > a && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].end === tokens[k].start;
     let r0 = a;
     while (r0 < h && !cap(r0)) r0++;
+    // a modifier opening the sentence ("New polls …", "Recent polling …", "Exit polling …"), or a
+    // capitalised word there that the text also writes in lower case, is no name
+    const low0 = r0 < h ? tokens[r0].text.toLowerCase() : '';
+    if (r0 < h && r0 === this.doc.sentences[tokens[r0].sentence].tokenStart && !this.namedMidSentence(tokens[r0].text) &&
+      (OPENING_MODIFIER.test(low0) || tokens.some((t) => t.text === low0))) {
+      r0++;
+      while (r0 < h && !cap(r0)) r0++;
+    }
     if (r0 >= h) return -1;
     let r1 = r0;
     while (r1 < h && cap(r1)) r1++;
@@ -266,6 +337,9 @@ export class SourceActors {
     for (let k = s + 1; k < e; k++) {
       if (!/^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) continue;
       if (tokens[k].pos === 'PRON' && /^(?:i|we|you|he|she|they)$/i.test(tokens[k].text) || tokens[k].pos === 'AUX') return k;
+      // a participle after the noun opens a reduced clause ("New polls released Sunday", "People
+      // briefed on the move", "many people jogging and walking")
+      if (tokens[k].pos === 'VERB' && /^\p{Ll}+(?:ed|en|ing)$/u.test(tokens[k].text) && k + 1 < e) return k;
     }
     if (e - s <= 8) return e;
     for (let k = s + 1; k < e; k++) if (tokens[k].pos === 'ADP' && /^(?:in|at|with|from|on)$/i.test(tokens[k].text) && /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos)) return k;

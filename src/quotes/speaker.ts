@@ -16,7 +16,10 @@
  * - With no compatible actor in those paragraphs (and no unnamed source blocking), he/she is the
  *   last person named earlier in the text outside quotation marks (confidence 0.5).
  * - A relative pronoun source ("Mr. Lewandowski, who said …") is the nearest actor before it in
- *   its sentence that fits (who → a person or group), reaching over an apposition.
+ *   its sentence that fits (who → a person or group), reaching over an apposition, and into the
+ *   sentence before when the splitter cut it off before ", who" (after "(R-Kans.)"); an aside in
+ *   parentheses is passed over.
+ *   An unresolved relative pronoun is not recorded as a source (`recordSource`).
  * - "his campaign" (a possessive pronoun before a body word) is the person the pronoun resolves to;
  *   a possessive pronoun alone as the source ("his support for …", the cue a noun) resolves as
  *   the personal pronoun ("he").
@@ -45,14 +48,16 @@ export const SPEAKS_FOR = new Set(['campaign', 'administration', 'government', '
 export type SpeakerHistory = Array<{ actor: number; token: number }>;
 
 /** Personal and possessive pronouns: a source mention that, unresolved, names no one new. */
-const PRONOUN_WORD = /^(?:he|she|it|they|him|her|them|his|its|their|i|we|you|me|us|my|our|your)$/i;
+const PRONOUN_WORD = /^(?:he|she|it|they|him|her|them|his|its|their|i|we|you|me|us|my|our|your|who|which|that)$/i;
 
 /**
  * Record a quote's source (token range `mention`, its speaker actor or -1) in `history`, for later
  * pronouns. A source that is no actor ("the minister told …") is recorded and blocks a later
  * pronoun from an actor named before it; an unresolved pronoun ("he", "his") is not recorded: it
  * names no one new (held-out tenth of PolNeAR train: after an unresolved "his", the next "he"
- * lost the actor named before both). `history` is kept in token order; mutated.
+ * lost the actor named before both), nor is an unresolved relative pronoun ("who", "which",
+ * "that": "X (R-Kans.), who has seen the messages, …" then "…," he said). `history` is kept in
+ * token order; mutated.
  */
 export function recordSource(doc: AnnotatedText, history: SpeakerHistory, mention: TokenSpan, speaker: number): void {
   if (speaker < 0 && mention.end - mention.start === 1 && PRONOUN_WORD.test(doc.tokens[mention.start].text)) return;
@@ -165,8 +170,18 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   // its sentence, over an apposition ("Zhang Xiao, China's ambassador to Kazakhstan, who told …")
   const rel = tokens[span.start].text.toLowerCase();
   if (RELATIVE.has(rel)) {
-    const sent = doc.sentences[tokens[span.start].sentence];
+    let sent = doc.sentences[tokens[span.start].sentence];
+    // a sentence the splitter cut after a party label or abbreviation (", who …" opens it): the
+    // antecedent is in the sentence before, in the same paragraph ("X (R-Kans.) | , who said …")
+    const si = tokens[span.start].sentence;
+    if (si > 0 && span.start - sent.tokenStart <= 1 && tokens[sent.tokenStart].text === ',' && doc.sentences[si - 1].paragraph === sent.paragraph) sent = doc.sentences[si - 1];
     for (let j = span.start - 1; j >= sent.tokenStart && j >= span.start - 20; j--) {
+      // an aside in parentheses ("(R-Kans.)") holds no antecedent
+      if (tokens[j].text === ')') {
+        let o = j - 1;
+        while (o > sent.tokenStart && o > j - 8 && tokens[o].text !== '(') o--;
+        if (tokens[o].text === '(') { j = o; continue; }
+      }
       const a = res.actorAtToken[j];
       if (a < 0 || quoted[j]) continue;
       const type = res.actors[a].type;
