@@ -1,8 +1,9 @@
 /**
  * Tests of the WebAssembly scoring kernel of the parser and the retagger (src/nlp/parser/kernel.ts):
  * it must give exactly the scores of the JavaScript loop (`SparseWeights.scoreGroupsJs`) for the
- * class groups asked for, on sparse and dense rows, absent keys, hash collisions and weights too
- * large for a dense row; and the feature keys it hashes itself must be `FeatureExtractor.extract`'s,
+ * class groups asked for, on sparse and dense rows (more of them in a state than one 16-bit chunk
+ * sums), absent keys, hash collisions and weights too large for a dense row; and the feature keys it
+ * hashes itself must be `FeatureExtractor.extract`'s (and the retagger's `TaggerFeatures.extract`'s),
  * so that the committed model parses the same with and without it.
  */
 import { test } from 'node:test';
@@ -15,7 +16,10 @@ import { loadParserModel, DEFAULT_PARSER_DIR } from '../src/nlp/parser/index.js'
 
 const haveModel = existsSync(join(DEFAULT_PARSER_DIR, 'config.json'));
 
-/** Random weights: `rows` rows over `classes` classes, some nearly full (dense), some with large weights. */
+/**
+ * Random weights: `rows` rows over `classes` classes, some nearly full (dense), most with small
+ * weights (as trained models have), some with weights too large for a dense row.
+ */
 function randomWeights(rows: number, classes: number, bounds: [number, number], seed: number): { w: SparseWeights; keys: number[] } {
   const random = rng(seed);
   const keys: number[] = [];
@@ -31,7 +35,7 @@ function randomWeights(rows: number, classes: number, bounds: [number, number], 
     for (let c = 0; c < classes; c++) {
       if (random() >= density) continue;
       cls.push(c);
-      const mag = big ? 20000 + Math.floor(random() * 1000) : 1 + Math.floor(random() * 9000);
+      const mag = big ? 20000 + Math.floor(random() * 1000) : r % 3 === 0 ? 1 + Math.floor(random() * 9000) : 1 + Math.floor(random() * 1023);
       q.push(random() < 0.5 ? -mag : mag);
     }
     rowStart.push(cls.length);
@@ -47,7 +51,7 @@ function randomWeights(rows: number, classes: number, bounds: [number, number], 
 function check(classes: number, bounds: [number, number], seed: number): void {
   const { w, keys } = randomWeights(400, classes, bounds, seed);
   const random = rng(seed + 1);
-  const nf = 60;
+  const nf = 200;
   const feats = new Int32Array(nf);
   const js = new Int32Array(classes);
   const wasm = new Int32Array(classes);
@@ -76,6 +80,31 @@ test('kernel: the same scores as the JavaScript loop, parser layout (moves, LEFT
 
 test('kernel: the same scores as the JavaScript loop, one group (retagger layout)', () => {
   check(17, [256, 256], 3);
+});
+
+test('kernel: more dense rows of the largest dense weight than one 16-bit chunk holds add up exactly', () => {
+  const classes = 104;
+  const bounds: [number, number] = [2, 53];
+  const rows = 300;
+  const keys: number[] = [];
+  const rowStart = [0];
+  const cls: number[] = [];
+  const q: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    keys.push(r + 1);
+    for (let c = 0; c < classes; c++) { cls.push(c); q.push(c % 2 ? 1023 : -1023); }
+    rowStart.push(cls.length);
+  }
+  const w = new SparseWeights(keys, rowStart, cls, q, bounds);
+  const feats = Int32Array.from(keys);
+  const js = new Int32Array(classes);
+  const wasm = new Int32Array(classes);
+  const offs = new Int32Array(rows);
+  const heads = new Int32Array(rows);
+  w.scoreGroupsJs(feats, rows, js, true, true, offs, heads);
+  w.scoreGroups(feats, rows, wasm, true, true, offs, heads);
+  assert.equal(js[1], rows * 1023);
+  assert.deepEqual(Array.from(wasm), Array.from(js));
 });
 
 test('kernel: feature keys hashed in the kernel give the parse of extract + the JavaScript loop', { skip: !haveModel && 'models/parser is absent' }, () => {

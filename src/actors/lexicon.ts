@@ -31,11 +31,20 @@ export function foldCase(s: string): string {
   return foldMarks(s).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** `firstWord` of the token texts seen so far (bounded): the resolver asks it of every token. */
+const firstWordCache = new Map<string, string>();
+
 /** The first word of a form, folded: the bucket key of `byFirstWord`. */
 export function firstWord(s: string): string {
-  const f = ASCII.test(s) ? s.toLowerCase() : foldCase(s);
-  const m = /^[\p{L}\p{N}]+/u.exec(f);
-  return m ? m[0] : f.slice(0, 1);
+  let w = firstWordCache.get(s);
+  if (w === undefined) {
+    const f = ASCII.test(s) ? s.toLowerCase() : foldCase(s);
+    const m = /^[\p{L}\p{N}]+/u.exec(f);
+    w = m ? m[0] : f.slice(0, 1);
+    if (firstWordCache.size >= 100_000) firstWordCache.clear();
+    firstWordCache.set(s, w);
+  }
+  return w;
 }
 
 /** Singular of an English plural noun, for matching agent phrases ("soldiers" → "soldier"). */
@@ -201,14 +210,28 @@ export function buildResolverIndex(dict: ActorDictionary, opts: IndexOptions = {
  * "Red Cross" → NGO), keywords of several words included; null when there is none.
  */
 export function orgAgentOf(name: string, index: ResolverIndex): string | null {
-  const words = ` ${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  let best: { at: number; agent: string } | null = null;
-  for (const [w, agent] of index.orgWords) {
-    const at = words.indexOf(` ${w} `);
-    if (at >= 0 && (!best || at < best.at)) best = { at, agent };
+  // memoized per keyword table and name (bounded): a document names its organizations again and again
+  let memo = orgAgentMemo.get(index.orgWords);
+  if (!memo) {
+    memo = { padded: [...index.orgWords].map(([w, a]) => [` ${w} `, a]), byName: new Map() };
+    orgAgentMemo.set(index.orgWords, memo);
   }
-  return best?.agent ?? null;
+  let agent = memo.byName.get(name);
+  if (agent === undefined) {
+    const words = ` ${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+    let best: { at: number; agent: string } | null = null;
+    for (const [w, a] of memo.padded) {
+      const at = words.indexOf(w);
+      if (at >= 0 && (!best || at < best.at)) best = { at, agent: a };
+    }
+    agent = best?.agent ?? null;
+    if (memo.byName.size >= 50_000) memo.byName.clear();
+    memo.byName.set(name, agent);
+  }
+  return agent;
 }
+/** Per keyword table (`ResolverIndex.orgWords`): its keywords with a space either side, and `orgAgentOf` by name. */
+const orgAgentMemo = new WeakMap<Map<string, string>, { padded: Array<[string, string]>; byName: Map<string, string | null> }>();
 
 /** Whether `s` is the form written in all capitals ("NATO", "WHO", "U.N."). */
 export function isAllCaps(s: string): boolean {

@@ -234,9 +234,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const ner = index.ner ? nerCandidates(doc, index) : null;
   /** Title Case sentences (headlines in the text): capitals there name nothing, like a heading's */
   const titleCaseSentence = doc.sentences.map((st) => isTitleCase(tokens, st.tokenStart, st.tokenEnd));
+  /** sentences of a heading paragraph or in Title Case: their capitals name nothing */
+  const headingSentence = doc.sentences.map((st, s) => doc.article.paragraphs[st.paragraph]?.kind === 'heading' || titleCaseSentence[s]);
 
-  const tokenEndAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokenEndAt.set(t.end, i));
+  /** the token ending at each character offset, or -1 */
+  const tokenEndAt = new Int32Array(text.length + 1).fill(-1);
+  tokens.forEach((t, i) => { tokenEndAt[t.end] = i; });
   const sameSentence = (a: number, b: number) => b < tokens.length && tokens[a].sentence === tokens[b].sentence;
 
   /** Longest dictionary name starting at token i; returns [endToken(exclusive), name]. Memoized per token. */
@@ -252,10 +255,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const list = index.byFirstWord.get(keys[i]);
     if (!list) return null;
     for (const n of list) {
-      const s = text.slice(t.start, t.start + n.form.length);
-      if (!formMatches(s, n.form)) continue;
-      const endTok = tokenEndAt.get(t.start + n.form.length);
-      if (endTok === undefined || tokens[endTok].sentence !== t.sentence) continue;
+      // (the token boundary first: it rules out most names without making a string)
+      const endTok = tokenEndAt[t.start + n.form.length] ?? -1;
+      if (endTok < 0 || tokens[endTok].sentence !== t.sentence) continue;
+      if (!formMatches(text.slice(t.start, t.start + n.form.length), n.form)) continue;
       // "Moscow-led": a hyphenated modifier still names the actor; a name inside a longer capitalised word does not
       // a capital an IGO lists as its metonym stands for the IGO as a party ("Brussels hoped …": the
       // EU, igos.yaml), and for its state's capital as a place ("in Brussels")
@@ -650,9 +653,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (dm && ne !== undefined && ner!.entities[ne].type === 'ORG' && ner!.entities[ne].tokenEnd > dm[0] &&
       !(lower[dm[0]] === 'and' && /^(?:state|igo)$/.test(dict.actors.get(dm[1].actorId)?.type ?? ''))) dm = null;
     const run = isCap(tk.text) && !(NAME_STOP.has(tk.text)) ? capRun(i) : i;
-    const runWords = tokens.slice(i, run).map((x) => x.text.toLowerCase());
-    const orgAgent = runWords.map((w) => index.orgWords.get(w)).find((x) => x);
-    const nonActor = runWords.some((w) => index.nonActorWords.has(w));
+    // the agent of the run's first organization keyword, and whether the run has a non-actor word
+    let orgAgent: string | undefined;
+    let nonActor = false;
+    for (let k = i; k < run; k++) {
+      orgAgent ||= index.orgWords.get(lower[k]);
+      nonActor ||= index.nonActorWords.has(lower[k]);
+    }
     if (dm && !(run > dm[0] && (orgAgent || nonActor))) {
       // locative capital: "in Beijing" is a place, not the government
       const prev = lower[i - 1];
@@ -666,7 +673,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       continue;
     }
     // a heading, or a photo credit ("Photo: Caspian Wire", "Credit: Getty Images"), names no actor
-    const inHeading = doc.article.paragraphs[doc.sentences[tk.sentence]?.paragraph]?.kind === 'heading' || titleCaseSentence[tk.sentence] ||
+    const inHeading = headingSentence[tk.sentence] ||
       (i >= 2 && lower[i - 1] === ':' && /^(?:photo|photos|photograph|credit|image|images|source|video|graphic)$/.test(lower[i - 2]));
     // a title and one capitalised word: "President Duterte", "Minister Smith" (resolved after the scan)
     if (pendingTitle && isCap(tokens[pendingTitle.titleStart].text) && run === i + 1 && isNameWord(tk.text) && tk.pos === 'PROPN' && !inHeading &&
@@ -998,7 +1005,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         break;
       }
       const before = text.slice(sent.start, m.start);
-      const pre = /(?:^|[,;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*(?:'s|’s)\s+)?(?:then-|former\s+)?\p{Ll}[\p{Ll} -]+),\s+$/u.exec(before);
+      // (the pattern ends in a comma and spaces: a cheap test first, as it is tried at every position)
+      const trimmed = before.trimEnd();
+      const pre = trimmed.length < before.length && trimmed.endsWith(',') && /(?:^|[,;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*(?:'s|’s)\s+)?(?:then-|former\s+)?\p{Ll}[\p{Ll} -]+),\s+$/u.exec(before);
       if (pre && titleRe.test(pre[1]) && pre[1].split(/\s+/).length <= 8 && !acc.appositive) {
         acc.description = pre[1].trim();
         acc.appositive = true;

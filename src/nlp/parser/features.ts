@@ -525,6 +525,18 @@ export class TaggerFeatures {
   private readonly wordAttrs: Int32Array;
   /** The sentence `prepare` fills without strings (at prediction), reused from call to call. */
   private scratch: TaggerSentence | null = null;
+  /** Distinct atoms of the templates: attribute (index in TAG_ATTRS) and offset of each. */
+  private readonly distinctAttr: Int32Array;
+  private readonly distinctOff: Int32Array;
+  private readonly atomVals: Int32Array;
+  /**
+   * The templates as a program for the WebAssembly kernel (kernel.ts `hashKeys`), as
+   * `FeatureExtractor.program`: per template its seed, its number of atoms, and for each atom 4 × its
+   * index in `atomValues`.
+   */
+  readonly program: Int32Array;
+  /** Number of distinct atoms (the length of `atomValues`). */
+  readonly atomCount: number;
 
   /** `clusters` is needed when a template uses a cluster atom. */
   constructor(templates: string[], clusters: WordClusters | null = null) {
@@ -554,6 +566,34 @@ export class TaggerFeatures {
     this.tplSeed = Int32Array.from(templates, (t) => hashString(`tagger ${t}`));
     this.used = TAG_ATTRS.map((_, k) => attr.includes(k));
     this.wordAttrs = Int32Array.from(TAG_ATTRS.flatMap((_, k) => (WORD_ATOM[k] >= 0 && this.used[k] ? [k, WORD_ATOM[k]] : [])));
+    const ids = new Map<string, number>();
+    const program: number[] = [];
+    for (let t = 0; t < templates.length; t++) {
+      program.push(this.tplSeed[t], start[t + 1] - start[t]);
+      for (let j = start[t]; j < start[t + 1]; j++) {
+        const name = `${attr[j]} ${off[j]}`;
+        if (!ids.has(name)) ids.set(name, ids.size);
+        program.push(4 * ids.get(name)!);
+      }
+    }
+    this.program = Int32Array.from(program);
+    this.atomCount = ids.size;
+    this.distinctAttr = Int32Array.from(ids.keys(), (k) => Number(k.split(' ')[0]));
+    this.distinctOff = Int32Array.from(ids.keys(), (k) => Number(k.split(' ')[1]));
+    this.atomVals = new Int32Array(ids.size);
+  }
+
+  /**
+   * The hash of every distinct atom at token i (`atomCount` values; a buffer reused from call to
+   * call), from which `program` makes the keys `extract` would write.
+   */
+  atomValues(s: TaggerSentence, i: number): Int32Array {
+    const vals = this.atomVals;
+    for (let a = 0; a < vals.length; a++) {
+      const k = i + this.distinctOff[a];
+      vals[a] = k < 0 ? BOS_H : k >= s.n ? EOS_H : s.hashes[this.distinctAttr[a]][k];
+    }
+    return vals;
   }
 
   /**

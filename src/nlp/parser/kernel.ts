@@ -6,12 +6,13 @@
  * the same integer sums as the JavaScript loop, about three times faster on the committed model.
  * `hashKeys`: the parser's feature keys from the atom values of a state, as
  * `FeatureExtractor.extract` makes them (MurmurHash3 rounds), so that the parser hands the kernel
- * its 44 atom values instead of hashing 84 keys in JavaScript.
+ * its 44 atom values instead of hashing 84 keys in JavaScript (and the retagger its 14 atom values
+ * of a word instead of hashing 22 keys, as `TaggerFeatures.extract` makes them).
  *
  * Two row layouts: most rows stay sparse (entries `weight << 8 | class`, as in the arena); the
  * rows with many entries (the tag and label features that fire in every state) are also stored
  * as dense rows of 16-bit weights, one per class, added eight classes at a time with 128-bit SIMD
- * (widened to 32-bit sums). A dense row adds to whole 8-class vectors, so the classes outside the
+ * (summed in 16 bits, up to 32 rows at a time, then widened to 32-bit sums). A dense row adds to whole 8-class vectors, so the classes outside the
  * requested groups may receive weights too: their scores are unspecified, as the callers never
  * read them.
  *
@@ -43,10 +44,16 @@ const TABLE_AT = PROGRAM_AT + MAX_PROGRAM * 4;
 const DENSE_FLAG = 0x40000000;
 /**
  * A row goes dense when it has entries for at least this share of the classes and all its weights
- * are below 2^14 in magnitude (two of them add up exactly in 16 bits). Tuned on the committed
- * parser and retagger.
+ * are at most DENSE_MAX_WEIGHT in magnitude. Tuned on the committed parser and retagger.
  */
 const DENSE_MIN_SHARE = 0.15;
+/**
+ * Largest weight magnitude of a dense row: DENSE_CHUNK rows add up exactly in 16 bits (32 × 1023 <
+ * 2^15). The committed models' dense rows are all below 2^10, most below 2^8.
+ */
+const DENSE_MAX_WEIGHT = 1023;
+/** Dense rows summed in 16 bits before the sum is widened to 32 bits (an even number). */
+const DENSE_CHUNK = 32;
 /** At most this many bytes of dense rows per kernel (the longest rows first). */
 const DENSE_MAX_BYTES = 4 << 20;
 
@@ -91,7 +98,8 @@ const i32x4ExtendLowI16 = [0xfd, ...uleb(167)];
 const i32x4ExtendHighI16 = [0xfd, ...uleb(168)];
 const memoryFill = [0xfc, 0x0b, 0x00];
 const add = [0x6a], and = [0x71], xor = [0x73], shl = [0x74], shrS = [0x75], shrU = [0x76], mul = [0x6c], rotl = [0x77];
-const eq = [0x46], eqz = [0x45], geS = [0x4e], geU = [0x4f];
+const eq = [0x46], eqz = [0x45], geS = [0x4e], geU = [0x4f], gtU = [0x4b];
+const v128zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
 const block = [0x02, 0x40], loop = [0x03, 0x40], if_ = [0x04, 0x40], else_ = [0x05], end = [0x0b];
 const br = (depth: number) => [0x0c, ...uleb(depth)];
 const brIf = (depth: number) => [0x0d, ...uleb(depth)];
@@ -122,10 +130,10 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   ];
   /**
    * The 8-class vectors in the byte range [from, to) (parameters) of the `nd` dense rows listed at
-   * LIST_AT (an even number: a zero row pads the list): vector by vector, two rows at a time (their
-   * 16-bit sum is exact, as dense weights are below 2^14), the sums over the rows in two registers
-   * (low and high four classes, widened to 32 bits), then added to the scores (at twice the row's
-   * byte offset).
+   * LIST_AT (an even number: a zero row pads the list): vector by vector, the rows summed in 16
+   * bits two at a time, DENSE_CHUNK rows at most (exact, as dense weights are at most
+   * DENSE_MAX_WEIGHT), each chunk's sum widened into two registers (low and high four classes, 32
+   * bits), then added to the scores (at twice the row's byte offset).
    */
   const denseRange = (from: number, to: number) => [
     ...get(from), ...set(j),
@@ -136,11 +144,19 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
     ...i32c(0), ...set(k),
     ...block, ...loop,
     ...get(k), ...get(nd), ...geU, ...brIf(1),
+    // h = min(k + DENSE_CHUNK rows, nd): the end of this chunk in the list
+    ...get(k), ...i32c(4 * DENSE_CHUNK), ...add, ...tee(h), ...get(nd), ...gtU, ...if_, ...get(nd), ...set(h), ...end,
+    ...v128zero, ...set(x),
+    ...block, ...loop,
+    ...get(k), ...get(h), ...geU, ...brIf(1),
+    ...get(x),
     ...get(k), ...load(LIST_AT), ...get(j), ...add, ...v128load(),
-    ...get(k), ...load(LIST_AT + 4), ...get(j), ...add, ...v128load(), ...i16x8add, ...set(x),
+    ...get(k), ...load(LIST_AT + 4), ...get(j), ...add, ...v128load(), ...i16x8add, ...i16x8add, ...set(x),
+    ...get(k), ...i32c(8), ...add, ...set(k), ...br(0),
+    ...end, ...end,
     ...get(acc), ...get(x), ...i32x4ExtendLowI16, ...i32x4add, ...set(acc),
     ...get(acc2), ...get(x), ...i32x4ExtendHighI16, ...i32x4add, ...set(acc2),
-    ...get(k), ...i32c(8), ...add, ...set(k), ...br(0),
+    ...br(0),
     ...end, ...end,
     ...get(e), ...get(acc), ...v128store(SCORES_AT),
     ...get(e), ...get(acc2), ...v128store(SCORES_AT + 16),
@@ -317,7 +333,7 @@ export class ScoreKernel {
     const rowBytes = vectors * 16;
     if (2 * rowBytes > FEATS_AT + 4096 + 1024 - SCORES_AT) return null; // more classes than the scores region holds
     const fits16 = (off: number): boolean => {
-      for (let j = off + 1, to = off + 1 + rowLength(off); j < to; j++) if (Math.abs(arena[j] >> 8) > 16383) return false;
+      for (let j = off + 1, to = off + 1 + rowLength(off); j < to; j++) if (Math.abs(arena[j] >> 8) > DENSE_MAX_WEIGHT) return false;
       return true;
     };
     // the dense rows: the longest first, up to the byte budget

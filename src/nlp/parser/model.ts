@@ -537,9 +537,16 @@ export class UposTagger {
     const s = this.features.prepare(words, upos, false);
     const out: string[] = new Array(words.length);
     const K = this.config.tags.length;
+    const fx = this.features;
+    // the WebAssembly kernel hashes the feature keys itself from the atom values (else: extract in JS)
+    const kernel = this.weights.kernelFor(fx.program, fx.size, fx.atomCount);
     for (let i = 0; i < s.n; i++) {
-      this.features.extract(s, i, this.feats);
-      this.weights.scoreGroups(this.feats, this.feats.length, this.scores, false, false, this.offs, this.heads);
+      if (kernel) {
+        kernel.scoreAtoms(fx.atomValues(s, i), fx.size, this.scores, false, false);
+      } else {
+        fx.extract(s, i, this.feats);
+        this.weights.scoreGroups(this.feats, this.feats.length, this.scores, false, false, this.offs, this.heads);
+      }
       let best = 0;
       for (let c = 1; c < K; c++) if (this.scores[c] > this.scores[best]) best = c;
       out[i] = s.tags[i] = this.config.tags[best];
