@@ -441,3 +441,37 @@ test('names and titles a first-time user\'s articles broke: hyphenated surnames,
   const recalled = run('Mali recalled its ambassadors from Algiers.');
   assert.equal(recalled.find((a) => a.name === 'ambassadors')?.code, 'MLIGOV', JSON.stringify(recalled.map((a) => [a.name, a.code])));
 });
+
+test('first-time user: a definite one-person role ("the journalist"), adjectives before a role ("a female rebel commander"), civil "General" offices', () => {
+  const a = run('The journalist was arrested on Tuesday.');
+  assert.equal(actor(a, 'journalist')?.code, 'MED');
+  const b = run('A female rebel commander surrendered to the army.');
+  assert.ok(b.some((x) => x.type === 'person' && x.code === 'REB'), JSON.stringify(b.map((x) => [x.name, x.code])));
+  const c = run('IAEA Director General Rafael Grossi said inspections would resume.');
+  assert.notEqual(actor(c, 'Rafael Grossi')?.code, 'MIL');
+  assert.ok(!/MIL$/.test(actor(c, 'Rafael Grossi')?.code ?? ''));
+});
+
+test('an acronym of a name met before is that actor ("the Lebanese Armed Forces (LAF)", "the Rapid Support Forces … The RSF"); a dictionary name opening with an agent word stays whole', () => {
+  // (the acronyms are the NER model's candidates)
+  const withNer = buildResolverIndex(dict);
+  const a = run('Washington gave the Lebanese Armed Forces (LAF) new trucks. The LAF thanked Washington.', '2022-01-20', withNer);
+  assert.deepEqual(texts(actor(a, 'Lebanese Armed Forces')), ['Lebanese Armed Forces', 'LAF', 'LAF']);
+  const b = run('The Patriotic Liberation Front seized the town. The PLF said it would hold it.', '2022-01-20', withNer);
+  assert.deepEqual(texts(actor(b, 'Patriotic Liberation Front')), ['Patriotic Liberation Front', 'PLF']);
+  const c = run('Doctors Without Borders said its clinic was full.');
+  assert.equal(actor(c, 'Doctors Without Borders')?.code, 'NGOHLH');
+  assert.equal(actor(c, 'Doctors'), undefined);
+});
+
+test('a US party-and-state label after a name ("(D-Vt.)") is no actor', () => {
+  const a = run('Sen. Anna Berg (D-Vt.) called the plan reckless, and Rep. Tom Reed (R-Kans.) agreed.');
+  assert.deepEqual(a.map((x) => x.name).sort(), ['Anna Berg', 'Tom Reed']);
+});
+
+test('a story filed from abroad: the dateline places no one when another country is named more often; a home story still is placed', () => {
+  const a = run('GENEVA, June 19 (Reuters) - Sudan\'s army and Sudanese rebels agreed to a truce near Khartoum, and civilians began to leave.');
+  assert.equal(actor(a, 'civilians')?.country ?? null, null);
+  const b = run('HARARE, Aug 25 (Reuters) - Police detained 40 protesters on Tuesday. The United States condemned the arrests.');
+  assert.equal(actor(b, 'Police')?.code, 'ZWECOP');
+});

@@ -174,6 +174,8 @@ interface Candidate {
   dictName?: DictName;
   /** grouping key: same key, same actor */
   key: string;
+  /** the country came from the story's dateline only (see `placedByDateline`) */
+  datelinePlaced?: boolean;
   name: string;
   type: ActorType;
   country: string | null;
@@ -470,6 +472,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // ("the Turkish transport minister", "Israeli military spokesman …", "a senior defence official")
       if (t2 && t2.title.words.length === 1 && NOUN_QUALIFIED_TITLES.has(t2.title.words[0])) tm = t2;
     }
+    // an article, then adjectives, then a one-person role ("a female rebel commander", "the veteran
+    // opposition leader"): the adjectives describe the person
+    if (!tm && (det || indefinite)) {
+      let a = j;
+      while (a < j + 2 && tokens[a]?.pos === 'ADJ' && /^\p{Ll}+$/u.test(tokens[a].text)) a++;
+      if (a > j) tm = titleMatch(a) ?? titleMatch(a, index.personRolesByFirst);
+    }
     if (!tm || !sameSentence(i, tm.end - 1)) return null;
     let end = tm.end;
     let holder = pre?.actor ?? null;
@@ -548,7 +557,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const r = capRun(i);
       return r > ag[0] && tokens.slice(ag[0], r).some((x) => index.orgWords.has(x.text.toLowerCase()));
     })();
-    if (ag && !titleBeforeName && !inOrgName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
+    // (so is one opening a longer dictionary name: "Doctors Without Borders")
+    const inDictName = !!ag && pre.end === i && (dictMatch(i)?.[0] ?? 0) > ag[0];
+    if (ag && !titleBeforeName && !inOrgName && !inDictName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       let [end, a] = ag;
       // an agent noun modifying another ("Syrian government warplanes", "opposition activists"): the
@@ -571,17 +582,23 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       // (an embassy or envoy "in Kabul" is another state's, there)
       const local = LOCAL_AGENTS.has(a.agent.slice(0, 3)) && !DIPLOMATIC_AGENTS.test(a.words[a.words.length - 1]);
-      const country = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart) ??
-        // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
-        (placedByDateline(a.agent, name) ? datelineCountry : null);
+      const own = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart);
+      // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
+      const country = own ?? (placedByDateline(a.agent, name) ? datelineCountry : null);
       cands.push({
         tokenStart: mentionStart, tokenEnd: end, kind: 'group', dict: null,
         key: `group:${country ?? ''}:${a.agent}:${a.words.join(' ')}`, name, type: a.type === 'organization' ? 'organization' : 'group',
-        country, agent: a.agent, description: null, origin: 'group',
+        country, agent: a.agent, description: null, origin: 'group', datelinePlaced: !own && !!country,
       });
       i = end;
       pendingTitle = null;
       continue;
+    }
+    // a US party-and-state label after a name ("Sen. Roy Blunt (R-Mo.)", "(D-Calif.)") names no actor
+    if (lower[i - 1] === '(' && /^[RDI]$/.test(t.text) && lower[i + 1] === '-' && isCap(tokens[i + 2]?.text ?? '')) {
+      let close = i + 2;
+      while (close < Math.min(tokens.length, i + 6) && lower[close] !== ')') close++;
+      if (lower[close] === ')') { i = close + 1; pendingTitle = null; continue; }
     }
     // honorifics ("Mr.", "Mrs", "Dr.") are not part of a name: "Mr. Reeves" is a surname mention
     if (HONORIFIC.test(t.text) && i + 1 < tokens.length && isCap(tokens[i + (lower[i + 1] === '.' ? 2 : 1)]?.text ?? '')) {
@@ -803,6 +820,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const sent = doc.sentences[toks[0].sentence];
     if (toks.length > 1 && e.tokenStart === sent.tokenStart && QUESTION_OPENERS.has(toks[0].text) && text.slice(sent.start, sent.end).trimEnd().endsWith('?')) return false;
     if (nonActorAcronyms.has(e.text)) return false;
+    if (/^[RDI]-\p{Lu}/u.test(e.text) && lower[e.tokenStart - 1] === '(') return false;
     if (toks.length === 1 && /^\p{Lu}{2,}$/u.test(e.text) && lower[e.tokenStart - 1] === '(') {
       const from = Math.max(tokens[e.tokenStart].sentence === tokens[Math.max(0, e.tokenStart - 8)].sentence ? e.tokenStart - 8 : 0, 0);
       if (lower.slice(from, e.tokenStart - 1).some((w) => index.nonActorWords.has(w))) { nonActorAcronyms.add(e.text); return false; }
@@ -909,6 +927,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const keys = new Set(people.filter((o) => o !== c && o.name.includes(' ') && ` ${o.name.toLowerCase()}`.endsWith(low)).map((o) => o.key));
       if (keys.size === 1) { c.key = [...keys][0]; c.kind = 'surname'; }
     }
+  }
+  // an acronym of a name met before ("the Rapid Support Forces … The RSF", "the Lebanese Armed
+  // Forces (LAF)"): the initials of that name's capitalised words, "of", "and", "the" and "for"
+  // skipped, make one actor of the two
+  for (const c of cands) {
+    if (c.dict || !/^\p{Lu}{2,6}$/u.test(c.name)) continue;
+    const named = cands.find((o) => o.tokenStart < c.tokenStart && o.type !== 'person' && o.type !== 'state' && o.name.includes(' ') &&
+      o.name.split(/[\s-]+/).filter((w) => !/^(?:of|and|the|for|&)$/i.test(w)).map((w) => w[0]).join('').toUpperCase() === c.name);
+    if (named) { c.key = named.key; c.kind = 'name'; }
   }
   for (const c of cands) add(c);
   const covered = new Int8Array(tokens.length);
@@ -1119,7 +1146,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       }
       // else, when the mention names the country, an unnamed holder ("Turkish transport minister");
       // or a one-person agent's role, no office, with none before ("the gunman"): a person of its own
-      const personRole = index.personRolesByFirst.get(firstWord(rm.title.words[0]))?.includes(rm.title);
+      // (a roles.yaml title with the words of a one-person agent, "the journalist", is one too)
+      const words = rm.title.words.join(' ');
+      const personRole = index.personRolesByFirst.get(firstWord(rm.title.words[0]))?.includes(rm.title) ||
+        index.agents.some((a) => a.type === 'person' && a.words.join(' ') === words);
       if (rm.holder || personRole) addUnnamedHolder(rm, `role:${rm.holder?.id ?? ''}:${rm.title.office}`);
     }
   }
@@ -1146,9 +1176,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
 
   // ---- codes ----
   const accs = [...byKey.values()].sort((a, b) => a.first - b.first);
+  // a story filed from abroad ("GENEVA -- … Sudan's army … El Fasher …"): when another country is
+  // named at least twice and more often than the dateline's (by actors of that country and places
+  // in it, the dateline itself not counted), the dateline places no one
+  const countryMentions = new Map<string, number>();
+  const countMention = (cc: string | null) => { if (cc) countryMentions.set(cc, (countryMentions.get(cc) ?? 0) + 1); };
+  for (const c of cands) if (!c.datelinePlaced) countMention(c.country ?? (c.dict?.type === 'state' ? c.dict.id : null));
+  for (const pl of places) if (!datelineSentence[tokens[pl.tokenStart].sentence]) countMention(pl.country);
+  const datelineMentions = datelineCountry ? countryMentions.get(datelineCountry) ?? 0 : 0;
+  const foreignDateline = !!datelineCountry && [...countryMentions].some(([cc, n]) => cc !== datelineCountry && n >= 2 && n > datelineMentions);
   const actors: ResolvedActor[] = accs.map((acc, n) => {
     const c = acc.cand;
     let country = acc.country;
+    if (foreignDateline && c.datelinePlaced && country === datelineCountry) country = null;
     let code: string | null = null;
     let description = acc.description;
     if (c.dict) {
@@ -1178,7 +1218,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a domestic agent or official with no country of its own, in a story filed from one country
       // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
       // dateline names where the story happens)
-      if (!country && datelineCountry && (c.origin === 'group' || c.origin === 'title') && placedByDateline(acc.agent, c.name)) country = datelineCountry;
+      if (!country && datelineCountry && !foreignDateline && (c.origin === 'group' || c.origin === 'title') && placedByDateline(acc.agent, c.name)) country = datelineCountry;
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {
