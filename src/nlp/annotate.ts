@@ -46,6 +46,9 @@ export function datelineEnd(tokens: readonly Token[], idx: readonly number[]): n
   return -1;
 }
 
+/** A word and its possessive clitic in one wink token ("Trump's", "Clinton’s"): [whole, word, clitic]. */
+const POSSESSIVE = /^(\p{L}[\p{L}.-]*)(['’]s)$/u;
+
 /** Create the annotator (loads the wink model once per process). */
 export function createAnnotator(): Annotator {
   nlpCache ??= winkNLP(model, WINK_PIPE);
@@ -74,6 +77,8 @@ export function createAnnotator(): Annotator {
         cursor = at + v.length;
       }
       const map: number[] = [];
+      /** how many of our tokens wink token i became (2 for a split possessive) */
+      const width = new Array<number>(values.length).fill(1);
       for (let i = 0; i < values.length; i++) {
         if (pos[i] === 'SPACE' || !values[i].trim()) { map.push(-1); continue; }
         // wink splits words at letters outside its alphabet ("Məmmədova" → M ə mm ə dova, the ə tagged X):
@@ -89,6 +94,17 @@ export function createAnnotator(): Annotator {
           continue;
         }
         map.push(tokens.length);
+        // a possessive "'s" stays a token of its own: wink splits "Trump's" in a fresh process but
+        // not once its vocabulary has met the whole word, so the split would depend on what was
+        // read before (an article's tokens, and all that follows, on the order of a batch)
+        const poss = POSSESSIVE.exec(values[i]);
+        if (poss) {
+          const cut = ends[i] - poss[2].length;
+          tokens.push({ text: poss[1], start: starts[i], end: cut, pos: /^\p{Lu}/u.test(poss[1]) ? 'PROPN' : pos[i] === 'PART' ? 'NOUN' : pos[i], lemma: poss[1].toLowerCase(), sentence: -1 });
+          tokens.push({ text: poss[2], start: cut, end: ends[i], pos: 'PART', lemma: poss[2], sentence: -1 });
+          width[i] = 2;
+          continue;
+        }
         tokens.push({ text: values[i], start: starts[i], end: ends[i], pos: pos[i], lemma: lemmas[i] ?? values[i].toLowerCase(), sentence: -1 });
       }
       const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
@@ -99,7 +115,7 @@ export function createAnnotator(): Annotator {
       };
       spans.forEach(([a, b], n) => {
         const idx = [] as number[];
-        for (let i = a; i <= b; i++) if (map[i] >= 0 && idx[idx.length - 1] !== map[i]) idx.push(map[i]);
+        for (let i = a; i <= b; i++) if (map[i] >= 0 && idx[idx.length - 1] !== map[i]) for (let w = 0; w < width[i]; w++) idx.push(map[i] + w);
         if (!idx.length) return;
         // a wire dateline opening the paragraph ("NAIROBI, June 25 --", "MOSCOW (Reuters) -") is a
         // sentence of its own: its place, date and agency are no part of the lead's clause
