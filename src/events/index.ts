@@ -472,7 +472,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const from = sentences[Math.max(0, tokens[h].sentence - 2)].tokenStart;
     // the two parties of the last two-sided act told in the six sentences before ("Chinese vessels rammed a Philippine boat
     // … The United States condemned … Japan called on both sides": China and the Philippines)
-    const ok = (a: number) => a >= 0 && a !== except && (kinds.length === 0 || kinds.includes(actors[a].type));
+    // (never the excepted actor's own state: "The UAE foreign ministry thanked both countries")
+    const own = (a: number) => except >= 0 && !!actors[except].country && actors[a].type === 'state' && actors[a].country === actors[except].country;
+    const ok = (a: number) => a >= 0 && a !== except && !own(a) && (kinds.length === 0 || kinds.includes(actors[a].type));
     for (let e = events.length - 1; e >= 0; e--) {
       const ev = events[e];
       if (ev.trigger.start >= tokens[h].start) continue;
@@ -482,7 +484,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const seen: number[] = [];
     for (let j = h - 2; j >= from && seen.length < 2; j--) {
       const a = actorAtToken[j];
-      if (a >= 0 && a !== except && !seen.includes(a) && participant(j) && (kinds.length === 0 || kinds.includes(actors[a].type))) seen.push(a);
+      if (ok(a) && !seen.includes(a) && participant(j)) seen.push(a);
     }
     return seen.length === 2 ? [seen[1], seen[0]] : null;
   };
@@ -773,6 +775,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (s0 > 0 && head === sentences[s0].tokenStart && /^(?:he|she|it|they)$/.test(form)) {
       const a = clauseSubject(s0 - 1);
       if (agrees(a)) return a;
+      // (a person named in that subject after a possessor: "Ukraine's human rights commissioner,
+      // Dmytro Lubinets, said … He accused …")
+      if (/^(?:he|she)$/.test(form)) {
+        const prev = sentences[s0 - 1];
+        for (let j = prev.tokenStart; j < prev.tokenEnd && tokens[j].pos !== 'VERB'; j++) if (participant(j) && agrees(actorAtToken[j])) return actorAtToken[j];
+      }
     }
     return -1;
   };
@@ -959,6 +967,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // first plain pattern (longest trigger first)
       let bestObject = Infinity;
       let plain: { p: EventPattern; end: number } | null = null;
+      // a passive's subject is its theme ("195 servicemen had been returned from …"): a person or
+      // group there is the "@person" object of a pattern
+      let passiveTheme = -1;
+      if (/^(?:was|were|been|being|be|is|are)$/.test(lower[k - 1] ?? '')) {
+        let j = k - 2;
+        while (j >= sent.tokenStart && /^(?:AUX|ADV|PART)$/.test(tokens[j].pos)) j--;
+        if (j >= sent.tokenStart && actorAtToken[j] >= 0 && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) passiveTheme = j;
+      }
       for (const p of candidates) {
         let end = k + 1;
         let ok = true;
@@ -972,6 +988,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (p.kind === 'noun' && end - k > 1 && consumed.has(end - 1)) continue;
         // a noun trigger of "call" needs a phone/telephone context or a "between"
         if (p.kind === 'noun' && p.words.join(' ') === 'call' && !/\b(?:phone|telephone|video)\b/i.test(sentText)) continue;
+        if (p.object.length && passiveTheme >= 0 && p.object.includes('@person')) {
+          bestObject = 0; objectAt = -1; objectPair = false; match = { p, end };
+          continue;
+        }
         if (p.object.length) {
           let at = -1, pair = false;
           // (the recipient first, the thing after "with": "provided the Lebanese army with aircraft
