@@ -100,7 +100,7 @@ export function createAnnotator(): Annotator {
         const poss = POSSESSIVE.exec(values[i]);
         if (poss) {
           const cut = ends[i] - poss[2].length;
-          tokens.push({ text: poss[1], start: starts[i], end: cut, pos: /^\p{Lu}/u.test(poss[1]) ? 'PROPN' : pos[i] === 'PART' ? 'NOUN' : pos[i], lemma: poss[1].toLowerCase(), sentence: -1 });
+          tokens.push({ text: poss[1], start: starts[i], end: cut, pos: /^\p{Lu}/u.test(poss[1]) ? 'PROPN' : 'NOUN', lemma: poss[1].toLowerCase(), sentence: -1 });
           tokens.push({ text: poss[2], start: cut, end: ends[i], pos: 'PART', lemma: poss[2], sentence: -1 });
           width[i] = 2;
           continue;
