@@ -498,13 +498,15 @@ test('a state that protests lodges a verbal protest (111), not a demonstration; 
   assert.notEqual(r.date, '2016-01-01');
 });
 
-test('first-user: "He" after a subject opened by a possessor is the person named there; "both countries" never takes the source\'s own state; a person returned in the passive is released (0841)', () => {
+test('first-user: "He" after a subject opened by a possessor is the person named there; the agent of an aside (", then led by X,") is no subject; "both countries" never takes the source\'s own state; a person returned in the passive is released (0841)', () => {
   const a = run("Ukraine's ombudsman, Dmytro Lubinets, spoke on Monday. He accused Moscow of torturing prisoners.");
   const e = a.events.find((x) => x.code === '112');
   assert.equal(name(a, e?.source ?? null), 'Dmytro Lubinets');
   const b = run('Russia and Ukraine swapped prisoners on Wednesday. The UAE foreign ministry thanked both countries.');
   const targets = b.events.filter((x) => x.code === '051').map((x) => name(b, x.target)).sort();
   assert.deepEqual(targets, ['Russia', 'Ukraine']);
+  const d = run('Ties collapsed in 2013 after the Egyptian army, then led by Sisi, ousted President Mohamed Mursi.');
+  assert.equal(name(d, event(d, '17').source), 'Egyptian army');
   const c = run('Moscow said 195 Russian servicemen had been returned from territory held by Kyiv.');
   assert.ok(c.events.some((x) => x.code === '0841'), JSON.stringify(c.events.map((x) => x.code)));
 });

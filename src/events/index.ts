@@ -656,6 +656,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         continue;
       }
       if (inFirstConjunct) continue;
+      // the agent of a parenthetical participle ("the Egyptian army, then led by Sisi, ousted …"):
+      // the whole aside is passed over, back to its opening comma
+      if (participant(j) && commaDepth >= 1 && /^(?:by|under)$/.test(lower[j - 1] ?? '')) {
+        let c = j - 2;
+        while (c > floor && lower[c] !== ',' && !/^[.;]$/.test(lower[c])) c--;
+        if (lower[c] === ',') { j = c; commaDepth++; continue; }
+      }
       if (participant(j)) return actorAtToken[j];
       if (commaDepth > 2) break;
     }
