@@ -453,6 +453,7 @@ test('first-user patterns: "in protest" is a motive; "neither confirmed nor deni
   assert.equal(e.target, null);
   assert.ok(codes('ECOWAS said it was ready to send a stabilisation force to Guinea-Bissau.').some((c) => c.startsWith('03')));
   assert.ok(codes('Algeria returned its ambassador to Madrid after recalling him last year.').includes('054'));
+  assert.ok(codes('Iran has barred several U.N. inspectors from the site.').includes('1662'));
 });
 
 test('a classifier event\'s doer is the subject itself, not an actor inside it; a pause in fighting is a truce, no fighting', () => {
