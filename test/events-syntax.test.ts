@@ -508,6 +508,8 @@ test('first-user: "He" after a subject opened by a possessor is the person named
   assert.deepEqual(targets, ['Russia', 'Ukraine']);
   const d = run('Ties collapsed in 2013 after the Egyptian army, then led by Sisi, ousted President Mohamed Mursi.');
   assert.equal(name(d, event(d, '17').source), 'Egyptian army');
+  const f = run('Police fired tear gas at Odinga supporters outside the court.');
+  assert.equal(name(f, event(f, '17').target), 'supporters');
   const c = run('Moscow said 195 Russian servicemen had been returned from territory held by Kyiv.');
   assert.ok(c.events.some((x) => x.code === '0841'), JSON.stringify(c.events.map((x) => x.code)));
 });
