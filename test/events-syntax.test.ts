@@ -471,6 +471,8 @@ test('a past form conjoined after a modal or "to" clause is the higher verb\'s c
   assert.ok(e);
   assert.equal(name(a, e.source), 'Irakli Kobakhidze');
   assert.notEqual(e.modality, 'intended');
+  const o = run('Raila Odinga said the result was null and accused the election chief of fraud.');
+  assert.equal(name(o, o.events.find((x) => x.code === '112')?.source ?? null), 'Raila Odinga');
   const b = run('Josep Borrell called on the authorities to respect the right of assembly and urged them to release those detained.');
   const u = b.events.find((x) => x.trigger.text === 'urged');
   assert.equal(name(b, u?.source ?? null), 'Josep Borrell');

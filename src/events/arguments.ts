@@ -301,9 +301,13 @@ const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should
 export function detachedConjunct(v: SyntaxView, k: number): number {
   if (rel(v, k) !== 'conj') return -1;
   const h = v.parse.head[k];
-  if (h < 0 || v.tokens[h].pos !== 'VERB' || v.lower[h] !== v.tokens[h].lemma.toLowerCase()) return -1;
+  if (h < 0) return -1;
   const form = v.lower[k];
   if (form === v.tokens[k].lemma.toLowerCase() || /(?:ing|s)$/.test(form) || v.children[k].some((c) => /^aux/.test(rel(v, c)))) return -1;
+  // (a reported copular clause, "said the result was null and accused the chairman": the act
+  // conjoined to its predicate is the reporter's, as a verb of its own after "and")
+  if (v.tokens[h].pos !== 'VERB' && rel(v, h) === 'ccomp' && hasChild(v, h, 'cop') && v.tokens[k].pos === 'VERB') return v.parse.head[h];
+  if (v.tokens[h].pos !== 'VERB' || v.lower[h] !== v.tokens[h].lemma.toLowerCase()) return -1;
   const governed = v.children[h].some((c) => (rel(v, c) === 'aux' && MODALS.has(v.lower[c])) || (rel(v, c) === 'mark' && v.lower[c] === 'to'));
   if (!governed || !/^(?:ccomp|xcomp|advcl)$/.test(rel(v, h))) return -1;
   return v.parse.head[h];
