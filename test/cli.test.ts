@@ -385,3 +385,17 @@ test('"--db FILE" with "--no-db" is refused; two inputs with the same text are s
   assert.match(r.stderr, /2 documents analysed, 0 failed \(1 stored in .*; 1 repeated an earlier input's text\)/);
   assert.equal(storedArticles(db), 1);
 });
+
+test('a run whose every input is refused leaves no database it created; an existing one is kept', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'empty.txt'), '');
+  const db = join(dir, 'new.db');
+  const r = await runCli(['analyze', join(dir, 'empty.txt'), '--db', db], { cwd: dir });
+  assert.equal(r.status, 1);
+  assert.equal(existsSync(db), false);
+  const ok = await runCli(['analyze', EXAMPLE, '--db', db, '--published', '2023-03-04'], { cwd: dir });
+  assert.equal(ok.status, 0, ok.stderr);
+  const again = await runCli(['analyze', join(dir, 'empty.txt'), '--db', db], { cwd: dir });
+  assert.equal(again.status, 1);
+  assert.equal(storedArticles(db), 1);
+});

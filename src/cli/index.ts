@@ -11,7 +11,7 @@
  */
 import { isCalendarDay } from '../time/index.js';
 import { Command, Option, InvalidArgumentError } from 'commander';
-import { statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { createPipeline, MAX_TEXT_CHARS, type Pipeline } from '../pipeline.js';
 import { ingest, countDocuments, isHttpUrl } from '../ingest/index.js';
@@ -77,8 +77,11 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     return 2;
   }
   let store: Store | null = null;
+  /** the database file did not exist before this run (removed again if nothing gets stored in it) */
+  let newDb = false;
   if (mode === 'analyze' && opts.db !== false) {
     try {
+      newDb = !existsSync(typeof opts.db === 'string' ? opts.db : 'steppe.db');
       store = openSqliteStore({ file: opts.db ?? 'steppe.db' });
     } catch (e) {
       process.stderr.write(errLine(e) + '\n');
@@ -151,6 +154,9 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     else if (jsonDocs.length) process.stdout.write(JSON.stringify(jsonDocs[0], null, 2) + '\n');
   }
   store?.close();
+  // a run that stored nothing leaves no database behind that it created (every input refused)
+  const dbFile = typeof opts.db === 'string' ? opts.db : 'steppe.db';
+  if (store && newDb && ok === 0) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const stored = ok - repeated;
   if (bar || failed || repeated) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${stored} stored in ${opts.db ?? 'steppe.db'}${repeated ? `; ${repeated} repeated an earlier input's text` : ''})` : ''}\n`);
   return failed ? 1 : 0;
