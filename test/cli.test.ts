@@ -399,3 +399,13 @@ test('a run whose every input is refused leaves no database it created; an exist
   assert.equal(again.status, 1);
   assert.equal(storedArticles(db), 1);
 });
+
+test('--no-extract on an HTML page warns on one line and still analyses, as asked', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'p.html'), '<!DOCTYPE html><html><body><p>Russia attacked Ukraine on Monday, officials said in Kyiv.</p></body></html>');
+  const r = await runCli(['analyze', join(dir, 'p.html'), '--no-extract', '--no-db', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /p\.html: warning: the input looks like an HTML page; --no-extract analyses its markup as text/);
+  const clean = await runCli(['analyze', EXAMPLE, '--no-extract', '--no-db', '--format', 'json'], { cwd: dir });
+  assert.doesNotMatch(clean.stderr, /warning/);
+});

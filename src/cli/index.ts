@@ -121,6 +121,10 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
       bar?.increment({ failed });
       continue;
     }
+    // (clean text was promised, markup came: the run goes on, as asked, with a warning)
+    if (!opts.extract && /^\s*<(?:!doctype\s+html|html[\s>])/i.test(item.doc.content.slice(0, 200))) {
+      say(`steppe: ${item.doc.source}: warning: the input looks like an HTML page; --no-extract analyses its markup as text`);
+    }
     try {
       if (mode === 'extract') {
         const article = pipeline.extract(item.doc);
