@@ -534,10 +534,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return ASKING.has(lem) && (lem !== 'call' || /^(?:on|upon|for)$/.test(lower[i + 1] ?? ''));
   };
   const requestedAct = (k: number, floor: number, conjoined = false): boolean => {
-    const asks = asking;
     const v = syntax(tokens[k].sentence);
     // (the parse may hang "to V" on the asking verb as an adverbial clause: "called on X to extend")
-    if (v && (v.parse.relation[k] === 'xcomp' || (v.parse.relation[k] === 'advcl' && lower[k - 1] === 'to')) && v.parse.head[k] >= 0 && asks(v.parse.head[k])) return true;
+    if (v && (v.parse.relation[k] === 'xcomp' || (v.parse.relation[k] === 'advcl' && lower[k - 1] === 'to')) && v.parse.head[k] >= 0 && asking(v.parse.head[k])) return true;
     // a second requested act, conjoined to the first ("urged the EU to go further and impose an
     // embargo", "called on X to extend a ceasefire and allow aid")
     // (not a past form, which the infinitive cannot govern: "… to respect X and urged them" is a second request)
@@ -545,7 +544,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     // word order, for an infinitive only ("urged Caracas to free …")
     if (lower[k - 1] !== 'to') return false;
     for (let j = k - 2; j >= Math.max(floor, k - 8); j--) {
-      if (tokens[j].pos === 'VERB') return asks(j);
+      if (tokens[j].pos === 'VERB') return asking(j);
       if (/^[,;.]$/.test(lower[j])) return false;
     }
     return false;
@@ -948,13 +947,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const subj = subjectOf(v, root).head;
       // (the subject's head, its modifiers and conjuncts: "The Bulgarian military", "Immigration and
       // Customs Enforcement"; not a prepositional phrase or clause inside it)
-      const near = new Set<number>(subj >= 0 ? [subj] : []);
+      const near: number[] = subj >= 0 ? [subj] : [];
       for (const c of subj >= 0 ? v.children[subj] : []) {
         if (!/^(?:amod|compound|flat|conj|nmod:poss|appos)$/.test(v.parse.relation[c])) continue;
-        near.add(c);
-        for (const d of v.children[c]) if (/^(?:compound|flat|amod)$/.test(v.parse.relation[d])) near.add(d);
+        near.push(c);
+        for (const d of v.children[c]) if (/^(?:compound|flat|amod)$/.test(v.parse.relation[d])) near.push(d);
       }
-      const ownSubject = (a: number) => subj >= 0 && (tokens[subj].pos === 'PRON' || actors[a].mentions.some((m) => [...near].some((j) => m.tokenStart <= j && j < m.tokenEnd)));
+      const ownSubject = (a: number) => subj >= 0 && (tokens[subj].pos === 'PRON' || actors[a].mentions.some((m) => near.some((j) => m.tokenStart <= j && j < m.tokenEnd)));
       for (let i = events.length - 1; i >= n; i--) if (events[i].source < 0 || events[i].negated || !ownSubject(events[i].source)) events.splice(i, 1);
       for (let i = n; i < events.length; i++) { events[i].origin = 'classifier'; events[i].confidence = Math.round(best * 1000) / 1000; }
     }
@@ -974,6 +973,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // first plain pattern (longest trigger first)
       let bestObject = Infinity;
       let plain: { p: EventPattern; end: number } | null = null;
+      /** where the object search after a trigger ending at `end` stops: six tokens on, or six after a "with" that follows the recipient */
+      const windowEnds = new Map<number, number>();
+      const objectWindowEnd = (end: number): number => {
+        let limit = windowEnds.get(end);
+        if (limit !== undefined) return limit;
+        limit = end + 6;
+        for (let j = end + 1; j < Math.min(sent.tokenEnd, end + 9); j++) {
+          if (lower[j] === 'with' && (actorAtToken[j - 1] >= 0 || (lower[j - 1] === ')' && actorAtToken[j - 2] >= 0))) { limit = j + 6; break; }
+        }
+        windowEnds.set(end, limit);
+        return limit;
+      };
       // a passive's subject is its theme ("195 servicemen had been returned from …"): a person or
       // group there is the "@person" object of a pattern
       let passiveTheme = -1;
@@ -1003,10 +1014,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           let at = -1, pair = false;
           // (the recipient first, the thing after "with": "provided the Lebanese army with aircraft
           // and weapons", "supplied Kyiv with tanks": the window runs on from the "with")
-          let limit = end + 6;
-          for (let j = end + 1; j < Math.min(sent.tokenEnd, end + 9); j++) {
-            if (lower[j] === 'with' && (actorAtToken[j - 1] >= 0 || (lower[j - 1] === ')' && actorAtToken[j - 2] >= 0))) { limit = j + 6; break; }
-          }
+          const limit = objectWindowEnd(end);
           for (let j = end; j < Math.min(sent.tokenEnd, limit, end + bestObject); j++) {
             const phrase2 = `${lower[j]} ${lower[j + 1] ?? ''}`;
             // a light verb's object word that ends another pattern's noun phrase is that phrase
@@ -1262,7 +1270,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             const src = s >= 0 ? s : source;
             // (a state reached or left is never the source's own: "troops, mostly from Russia" is their origin)
             const own = src >= 0 && actors[src].country === actors[a]?.country;
-            if (a >= 0 && actors[a].type === 'state' && (onTerritory && !(own && TERRITORY_DIRECTIONS.has(prep)) || !own)) { place = a; break; }
+            if (a >= 0 && actors[a].type === 'state' && ((onTerritory && !(own && TERRITORY_DIRECTIONS.has(prep))) || !own)) { place = a; break; }
           }
           // a gazetteer place struck as the object ("Israel struck Gaza", "shelled Kharkiv"): its
           // state, when the article names that state as an actor
