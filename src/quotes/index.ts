@@ -93,7 +93,7 @@ import { balancedRange, quoteRegions, regionContent, regionIndex, spanKind, type
 import { cueSentences, isCueLemma, tagRanges, writeFeatures } from './features.js';
 import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
-import { speakerOfSource, resolvePronoun, recordSource, definiteAntecedent, NO_SPEAKER, POSSESSIVE, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
+import { speakerOfSource, possessedGeneric, resolvePronoun, recordSource, definiteAntecedent, NO_SPEAKER, POSSESSIVE, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, timePhraseBefore, tokenAt, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
 import { SourceActors } from './sources.js';
 import { SteppeError } from '../errors.js';
@@ -299,7 +299,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     // the source nearest to the cue first
     // a time or a place the tagger took for the source ("said on Tuesday", "Saturday", "last
     // month", "said in Los Angeles, recalling …") is none: the rules below look for the subject
-    const sources = a.sources.filter((x) => !timeOrPlace(doc, x)).sort((x, y) => (a.cue ? Math.abs(x.start - a.cue.start) - Math.abs(y.start - a.cue.start) : 0));
+    const sources = a.sources.filter((x) => !timeOrPlace(doc, x)).map((x) => withoutAgentModifier(doc, x, a.cue, quoted)).sort((x, y) => (a.cue ? Math.abs(x.start - a.cue.start) - Math.abs(y.start - a.cue.start) : 0));
     for (const s of sources) {
       const p = speakerOfSource(doc, res, s, quoted, history);
       if (p.speaker >= 0 || (pick.speaker < 0 && !pick.mention)) pick = p;
@@ -361,7 +361,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       const who = relativeOfCue(doc, a.cue.start, quoted);
       if (who >= 0) {
         const before = who - (tokens[who - 1]?.text === ',' ? 2 : 1);
-        const p = before >= 0 && (res.actorAtToken[before] >= 0 || tokens[before].pos !== 'NOUN') ? speakerOfSource(doc, res, { start: who, end: who + 1 }, quoted, history) : NO_SPEAKER;
+        const p = before >= 0 && (res.actorAtToken[before] >= 0 && !possessedGeneric(doc, res, before) || res.actorAtToken[before] < 0 && tokens[before].pos !== 'NOUN') ? speakerOfSource(doc, res, { start: who, end: who + 1 }, quoted, history) : NO_SPEAKER;
         pick = p.speaker >= 0 ? p : { speaker: -1, mention: { start: who, end: who + 1 }, conf: 0, rule: 'source-unresolved' };
         if (p.speaker < 0) {
           // the antecedent that is no actor: a source actor built from it ("his own supporters, who
@@ -413,6 +413,41 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     }
   }
   return out;
+}
+
+/** Participles whose "by" agent leads, backs or accompanies the phrase they modify, which speaks for itself. */
+const LED_BY = /^(?:led|headed|chaired|run|founded|commanded|backed|supported|funded|sponsored|controlled|owned|joined|accompanied|flanked)$/i;
+/** Participles whose "by" agent only saw or cited a document, of which it is no author. */
+const SEEN_BY = /^(?:seen|obtained|reviewed|viewed|read|received|acquired|examined|cited|quoted|heard)$/i;
+
+/**
+ * A source span (token range) without the agent of a participle that modifies the source (a
+ * first-time user's report, issue 6): "a letter seen by Reuters" → "a letter" (Reuters saw the
+ * letter, it did not write it); and a span that is only that agent, set between commas after the
+ * phrase it modifies, gives way to that phrase ("The RSF, led by X, said" → "The RSF"; X leads the
+ * speaker). Only the participles of `LED_BY` and `SEEN_BY` (an author's "written by", "conducted
+ * by" keeps its agent), never the cue itself (a passive cue's agent is its speaker). Returns the
+ * span itself when neither applies.
+ */
+function withoutAgentModifier(doc: AnnotatedText, span: { start: number; end: number }, cue: { start: number; end: number } | null, quoted: Uint8Array): { start: number; end: number } {
+  const { tokens } = doc;
+  const modifier = (k: number) => !quoted[k] && !(cue && cue.start <= k && k < cue.end) && /^\p{Ll}/u.test(tokens[k].text) &&
+    (LED_BY.test(tokens[k].text) || SEEN_BY.test(tokens[k].text)) && /^by$/i.test(tokens[k + 1]?.text ?? '');
+  // the participle inside the span, after the noun it modifies (or a comma after it)
+  for (let k = span.start + 1; k + 1 < span.end; k++) {
+    if (!modifier(k) || !/^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos) && tokens[k - 1].text !== ',') continue;
+    let e = k;
+    while (e > span.start && tokens[e - 1].text === ',') e--;
+    return e > span.start ? { start: span.start, end: e } : span;
+  }
+  // the span is the agent: ", led by X," after the phrase
+  const p = span.start - 2;
+  if (p < 2 || !modifier(p) || tokens[p - 1].text !== ',' || quoted[p - 1]) return span;
+  const sent = tokens[p].sentence;
+  const end = p - 1;
+  let s = end;
+  while (s > 0 && end - s < 8 && tokens[s - 1].sentence === sent && !quoted[s - 1] && /^(?:DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[s - 1].pos)) s--;
+  return s < end && /^(?:NOUN|PROPN)$/.test(tokens[end - 1].pos) ? { start: s, end } : span;
 }
 
 /**
@@ -907,15 +942,44 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
  * saying or believing (a cue with `indirect: true` in data/quotes/cues.yaml: "says", "told …
  * that", "according to", "believes"). PolNeAR-style attributions of stance ("viewed as",
  * "echoed", "pledged support") stay available from `findQuotes` for evaluation, but are not
- * reported as quotes. Pure: returns a new array.
+ * reported as quotes; nor is an indirect content with no verb outside quotation marks (the cue's
+ * plain object: "declared Ruto the winner", "recalling him in March"), nor a partial quote whose
+ * cue holds no word of saying (scare quotes: "protesting against a law to register "foreign
+ * agents""). The cue's word is the first cue word of its span ("had said in an interview").
+ * Pure: returns a new array.
  */
 export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[]): FoundQuote[] {
   const cues = cueVerbs();
+  // words of speaking in the lexicon (a stance, belief or intention takes no one's words in quotation marks)
+  const lexicon = new Set([...cueLexicon()].filter(([kind]) => kind === 'speech' || kind === 'criticism' || kind === 'praise').flatMap(([, keys]) => keys.map((k) => k.slice(0, k.indexOf('/')))));
+  // the cue's lemma: the first word of the cue span that is a cue ("had said in an interview" →
+  // "say"), else its first word's
   const cueLemma = (q: FoundQuote): string | null => {
-    const at = q.cueSpan?.start;
-    if (at === undefined) return q.cue ? q.cue.toLowerCase() : null;
-    const t = doc.tokens.find((x) => x.start === at);
-    return t ? t.lemma.toLowerCase() : null;
+    const span = q.cueSpan;
+    if (!span) return q.cue ? q.cue.toLowerCase() : null;
+    const toks = doc.tokens.filter((x) => x.start >= span.start && x.end <= span.end);
+    const cue = toks.find((x) => cues.has(x.lemma.toLowerCase()));
+    return (cue ?? toks[0])?.lemma.toLowerCase() ?? null;
+  };
+  // a cue span with no word of saying (data/quotes/cues.yaml; the speech, criticism and praise
+  // words of cue-lexicon.yaml): "were demonstrating against", "were protesting against"
+  const noSpeechCue = (q: FoundQuote): boolean => {
+    const span = q.cueSpan;
+    if (!span) return false;
+    const toks = doc.tokens.filter((x) => x.start >= span.start && x.end <= span.end);
+    return toks.length > 0 && !toks.some((x) => cues.has(x.lemma.toLowerCase()) || lexicon.has(x.lemma.toLowerCase()) || x.text === ':');
+  };
+  // a content with no verb outside quotation marks: the cue's plain object ("declared X the
+  // winner on Aug. 15", "after recalling him in March"), no reported clause
+  const clause = (q: FoundQuote): boolean => {
+    let inQuote = false;
+    for (const t of doc.tokens) {
+      if (t.end <= q.start) continue;
+      if (t.start >= q.end) break;
+      if (/^["“”]$/.test(t.text)) { inQuote = !inQuote; continue; }
+      if (!inQuote && (t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    }
+    return false;
   };
   // A "partial" content that is mostly the reporter's words with quoted fragments inside is an
   // indirect quote; each quoted fragment in it is a partial quote of the same speaker.
@@ -929,9 +993,12 @@ export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes:
     for (const f of inner) split.push({ ...q, kind: 'partial', start: f.start, end: f.end, text: doc.text.slice(f.start, f.end) });
   }
   return split.sort((a, b) => a.start - b.start || a.end - b.end).filter((q) => {
+    // scare quotes: a quoted term whose cue is no word of saying is no one's quote
+    if (q.kind === 'partial') return !noSpeechCue(q);
     if (q.kind !== 'indirect') return true;
     if (q.speaker < 0 || res.actors[q.speaker]?.type === 'location') return false;
     if (q.text.split(/\s+/).length < 4) return false;
+    if (!clause(q)) return false;
     const lemma = cueLemma(q);
     return lemma !== null && cues.get(lemma) === true;
   });

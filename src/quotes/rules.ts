@@ -217,7 +217,8 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     // passed …" is one); a first-time user's report
     let v2 = c2 + 2;
     while (v2 < b && (quoted[v2] || !/^(?:VERB|AUX)$/.test(tokens[v2].pos))) v2++;
-    if (/^(?:CCONJ|SCONJ)$/.test(tokens[c2 + 1].pos) && v2 < b && isReport(v2)) {
+    // ("as" read as a preposition opens such a clause too: "A, X said, as Y warned that B.")
+    if ((/^(?:CCONJ|SCONJ)$/.test(tokens[c2 + 1].pos) || /^(?:as|while|whereas)$/i.test(tokens[c2 + 1].text)) && v2 < b && isReport(v2)) {
       const first: TrailingAttribution = { content: { start: s, end: c1 }, source, cue: c };
       const from = /^that$/i.test(tokens[v2 + 1]?.text ?? '') ? v2 + 2 : v2 + 1;
       return nounPhrase(c2 + 2, v2, nameVerb) && b - from >= 3 && !quoted[from]
@@ -394,6 +395,18 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       const q = apposition(p);
       source = { start: q + 1, end: p };
       p = q;
+    } else if (ADDRESSEE_AFTER.has(tokens[c].lemma.toLowerCase())) {
+      // "…, NATO's commander, General X, told a briefing.": the phrase after "told" is the
+      // addressee, never the source; the source is the name between the commas before the verb
+      // (after an apposition before it, which is left out of the content too; a first-time user's
+      // report)
+      let q = p - 1;
+      while (q > sent.tokenStart && tokens[q].text !== ',' && !quoted[q] && p - q <= 10) q--;
+      if (tokens[q].text !== ',' || quoted[q] || !nounPhrase(q + 1, p, nameVerb)) continue;
+      source = { start: q + 1, end: p };
+      let r = q - 1;
+      while (r > sent.tokenStart && tokens[r].text !== ',' && !quoted[r] && q - r <= 8) r--;
+      p = tokens[r].text === ',' && !quoted[r] && r < q - 1 && nounPhrase(r + 1, q) && /^(?:DET|ADJ|NOUN|PROPN)$/.test(tokens[r + 1].pos) ? r : q;
     } else {
       // "…, said the spokesman": the phrase up to a preposition (its adjunct) or the end
       const e = phraseEnd(c + 1, b);
@@ -576,6 +589,8 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
 }
 
 /** Cues whose first object is the addressee, and then the content clause ("told parliament the truce …"). */
+/** Reporting verbs whose object is the addressee ("…, X told a briefing"), never the source after the verb. */
+const ADDRESSEE_AFTER = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'notify']);
 const ADDRESSEE_CUES = new Set(['tell', 'inform', 'assure', 'remind', 'warn', 'promise']);
 
 /** The rule-based quotes of a document (see the module doc). */

@@ -54,7 +54,7 @@ import type { AnnotatedText } from '../types.js';
 import type { ActorType } from '../schema.js';
 import { HONORIFIC, type ActorResolution, type ResolvedActor } from '../actors/resolve.js';
 import type { TokenSpan } from './attributions.js';
-import { POSSESSIVE, SPEAKS_FOR } from './speaker.js';
+import { POSSESSIVE, SPEAKS_FOR, possessedGeneric } from './speaker.js';
 
 const ARTICLE = new Set(['the', 'a', 'an']);
 /** Phrases that name no one (whole phrase, lower case). */
@@ -148,6 +148,18 @@ export class SourceActors {
         owner = x;
         ownedFrom = j + 1;
         k = j;
+        continue;
+      }
+      // a place named before the head noun ("three European powers", "Western diplomats") only
+      // modifies it: a place speaks not, the phrase is a source actor of its own (a first-time
+      // user's report: "The three European powers … said" gave the place "Europe")
+      // "his own supporters" with the pronoun's owner: the owner's group, not the generic actor
+      if (owner >= 0 && possessedGeneric(this.doc, this.res, k)) {
+        k = j - 1;
+        continue;
+      }
+      if (this.res.actors[x].type === 'location' && j < e && tokens[j].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j].text)) {
+        k = j - 1;
         continue;
       }
       return x;

@@ -133,6 +133,23 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
 }
 
 /** The speaker named by a source span (see the module doc). */
+/**
+ * Whether token `k` lies in a generic actor (an agent word in lower case, as "supporters") that a
+ * possessive pronoun owns ("his own supporters"): the phrase names the owner's group, a source
+ * actor (sources.ts), not the generic actor the resolver gives every such word.
+ */
+export function possessedGeneric(doc: AnnotatedText, res: ActorResolution, k: number): boolean {
+  const { tokens } = doc;
+  const a = res.actorAtToken[k];
+  if (a < 0) return false;
+  let s = k;
+  while (s > 0 && res.actorAtToken[s - 1] === a) s--;
+  for (let j = s; j < tokens.length && res.actorAtToken[j] === a; j++) if (!/^\p{Ll}/u.test(tokens[j].text)) return false;
+  let p = s - 1;
+  while (p >= 0 && s - p <= 3 && /^(?:ADJ|ADV)$/.test(tokens[p].pos) && tokens[p].sentence === tokens[s].sentence) p--;
+  return p >= 0 && tokens[p].sentence === tokens[s].sentence && POSSESSIVE_PRONOUN.has(tokens[p].text.toLowerCase());
+}
+
 export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: TokenSpan, quoted: Uint8Array, history: SpeakerHistory): SpeakerPick {
   const { tokens } = doc;
   const groups: Array<{ actor: number; start: number; end: number; modifier: boolean }> = [];
@@ -147,7 +164,8 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
     const next = tokens[g.end];
     // "X's …", "X officials" and "X-led …" name a modifier, not the speaker
     const hyphenModifier = !!next && next.text === '-' && next.start === tokens[g.end - 1].end && /^(?:led|backed|based|run|funded|friendly|owned|controlled|allied|aligned)$/i.test(tokens[g.end + 1]?.text ?? '');
-    g.modifier = !!next && (hyphenModifier || POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
+    // "his own supporters": the owner's group (a source actor), not the generic actor
+    g.modifier = possessedGeneric(doc, res, g.start) || !!next && (hyphenModifier || POSSESSIVE.has(next.text) || ((next.pos === 'NOUN' || next.pos === 'PROPN') && res.actorAtToken[g.end] < 0 && /^\p{Ll}/u.test(next.text)));
   }
   // "Turkish President Recep Tayyip Erdogan", "Chinese Foreign Minister Wang Yi", "UN
   // Secretary-General Antonio Guterres": a state or body named before a title and the holder's name
