@@ -936,6 +936,12 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
   return attributeQuotes(doc, res, opts).quotes.map((q) => (q.speaker < n ? q : { ...q, speaker: -1, speakerMention: null, confidence: 0 }));
 }
 
+let speakingCache: Set<string> | null = null;
+/** The lemmas of the cue lexicon's speech, criticism and praise words (read once per process). */
+function speakingLexicon(): Set<string> {
+  return (speakingCache ??= new Set([...cueLexicon()].filter(([kind]) => kind === 'speech' || kind === 'criticism' || kind === 'praise').flatMap(([, keys]) => keys.map((k) => k.slice(0, k.indexOf('/'))))));
+}
+
 /**
  * The quotes an analyst reads as "who said what" (the pipeline's output): every direct and partial
  * quote, and the indirect quotes that have a speaker who is not a place and whose cue is a verb of
@@ -951,7 +957,7 @@ export function findQuotes(doc: AnnotatedText, res: ActorResolution, opts: Quote
 export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[]): FoundQuote[] {
   const cues = cueVerbs();
   // words of speaking in the lexicon (a stance, belief or intention takes no one's words in quotation marks)
-  const lexicon = new Set([...cueLexicon()].filter(([kind]) => kind === 'speech' || kind === 'criticism' || kind === 'praise').flatMap(([, keys]) => keys.map((k) => k.slice(0, k.indexOf('/')))));
+  const lexicon = speakingLexicon();
   // the cue's lemma: the first word of the cue span that is a cue ("had said in an interview" →
   // "say"), else its first word's
   const cueLemma = (q: FoundQuote): string | null => {
