@@ -281,14 +281,13 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
   const { tokens, text } = doc;
   const tags = tagDocument(doc, ctx.res, tagger, regions, at, tagger.syntax ? parse : null);
   const atts0: TaggedAttribution[] = withTrailingAttributions(doc, assembleAttributions(doc, tags), trailingAttributions(doc, quoted, ctx.cues));
-  const cueLemmas0 = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
-  const atts = parse ? withPassiveAttributions(doc, ctx.res, atts0, parse, quoted, cueLemmas0) : atts0;
+  const cueLemmas = taggerCues(tagger);
+  const atts = parse ? withPassiveAttributions(doc, ctx.res, atts0, parse, quoted, cueLemmas) : atts0;
   // the sources the rules found are sources for later pronouns too, also where the tagger missed
   // their quote ("The minister told reporters that …. "…," he said.")
   const history: SpeakerHistory = [...ruleSources].sort((x, y) => x.token - y.token);
   const h = ruleHelpers({ ...ctx, res }, history);
   const out: FoundQuote[] = [];
-  const cueLemmas = tagger.cues.size ? tagger.cues : new Set(cueVerbs().keys());
   for (const a of atts) {
     // a cue span must hold a verb, a cue word or a colon ("a freight rail" is no cue)
     if (a.cue) {
@@ -960,10 +959,16 @@ export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes:
   const lexicon = speakingLexicon();
   // the cue's lemma: the first word of the cue span that is a cue ("had said in an interview" →
   // "say"), else its first word's
+  /** the tokens inside a character span (binary search for the first) */
+  const tokensIn = (span: { start: number; end: number }) => {
+    const toks = [];
+    for (let k = tokenAt(doc, span.start); k < doc.tokens.length && doc.tokens[k].start < span.end; k++) if (doc.tokens[k].end <= span.end) toks.push(doc.tokens[k]);
+    return toks;
+  };
   const cueLemma = (q: FoundQuote): string | null => {
     const span = q.cueSpan;
     if (!span) return q.cue ? q.cue.toLowerCase() : null;
-    const toks = doc.tokens.filter((x) => x.start >= span.start && x.end <= span.end);
+    const toks = tokensIn(span);
     const cue = toks.find((x) => cues.has(x.lemma.toLowerCase()));
     return (cue ?? toks[0])?.lemma.toLowerCase() ?? null;
   };
@@ -972,14 +977,18 @@ export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes:
   const noSpeechCue = (q: FoundQuote): boolean => {
     const span = q.cueSpan;
     if (!span) return false;
-    const toks = doc.tokens.filter((x) => x.start >= span.start && x.end <= span.end);
+    const toks = tokensIn(span);
     return toks.length > 0 && !toks.some((x) => cues.has(x.lemma.toLowerCase()) || lexicon.has(x.lemma.toLowerCase()) || x.text === ':');
   };
   // a content with no verb outside quotation marks: the cue's plain object ("declared X the
   // winner on Aug. 15", "after recalling him in March"), no reported clause
   const clause = (q: FoundQuote): boolean => {
     let inQuote = false;
-    for (const t of doc.tokens) {
+    // (from the last token that ends after the content's start)
+    let k = tokenAt(doc, q.start);
+    while (k > 0 && doc.tokens[k - 1].end > q.start) k--;
+    for (; k < doc.tokens.length; k++) {
+      const t = doc.tokens[k];
       if (t.end <= q.start) continue;
       if (t.start >= q.end) break;
       if (/^["“”]$/.test(t.text)) { inQuote = !inQuote; continue; }

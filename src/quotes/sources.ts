@@ -150,14 +150,14 @@ export class SourceActors {
         k = j;
         continue;
       }
-      // a place named before the head noun ("three European powers", "Western diplomats") only
-      // modifies it: a place speaks not, the phrase is a source actor of its own (a first-time
-      // user's report: "The three European powers … said" gave the place "Europe")
       // "his own supporters" with the pronoun's owner: the owner's group, not the generic actor
       if (owner >= 0 && possessedGeneric(this.doc, this.res, k)) {
         k = j - 1;
         continue;
       }
+      // a place named before the head noun ("three European powers", "Western diplomats") only
+      // modifies it: a place speaks not, the phrase is a source actor of its own (a first-time
+      // user's report: "The three European powers … said" gave the place "Europe")
       if (this.res.actors[x].type === 'location' && j < e && tokens[j].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j].text)) {
         k = j - 1;
         continue;
@@ -313,7 +313,7 @@ export class SourceActors {
     // capitalised word there that the text also writes in lower case, is no name
     const low0 = r0 < h ? tokens[r0].text.toLowerCase() : '';
     if (r0 < h && r0 === this.doc.sentences[tokens[r0].sentence].tokenStart && !this.namedMidSentence(tokens[r0].text) &&
-      (OPENING_MODIFIER.test(low0) || tokens.some((t) => t.text === low0))) {
+      (OPENING_MODIFIER.test(low0) || this.texts().all.has(low0))) {
       r0++;
       while (r0 < h && !cap(r0)) r0++;
     }
@@ -410,8 +410,19 @@ export class SourceActors {
 
   /** Whether `word` occurs capitalised inside a sentence (not as its first token). */
   private namedMidSentence(word: string): boolean {
-    const { tokens, sentences } = this.doc;
-    return tokens.some((t, k) => t.text === word && sentences[t.sentence].tokenStart !== k);
+    return this.texts().mid.has(word);
+  }
+
+  private textCache: { all: Set<string>; mid: Set<string> } | null = null;
+  /** The document's token texts: all of them, and those written inside a sentence (not opening it); built once. */
+  private texts(): { all: Set<string>; mid: Set<string> } {
+    if (!this.textCache) {
+      const { tokens, sentences } = this.doc;
+      const all = new Set<string>(), mid = new Set<string>();
+      tokens.forEach((t, k) => { all.add(t.text); if (sentences[t.sentence].tokenStart !== k) mid.add(t.text); });
+      this.textCache = { all, mid };
+    }
+    return this.textCache;
   }
 
   /** A person actor whose last name word is `surname` (normalised): mentioned last before token `before`, else the first one. */

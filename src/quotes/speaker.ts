@@ -132,7 +132,6 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
   return NO_SPEAKER;
 }
 
-/** The speaker named by a source span (see the module doc). */
 /**
  * Whether token `k` lies in a generic actor (an agent word in lower case, as "supporters") that a
  * possessive pronoun owns ("his own supporters"): the phrase names the owner's group, a source
@@ -150,6 +149,7 @@ export function possessedGeneric(doc: AnnotatedText, res: ActorResolution, k: nu
   return p >= 0 && tokens[p].sentence === tokens[s].sentence && POSSESSIVE_PRONOUN.has(tokens[p].text.toLowerCase());
 }
 
+/** The speaker named by a source span (see the module doc). */
 export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: TokenSpan, quoted: Uint8Array, history: SpeakerHistory): SpeakerPick {
   const { tokens } = doc;
   const groups: Array<{ actor: number; start: number; end: number; modifier: boolean }> = [];
