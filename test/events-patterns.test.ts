@@ -215,3 +215,31 @@ test('force used against people is 175, and a denial of it is negated; "used its
   assert.equal(f?.negated, true, JSON.stringify(doc.events.map((e) => [e.code, e.negated])));
   assert.ok(!codes('Russia has used its veto to force a vote.').includes('175'));
 });
+
+test('troops as the subject: peacekeepers arriving provide peacekeeping (074), troops leaving a state retreat from it (0874); others arriving or leaving do nothing', () => {
+  const run = (content: string) => pipeline.analyze({ source: 't', format: 'text', content, published: '2024-05-06' });
+  const name = (doc: ReturnType<typeof run>, id: string | null | undefined) => doc.actors.find((a) => a.id === id)?.name ?? null;
+  const arrive = run('About 150 Kenyan peacekeepers arrived in Haiti on Saturday.');
+  const pk = arrive.events.find((e) => e.code === '074');
+  assert.ok(pk, JSON.stringify(arrive.events));
+  assert.match(name(arrive, pk.source) ?? '', /Kenyan peacekeepers/);
+  assert.equal(name(arrive, pk.target), 'Haiti');
+  const leave = run('French troops have begun leaving Niger, the army said.');
+  const out = leave.events.find((e) => e.code === '0874');
+  assert.ok(out, JSON.stringify(leave.events));
+  assert.equal(name(leave, out.target), 'Niger');
+  // the same verbs with other subjects are travel, not military moves
+  for (const s of ['The Chilean president arrived in Lima on Monday.', 'The foreign minister left Ankara after the talks.']) {
+    assert.deepEqual(codes(s).filter((c) => /^(?:074|0874)$/.test(c)), [], s);
+  }
+});
+
+test('a subject constraint is for verb patterns only: a noun entry with one is refused', async () => {
+  const { loadPatterns } = await import('../src/events/patterns.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(mkdtempSync(join(tmpdir(), 'steppe-pat-')), 'patterns.yaml');
+  writeFileSync(file, '- { code: "074", nouns: [arrival], subject: [peacekeepers] }\n');
+  assert.throws(() => loadPatterns(file), /entry 0: a subject constraint applies to verbs only/);
+});

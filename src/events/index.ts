@@ -935,7 +935,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const code = coder.genericCodes.get(type);
       if (!code || best < (opts.classifierMin ?? 0.5)) return;
       const pattern: EventPattern = {
-        code, kind: 'verb', words: [tokens[root].lemma.toLowerCase()], object: [], prep: coder.targetPreps.get(code.slice(0, 2)) ?? [],
+        code, kind: 'verb', words: [tokens[root].lemma.toLowerCase()], object: [], subject: [], prep: coder.targetPreps.get(code.slice(0, 2)) ?? [],
         target: 'object', source: 'subject',
       };
       const n = events.length;
@@ -985,6 +985,22 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         windowEnds.set(end, limit);
         return limit;
       };
+      /**
+       * whether the subject of the verb at `k` is headed or modified by one of `words` ("Chinese
+       * peacekeepers arrived", "peacekeeping troops arrived"): the parse's subject head and its
+       * compound and adjective modifiers; with no parse, the words before `k` back to the previous verb
+       */
+      const subjectIn = (k: number, words: string[]): boolean => {
+        const v = syntax(s);
+        if (v) {
+          const head = subjectOf(v, k).head;
+          if (head < 0) return false;
+          return [head, ...v.children[head].filter((c) => /^(?:compound|amod)$/.test(v.parse.relation[c]))]
+            .some((j) => words.includes(lower[j]) || words.includes(tokens[j].lemma.toLowerCase()));
+        }
+        for (let j = k - 1; j >= sent.tokenStart && tokens[j].pos !== 'VERB'; j--) if (words.includes(lower[j])) return true;
+        return false;
+      };
       // a passive's subject is its theme ("195 servicemen had been returned from …"): a person or
       // group there is the "@person" object of a pattern
       let passiveTheme = -1;
@@ -1001,6 +1017,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           end = k + w + 1;
         }
         if (!ok) continue;
+        if (p.subject.length && !subjectIn(k, p.subject)) continue;
         // a noun phrase whose last word is another pattern's object ("appealed for humanitarian aid":
         // the aid is what was asked for, not an act of its own)
         if (p.kind === 'noun' && end - k > 1 && consumed.has(end - 1)) continue;

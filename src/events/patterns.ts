@@ -16,6 +16,7 @@ const PatternEntry = z.object({
   nouns: z.array(z.string()).default([]),
   object: z.array(z.string()).default([]),
   prep: z.array(z.string()).default([]),
+  subject: z.array(z.string()).default([]),
   target: z.enum(['object', 'subject', 'none']).default('object'),
   source: z.enum(['subject', 'none']).default('subject'),
 }).strict();
@@ -29,6 +30,11 @@ export interface EventPattern {
   words: string[];
   object: string[];
   prep: string[];
+  /**
+   * words one of which must head the trigger's subject or modify its head ("peacekeepers arrived",
+   * "peacekeeping troops arrived"); empty: any subject. Verb patterns only.
+   */
+  subject: string[];
   /** 'subject': the actor before the trigger is the target ("Mugabe is under house arrest") */
   target: 'object' | 'subject' | 'none';
   source: 'subject' | 'none';
@@ -77,7 +83,8 @@ export function loadPatterns(file = join(DATA_DIR, 'events', 'patterns.yaml')): 
   parsed.data.forEach((e, n) => {
     if (!codebook.get(e.code)) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: unknown CAMEO code ${e.code}`);
     if (!e.verbs.length && !e.nouns.length) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: needs verbs or nouns`);
-    const base = { code: e.code, object: e.object, prep: e.prep.length ? e.prep : rootPreps.get(e.code.slice(0, 2)) ?? [], target: e.target, source: e.source };
+    if (e.subject.length && e.nouns.length) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: a subject constraint applies to verbs only`);
+    const base = { code: e.code, object: e.object, subject: e.subject, prep: e.prep.length ? e.prep : rootPreps.get(e.code.slice(0, 2)) ?? [], target: e.target, source: e.source };
     for (const v of e.verbs) {
       const words = v.toLowerCase().split(/\s+/);
       const list = byVerb.get(words[0]) ?? [];
@@ -91,7 +98,9 @@ export function loadPatterns(file = join(DATA_DIR, 'events', 'patterns.yaml')): 
       byNoun.set(words[0], list);
     }
   });
-  const order = (a: EventPattern, b: EventPattern) => b.words.length - a.words.length || (b.object.length ? 1 : 0) - (a.object.length ? 1 : 0);
+  // longest trigger first; then a constrained pattern (object, subject) before a plain one
+  const order = (a: EventPattern, b: EventPattern) => b.words.length - a.words.length || (b.object.length ? 1 : 0) - (a.object.length ? 1 : 0) ||
+    (b.subject.length ? 1 : 0) - (a.subject.length ? 1 : 0);
   for (const l of byVerb.values()) l.sort(order);
   for (const l of byNoun.values()) l.sort(order);
   const index = { byVerb, byNoun };
