@@ -475,3 +475,10 @@ test('a story filed from abroad: the dateline places no one when another country
   const b = run('HARARE, Aug 25 (Reuters) - Police detained 40 protesters on Tuesday. The United States condemned the arrests.');
   assert.equal(actor(b, 'Police')?.code, 'ZWECOP');
 });
+
+test('an agent word the tagger reads as an adjective is the agent when it ends its phrase ("The military said"), not before a noun ("a military alliance")', () => {
+  assert.equal(actor(run('The military said it had retaken the airport.'), 'military')?.code, 'MIL');
+  assert.equal(actor(run('The Chadian military said it had retaken the airport.'), 'Chadian military')?.code, 'TCDMIL');
+  assert.deepEqual(run('A military alliance was formed in 1949.').map((x) => x.name), []);
+  assert.deepEqual(run('The dispute became military within weeks.').map((x) => x.name), []);
+});

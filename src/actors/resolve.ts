@@ -539,9 +539,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
     // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
     // possessive pronoun ("its forces" are its owner's, events/ finds the owner)
-    // ("when rebels attacked": wink tags a plural agent noun before a verb as a verb, "rebels")
+    // ("when rebels attacked": wink tags a plural agent noun before a verb as a verb, "rebels"; and
+    // an agent word that ends its phrase after a determiner or adjective as an adjective: "The
+    // military said", "the Malian military's statement")
     const agentNoun = (e: number) => tokens[e].pos === 'NOUN' || tokens[e].pos === 'PROPN' ||
-      (tokens[e].pos === 'VERB' && /s$/.test(lower[e]) && (tokens[e + 1]?.pos === 'VERB' || tokens[e + 1]?.pos === 'AUX') && sameSentence(e, e + 1));
+      (tokens[e].pos === 'VERB' && /s$/.test(lower[e]) && (tokens[e + 1]?.pos === 'VERB' || tokens[e + 1]?.pos === 'AUX') && sameSentence(e, e + 1)) ||
+      (tokens[e].pos === 'ADJ' && /^(?:DET|ADJ|PROPN)$/.test(tokens[e - 1]?.pos ?? '') &&
+        !(/^(?:NOUN|PROPN|ADJ|NUM)$/.test(tokens[e + 1]?.pos ?? '') && sameSentence(e, e + 1)));
     // a one-word agent used as an adjective before an agent noun ("Mali's military government",
     // "Russian military officials"): the noun is the head, and the phrase keeps its country
     if (ag && ag[1].words.length === 1 && !agentNoun(ag[0] - 1)) {
