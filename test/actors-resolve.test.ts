@@ -482,3 +482,10 @@ test('an agent word the tagger reads as an adjective is the agent when it ends i
   assert.deepEqual(run('A military alliance was formed in 1949.').map((x) => x.name), []);
   assert.deepEqual(run('The dispute became military within weeks.').map((x) => x.name), []);
 });
+
+test('a title with a complement before an apposed name is that person ("Russia\'s envoy to the IAEA, X,"), not a second actor', () => {
+  const a = run('Brazil\'s ambassador to the United Nations, Sergio Danese, rejected the draft.');
+  const named = a.filter((x) => x.type === 'person');
+  assert.deepEqual(named.map((x) => x.name), ['Sergio Danese']);
+  assert.equal(named[0].code, 'BRAGOV');
+});

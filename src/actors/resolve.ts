@@ -638,7 +638,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
       // "the president, Qasym-Zhomart Toqaev," names the person next; "X, the president," describes X
-      const apposNext = lower[rp.end] === ',' && isCap(tokens[rp.end + 1]?.text ?? '') && tokens[rp.end + 1]?.pos === 'PROPN';
+      // (after a lower-case title's complement too: "Russia's envoy to the IAEA, Mikhail Ulyanov,";
+      // the description is then read from the text before the name, see the appositions below)
+      let comma = rp.end;
+      if (/^(?:to|at|in|for|of)$/.test(lower[comma] ?? '') && tokens.slice(rp.titleStart, rp.end).every((x) => !isCap(x.text))) {
+        let c = comma + 1;
+        if (lower[c] === 'the') c++;
+        const capStart = c;
+        while (c < capStart + 5 && isCap(tokens[c]?.text ?? '') && sameSentence(i, c)) c++;
+        if (c > capStart && lower[c] === ',') comma = c;
+      }
+      const apposNext = lower[comma] === ',' && isCap(tokens[comma + 1]?.text ?? '') && tokens[comma + 1]?.pos === 'PROPN';
       const last = cands[cands.length - 1];
       const apposPrev = lower[i - 1] === ',' && last && last.type === 'person' && last.tokenEnd === i - 1;
       // the title is the head noun, not a modifier ("Israel's general election")
@@ -1038,7 +1048,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const before = text.slice(sent.start, m.start);
       // (the pattern ends in a comma and spaces: a cheap test first, as it is tried at every position)
       const trimmed = before.trimEnd();
-      const pre = trimmed.length < before.length && trimmed.endsWith(',') && /(?:^|[,;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*(?:'s|’s)\s+)?(?:then-|former\s+)?\p{Ll}[\p{Ll} -]+),\s+$/u.exec(before);
+      // (a title may end in a complement naming a body or place: "Russia's envoy to the IAEA, X,")
+      const pre = trimmed.length < before.length && trimmed.endsWith(',') && /(?:^|[,;]\s+|\s)((?:\p{Lu}[\p{L}'’-]*(?:'s|’s)\s+)?(?:then-|former\s+)?\p{Ll}[\p{Ll} -]+?(?:\s+(?:to|at|in|for|of)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})?),\s+$/u.exec(before);
       if (pre && titleRe.test(pre[1]) && pre[1].split(/\s+/).length <= 8 && !acc.appositive) {
         acc.description = pre[1].trim();
         acc.appositive = true;
