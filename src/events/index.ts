@@ -208,6 +208,9 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
  * acts; the ConfliBERT CAMEO annotation (Parolin et al. 2022) marks it so ("suspended aid
  * deliveries in Nigeria": Nigeria).
  */
+/** Nouns naming a charge made (a denial whose subject is one denies its content, not the making of it). */
+const ALLEGATION_NOUNS = new Set(['charge', 'charges', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'assertion', 'assertions']);
+
 const TERRITORY_CODES = /^(?:087|172|0356|07|074|15|16[0-6]|024)/;
 /** Prepositions of cause or circumstance: a noun act after one is the reason for the clause's act, not the clause subject's act. */
 const REASON_PREPOSITIONS = new Set(['over', 'amid', 'despite', 'after', 'following', 'since', 'because', 'against', 'about', 'regarding', 'concerning']);
@@ -256,7 +259,7 @@ const NON_MILITARY_QUALIFIERS = new Set(['trade', 'price', 'tariff', 'currency',
 /** Words that make a date the end of a period or a deadline: "until 2028", "by the end of March". */
 const BOUND_BEFORE_DATE = /\b(?:until|till|through|by|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$/i;
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
-const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt', 'end']);
+const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
 /** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
 const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
 /** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
@@ -558,9 +561,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const denies = (i: number) => tokens[i].lemma.toLowerCase() === 'deny' || /^den(?:y|ies|ied|ying)$/.test(lower[i]);
     const v = syntax(tokens[k].sentence);
     if (v) {
+      // a past form conjoined after the denied clause is the denier's own act ("denied that Belgrade
+      // was involved and accused Pristina of …": the accusation is made, not denied)
+      if (detachedConjunct(v, k) >= 0) return false;
       for (let cur = k, n = 0; n < 3; n++) {
         const up = v.parse.head[cur];
         if (up < 0 || !/^(?:ccomp|xcomp|advcl)$/.test(v.parse.relation[cur])) break;
+        // "X accused Y of …, a charge Z denied": the denial is of the charge's content, after the
+        // accusation; the accusing itself took place
+        if (denies(up) && up > cur && v.children[up].some((c) => /^nsubj/.test(v.parse.relation[c]) && ALLEGATION_NOUNS.has(lower[c]))) return false;
         if (denies(up)) return true;
         // what the denier says instead ("denied that …, saying its aircraft had struck a depot") is asserted by it
         if (REPORTING.has(tokens[up].lemma.toLowerCase()) || lower[up] === 'saying') break;
@@ -840,7 +849,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   for (let s = 0; s < sentences.length; s++) {
     const sent = sentences[s];
     const sentText = text.slice(sent.start, sent.end);
-    let dates: ReturnType<typeof resolveDates> | null = null;
+    /** the sentence's dates resolved backward from publication (`past`) and forward (`ahead`), each computed once */
+    let datesPast: ReturnType<typeof resolveDates> | null = null;
+    let datesAhead: ReturnType<typeof resolveDates> | null = null;
     const titleCase = isTitleCase(tokens, sent.tokenStart, sent.tokenEnd);
     const eventsBefore = events.length;
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
@@ -1544,7 +1555,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
 
       // ---- date: nearest expression in the sentence, else the publication date
-      dates ??= resolveDates(sentText, opts.published, { lookAhead: FUTURE.test(sentText) });
+      // a weekday or month with no direction is read forward only for a planned or hypothetical act
+      // in a sentence that speaks of the future ("will meet on Friday"); an act told as done or said
+      // is dated backward whatever else the sentence plans ("ended talks on Monday without reaching
+      // an agreement on the next tranche")
+      const ahead = (modality === 'intended' || modality === 'hypothetical') && FUTURE.test(sentText);
+      const dates = ahead ? (datesAhead ??= resolveDates(sentText, opts.published, { lookAhead: true })) : (datesPast ??= resolveDates(sentText, opts.published, { lookAhead: false }));
       let date: string | null = opts.published;
       let precision: FoundEvent['datePrecision'] = opts.published ? 'day' : null;
       let dateSource: FoundEvent['dateSource'] = opts.published ? 'publication' : null;
@@ -1563,6 +1579,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (y < 0 || !next || !/^(?:NOUN|ADJ|PROPN)$/.test(next.pos) || next.sentence !== tokens[y].sentence) return true;
         return y < triggerStart && triggerStart <= y + 4 && !tokens.slice(y + 1, triggerStart).some((x) => x.pos === 'VERB' || x.pos === 'ADP');
       });
+      // a possessive date ("the results of Sunday's election") dates the noun it owns: another date
+      // of the act's own wins over it ("rejected the results of Sunday's election on Tuesday"); with
+      // none it stands ("attacked by troops in Tuesday night's coup")
+      const possessive = (d: { start: number; end: number }) => /^\s*['’]s\b/.test(sentText.slice(d.end)) && !(sent.start + d.end <= t.start && t.start - (sent.start + d.end) <= 24);
+      if (ownDates.some((d) => !possessive(d))) ownDates = ownDates.filter((d) => !possessive(d));
       // an act named as the point of reference of another's date ("hosted him on March 3, days after
       // a deadly clash"): only a date after it is its own; with none it is undated, since neither
       // the main clause's date nor the publication date is its day
@@ -1625,7 +1646,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const byOfficials = source >= 0 && (actors[source].type === 'state' || actors[source].type === 'igo' || /GOV$/.test(actors[source].code ?? ''));
       const actCode = p.code === '183' && source >= 0 && (actors[source].type === 'state' || /MIL$/.test(actors[source].code ?? '')) ? '195'
         : byProtesters && /^(?:180|182|190|193)$/.test(p.code) ? '145'
-          : byOfficials && p.code.startsWith('14') && tokens[k].lemma.toLowerCase() === 'protest' ? '111' : p.code;
+          : byOfficials && p.code.startsWith('14') && tokens[k].lemma.toLowerCase() === 'protest' ? '111'
+            // troops sent with no state to receive them ("had not sent troops to the border", "did
+            // not deploy forces") are a mobilization (154), not peacekeeping or protection given (074)
+            : p.code === '074' && p.kind === 'verb' && target < 0 && /^(?:send|deploy|dispatch)$/.test(tokens[k].lemma.toLowerCase()) ? '154' : p.code;
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
       const cameo = coder.codebook.get(intentCode ?? actCode)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
@@ -1815,10 +1839,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (b.modality !== 'intended') continue;
     const k = triggerToken(b);
     const v = k >= 0 ? syntax(tokens[k].sentence) : null;
-    if (!v || !/^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') || lower[k - 1] !== 'to') continue;
-    const h = v.parse.head[k];
-    const a = events.find((x) => x !== b && h >= 0 && x.trigger.start === tokens[h].start && x.root === b.root && x.source === b.source &&
-      x.confidence >= (opts.minConfidence ?? 0.35) && !announcing.has(x));
+    if (!v || lower[k - 1] !== 'to') continue;
+    const sameAct = (x: FoundEvent) => x !== b && x.root === b.root && x.source === b.source && x.confidence >= (opts.minConfidence ?? 0.35) && !announcing.has(x);
+    const h = /^(?:xcomp|advcl)$/.test(v.parse.relation[k] ?? '') ? v.parse.head[k] : -1;
+    // the verb the parse governs the infinitive by; or, where the parse went astray ("Police fired
+    // tear gas to disperse …" parsed with "fired" as a modifier), the act just before the "to" in
+    // the same clause (no comma or semicolon between)
+    let a = events.find((x) => h >= 0 && x.trigger.start === tokens[h].start && sameAct(x));
+    if (!a) {
+      const before = events.filter((x) => sameAct(x) && x.sentence.start === b.sentence.start && x.trigger.end <= b.trigger.start &&
+        !/[,;:]/.test(text.slice(x.trigger.end, b.trigger.start)) && b.trigger.start - x.trigger.end <= 60);
+      a = before.sort((x, y) => y.trigger.end - x.trigger.end)[0];
+    }
     if (a && (b.target < 0 || b.target === a.target)) purposes.add(b);
   }
   // a region ("Southeast Asia", "Europe") is a place, not a party: never a source, and a target only
