@@ -254,3 +254,28 @@ test('troops sent with no state to receive them are a mobilization (154); escort
   assert.ok(codes('Two destroyers escorted the grain convoy through the strait.').includes('074'));
   assert.ok(codes('Sweden summoned the Iranian ambassador on Monday.').includes('114'));
 });
+
+test('targets met are no meeting and demands met are acceded to; a seized tanker is property (1711) whatever flag it flies; a state suspended from a body is 160', () => {
+  assert.deepEqual(codes('Officials said Quito had not met its targets on tax collection.'), []);
+  assert.ok(codes('The government met the demands of the striking teachers.').includes('083'));
+  const run = (content: string) => pipeline.analyze({ source: 't', format: 'text', content, published: '2024-05-06' });
+  const seized = run('Naval commandos seized a Liberia-flagged oil tanker near the strait on Friday.');
+  assert.deepEqual(seized.events.map((e) => e.code), ['1711'], JSON.stringify(seized.events.map((e) => e.code)));
+  const au = run('The African Union suspended Mali from all its activities.');
+  const e = au.events.find((x) => x.code === '160');
+  assert.equal(au.actors.find((a) => a.id === e?.target)?.name, 'Mali');
+});
+
+test('asking a party that is no actor names no target inside the act asked for; a complaint filed with a court is not against it; an act awaited under "must … before" is hypothetical', () => {
+  const run = (content: string) => pipeline.analyze({ source: 't', format: 'text', content, published: '2024-05-06' });
+  const name = (doc: ReturnType<typeof run>, id: string | null | undefined) => doc.actors.find((a) => a.id === id)?.name ?? null;
+  const urge = run('The army chief urged all sides to settle the dispute through the courts.').events.find((e) => e.root === '02');
+  assert.ok(urge);
+  assert.equal(urge.target, null);
+  const file = run('The opposition party said it would file a complaint with the Supreme Court.');
+  assert.ok(file.events.every((e) => !/JUD$/.test(file.actors.find((a) => a.id === e.target)?.code ?? '')), JSON.stringify(file.events.map((e) => [e.code, name(file, e.target)])));
+  const sign = run('Serbia must recognise the border before Kosovo signs any agreement, the minister said.').events.find((e) => e.trigger.text === 'signs');
+  if (sign) assert.equal(sign.modality, 'hypothetical');
+  const stay = run('The peacekeepers will stay until the militias disarm.').events.find((e) => e.trigger.text === 'disarm');
+  assert.equal(stay?.modality, 'hypothetical');
+});

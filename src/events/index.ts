@@ -198,7 +198,7 @@ const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled
 /** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"), and their nouns ("announced their intention to lay down arms"). */
 const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager',
   'intention', 'willingness', 'readiness']);
-const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned)$/;
+const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned|flagged|registered|bound)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
 /**
  * CAMEO codes whose act lands on a territory, so that a state named in the act's place phrase is
@@ -208,6 +208,14 @@ const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
  * acts; the ConfliBERT CAMEO annotation (Parolin et al. 2022) marks it so ("suspended aid
  * deliveries in Nigeria": Nigeria).
  */
+/** Things met that are no party ("met its targets", "meet the deadline"): no meeting (CAMEO 04). */
+const MET_THINGS = new Set(['target', 'targets', 'goal', 'goals', 'deadline', 'deadlines', 'requirement', 'requirements', 'criteria', 'criterion',
+  'condition', 'conditions', 'obligation', 'obligations', 'need', 'needs', 'expectation', 'expectations', 'standard', 'standards', 'threshold', 'quota',
+  'quotas', 'benchmark', 'benchmarks', 'commitments', 'costs', 'cost', 'payments', 'payment', 'demand']);
+
+/** Modal and future auxiliaries of a clause that states an obligation or a plan. */
+const MODAL_FUTURE = new Set(['must', 'should', 'will', 'would', 'shall', "'ll", 'wo', 'ought', 'need']);
+
 /** Nouns naming a charge made (a denial whose subject is one denies its content, not the making of it). */
 const ALLEGATION_NOUNS = new Set(['charge', 'charges', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'assertion', 'assertions']);
 
@@ -989,7 +997,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const objectWindowEnd = (end: number): number => {
         let limit = windowEnds.get(end);
         if (limit !== undefined) return limit;
+        // (a hyphenated compound counts as one word: "a Marshall Islands-flagged oil tanker")
         limit = end + 6;
+        for (let j = end + 1; j < Math.min(sent.tokenEnd, limit); j++) if (lower[j] === '-' && tokens[j].start === tokens[j - 1].end && tokens[j + 1]?.start === tokens[j].end) limit += 2;
         for (let j = end + 1; j < Math.min(sent.tokenEnd, end + 9); j++) {
           if (lower[j] === 'with' && (actorAtToken[j - 1] >= 0 || (lower[j - 1] === ')' && actorAtToken[j - 2] >= 0))) { limit = j + 6; break; }
         }
@@ -1011,6 +1021,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         }
         for (let j = k - 1; j >= sent.tokenStart && tokens[j].pos !== 'VERB'; j--) if (words.includes(lower[j])) return true;
         return false;
+      };
+      /** whether the actor or place at token `j` runs into "-flagged", "-based" or another modifier suffix */
+      const placeModifier = (j: number): boolean => {
+        let e = j;
+        while (e + 1 < sent.tokenEnd && (actorAtToken[e + 1] === actorAtToken[j] && actorAtToken[j] >= 0 || (placeStarts.has(j) && tokens[e + 1].pos === 'PROPN'))) e++;
+        return lower[e + 1] === '-' && MODIFIER_SUFFIX.test(lower[e + 2] ?? '');
       };
       // a passive's subject is its theme ("195 servicemen had been returned from …"): a person or
       // group there is the "@person" object of a pattern
@@ -1049,14 +1065,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             // ("launched air strikes": air strikes, 195, not a strike, 143); not an intent's object,
             // which names what is promised ("pledged military aid": 033, CAMEO codebook v1.1b3 03x)
             if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && !p.code.startsWith('03') && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
-            if (p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) { at = j; break; }
+            // (a word of a capitalised name is no object word: "a Marshall Islands-flagged tanker" names no islands)
+            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && !(actorAtToken[j] >= 0 && j > end && /^\p{Lu}/u.test(tokens[j].text))) { at = j; break; }
             // a two-word object ("formal protest", "security cooperation"): both words are the object's
             if (p.object.includes(phrase2)) { at = j; pair = true; break; }
             // "@person": a person or group actor as the object ("released Pablo Moncayo")
             if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
             // "@place": a gazetteer place or a state named as the object ("recaptured Kherson", "annexed Crimea")
             // (the object itself, right after the verb or its determiner: "captured in Mariupol" is no seizure of Mariupol)
-            if (p.object.includes('@place') && (j === end || (j === end + 1 && tokens[end].pos === 'DET')) &&
+            // (not a place that only modifies the object: "seized a Marshall Islands-flagged tanker")
+            if (p.object.includes('@place') && (j === end || (j === end + 1 && tokens[end].pos === 'DET')) && !placeModifier(j) &&
               ((actorAtToken[j] >= 0 && actors[actorAtToken[j]].type === 'state') || placeStarts.has(j))) { at = j; break; }
             if (/^[.;]$/.test(lower[j])) break;
           }
@@ -1071,6 +1089,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       if (!match) match = plain;
       if (!match) return k;
+      // "met targets", "meet the deadline": a thing met is no party met (demands met are accession, 083)
+      if (match.p.kind === 'verb' && t.lemma.toLowerCase() === 'meet' && !match.p.object.length) {
+        let j = match.end;
+        while (j < sent.tokenEnd && (/^(?:DET|ADJ|ADV|NUM)$/.test(tokens[j].pos) || /^(?:its|their|his|her|our)$/.test(lower[j]))) j++;
+        if (MET_THINGS.has(lower[j])) return k;
+      }
       // the object word of a matched pattern ("pledged support") is its theme, not a second event
       if (objectAt >= 0) consumed.add(objectAt);
       if (objectAt >= 0 && objectPair) consumed.add(objectAt + 1);
@@ -1210,7 +1234,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // the pattern's preposition first, then the first actor after the trigger
         let from = -1;
         for (let j = triggerEnd; j < Math.min(sent.tokenEnd, triggerEnd + 10); j++) {
-          if (p.prep.includes(lower[j])) { from = j + 1; break; }
+          // (an infinitive's "to" is no preposition: "urged all sides to resolve …")
+          if (p.prep.includes(lower[j]) && !(lower[j] === 'to' && tokens[j + 1]?.pos === 'VERB')) { from = j + 1; break; }
           // the pattern's own object phrase ("fired tear gas at protesters": wink tags "tear" a verb)
           const objectWords = p.object.find((o) => o.includes(' ') && lower.slice(j, j + o.split(' ').length).join(' ') === o);
           if (objectWords) { j += objectWords.split(' ').length - 1; continue; }
@@ -1365,6 +1390,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (tokens[j].pos === 'CCONJ' && conjoinsClause(j, sent.tokenEnd)) break;
           // a participle adjunct after a comma is another act ("rejected the appeal, saying Yerevan …")
           if (lower[j] === ',' && tokens[j + 1]?.pos === 'VERB') break;
+          // a request or demand made of a party that is no actor ("urged all sides to resolve the
+          // dispute through the courts"): an actor inside the act asked for is not the one asked
+          if (p.kind === 'verb' && /^(?:02|10)/.test(p.code) && j > triggerEnd && lower[j] === 'to' && tokens[j + 1]?.pos === 'VERB') break;
           // a noun act's phrase ends at a verb or a relative "that"/"what" ("protests that removed
           // leaders from Georgia", "looting led to Toqaev requesting …"), but a purpose infinitive
           // goes on ("a mediation effort to resolve the rift between Qatar and …")
@@ -1418,7 +1446,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // retreat (087x), unless they are another state's
       if (target >= 0 && ownMeans(p.code, target, source)) target = -1;
       // a court a case is filed at is the venue, not the one sued (CAMEO 115)
-      if (target >= 0 && p.code.startsWith('115') && /JUD$/.test(actors[target].code ?? '')) target = -1;
+      // (so is one a complaint is filed or lodged with: "would file complaints with the Constitutional Court")
+      if (target >= 0 && (p.code.startsWith('115') || (/^11[14]/.test(p.code) && /^(?:file|lodge|submit)$/.test(t.lemma.toLowerCase()))) &&
+        /JUD$/.test(actors[target].code ?? '')) target = -1;
 
       // ---- negation and modality
       let negated = false;
@@ -1517,6 +1547,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // restrictions"): the parse's marker of the trigger's clause, else the nearest "if"/"unless"
       // before the trigger with no comma or other verb between
       if (modality !== 'hypothetical' && inCondition(k, sent.tokenStart)) modality = 'hypothetical';
+      // an act in a clause of time under an obligation or a plan ("Armenia must amend its
+      // constitution before Azerbaijan signs any agreement", "will stay until the rebels disarm"):
+      // not yet done
+      if (modality !== 'hypothetical' && nv) {
+        let c = k;
+        if (p.kind === 'noun' && /^(?:obj|obl|nsubj)$/.test(nv.parse.relation[c] ?? '') && nv.parse.head[c] >= 0) c = nv.parse.head[c];
+        // (a clause the tagger misread as a noun phrase, "before Azerbaijan signs/NOUN any agreement", counts too)
+        const h = /^(?:advcl|obl)$/.test(nv.parse.relation[c] ?? '') && nv.children[c].some((x) => /^(?:mark|case)$/.test(nv.parse.relation[x]) && /^(?:before|until|till)$/.test(lower[x])) ? nv.parse.head[c] : -1;
+        if (h >= 0 && nv.children[h].some((x) => /^aux/.test(nv.parse.relation[x]) && MODAL_FUTURE.has(lower[x]))) modality = 'hypothetical';
+      }
       // an act someone denies ("denied that Moscow had supplied weapons", "denies supplying drones")
       // is reported as not done
       if (deniedAct(k, sent.tokenStart)) { negated = true; if (modality === 'asserted') modality = 'reported'; }
