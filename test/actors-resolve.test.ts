@@ -489,3 +489,27 @@ test('a title with a complement before an apposed name is that person ("Russia\'
   assert.deepEqual(named.map((x) => x.name), ['Sergio Danese']);
   assert.equal(named[0].code, 'BRAGOV');
 });
+
+test('places the gazetteer does not list are no actors: a run a word of geography opens or ends, or one after "the town of"', () => {
+  const names = (t: string) => run(t).map((x) => x.name);
+  assert.deepEqual(names('Iran seized a tanker in the Strait of Hormuz.'), ['Iran']);
+  assert.deepEqual(names('Iran seized a tanker in the Gulf of Oman.'), ['Iran']);
+  assert.deepEqual(names('Vessels clashed near the Second Thomas Shoal.'), []);
+  assert.deepEqual(names('Gunmen attacked a patrol near the northern town of Zubin Potok.').filter((n) => /Zubin/.test(n)), []);
+  // a state's own name with such a word is the state
+  assert.deepEqual(names('The Marshall Islands condemned the seizure.'), ['Marshall Islands']);
+});
+
+test('coast guards and fleets are military; a body owned by an organization takes its country; "the bloc", "the lender", "the court" name the organization named before', () => {
+  assert.equal(actor(run('Chinese coast guard ships blocked the boat.'), 'Chinese coast guard')?.code, 'CHNMIL');
+  assert.equal(actor(run('The U.S. Navy\'s Fifth Fleet condemned the seizure.'), 'Fifth Fleet')?.code, 'USAMIL');
+  const bloc = run('ECOWAS condemned the coup. The bloc said it would impose sanctions.');
+  assert.deepEqual(actor(bloc, 'Economic Community of West African States')?.mentions.map((m) => m.text), ['ECOWAS', 'The bloc']);
+  const imf = run('The International Monetary Fund ended talks with Pakistan, the lender said.');
+  assert.deepEqual(actor(imf, 'International Monetary Fund')?.mentions.map((m) => m.text), ['International Monetary Fund', 'the lender']);
+  const icj = run('Guyana took the case to the International Court of Justice. The court ruled in its favour.');
+  assert.equal(icj.filter((x) => x.name === 'court').length, 0);
+  assert.equal(actor(icj, 'International Court of Justice')?.mentions.length, 2);
+  // with no organization of its kind before it, "the court" stays a court of its own
+  assert.equal(actor(run('The court sentenced him to five years.'), 'court')?.code, 'JUD');
+});

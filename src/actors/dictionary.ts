@@ -144,8 +144,16 @@ const RolesFile = z.object({
   titles: z.array(z.object({ words: z.string(), agent: AgentCodes.nullable(), office: z.string().optional() }).strict()),
   organizations: z.array(z.object({ words: z.array(z.string()), agent: AgentCodes }).strict()),
   non_actors: z.array(z.array(z.string())),
+  descriptions: z.array(z.object({
+    noun: z.string().regex(/^[a-z]+$/, 'one lower-case noun'),
+    refers: z.array(z.enum(['igo', 'organization', 'ngo'])).min(1),
+    codes: z.array(z.string().regex(/^[A-Z]{3}$/, 'a three-letter CAMEO code part such as IMF or JUD')).default([]),
+  }).strict()).default([]),
 }).strict();
-/** `roles.yaml` as loaded: titles (words, agent, optional office), organization keywords, non-actor keywords. */
+/**
+ * `roles.yaml` as loaded: titles (words, agent, optional office), organization keywords, non-actor
+ * keywords, and definite descriptions that refer back to an organization ("the bloc", "the lender").
+ */
 export type RolesDef = z.infer<typeof RolesFile>;
 
 /** A role of a person: `{ title, country (ISO3 or IGO id) | null, agent, start, end | null }`. */

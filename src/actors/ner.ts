@@ -53,7 +53,8 @@ export function nerCandidates(doc: AnnotatedText, index: ResolverIndex): NerCand
   for (const e0 of found) {
     // sentence-initial adjectives the model takes into a name ("Senior Hungarian and …"): trimmed
     let e = e0;
-    while (e.tokenEnd - e.tokenStart > 1 && LEADING_ADJECTIVES.has(doc.tokens[e.tokenStart]?.text)) {
+    // (and a sentence-initial article before an organization: "The EU and NATO met" names the EU)
+    while (e.tokenEnd - e.tokenStart > 1 && (LEADING_ADJECTIVES.has(doc.tokens[e.tokenStart]?.text) || (e.type === 'ORG' && doc.tokens[e.tokenStart]?.text === 'The'))) {
       const t = doc.tokens[e.tokenStart + 1];
       e = { ...e, tokenStart: e.tokenStart + 1, start: t.start, text: doc.text.slice(t.start, doc.tokens[e.tokenEnd - 1].end) };
     }

@@ -132,6 +132,9 @@ const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|c
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
+/** Words of geography that open ("Strait of …") or end ("… Shoal") the name of a place that is no actor. */
+const GEO_WORDS = new Set(['strait', 'straits', 'gulf', 'bay', 'shoal', 'reef', 'reefs', 'channel', 'canal', 'cape', 'lake', 'sea', 'ocean', 'river',
+  'peninsula', 'desert', 'mountains', 'mountain', 'valley', 'atoll', 'archipelago', 'sound', 'passage', 'isthmus', 'delta', 'basin', 'plateau', 'highlands']);
 /** Auxiliaries that open a yes/no question. */
 const QUESTION_OPENERS = new Set(['Did', 'Does', 'Do', 'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Can', 'Could', 'Should', 'Has', 'Have', 'Had', 'Shall']);
 const NAME_STOP = new Set([
@@ -676,6 +679,22 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
     }
+    // a place the gazetteer does not list: a capitalised run after "the town of", "the port of" …
+    // ("near the northern town of Zubin Potok"), or one that a word of geography opens or ends ("the
+    // Strait of Hormuz", "the Second Thomas Shoal", "the Gulf of Oman"): a place with no known
+    // state, not an actor (a state's own name, "the Marshall Islands", is matched as a state first)
+    if (isCap(tokens[i].text) && !NAME_STOP.has(tokens[i].text) && !(dm && dm[0] >= capRun(i))) {
+      let r = capRun(i);
+      const lead = i > 1 && PLACE_LEAD.has(`${lower[i - 2]} ${lower[i - 1]}`);
+      const geoOpen = GEO_WORDS.has(lower[r - 1]) && lower[r] === 'of' && isCap(tokens[r + 1]?.text ?? '') && sameSentence(i, r + 1);
+      if (geoOpen) r = capRun(r + 1);
+      const geoEnd = !geoOpen && r - i > 1 && GEO_WORDS.has(lower[r - 1]);
+      if ((lead && !dm) || geoOpen || geoEnd) {
+        places.push({ name: text.slice(tokens[i].start, tokens[r - 1].end), country: null, tokenStart: i, tokenEnd: r });
+        i = r;
+        continue;
+      }
+    }
     const tk = tokens[i];
     // an organization the NER model finds around a dictionary name ("Kazakh Foreign Ministry") is the organization
     const ne = ner?.startingAt.get(i);
@@ -852,11 +871,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   }
 
   /** The country of a demonym or country name inside an organization's name ("Kazakh Foreign Ministry"). */
+  /**
+   * The country of the first dictionary actor named inside tokens [a, b); else that of an
+   * organization that owns the span ("the U.S. Navy's Fifth Fleet": the Navy's); else null.
+   */
   function countryInside(a: number, b: number): string | null {
     for (let k = a; k < b; k++) {
       const m = dictMatch(k);
       if (m) { const c = dict.actors.get(m[1].actorId)?.country ?? null; if (c) return c; }
     }
+    const owner = cands[cands.length - 1];
+    if (owner && /^['’]s$/.test(tokens[a - 1]?.text ?? '') && owner.tokenEnd === a - 1 && owner.type === 'organization' && owner.country) return owner.country;
     return null;
   }
 
@@ -1029,6 +1054,37 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const acc = byKey.get(key)!;
     acc.mentions.push(mentionOf(k, k + 1, 'surname'));
     covered[k] = 1;
+  }
+
+  // ---- definite descriptions: "the bloc", "the lender" name the last organization of their kind ----
+  // (roles.yaml `descriptions`; the last such actor named in the six sentences before, else none)
+  if (dict.roles.descriptions.length) {
+    const byNoun = new Map(dict.roles.descriptions.map((d) => [d.noun, d]));
+    const orgs = [...byKey.values()].filter((a) => a.cand.type === 'igo' || a.cand.type === 'organization' || a.cand.type === 'ngo');
+    for (let k = 1; k < tokens.length && orgs.length; k++) {
+      const d = byNoun.get(lower[k]);
+      if (!d || lower[k - 1] !== 'the' || tokens[k].pos !== 'NOUN' || isCap(tokens[k].text)) continue;
+      // (an agent phrase the resolver made of the word alone, "the court" as JUD with no country,
+      // gives way to the organization it refers back to)
+      const agentOnly = covered[k] ? [...byKey.values()].find((a) => a.cand.origin === 'group' && !a.country && a.mentions.some((m) => m.tokenStart <= k && k < m.tokenEnd && m.tokenEnd - m.tokenStart === 1)) : undefined;
+      if (covered[k] && !agentOnly) continue;
+      if (/^(?:NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '') && sameSentence(k, k + 1)) continue;
+      const floor = Math.max(0, tokens[k].sentence - 6);
+      let best: Acc | null = null, bestAt = -1;
+      for (const a of orgs) {
+        const code = a.cand.dict?.code ?? `${a.country ?? ''}${a.agent ?? ''}`;
+        if (!d.refers.includes(a.cand.type as 'igo' | 'organization' | 'ngo') || (d.codes.length && !d.codes.some((c) => code.includes(c)))) continue;
+        for (const m of a.mentions) if (m.tokenStart < k && m.tokenStart > bestAt && tokens[m.tokenStart].sentence >= floor) { best = a; bestAt = m.tokenStart; }
+      }
+      if (best) {
+        best.mentions.push(mentionOf(k - 1, k + 1, 'title'));
+        covered[k] = 1;
+        if (agentOnly) {
+          agentOnly.mentions = agentOnly.mentions.filter((m) => !(m.tokenStart <= k && k < m.tokenEnd));
+          if (!agentOnly.mentions.length) byKey.delete(agentOnly.cand.key);
+        }
+      }
+    }
   }
 
   // ---- appositions give descriptions: "X, senior fellow at Y, told", "Y's then-prime minister, X," ----
