@@ -121,7 +121,8 @@ export function timePhraseBefore(tokens: AnnotatedText['tokens'], j: number): nu
  *
  * Also (held-out tenths of train, each shape below documented at its helper): a capitalised word
  * read as a verb inside the source name ("the Associated Press reported"), an object pronoun after
- * the verb ("told her"), a present-tense cue read as a noun ("… reports."), a name with an
+ * the verb ("told her"), a present-tense cue read as a noun ("… reports.", and the plain form
+ * after a plural noun, "…, records show."), a name with an
  * apposition before the verb ("X, the undersecretary, wrote"); "As X said, CLAUSE." and
  * "According to X, CLAUSE." (the clause after the comma); "A, X said, B." (`rest` holds B);
  * "which officials said will …" (the relative word, `rest` the clause); and ", referring to Y"
@@ -138,14 +139,16 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     while (e < limit && !(tokens[e].pos === 'ADP' && !/^(?:of|for)$/i.test(tokens[e].text))) e++;
     return e;
   };
-  const nounPhrase = (a: number, b: number, allowed: (k: number) => boolean = () => false) => {
+  // `according`: the phrase after "according to", where a noun of what is said is the source
+  // ("according to the statement", "according to his account")
+  const nounPhrase = (a: number, b: number, allowed: (k: number) => boolean = () => false, according = false) => {
     if (b <= a || b - a > 10) return false;
     let head = false;
     for (let k = a; k < b; k++) {
       const t = tokens[k];
       if (quoted[k] || RELATIVE_WORD.test(t.text)) return false;
       // "…, an accusation Paris denied": the verb's object and a relative clause, not a source
-      if (CONTENT_NOUN.test(t.lemma) && t.pos === 'NOUN') return false;
+      if (CONTENT_NOUN.test(t.lemma) && t.pos === 'NOUN' && !according) return false;
       if (!word(k) && !/^(?:\.|-|'s|’s|'|’)$/.test(t.text)) return false;
       // an apostrophe only as a plural possessive ("the voters' group"), not a quotation mark
       if (/^['’]$/.test(t.text) && !(k > a && /s$/i.test(tokens[k - 1].text) && tokens[k - 1].end === t.start)) return false;
@@ -159,7 +162,10 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
   const nameVerb = (k: number) => tokens[k].pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(tokens[k].text) && /^(?:PROPN|NOUN)$/.test(tokens[k + 1]?.pos ?? '') && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
   /** "reports", "says" tagged as a noun: a cue verb's third-person form (lower case). */
   const presentCue = (k: number) => tokens[k].pos === 'NOUN' && /^\p{Ll}+s$/u.test(tokens[k].text) &&
-    cues.get(tokens[k].text.toLowerCase().replace(/(?:(?<=[sxz]|[cs]h)es|s)$/, '')) === true && /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos);
+    cues.get(tokens[k].text.toLowerCase().replace(/(?:(?<=[sxz]|[cs]h)es|s)$/, '')) === true && /^(?:NOUN|PROPN)$/.test(tokens[k - 1].pos) ||
+    // the plain form after a plural noun ("…, records show.", "…, polls suggest.")
+    tokens[k].pos === 'NOUN' && /^\p{Ll}+$/u.test(tokens[k].text) && cues.get(tokens[k].text.toLowerCase()) === true &&
+    tokens[k - 1].pos === 'NOUN' && /\p{Ll}s$/u.test(tokens[k - 1].text);
   /** The first token of a sentence's clause: after a dateline ("YEREVAN --", "PORTLAND, Maine -"), else its first token. */
   const clauseStart = (s0: number, limit: number): number => {
     for (let k = s0; k < Math.min(limit, s0 + 8); k++) {
@@ -195,6 +201,8 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       if (tokens[k].text === ',') { c2 = k; break; }
     }
     if (c2 < 0 || b - c2 < 4 || quoted[c2 + 1] || /^["“„«‘']/.test(tokens[c2 + 1].text)) return null;
+    // "A, X said, adding …": the participle opens an attribution of its own, no second half of A
+    const participleNext = tokens[c2 + 1].pos === 'VERB' && /\p{L}ing$/u.test(tokens[c2 + 1].text);
     let c = -1;
     for (let k = c1 + 1; k < c2; k++) if ((tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') && !(k > c1 + 1 && nameVerb(k))) { c = k; break; }
     if (c < 0 || !isReport(c)) return null;
@@ -202,7 +210,8 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     let tail = c + 1;
     if (c > c1 + 1) {
       if (nounPhrase(c1 + 1, c, nameVerb)) source = { start: c1 + 1, end: c };
-    } else {
+    } else if (!/ing$/i.test(tokens[c].text)) {
+      // "said an aide"; a participle is not inverted: ", fearing the attention," is no attribution
       const e = phraseEnd(c + 1, c2);
       if (nounPhrase(c + 1, e)) { source = { start: c + 1, end: e }; tail = e; }
     }
@@ -224,6 +233,7 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       return nounPhrase(c2 + 2, v2, nameVerb) && b - from >= 3 && !quoted[from]
         ? [first, { content: { start: from, end: b }, source: { start: c2 + 2, end: v2 }, cue: v2 }] : [first];
     }
+    if (participleNext) return [{ content: { start: s, end: c1 }, source, cue: c }];
     return [{ content: { start: s, end: c1 }, source, cue: c, rest: { start: c2 + 1, end: b } }];
   };
   /**
@@ -297,7 +307,7 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       if (tokens[k].text === ',') { c1 = k; break; }
     }
     const modifier = (k: number) => tokens[k].pos === 'VERB' && (/^(?:NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '') || participle(k));
-    if (c1 < 0 || b - c1 < 4 || quoted[c1 + 1] || /^["“„«‘']/.test(tokens[c1 + 1].text) || !nounPhrase(s + 2, c1, modifier)) return null;
+    if (c1 < 0 || b - c1 < 4 || quoted[c1 + 1] || /^["“„«‘']/.test(tokens[c1 + 1].text) || !nounPhrase(s + 2, c1, modifier, true)) return null;
     let verb = false;
     for (let k = c1 + 1; k < b && !verb; k++) verb = !quoted[k] && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
     return verb ? { content: { start: c1 + 1, end: b }, source: { start: s + 2, end: c1 }, cue: s } : null;
@@ -322,8 +332,12 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
   };
   for (const sent of doc.sentences) {
     let b = sent.tokenEnd;
+    // the sentence must end with a stop, also inside a closing quotation mark ('… "far too many years."')
+    let z = b;
+    while (z > sent.tokenStart + 1 && /^["”'’]$/.test(tokens[z - 1].text) && quoted[z - 2]) z--;
+    if (z < b && /^[.!?]$/.test(tokens[z - 1].text)) b = z;
     while (b > sent.tokenStart && /^[.!?]$/.test(tokens[b - 1].text)) b--;
-    if (b === sent.tokenEnd || b <= sent.tokenStart) continue; // the sentence must end with a stop
+    if (b === sent.tokenEnd || b === z || b <= sent.tokenStart) continue;
     // "As X said (in May), CLAUSE.": the clause after the comma is X's
     const a0 = sent.tokenStart;
     if (/^as$/i.test(tokens[a0].text) && !quoted[a0]) {
@@ -344,8 +358,8 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     const medial = apposed ? [apposed] : interrupted(sent, b);
     if (medial) { out.push(...medial); continue; }
     let p = b - 1;
-    while (p > sent.tokenStart && tokens[p].text !== ',' && !quoted[p] && b - p <= 16) p--;
-    if (tokens[p].text !== ',' || quoted[p] || b - p > 16) continue;
+    while (p > sent.tokenStart && tokens[p].text !== ',' && !quoted[p] && b - p <= 30) p--;
+    if (tokens[p].text !== ',' || quoted[p]) continue;
     /**
      * The comma before a name and its apposition that end at comma `p` ("…, NAME, the
      * undersecretary for management, wrote"): the comma's token, or -1. The name: capitalised
@@ -361,6 +375,25 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       for (let k = r + 1; k < q; k++) if (!(/^\p{Lu}/u.test(tokens[k].text) || tokens[k].text === '.' || tokens[k].text === '-')) return -1;
       return r;
     };
+    // "…, according to X, an apposition (who …)." ("…, according to Ann Lee, a pollster who …",
+    // "…, according to Ann Lee, director of the institute, which …"): the last comma is the
+    // apposition's; the attribution's comma is the one before "according"
+    const modifierAt = (k: number) => tokens[k].pos === 'VERB' && (/^(?:NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '') || participle(k));
+    let accAppos = -1;
+    let accEnd = -1;
+    for (let q = b - 4; q > sent.tokenStart && b - q <= 40 && accAppos < 0; q--) {
+      if (tokens[q].text !== ',' || quoted[q] || !/^according$/i.test(tokens[q + 1].text) || !/^to$/i.test(tokens[q + 2].text)) continue;
+      let e = q + 3;
+      while (e < b && tokens[e].text !== ',' && !quoted[e]) e++;
+      if (e >= b || tokens[e].text !== ',' || !nounPhrase(q + 3, e, modifierAt, true)) break;
+      // the apposition: a noun phrase up to a relative word or a comma
+      let r = e + 1;
+      while (r < b && !RELATIVE_WORD.test(tokens[r].text) && tokens[r].text !== ',') r++;
+      if (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[e + 1].pos) && nounPhrase(e + 1, r)) { accAppos = q; accEnd = e; }
+      break;
+    }
+    // a longer tail only after such an apposition (its relative clause)
+    if (b - p > 16 && accAppos < 0) continue;
     // the reporting verb: the first verb after the comma, with the source before it or right after
     // it; a capitalised "verb" after the first word is part of a name ("the Associated Press"), and a
     // present-tense cue the tagger read as a plural noun is the verb when a phrase precedes it and
@@ -374,7 +407,12 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     }
     let source: { start: number; end: number } | null = null;
     let tail = c + 1;
-    if (c === p + 1 && /^according$/i.test(tokens[c].text) && /^to$/i.test(tokens[c + 1]?.text ?? '')) {
+    if (accAppos >= 0) {
+      source = { start: accAppos + 3, end: accEnd };
+      c = accAppos + 1;
+      p = accAppos;
+      tail = b;
+    } else if (c === p + 1 && /^according$/i.test(tokens[c].text) && /^to$/i.test(tokens[c + 1]?.text ?? '')) {
       // "…, according to exit polls.": the phrase after "to", cut before a relative clause
       // ("…, according to Republicans who critiqued the speech.")
       // a verb before a noun modifies it there ("exit polls", "lobbying records")
@@ -384,7 +422,9 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
       const modifierVerb = (k: number) => tokens[k].pos === 'VERB' && (k + 1 < e && /^(?:NOUN|PROPN)$/.test(tokens[k + 1].pos) || participle(k));
       let verbs = true;
       for (let k = c + 2; k < e; k++) if (tokens[k].pos === 'VERB' && !modifierVerb(k)) verbs = false;
-      if (verbs && nounPhrase(c + 2, e, modifierVerb)) { source = { start: c + 2, end: e }; tail = b; }
+      // (a noun of what is said is a source, "according to the report", but not one a relative
+      // clause follows: "according to the figures that the ministry published" reads as a clause)
+      if (verbs && nounPhrase(c + 2, e, modifierVerb, e === b)) { source = { start: c + 2, end: e }; tail = b; }
       if (!source) continue;
     } else if (c < 0 || !isReport(c) && !presentCue(c)) continue;
     else if (c > p + 1) {
@@ -508,6 +548,15 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
     }
     if (j < 0 || tokens[j].sentence !== sentence) return NONE;
     const span = actorSpanAt(j);
+    // "Holger Brandt of Lindqvist Bank(, an apposition,) warned": the person before "of"/"at" and a
+    // name (an actor or not) is the subject, not the firm
+    let a0 = span ? span[0] : j;
+    if (!span) while (a0 > 0 && tokens[a0 - 1].pos === 'PROPN' && tokens[a0 - 1].sentence === sentence && j - a0 < 5) a0--;
+    if ((span || tokens[j].pos === 'PROPN') && a0 >= 2 && /^(?:of|at)$/i.test(tokens[a0 - 1].text) && tokens[a0 - 1].sentence === sentence) {
+      const person = actorSpanAt(a0 - 2);
+      const idx = person ? res.actorAtToken[a0 - 2] : -1;
+      if (person && idx >= 0 && res.actors[idx]?.type === 'person') return { speaker: idx, mention: person, cue: null, conf: 0.9, cueTok: -1 };
+    }
     if (span) return { speaker: res.actorAtToken[j], mention: span, cue: null, conf: 0.9, cueTok: -1 };
     if (PRONOUNS.has(tokens[j].text.toLowerCase())) return pronounAt(j);
     return NONE;
@@ -516,10 +565,13 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
   const after = (k: number, sentence: number): RuleAttr => {
     if (k >= tokens.length || tokens[k].sentence !== sentence) return NONE;
     if (OPEN_TOKEN.test(tokens[k].text) || /^[.!?]$/.test(tokens[k].text)) return NONE;
+    // "said X" / "said he": X is the source unless a verb follows it, which makes it the subject of
+    // the reported clause ("X said he would wait", "said Y will play a role")
+    const clauseSubject = (e: number) => e < tokens.length && tokens[e].sentence === sentence && /^(?:VERB|AUX)$/.test(tokens[e].pos) && !quoted[e];
     if (isCue(k) && k + 1 < tokens.length && !RECIPIENT_CUES.has(tokens[k].lemma.toLowerCase())) {
       const span = actorSpanAt(k + 1);
-      if (span) return { speaker: res.actorAtToken[span[1] - 1], mention: span, cue: tokens[k].text, conf: 0.9, cueTok: k };
-      if (PRONOUNS.has(tokens[k + 1].text.toLowerCase())) {
+      if (span && !clauseSubject(span[1])) return { speaker: res.actorAtToken[span[1] - 1], mention: span, cue: tokens[k].text, conf: 0.9, cueTok: k };
+      if (PRONOUNS.has(tokens[k + 1].text.toLowerCase()) && !clauseSubject(k + 2)) {
         const p = pronounAt(k + 1);
         if (p.speaker >= 0) return { ...p, cue: tokens[k].text, cueTok: k };
       }
@@ -745,7 +797,9 @@ export function ruleQuotes(ctx: RuleContext, minConf: number): FoundQuote[] {
     if (parts.some(({ r: [a, b] }) => b <= a || out.some((q) => q.kind !== 'indirect' && q.start < b && a < q.end && q.cueSpan?.start === tokens[t.cue].start))) continue;
     const pick = speakerOfSource(doc, res, t.source, quoted, history);
     if (pick.speaker < 0 || !pick.mention) continue;
-    const attr: RuleAttr = { speaker: pick.speaker, mention: [pick.mention.start, pick.mention.end], cue: tokens[t.cue].text, conf: Math.min(pick.conf, 0.9), cueTok: t.cue };
+    // the cue "according to" is both words, as in the "according to X" quotes below
+    const cueWords = /^according$/i.test(tokens[t.cue].text) && /^to$/i.test(tokens[t.cue + 1]?.text ?? '') ? `${tokens[t.cue].text} ${tokens[t.cue + 1].text}` : tokens[t.cue].text;
+    const attr: RuleAttr = { speaker: pick.speaker, mention: [pick.mention.start, pick.mention.end], cue: cueWords, conf: Math.min(pick.conf, 0.9), cueTok: t.cue };
     for (const { c, r: [a, b] } of parts) {
       for (let i = out.length - 1; i >= 0; i--) if (out[i].kind === 'indirect' && out[i].start < b && a < out[i].end) out.splice(i, 1);
       let kind: FoundQuote['kind'] = 'indirect';

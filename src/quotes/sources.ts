@@ -31,7 +31,8 @@
  *    group, a pronoun after a preposition no clause ("a source close to him"), a demonstrative
  *    a determiner ("That person"), and a clause after the noun or a long adjunct is cut off
  *    ("Several people I've spoken with …" → "Several people"; `phraseEnd`);
- * 6. the writer of the article for a first-person source ("I think …"; `author`);
+ * 6. the writer of the article for a first-person source ("I think …"; `author`), and the one
+ *    addressed for "you" ("If you prefer …", "Q: Do you think …"; `addressee`);
  * 7. an actor and a possessive mark before the head ("Halloran's family", "Berg's lawyers") is an
  *    actor of its own named after the owner ("Mark Halloran's family"), not the owner, except a
  *    body or spokesperson that speaks for the owner ("Clinton's campaign"; speaker.ts
@@ -368,6 +369,19 @@ export class SourceActors {
     const name = this.doc.article.byline[0] ?? 'the author';
     const idx = this.add(span.start, span.end, span.start, 'person', false, '', span.end, `author:${name}`);
     this.res.actors[idx].name = name;
+    return idx;
+  }
+
+  /**
+   * The person a second-person source outside quotation marks addresses ("If you prefer to …" in
+   * an opinion piece: the reader; "Q: Do you think …" in an interview: the one interviewed): one
+   * person actor per document, "the addressee", the pronoun (token range `span`) its mention; the
+   * counterpart of `author`. PolNeAR marks such a "you" as the source (held-out tenths of train).
+   * Returns its index.
+   */
+  addressee(span: TokenSpan): number {
+    const idx = this.add(span.start, span.end, span.start, 'person', false, '', span.end, 'addressee:');
+    this.res.actors[idx].name = 'the addressee';
     return idx;
   }
 
