@@ -114,7 +114,15 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   /** article id → the source first analysed with that text in this run (same text, same id: stored once) */
   const seen = new Map<string, string>();
   let repeated = 0;
+  // Ctrl-C (SIGINT) between two documents ends the run cleanly: what was analysed is printed and
+  // stored, the summary line says the run was interrupted, and the exit code is 130 (128 + SIGINT)
+  let interrupted = false;
+  const onInterrupt = () => { interrupted = true; };
+  process.once('SIGINT', onInterrupt);
   for await (const item of ingest(inputs)) {
+    // (a turn of the event loop, so that a pending SIGINT is seen: the analysis itself never yields)
+    await new Promise((resolve) => setImmediate(resolve));
+    if (interrupted) break;
     if (item.error) {
       failed++;
       say(errLine(item.error));
@@ -135,7 +143,8 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
         const first = seen.get(doc.article.id);
         if (first !== undefined) {
           repeated++;
-          if (store) say(`steppe: ${item.doc.source}: the same text as ${first}; stored once, as this later input`);
+          if (store) say(first === item.doc.source ? `steppe: ${item.doc.source}: given twice; stored once`
+            : `steppe: ${item.doc.source}: the same text as ${first}; stored once, the stored row now naming ${item.doc.source}`);
         } else seen.set(doc.article.id, item.doc.source);
         store?.saveDocument(doc);
         if (format === 'md') writeAround(process.stdout, renderMarkdown(doc) + '\n');
@@ -151,6 +160,7 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
     bar?.increment({ failed });
   }
   bar?.stop();
+  process.removeListener('SIGINT', onInterrupt);
   if (format === 'json') {
     // one file, URL or stdin: the document itself (nothing when it failed); several inputs, a
     // directory or a corpus: always an array, empty when every document failed
@@ -162,8 +172,8 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   const dbFile = typeof opts.db === 'string' ? opts.db : 'steppe.db';
   if (store && newDb && ok === 0) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const stored = ok - repeated;
-  if (bar || failed || repeated) process.stderr.write(`steppe: ${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${stored} stored in ${opts.db ?? 'steppe.db'}${repeated ? `; ${repeated} repeated an earlier input's text` : ''})` : ''}\n`);
-  return failed ? 1 : 0;
+  if (bar || failed || repeated || interrupted) process.stderr.write(`steppe: ${interrupted ? 'interrupted: ' : ''}${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${stored} stored in ${opts.db ?? 'steppe.db'}${repeated ? `; ${repeated} repeated an earlier input's text` : ''})` : ''}\n`);
+  return interrupted ? 130 : failed ? 1 : 0;
 }
 
 function inputHelp(cmd: Command): Command {
