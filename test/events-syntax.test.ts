@@ -555,3 +555,17 @@ test('a fresh user\'s faults: a denial negates only what is denied; an act\'s pu
   const meet = f.events.find((x) => x.root === '03' || x.root === '04');
   if (meet) assert.equal(meet.date, '2023-05-12');
 });
+
+test('a fresh user\'s faults (2): the act after "accusing X of" is X\'s and reported however the parse hangs it; a title\'s state is no second party of a coordination; deposits rolled over are aid', () => {
+  const a = run('The EU renewed its sanctions on Iran on Monday, accusing Tehran of helping Moscow evade the earlier measures.');
+  const help = a.events.find((x) => x.trigger.text === 'helping');
+  if (help) {
+    assert.equal(name(a, help.source), 'Iran');
+    assert.equal(help.modality, 'reported');
+  }
+  const b = run('Serbian President Ana Brnabic and Kurti are due to meet EU envoys in Brussels.');
+  assert.ok(b.events.every((x) => name(b, x.source) !== 'Serbia'), JSON.stringify(b.events.map((x) => [x.code, name(b, x.source)])));
+  assert.ok(b.events.some((x) => b.actors.find((y) => y.id === x.source)?.code === 'SRBGOV'));
+  const c = run('Qatar agreed on Tuesday to roll over 2 billion dollars in deposits to Egypt.');
+  assert.ok(c.events.some((x) => x.code.startsWith('07') || x.code.startsWith('033')), JSON.stringify(c.events.map((x) => x.code)));
+});

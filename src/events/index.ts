@@ -722,8 +722,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (const t of toks) {
       const h = v.parse.head[t];
       if (v.parse.relation[t] !== 'conj' || !inPhrase.has(h) || !onSpine(h)) continue;
-      // both conjuncts: "Hungarian" (the head of the conjunction) and "Romanian"
-      if (participant(h)) add(actorAtToken[h]);
+      // both conjuncts: "Hungarian" (the head of the conjunction) and "Romanian"; not the state of
+      // a title before the first actor's name ("Kosovo Prime Minister Albin Kurti and Vucic": the
+      // parse may head the conjunction on "Kosovo")
+      const titleState = participant(h) && first >= 0 && actors[actorAtToken[h]].type === 'state' && actors[first].type === 'person' &&
+        actors[first].mentions.some((m) => m.tokenStart > h && m.tokenStart <= h + 5 && tokens.slice(h + 1, m.tokenStart).every((x) => /^(?:PROPN|NOUN|ADJ)$/.test(x.pos) && actorAtToken[h] !== actorAtToken[m.tokenStart]));
+      if (participant(h) && !titleState) add(actorAtToken[h]);
       add(phraseActor(v, t, false));
       if (out.length >= 4) break;
     }
@@ -1591,6 +1595,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             break;
           }
           cur = up;
+        }
+      }
+      // (by word order where the parse strays: "accusing Minsk of helping Russia evade …", the
+      // gerund right after "of" following an accusing verb and its object)
+      if ((modality === 'asserted' || modality === 'intended') && lower[k - 1] === 'of' && /ing$/.test(lower[k])) {
+        for (let j = k - 2; j >= Math.max(sent.tokenStart, k - 8); j--) {
+          if (ACCUSE_VERBS.has(tokens[j].lemma.toLowerCase())) {
+            modality = 'reported';
+            statedIntent = false;
+            const a = actorAfter(j + 1, k - 1);
+            if (a >= 0) { source = a; if (target === a) target = -1; }
+            break;
+          }
+          if (/^[,;.]$/.test(lower[j]) || tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') break;
         }
       }
 
