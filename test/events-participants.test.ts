@@ -651,3 +651,10 @@ test('"Secretary of State X" is X, and the one thanked is the object, not the re
   assert.equal(actor(doc, t.source)?.type, 'person', show(doc));
   assert.equal(actor(doc, t.target)?.name, 'Qatar', show(doc));
 });
+
+test('"the two sides" are the parties of the last act between them, not a third party that urged one of them', () => {
+  const doc = run('Peru accused Ecuador on Monday of moving troops to the border. The United States and Canada urged Ecuador to show restraint. The foreign minister said the two sides would meet again in Lima in June.');
+  const meet = doc.events.filter((e) => e.root === '03' || e.root === '04');
+  assert.ok(meet.length > 0, show(doc));
+  for (const e of meet) assert.deepEqual([actor(doc, e.source)?.name, actor(doc, e.target)?.name].sort(), ['Ecuador', 'Peru'], show(doc));
+});

@@ -490,6 +490,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const ev = events[e];
       if (ev.trigger.start >= tokens[h].start) continue;
       if (ev.sentence.start < sentences[Math.max(0, tokens[h].sentence - 6)].start) break;
+      // (an appeal or demand is most often a third party's to one side: "The United States and
+      // Britain have urged Venezuela …" does not make them the two sides of the dispute)
+      if (/^(?:02|10)/.test(ev.root)) continue;
       if (ok(ev.source) && ok(ev.target) && ev.source !== ev.target) return [ev.source, ev.target];
     }
     const seen: number[] = [];
