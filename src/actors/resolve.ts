@@ -958,22 +958,44 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   // (also one word left of a stripped name, "Clinton" of "Secretary Clinton", or a hyphenated
   // surname, "Kosiniak-Kamysz", when one person's name ends in it)
   const people = cands.filter((c) => c.type === 'person' && !c.dict);
+  // the people whose ` ${lower-case name}` ends in a given ` word…` suffix, in the order of `people`
+  // (the suffixes that start at a space), so that the tests below need not scan every person
+  const bySuffix = new Map<string, typeof people>();
+  for (const o of people) {
+    const lo = ` ${o.name.toLowerCase()}`;
+    for (let p = lo.indexOf(' '); p >= 0; p = lo.indexOf(' ', p + 1)) {
+      const suffix = lo.slice(p);
+      const list = bySuffix.get(suffix);
+      if (list) list.push(o); else bySuffix.set(suffix, [o]);
+    }
+  }
   for (const c of people) {
     const low = ` ${c.name.toLowerCase()}`;
-    const longer = people.find((o) => o !== c && o.name.length > c.name.length && ` ${o.name.toLowerCase()}`.endsWith(low));
+    const ending = bySuffix.get(low) ?? [];
+    const longer = ending.find((o) => o !== c && o.name.length > c.name.length);
     if (longer && c.name.includes(' ')) { c.key = longer.key; c.kind = 'surname'; }
     else if ((stripped.has(c) || c.name.includes('-')) && !c.name.includes(' ')) {
-      const keys = new Set(people.filter((o) => o !== c && o.name.includes(' ') && ` ${o.name.toLowerCase()}`.endsWith(low)).map((o) => o.key));
+      const keys = new Set(ending.filter((o) => o !== c && o.name.includes(' ')).map((o) => o.key));
       if (keys.size === 1) { c.key = [...keys][0]; c.kind = 'surname'; }
     }
   }
   // an acronym of a name met before ("the Rapid Support Forces … The RSF", "the Lebanese Armed
   // Forces (LAF)"): the initials of that name's capitalised words, "of", "and", "the" and "for"
   // skipped, make one actor of the two
+  // the candidates that may be named by an acronym, by their initials, in the order of `cands`
+  let byInitials: Map<string, typeof cands> | null = null;
   for (const c of cands) {
     if (c.dict || !/^\p{Lu}{2,6}$/u.test(c.name)) continue;
-    const named = cands.find((o) => o.tokenStart < c.tokenStart && o.type !== 'person' && o.type !== 'state' && o.name.includes(' ') &&
-      o.name.split(/[\s-]+/).filter((w) => !/^(?:of|and|the|for|&)$/i.test(w)).map((w) => w[0]).join('').toUpperCase() === c.name);
+    if (!byInitials) {
+      byInitials = new Map();
+      for (const o of cands) {
+        if (o.type === 'person' || o.type === 'state' || !o.name.includes(' ')) continue;
+        const initials = o.name.split(/[\s-]+/).filter((w) => !/^(?:of|and|the|for|&)$/i.test(w)).map((w) => w[0]).join('').toUpperCase();
+        const list = byInitials.get(initials);
+        if (list) list.push(o); else byInitials.set(initials, [o]);
+      }
+    }
+    const named = byInitials.get(c.name)?.find((o) => o.tokenStart < c.tokenStart);
     if (named) { c.key = named.key; c.kind = 'name'; }
   }
   for (const c of cands) add(c);

@@ -310,6 +310,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const events: FoundEvent[] = [];
   /** Token index of an event's trigger (the token starting at its first character), for the passes over coded events. */
   const tokenAtStart = new Map(tokens.map((t, i) => [t.start, i]));
+  /** The first token starting at or after `offset` (tokens are in text order), else -1: `tokens.findIndex((x) => x.start >= offset)` by binary search. */
+  const firstTokenFrom = (offset: number): number => {
+    let lo = 0, hi = tokens.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (tokens[mid].start >= offset) hi = mid; else lo = mid + 1; }
+    return lo < tokens.length ? lo : -1;
+  };
   const triggerToken = (e: FoundEvent): number => tokenAtStart.get(e.trigger.start) ?? -1;
   /**
    * Whether token j ends a noun pattern of two or more words that starts before it and names an
@@ -701,7 +707,21 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     for (let j = k - 1; j >= floor; j--) if (tokens[j].pos === 'VERB' && REPORTING.has(tokens[j].lemma.toLowerCase())) return true;
     return false;
   };
-  const inQuote = (offset: number): FoundQuote | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
+  /** Per character of the text, the index of the first quote (in `quotes` order) that holds it, else -1; built on first use. */
+  let quoteAt: Int32Array | null = null;
+  const inQuote = (offset: number): FoundQuote | undefined => {
+    if (!quoteAt) {
+      quoteAt = new Int32Array(text.length + 1).fill(-1);
+      // later quotes first, so that the first quote holding a character is the one left there (as `quotes.find`)
+      for (let n = quotes.length - 1; n >= 0; n--) {
+        const q = quotes[n];
+        for (let i = Math.max(0, q.start), to = Math.min(q.end, text.length); i < to; i++) quoteAt[i] = n;
+      }
+    }
+    if (!(offset >= 0 && offset < text.length) || !Number.isInteger(offset)) return quotes.find((q) => q.start <= offset && offset < q.end);
+    const n = quoteAt[offset];
+    return n >= 0 ? quotes[n] : undefined;
+  };
 
   /**
    * Actors coordinated with an argument's actor `first` ("Hungary and Romania", "Hungarian and
@@ -1628,7 +1648,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // with the parse, a date in another clause ("… removed leaders from Georgia in 2003") does not
       // date this event; one in the trigger's clause or in a clause that governs it ("On January 5,
       // Toqaev asked the CSTO to send troops") does
-      let ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, tokens.findIndex((x) => x.start >= sent.start + d.start))) : dates;
+      let ownDates = sv ? dates.filter((d) => dateGoverns(sv, k, firstTokenFrom(sent.start + d.start))) : dates;
       // the end of a period or a deadline ("suspend talks until 2028", "withdraw by March") is not
       // when the act happens; nor a year that modifies another noun ("violated the 2021 ceasefire
       // understanding" dates the understanding): only one that modifies the trigger dates it
