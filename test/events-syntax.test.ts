@@ -569,3 +569,10 @@ test('a fresh user\'s faults (2): the act after "accusing X of" is X\'s and repo
   const c = run('Qatar agreed on Tuesday to roll over 2 billion dollars in deposits to Egypt.');
   assert.ok(c.events.some((x) => x.code.startsWith('07') || x.code.startsWith('033')), JSON.stringify(c.events.map((x) => x.code)));
 });
+
+test('an actor in the predicate of a clause whose subject names no actor is no source by word order', () => {
+  const a = run('Ortega said the movement would file a complaint with the Supreme Court and would hold rallies in Managua next week.');
+  const rally = a.events.find((x) => x.trigger.text === 'hold' || x.root === '13' || x.root === '14');
+  if (rally) assert.notEqual(name(a, rally.source), 'Supreme Court', JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+  assert.ok(a.events.every((x) => !/Court/.test(name(a, x.source) ?? '')), JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+});

@@ -1375,6 +1375,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             if (cs >= 0) s = cs;
           }
           if (s >= 0) source = s;
+          // the parse's subject is a noun that names no actor ("the party would file complaints with
+          // the Constitutional Court and would organise rallies"): an actor named between it and the
+          // trigger sits in the predicate, not in the subject, and is no source by word order
+          else if (args.source >= 0 && source >= 0 && tokens[args.source].pos === 'NOUN' && !args.passive &&
+            actors[source].mentions.some((m) => m.tokenStart > args.source && m.tokenEnd <= k)) source = -1;
           // "… and Belarus helped": an actor right before the verb, after "and", is its own subject,
           // whatever subject the parse lends the verb from the first conjunct
           const cs = args.passive ? -1 : coordinatedSubjectBefore(k, sent.tokenStart);
