@@ -603,6 +603,17 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   /** First tokens of the gazetteer places the resolver found (src/actors/places.ts). */
   const placeStarts = new Set(res.places.map((pl) => pl.tokenStart));
 
+  /**
+   * The last token of the actor mention at token `k`, or of the capitalised place run starting there
+   * (the following tokens of the same actor that touch it; a gazetteer place's proper nouns).
+   */
+  const mentionEnd = (k: number): number => {
+    let e = k;
+    const a = actorAtToken[k];
+    if (a >= 0) while (e + 1 < tokens.length && actorAtToken[e + 1] === a && tokens[e + 1].start <= tokens[e].end + 1) e++;
+    else if (placeStarts.has(k)) while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === tokens[k].sentence) e++;
+    return e;
+  };
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
     const a = actorAtToken[k];
@@ -618,8 +629,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (before >= 0 && /^(?:along|across)$/.test(lower[before])) return false;
     }
     // "Moscow-led": mention followed by "-" and a modifier word
-    let e = k;
-    while (e + 1 < tokens.length && actorAtToken[e + 1] === a && tokens[e + 1].start <= tokens[e].end + 1) e++;
+    const e = mentionEnd(k);
     if (lower[e + 1] === '-' && MODIFIER_SUFFIX.test(lower[e + 2] ?? '')) return false;
     // "Russia-China relationship"
     if (lower[e + 1] === '-' && tokens[e + 1].start === tokens[e].end && actorAtToken[e + 2] >= 0) return false;
@@ -1051,8 +1061,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       };
       /** whether the actor or place at token `j` runs into "-flagged", "-based" or another modifier suffix */
       const placeModifier = (j: number): boolean => {
-        let e = j;
-        while (e + 1 < sent.tokenEnd && (actorAtToken[e + 1] === actorAtToken[j] && actorAtToken[j] >= 0 || (placeStarts.has(j) && tokens[e + 1].pos === 'PROPN'))) e++;
+        const e = mentionEnd(j);
         return lower[e + 1] === '-' && MODIFIER_SUFFIX.test(lower[e + 2] ?? '');
       };
       // a passive's subject is its theme ("195 servicemen had been returned from …"): a person or
