@@ -82,7 +82,6 @@ function inLaterConjunct(v: SyntaxView, k: number, t: number): boolean {
   return false;
 }
 
-/** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
 /**
  * The predicate whose finite clause holds token `i`: the nearest verb at or above it that has a
  * subject of its own (the root when none). Non-finite verbs ("to send", "rising prices", "…,
@@ -115,6 +114,7 @@ function dateGoverns(v: SyntaxView, k: number, d: number): boolean {
   return false;
 }
 
+/** Is token `t` inside the subtree of token `k` (k itself included)? Walks at most 40 heads up. */
 function dominates(v: SyntaxView, k: number, t: number): boolean {
   for (let i = t, n = 0; i >= 0 && n < 40; i = v.parse.head[i], n++) if (i === k) return true;
   return false;
