@@ -576,3 +576,14 @@ test('an actor in the predicate of a clause whose subject names no actor is no s
   if (rally) assert.notEqual(name(a, rally.source), 'Supreme Court', JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
   assert.ok(a.events.every((x) => !/Court/.test(name(a, x.source) ?? '')), JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
 });
+
+test('a passive\'s agent "by" is in its own clause ("will not stand by" names no attacker); an indefinite subject ("anyone") names no source', () => {
+  const a = run('If Croats in Mostar are attacked, Croatia will not stand by, Plenkovic said.');
+  const attack = a.events.find((x) => x.trigger.text === 'attacked');
+  if (attack) assert.equal(attack.source, null, JSON.stringify(a.events.map((x) => [x.code, name(a, x.source)])));
+  const b = run('Montenegro will not allow anyone to threaten its borders, the president said.');
+  assert.ok(b.events.every((x) => !(x.root === '13' && name(b, x.source) === 'Montenegro')), JSON.stringify(b.events.map((x) => [x.code, name(b, x.source)])));
+  // a real agent stays
+  const c = run('The convoy was attacked by rebels near the border.');
+  assert.equal(name(c, c.events.find((x) => x.trigger.text === 'attacked')?.source ?? null), 'rebels');
+});

@@ -215,6 +215,8 @@ const MET_THINGS = new Set(['target', 'targets', 'goal', 'goals', 'deadline', 'd
 
 /** Modal and future auxiliaries of a clause that states an obligation or a plan. */
 const MODAL_FUTURE = new Set(['must', 'should', 'will', 'would', 'shall', "'ll", 'wo', 'ought', 'need']);
+/** Indefinite pronouns: a subject that names no one ("will not allow anyone to threaten …"). */
+const INDEFINITE_PRONOUNS = new Set(['anyone', 'anybody', 'someone', 'somebody', 'everyone', 'everybody', 'nobody', 'no-one', 'whoever']);
 
 /** Nouns naming a charge made (a denial whose subject is one denies its content, not the making of it). */
 const ALLEGATION_NOUNS = new Set(['charge', 'charges', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'assertion', 'assertions']);
@@ -1254,7 +1256,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           }
         }
       } else if (passive) {
-        const byAt = lower.slice(triggerEnd, sent.tokenEnd).indexOf('by');
+        // the agent's "by" in the trigger's own clause: not past a comma ("If Serbs are attacked,
+        // Serbia will not stand by, Vucic said" names no attacker)
+        let clauseEnd = triggerEnd;
+        while (clauseEnd < sent.tokenEnd && !/^[,;:]$/.test(lower[clauseEnd])) clauseEnd++;
+        const byAt = lower.slice(triggerEnd, clauseEnd).indexOf('by');
         if (byAt >= 0) source = actorAfter(triggerEnd + byAt + 1, Math.min(sent.tokenEnd, triggerEnd + byAt + 8));
         target = actorBefore(k, sent.tokenStart);
       } else if (p.source !== 'none') {
@@ -1300,6 +1306,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const v = syntax(s);
       const sentIndex = s;
       let extraSources: number[] = [], extraTargets: number[] = [];
+      /** the parse's subject is an indefinite pronoun ("anyone"): no source, by word order either */
+      let indefiniteSubject = false;
       let parsePassive = false;
       /** the trigger praises or blames an act named as its object: no target but that act's doer */
       let commentedAct = false;
@@ -1389,6 +1397,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           // trigger sits in the predicate, not in the subject, and is no source by word order
           else if (args.source >= 0 && source >= 0 && tokens[args.source].pos === 'NOUN' && !args.passive &&
             actors[source].mentions.some((m) => m.tokenStart > args.source && m.tokenEnd <= k)) source = -1;
+          // an indefinite subject ("will not allow anyone to threaten its sovereignty") names no source
+          else if (args.source >= 0 && INDEFINITE_PRONOUNS.has(lower[args.source])) { source = -1; indefiniteSubject = true; }
           // "… and Belarus helped": an actor right before the verb, after "and", is its own subject,
           // whatever subject the parse lends the verb from the first conjunct
           const cs = args.passive ? -1 : coordinatedSubjectBefore(k, sent.tokenStart);
@@ -1453,7 +1463,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // before the trigger, is the actor (TABARI's positional rule: the first actor of the sentence
       // is the source; Schrodt, TABARI manual 0.8, ch. 5). A passive or source-less pattern keeps none.
       let positionalSource = false;
-      if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject' && underAttack < 0) {
+      if (source < 0 && p.source !== 'none' && !passive && !parsePassive && p.target !== 'subject' && underAttack < 0 && !indefiniteSubject) {
         const cs = clauseSubject(s);
         const m = cs >= 0 && cs !== target ? actors[cs].mentions.find((x) => x.tokenStart >= sent.tokenStart && x.tokenEnd <= triggerStart) : undefined;
         /**
