@@ -279,3 +279,10 @@ test('asking a party that is no actor names no target inside the act asked for; 
   const stay = run('The peacekeepers will stay until the militias disarm.').events.find((e) => e.trigger.text === 'disarm');
   assert.equal(stay?.modality, 'hypothetical');
 });
+
+test('a restated defence commitment is an intent to cooperate militarily (0312); a vow of "all necessary measures" is a threat (130)', () => {
+  assert.ok(codes('Australia reaffirmed its defence commitments to Papua New Guinea on Monday.').includes('0312'));
+  assert.ok(codes('Norway reaffirmed its commitment to the ceasefire talks.').includes('030'));
+  assert.ok(codes('Moscow will take all necessary measures to protect its citizens, the ministry said.').includes('130'));
+  assert.deepEqual(codes('Officials took measurements of the river.').filter((c) => c.startsWith('13')), []);
+});
