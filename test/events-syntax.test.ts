@@ -587,3 +587,10 @@ test('a passive\'s agent "by" is in its own clause ("will not stand by" names no
   const c = run('The convoy was attacked by rebels near the border.');
   assert.equal(name(c, c.events.find((x) => x.trigger.text === 'attacked')?.source ?? null), 'rebels');
 });
+
+test('a participle the parse hangs on the last conjunct of a sentence-opening subject is the main verb, active ("The United States and the EU called on …")', () => {
+  const a = run('Canada and the European Union called on Nicaraguan authorities to release the detained priests.');
+  const calls = a.events.filter((x) => x.root === '02');
+  assert.ok(calls.length >= 1, JSON.stringify(a.events.map((x) => x.code)));
+  for (const c of calls) assert.match(name(a, c.target) ?? '', /Nicaraguan authorities/, JSON.stringify(a.events.map((x) => [x.code, name(a, x.source), name(a, x.target)])));
+});

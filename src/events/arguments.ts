@@ -154,11 +154,13 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
     // "troops sent by Russia" (passive participle: the noun is the target); "forces attacking the city";
     // but a noun that is the parse's root with nothing before it is the subject of a main verb
     // misread as its modifier ("Soldiers/root clashed/acl with rebels")
+    // (or the last conjunct of such a root: "The United States and the European Union/conj called/acl on …")
     if (/(?:ed|en)$/.test(w)) {
-      let first = h;
+      const rootConjunct = rel(v, h) === 'conj' && v.parse.head[h] >= 0 && rel(v, v.parse.head[h]) === 'root' && v.parse.head[h] < h;
+      let first = rootConjunct ? v.parse.head[h] : h;
       while (first > 0 && v.tokens[first - 1].sentence === v.tokens[h].sentence && /^(?:DET|ADJ|PROPN|NOUN|NUM)$/.test(v.tokens[first - 1].pos)) first--;
       const opensSentence = first === 0 || v.tokens[first - 1].sentence !== v.tokens[h].sentence;
-      return { head: h, passive: !(rel(v, h) === 'root' && opensSentence) };
+      return { head: h, passive: !((rel(v, h) === 'root' || rootConjunct) && opensSentence) };
     }
     if (/ing$/.test(w)) {
       // "issued a statement calling on X": a message noun speaks for the subject of its verb
