@@ -545,16 +545,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     }
     return -1;
   };
-  /**
-   * Whether the infinitive at token `k` is what someone is asked to do: the `xcomp` of a verb of
-   * asking or urging in the parse, else such a verb at most six tokens before "to" with no other
-   * verb between ("asked NATO peacekeepers to intervene").
-   */
   /** Whether token `i` is a verb of asking (ASKING); "call" only as "call on/upon/for" ("called Lavrov to discuss Syria" is a phone call). */
   const asking = (i: number): boolean => {
     const lem = tokens[i].lemma.toLowerCase();
     return ASKING.has(lem) && (lem !== 'call' || /^(?:on|upon|for)$/.test(lower[i + 1] ?? ''));
   };
+  /**
+   * Whether the infinitive at token `k` is what someone is asked to do: the `xcomp` of a verb of
+   * asking or urging in the parse, else such a verb at most six tokens before "to" with no other
+   * verb between ("asked NATO peacekeepers to intervene").
+   */
   const requestedAct = (k: number, floor: number, conjoined = false): boolean => {
     const v = syntax(tokens[k].sentence);
     // (the parse may hang "to V" on the asking verb as an adverbial clause: "called on X to extend")
