@@ -37,10 +37,10 @@ export interface NerCandidates {
   all: Array<FoundEntity['type'] | null>;
 }
 
-/** Run the index's recognizer over a document and keep the PER and ORG entities that can be actors. */
 /** Capitalised adjectives that open a sentence before a demonym or a title, never part of a name. */
 export const LEADING_ADJECTIVES = new Set(['Senior', 'Top', 'Ousted', 'Unidentified', 'Unknown', 'Suspected', 'Alleged', 'Armed', 'Masked', 'Local', 'Outgoing', 'Incoming']);
 
+/** Run the index's recognizer over a document and keep the PER and ORG entities that can be actors. */
 export function nerCandidates(doc: AnnotatedText, index: ResolverIndex): NerCandidates {
   const entities: NerCandidates['entities'] = [];
   const covering = new Int32Array(doc.tokens.length).fill(-1);

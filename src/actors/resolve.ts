@@ -92,7 +92,6 @@ export interface ResolveOptions {
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
-/** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 /**
  * Agent codes of domestic actors, who act in their own state: police, government, opposition,
  * judiciary, legislature, press, civilians, labour, education, business, religion, agriculture,
@@ -131,6 +130,7 @@ const LEAVING = /^(?:withdraw\w*|recall\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*
 const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|consulates?|missions?|delegations?)$/;
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
+/** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Words of geography that open ("Strait of …") or end ("… Shoal") the name of a place that is no actor. */
 const GEO_WORDS = new Set(['strait', 'straits', 'gulf', 'bay', 'shoal', 'reef', 'reefs', 'channel', 'canal', 'cape', 'lake', 'sea', 'ocean', 'river',
@@ -870,10 +870,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return null;
   }
 
-  /** The country of a demonym or country name inside an organization's name ("Kazakh Foreign Ministry"). */
   /**
-   * The country of the first dictionary actor named inside tokens [a, b); else that of an
-   * organization that owns the span ("the U.S. Navy's Fifth Fleet": the Navy's); else null.
+   * The country of the first dictionary actor (a demonym or country name) named inside tokens
+   * [a, b) of an organization's name ("Kazakh Foreign Ministry"); else that of an organization that
+   * owns the span ("the U.S. Navy's Fifth Fleet": the Navy's); else null.
    */
   function countryInside(a: number, b: number): string | null {
     for (let k = a; k < b; k++) {

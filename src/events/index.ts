@@ -200,14 +200,6 @@ const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'comm
   'intention', 'willingness', 'readiness']);
 const MODIFIER_SUFFIX = /^(?:led|backed|based|run|funded|friendly|born|made|owned|controlled|sponsored|allied|aligned|flagged|registered|bound)$/;
 const LOCATIVE = new Set(['in', 'at', 'inside', 'across', 'throughout']);
-/**
- * CAMEO codes whose act lands on a territory, so that a state named in the act's place phrase is
- * its target when nothing else is: ceasefires (087x), states of emergency and curfews (172x),
- * demobilisation (0356), aid given (07) or cut (16x), troops sent (074, 15x force posture) and
- * calls for reform (024). CAMEO codebook v1.1b3 codes the territory's state as the target of such
- * acts; the ConfliBERT CAMEO annotation (Parolin et al. 2022) marks it so ("suspended aid
- * deliveries in Nigeria": Nigeria).
- */
 /** Things met that are no party ("met its targets", "meet the deadline"): no meeting (CAMEO 04). */
 const MET_THINGS = new Set(['target', 'targets', 'goal', 'goals', 'deadline', 'deadlines', 'requirement', 'requirements', 'criteria', 'criterion',
   'condition', 'conditions', 'obligation', 'obligations', 'need', 'needs', 'expectation', 'expectations', 'standard', 'standards', 'threshold', 'quota',
@@ -220,7 +212,14 @@ const INDEFINITE_PRONOUNS = new Set(['anyone', 'anybody', 'someone', 'somebody',
 
 /** Nouns naming a charge made (a denial whose subject is one denies its content, not the making of it). */
 const ALLEGATION_NOUNS = new Set(['charge', 'charges', 'claim', 'claims', 'accusation', 'accusations', 'allegation', 'allegations', 'assertion', 'assertions']);
-
+/**
+ * CAMEO codes whose act lands on a territory, so that a state named in the act's place phrase is
+ * its target when nothing else is: ceasefires (087x), states of emergency and curfews (172x),
+ * demobilisation (0356), aid given (07) or cut (16x), troops sent (074, 15x force posture) and
+ * calls for reform (024). CAMEO codebook v1.1b3 codes the territory's state as the target of such
+ * acts; the ConfliBERT CAMEO annotation (Parolin et al. 2022) marks it so ("suspended aid
+ * deliveries in Nigeria": Nigeria).
+ */
 const TERRITORY_CODES = /^(?:087|172|0356|07|074|15|16[0-6]|024)/;
 /** Prepositions of cause or circumstance: a noun act after one is the reason for the clause's act, not the clause subject's act. */
 const REASON_PREPOSITIONS = new Set(['over', 'amid', 'despite', 'after', 'following', 'since', 'because', 'against', 'about', 'regarding', 'concerning']);
@@ -297,9 +296,9 @@ const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'reports', 
   'book', 'film', 'album', 'photo', 'photos', 'document', 'documents', 'study', 'survey', 'poll', 'list', 'details', 'transcript', 'readout', 'communique', 'communiqué']);
 /** Verbs of urging whose clause says what another party must do ("insisted that Israel must withdraw"). */
 const DEMANDING = new Set(['urge', 'demand', 'insist', 'stress', 'tell', 'write']);
-/** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
 /** Verbs of travel that govern a visit named further on ('arrived in Astana … for a state visit'). */
 const TRAVEL_VERBS = new Set(['arrive', 'come', 'travel', 'fly']);
+/** Light verbs whose subject is the source of an event noun they govern ("offer support", "hold talks"). */
 const SUPPORT_VERBS = new Set(['arrive', 'pay', 'come', 'travel', 'fly', 'offer', 'throw', 'give', 'pledge', 'express', 'make', 'hold', 'launch', 'conduct', 'enhance', 'increase', 'deepen', 'announce', 'begin', 'start', 'stage', 'order', 'carry', 'voice', 'lend', 'provide', 'undertake', 'perform', 'open', 'mount', 'wage', 'file', 'issue', 'lodge', 'impose', 'extend', 'step']);
 
 /**
@@ -333,11 +332,6 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     return false;
   };
   /**
-   * Whether actor `a` is named after token `k` (before `end`) only as the subject of a coordinated
-   * clause: "and" (or "but") before the mention and its modifiers ("and Chinese President Xi
-   * Jinping"), a verb after it, past adverbs ("even launched").
-   */
-  /**
    * Whether "and" or "but" stands before the mention starting at token `start`, past at most
    * `modifiers` names, nouns, adjectives or determiners ("and Chinese President Xi"), after `floor`.
    */
@@ -346,6 +340,11 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     while (b > floor && start - 1 - b < modifiers && /^(?:PROPN|NOUN|ADJ|DET)$/.test(tokens[b].pos)) b--;
     return b > floor && (lower[b] === 'and' || lower[b] === 'but') ? b : -1;
   };
+  /**
+   * Whether actor `a` is named after token `k` (before `end`) only as the subject of a coordinated
+   * clause: "and" (or "but") before the mention and its modifiers ("and Chinese President Xi
+   * Jinping"), a verb after it, past adverbs ("even launched").
+   */
   const nextClauseSubject = (a: number, k: number, end: number): boolean => {
     const ms = actors[a].mentions.filter((m) => m.tokenStart > k && m.tokenEnd <= end);
     return ms.length > 0 && ms.every((m) => {
