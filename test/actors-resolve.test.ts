@@ -513,3 +513,10 @@ test('coast guards and fleets are military; a body owned by an organization take
   // with no organization of its kind before it, "the court" stays a court of its own
   assert.equal(actor(run('The court sentenced him to five years.'), 'court')?.code, 'JUD');
 });
+
+test('a spokesperson with no country named in or after a ministry\'s statement is that ministry\'s state\'s', () => {
+  const a = run('Peru\'s foreign ministry rejected the report. Spokeswoman Lucia Ramos said Lima would respond.');
+  assert.equal(actor(a, 'Lucia Ramos')?.code, 'PERGOV');
+  // with no ministry before, no country is guessed
+  assert.equal(actor(run('Spokeswoman Lucia Ramos said the talks failed.'), 'Lucia Ramos')?.code, 'GOV');
+});

@@ -1312,6 +1312,16 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
       // dateline names where the story happens)
       if (!country && datelineCountry && !foreignDateline && (c.origin === 'group' || c.origin === 'title') && placedByDateline(acc.agent, c.name)) country = datelineCountry;
+      // a spokesperson with no country, named in or just after a ministry's statement ("China's
+      // foreign ministry said … Spokesperson Lin Jian told a briefing …"): the ministry's country
+      if (!country && c.type === 'person' && /\bspokes(?:man|woman|person)\b/i.test(description ?? '')) {
+        const sentence = tokens[acc.first].sentence;
+        let best = -1;
+        for (const o of accs) {
+          if (o === acc || o.cand.type !== 'organization' || !o.country || !/GOV/.test(o.agent ?? o.cand.dict?.code ?? '')) continue;
+          for (const m of o.mentions) if (m.tokenStart < acc.first && m.tokenStart > best && tokens[m.tokenStart].sentence >= sentence - 1) { best = m.tokenStart; country = o.country; }
+        }
+      }
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
     return {
