@@ -520,3 +520,8 @@ test('a spokesperson with no country named in or after a ministry\'s statement i
   // with no ministry before, no country is guessed
   assert.equal(actor(run('Spokeswoman Lucia Ramos said the talks failed.'), 'Lucia Ramos')?.code, 'GOV');
 });
+
+test('compound military ranks are titles, not part of the name ("Rear Admiral Roy Trinidad", "Maj. Gen. Ali Hassan")', () => {
+  assert.deepEqual(run('Rear Admiral Ana Cruz said the ship was damaged.').map((x) => [x.name, x.code]), [['Ana Cruz', 'MIL']]);
+  assert.deepEqual(run('Maj. Gen. Omar Saleh said the attack failed.').map((x) => [x.name, x.code]), [['Omar Saleh', 'MIL']]);
+});
