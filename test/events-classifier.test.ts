@@ -13,6 +13,7 @@ import { SoftmaxTrainer, stem, features, loadEventClassifier, predict, predictPr
 import { calibratedConfidence, loadCalibration, typeProbability, ploverProbabilities, expectedCalibrationError } from '../src/events/confidence.js';
 import { PLOVER_TYPES } from '../src/events/codebook.js';
 import { PACKAGE_ROOT, SHARED_DIR } from '../src/paths.js';
+import { createPipeline } from '../src/pipeline.js';
 
 test('stem folds inflections of trigger verbs', () => {
   assert.equal(stem('accused'), stem('accuses'));
@@ -138,4 +139,10 @@ test('classifier events: a sentence no pattern matches gets the classifier\'s ty
   assert.deepEqual(run('The weather in Nairobi was pleasant on Monday.').events, []);
   // a sentence a pattern matches gets no classifier event
   assert.ok(!run('Ethiopian troops shelled rebel positions near the Sudanese border on Tuesday.').events.some((x) => x.origin));
+});
+
+test('a verb of perceiving or watching is no classifier event ("was following the situation closely")', () => {
+  const p = createPipeline({ noExtract: true, languages: 'any' });
+  const doc = p.analyze({ source: 't', format: 'text', content: 'Brussels said it was following events in Minsk closely and would not comment.', published: '2024-05-06' });
+  assert.deepEqual(doc.events.filter((e) => e.trigger.text === 'following').map((e) => e.code), []);
 });

@@ -286,6 +286,11 @@ const COMMUNICATION = new Set(['claim', 'insist', 'warn', 'vow', 'stress', 'reit
  */
 const STATIVE = new Set(['be', 'have', 'become', 'remain', 'seem', 'appear', 'grow', 'get', 'look', 'stay', 'continue', 'exist', 'include', 'contain', 'mean', 'lie', 'sit', 'stand', 'feel', 'sound', 'turn', 'prove', 'tend', 'belong', 'depend', 'consist', 'cost', 'weigh', 'rise', 'fall', 'increase', 'decrease', 'decline', 'drop']);
 /**
+ * Verbs of perceiving, knowing and watching: no act toward anyone, whatever a classifier reads in
+ * the sentence ("NATO said it was following the situation closely").
+ */
+const PERCEIVING = new Set(['follow', 'monitor', 'watch', 'observe', 'track', 'know', 'believe', 'think', 'hope', 'understand', 'see', 'hear', 'notice', 'wonder', 'remember', 'recall']);
+/**
  * Agent codes of forces (CAMEO MIL, COP, SPY): as the theme of an act ("sent troops", "deployed
  * warships") they are the source's own means, not the target, unlike people acted upon ("freed
  * prisoners", and soldiers released or returned, CAMEO 08x).
@@ -978,7 +983,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (v.children[root].some((c) => /^(?:aux:pass|nsubj:pass|cop)$/.test(v.parse.relation[c] ?? ''))) return;
       // a pattern verb whose patterns all declined ("released a statement": release needs a person
       // as its object) is not an act of its own; the patterns' constraints win over the classifier
-      if (STATIVE.has(tokens[root].lemma.toLowerCase())) return;
+      if (STATIVE.has(tokens[root].lemma.toLowerCase()) || PERCEIVING.has(tokens[root].lemma.toLowerCase())) return;
       // publishing a document ("released a statement", "issued a report") is no act of its own
       if (v.children[root].some((c) => v.parse.relation[c] === 'obj' && DOCUMENT_NOUNS.has(lower[c]))) return;
       // a pattern verb that acts only on an object ("return" the prisoners or the artefacts), used
