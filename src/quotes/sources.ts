@@ -100,6 +100,8 @@ const BODY = new Set([
   'association', 'federation', 'center', 'centre', 'bureau', 'service', 'watchdog', 'bank', 'fund', 'university', 'school', 'club',
   'industry', 'community', 'electorate', 'audience', 'base', 'majority', 'minority', 'side',
 ]);
+/** Who owns or runs a thing ("its Greek manager" of a ship): after "its", a company. */
+const OWNER_OF_THING = /^(?:manager|owner|operator|charterer|insurer|shipowner|lessor|builder|manufacturer|maker)s?$/;
 /** Heads that measure a part of a group ("a number of attendees", "79 percent of Democrats", "half of respondents"): the group after "of" is the head. */
 const QUANTITY = /^(?:number|numbers|percent|percentage|majority|minority|share|half|third|thirds|quarter|quarters|fraction|handful|plurality|dozen|dozens|hundreds|thousands|millions|lot|lots|bunch|rest|bulk|portion|proportion)$/i;
 /** Organization words inside a capitalised name ("the Daily News", "USA TODAY"). */
@@ -163,6 +165,13 @@ export class SourceActors {
         k = j - 1;
         continue;
       }
+      // a state's adjective after a possessive ("its Greek manager", "the ship's Turkish owner"):
+      // the nationality of someone owned, who speaks for no state (a first-time user's report)
+      if (this.res.actors[x].type === 'state' && j < e && /^\p{Ll}/u.test(tokens[j].text) && /^(?:NOUN|ADJ)$/.test(tokens[j].pos) && k > s &&
+        (POSSESSIVE.has(tokens[k - 1].text) || /^(?:its|his|her|their)$/i.test(tokens[k - 1].text))) {
+        k = j - 1;
+        continue;
+      }
       return x;
     }
     const low = tokens.slice(s, e).map((t) => t.text.toLowerCase());
@@ -184,7 +193,7 @@ export class SourceActors {
     // a possessive pronoun that names no actor: a group, body or document of its own only ("Her
     // critics", "its FEC reports"), never a person ("his support")
     const lastLow = low[e - s - 1];
-    if (possessive && owner < 0 && !(/^\p{Ll}+[^s]s$/u.test(lastLow) && tokens[e - 1].pos === 'NOUN' || BODY.has(lastLow) || THING.has(lastLow))) return -1;
+    if (possessive && owner < 0 && !(/^\p{Ll}+[^s]s$/u.test(lastLow) && tokens[e - 1].pos === 'NOUN' || BODY.has(lastLow) || THING.has(lastLow) || OWNER_OF_THING.test(lastLow) && low[0] === 'its')) return -1;
     let a = possessive ? s + 1 : ownedFrom >= 0 ? ownedFrom : s;
     if (ARTICLE.has(tokens[a].text.toLowerCase())) a++;
     while (a < e && (HONORIFIC.test(tokens[a].text) || tokens[a].text === '.')) a++;
@@ -252,10 +261,12 @@ export class SourceActors {
     if (isName) {
       const acronym = words.length === 1 && /^\p{Lu}{2,}$/u.test(head.text);
       type = !honorific && (acronym || words.some((t) => ORG_WORD.test(t.text))) ? 'organization' : 'person';
-    } else if (BODY.has(headLow)) type = 'organization';
+    } else if (BODY.has(headLow) || possessive && low[0] === 'its' && OWNER_OF_THING.test(headLow)) type = 'organization';
     else if ((head.lemma.toLowerCase() !== headLow || head.pos === 'PROPN') && /[^s]s$/.test(headLow) || /^(?:people|men|women|children|folks|family|relatives)$/.test(headLow)) type = 'group';
     else type = 'person';
-    return this.add(s, e, a, type, isName, (possessive || ownedFrom >= 0) && owner >= 0 ? `${this.res.actors[owner].name}'s ` : '');
+    // (the owner of "its manager" is a ship or a firm, seldom an actor: no owner's name)
+    const thingOwned = possessive && low[0] === 'its' && OWNER_OF_THING.test(headLow);
+    return this.add(s, e, a, type, isName, (possessive || ownedFrom >= 0) && owner >= 0 && !thingOwned ? `${this.res.actors[owner].name}'s ` : '');
   }
 
   /**

@@ -24,6 +24,12 @@
  *   a possessive pronoun alone as the source ("his support for …", the cue a noun) resolves as
  *   the personal pronoun ("he").
  * - A source span with no actor keeps its text as the source mention and speaker -1.
+ * - (A first-time user's report.) A body named inside a title's complement and followed by the
+ *   holder's name in apposition ("China's envoy to the United Nations, NAME, said") modifies the
+ *   holder; "the" and capitalised words that end an earlier organization's name ("the Guards",
+ *   "the Council") are that organization (`shortNameAntecedent`), also when the resolver made them
+ *   an actor of their own; for "it", a name after a body noun in lower case ("security firm
+ *   NAME") is an organization whatever type the resolver gave it (`pronounType`).
  */
 import type { AnnotatedText } from '../types.js';
 import type { ActorResolution } from '../actors/resolve.js';
@@ -75,6 +81,48 @@ function compatible(pron: string, type: string): boolean {
   return type !== 'location'; // they: people or bodies
 }
 
+/** Nouns of a body written before its name ("security firm Ambrey", "the company Maersk"). */
+const BODY_BEFORE_NAME = /^(?:firm|company|group|agency|consultancy|operator|carrier|insurer|bank|broker|lender|organi[sz]ation|charity|network|outlet|broadcaster|newspaper|manufacturer|maker|producer|exporter|importer|airline|startup|conglomerate|miner|contractor|publisher)$/i;
+
+/**
+ * The type a pronoun reads an actor as: its own, except that an actor typed a person whose name
+ * follows a noun of a body in lower case ("Shipping security firm Ambrey", a name the resolver
+ * took for a person's) is an organization for "it" (a first-time user's report: "…, it added."
+ * went past Ambrey to an organization named earlier).
+ */
+function pronounType(doc: AnnotatedText, res: ActorResolution, a: number): string {
+  const actor = res.actors[a];
+  if (actor.type !== 'person') return actor.type;
+  for (const m of actor.mentions) {
+    const before = doc.tokens[m.tokenStart - 1];
+    if (before && /^\p{Ll}/u.test(before.text) && BODY_BEFORE_NAME.test(before.text)) return 'organization';
+  }
+  return actor.type;
+}
+
+/**
+ * "the Guards said" after "Iran's Revolutionary Guards …": "the" and capitalised words (no actor
+ * mention) that end the name mention of an organization or group named earlier, outside quotation
+ * marks, are a short form of it (the latest such actor; a first-time user's report). Returns the
+ * actor and the words, or null.
+ */
+function shortNameAntecedent(doc: AnnotatedText, res: ActorResolution, span: TokenSpan, quoted: Uint8Array): { actor: number; mention: TokenSpan } | null {
+  const { tokens } = doc;
+  if (span.end - span.start < 2 || span.end - span.start > 4 || !/^the$/i.test(tokens[span.start].text)) return null;
+  for (let k = span.start + 1; k < span.end; k++) if (!/^\p{Lu}\p{Ll}+$/u.test(tokens[k].text) || quoted[k]) return null;
+  const words = tokens.slice(span.start + 1, span.end).map((t) => t.text).join(' ');
+  const at = tokens[span.start].start;
+  let best: { actor: number; start: number } | null = null;
+  res.actors.forEach((a, i) => {
+    if (!/^(?:organization|group|igo|ngo)$/.test(a.type)) return;
+    for (const m of a.mentions) {
+      if (m.start >= at || quoted[m.tokenStart] || m.text === words || !m.text.endsWith(` ${words}`)) continue;
+      if (!best || m.start > best.start) best = { actor: i, start: m.start };
+    }
+  });
+  return best ? { actor: (best as { actor: number }).actor, mention: { start: span.start + 1, end: span.end } } : null;
+}
+
 /** The personal pronoun of a possessive one ("his" → "he"), for `resolvePronoun`'s `as`. */
 export const POSSESSIVE_PRONOUN: ReadonlyMap<string, string> = new Map([['his', 'he'], ['her', 'she'], ['its', 'it'], ['their', 'they']]);
 
@@ -97,11 +145,11 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
     for (let j = sent.tokenStart; j < Math.min(sent.tokenEnd, k); j++) {
       const a = res.actorAtToken[j];
       if (a < 0 || quoted[j] || POSSESSIVE.has(tokens[j + 1]?.text ?? '')) continue;
-      if (compatible(pron, res.actors[a].type)) { nearest = j; break; }
+      if (compatible(pron, pron === 'it' ? pronounType(doc, res, a) : res.actors[a].type)) { nearest = j; break; }
     }
   }
   // the latest earlier source, named or not
-  const last = [...history].reverse().find((e) => e.token < k && inWindow(e.token) && (e.actor < 0 || compatible(pron, res.actors[e.actor].type)));
+  const last = [...history].reverse().find((e) => e.token < k && inWindow(e.token) && (e.actor < 0 || compatible(pron, pron === 'it' ? pronounType(doc, res, e.actor) : res.actors[e.actor].type)));
   if (last && last.actor < 0 && (nearest < 0 || nearest < last.token)) return NO_SPEAKER; // "The minister told …" then "he said"
   // a new person introduced as the subject of the sentence right before the pronoun's, after the
   // last speaker ("… said Marta Delgado. Chen Wei-lin, a professor at …, was more cautious. He said
@@ -115,7 +163,7 @@ export function resolvePronoun(doc: AnnotatedText, res: ActorResolution, k: numb
     let rival = false;
     for (let j = k - 1; j >= sentences[tokens[k].sentence].tokenStart; j--) {
       const a = res.actorAtToken[j];
-      if (a >= 0 && a !== last.actor && !quoted[j] && compatible(pron, res.actors[a].type) && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) { rival = true; break; }
+      if (a >= 0 && a !== last.actor && !quoted[j] && compatible(pron, pron === 'it' ? pronounType(doc, res, a) : res.actors[a].type) && !POSSESSIVE.has(tokens[j + 1]?.text ?? '')) { rival = true; break; }
     }
     if (!rival) return { speaker: last.actor, mention: { start: k, end: k + 1 }, conf: 0.7, rule: 'pronoun-speaker' };
   }
@@ -182,8 +230,29 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
     }
     if (titleOnly) g.modifier = true;
   }
+  // "China's ambassador to the United Nations, Zhang Jun, said": a body inside the title's
+  // complement, followed by the holder's name in apposition, modifies the holder (a first-time
+  // user's report)
+  for (let i = 0; i + 1 < groups.length; i++) {
+    const g = groups[i], h = groups[i + 1];
+    if (res.actors[g.actor].type !== 'person' && res.actors[h.actor].type === 'person' && h.start === g.end + 1 && tokens[g.end].text === ',' &&
+      (tokens[h.end]?.text === ',' || h.end >= span.end)) g.modifier = true;
+  }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
-  if (head) return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
+  if (head) {
+    // "the Forces said" after "Sudan's Rapid Support Forces": an actor of its own whose every
+    // mention is the same short capitalised words after "the" is the earlier body's short form
+    const a = res.actors[head.actor];
+    if (head.start > span.start && /^the$/i.test(tokens[head.start - 1].text) && a.mentions.every((m) => m.text === a.mentions[0].text)) {
+      const short = shortNameAntecedent(doc, res, { start: head.start - 1, end: head.end }, quoted);
+      if (short && short.actor !== head.actor) return { speaker: short.actor, mention: short.mention, conf: 0.7, rule: 'short-name' };
+    }
+    return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
+  }
+  if (!groups.length) {
+    const short = shortNameAntecedent(doc, res, span, quoted);
+    if (short) return { speaker: short.actor, mention: short.mention, conf: 0.7, rule: 'short-name' };
+  }
   // a relative pronoun ("Mr. Lewandowski, who said …"): the nearest compatible actor before it in
   // its sentence, over an apposition ("Zhang Xiao, China's ambassador to Kazakhstan, who told …")
   const rel = tokens[span.start].text.toLowerCase();
@@ -334,10 +403,13 @@ export function definiteAntecedent(doc: AnnotatedText, res: ActorResolution, men
     if (kind.name && (kind.name.test(a.name) || a.mentions.some((m) => kind.name!.test(m.text)))) return true;
     return !!kind.anyNamed && roles.length === 0 && a.mentions.some((m) => m.kind === 'name');
   };
+  // (each actor is judged once: a long text names the same actors thousands of times)
+  const judged = new Int8Array(res.actors.length);
   for (let k = s - 1; k >= 0; k--) {
     const a = res.actorAtToken[k];
     if (a < 0 || quoted[k] || a === res.actorAtToken[s]) continue;
-    if (fits(a)) return a;
+    if (judged[a] === 0) judged[a] = fits(a) ? 1 : -1;
+    if (judged[a] === 1) return a;
   }
   return -1;
 }
