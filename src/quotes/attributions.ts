@@ -63,22 +63,34 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
   for (const c of cues) atts.set(c, { cue: { start: c.start, end: c.end }, sources: [], contents: [] });
   const orphans: TaggedAttribution[] = [];
   const contentSpans = spans.filter((x) => x.role === 'Q');
-  const between = (a: number, b: number) => contentSpans.some((q) => q.start >= a && q.end <= b);
+  // spans are in token order and do not overlap, so the first content span starting at or after `a`
+  // is the one that ends first among them: `contentSpans.some((q) => q.start >= a && q.end <= b)`
+  const between = (a: number, b: number) => {
+    let lo = 0, hi = contentSpans.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (contentSpans[mid].start >= a) hi = mid; else lo = mid + 1; }
+    return lo < contentSpans.length && contentSpans[lo].end <= b;
+  };
+  /** The cues of each paragraph, in order. */
+  const cuesByPara = new Map<number, RoleSpan[]>();
+  for (const c of cues) {
+    const list = cuesByPara.get(c.para);
+    if (list) list.push(c); else cuesByPara.set(c.para, [c]);
+  }
+  const noCues: RoleSpan[] = [];
   /**
    * The cue of a content span: in its sentence, the nearest cue before it with no other content
    * between (English puts the cue first: "X told Y that …"), unless a cue right after it is
    * nearer by more than CUE_BEFORE_BONUS tokens ("…," X said); else the nearest cue in the paragraph.
    */
   const nearest = (s: RoleSpan): RoleSpan | null => {
-    const same = cues.filter((c) => c.para === s.para && c.s0 <= s.s1 && s.s0 <= c.s1);
+    const same = (cuesByPara.get(s.para) ?? noCues).filter((c) => c.s0 <= s.s1 && s.s0 <= c.s1);
     const left = same.filter((c) => c.end <= s.start && !between(c.end, s.start)).pop();
     const right = same.find((c) => c.start >= s.end && !between(s.end, c.start));
     if (left && right) return left.start >= 0 && s.start - left.end <= right.start - s.end + CUE_BEFORE_BONUS ? left : right;
     if (left || right) return left ?? right ?? null;
     let best: RoleSpan | null = null;
     let bestGap = Infinity;
-    for (const c of cues) {
-      if (c.para !== s.para) continue;
+    for (const c of cuesByPara.get(s.para) ?? noCues) {
       const gap = c.start >= s.end ? c.start - s.end : s.start >= c.end ? s.start - c.end : 0;
       if (gap < bestGap) { bestGap = gap; best = c; }
     }
@@ -87,7 +99,7 @@ export function assembleAttributions(doc: AnnotatedText, tags: Uint8Array): Tagg
   // a source joins the cue right before it ("said X", "according to X"), else the first cue after
   // it in its sentence (its verb), else the nearest cue before it
   const sourceCue = (s: RoleSpan): RoleSpan | null => {
-    const same = cues.filter((c) => c.para === s.para && c.s0 <= s.s1 && s.s0 <= c.s1);
+    const same = (cuesByPara.get(s.para) ?? noCues).filter((c) => c.s0 <= s.s1 && s.s0 <= c.s1);
     const before = same.filter((c) => c.end <= s.start).pop();
     if (before && s.start - before.end <= 1) return before;
     const afterIt = same.find((c) => c.start >= s.end);

@@ -198,6 +198,22 @@ export function closeEnd(text: string, r: QuoteRegion): number {
   return text.startsWith("''", r.close) ? r.close + 2 : r.close + 1;
 }
 
+/** Per regions array: the running maximum of `closeEnd` over regions[0..n], or null when the regions are not in order of their opening. */
+const regionOrders = new WeakMap<QuoteRegion[], { text: string; length: number; maxClose: Float64Array | null }>();
+function regionOrder(text: string, regions: QuoteRegion[]): Float64Array | null {
+  const known = regionOrders.get(regions);
+  if (known && known.text === text && known.length === regions.length) return known.maxClose;
+  let maxClose: Float64Array | null = new Float64Array(regions.length);
+  let m = -Infinity;
+  for (let n = 0; n < regions.length; n++) {
+    if (n > 0 && regions[n].open < regions[n - 1].open) { maxClose = null; break; }
+    m = Math.max(m, closeEnd(text, regions[n]));
+    maxClose[n] = m;
+  }
+  regionOrders.set(regions, { text, length: regions.length, maxClose });
+  return maxClose;
+}
+
 /** A sentence end inside a stretch of text (a full stop, "?" or "!" then a space and a capital or a mark). */
 const SENTENCE_END = /[.!?…]["”’')]*\s+["“‘(]?[\p{Lu}\p{N}]/u;
 
@@ -211,7 +227,18 @@ const SENTENCE_END = /[.!?…]["”’')]*\s+["“‘(]?[\p{Lu}\p{N}]/u;
  */
 export function balancedRange(text: string, regions: QuoteRegion[], start: number, end: number): [number, number] {
   const trimmable = /[\s,;:—–-]/;
-  for (const r of regions) {
+  // regions are in text order (quoteRegions): those before `first` all close at or before `start` and
+  // those from one opening at or after `end` on are passed over below, so the loop skips them at once
+  const order = regionOrder(text, regions);
+  let first = 0;
+  if (order) {
+    let lo = 0, hi = regions.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (order[mid] > start) hi = mid; else lo = mid + 1; }
+    first = lo;
+  }
+  for (let n = first; n < regions.length; n++) {
+    const r = regions[n];
+    if (order && r.open >= end) break;
     const closeAt = r.closed ? closeEnd(text, r) : r.close;
     if (r.open >= end || closeAt <= start) continue;
     if (r.open >= start && closeAt > end) {
