@@ -28,9 +28,8 @@ import { rawTextArticle } from '../src/extract/text.js';
 import { createAnnotator } from '../src/nlp/annotate.js';
 import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { attributeQuotes, colonCue, cueVerbs, datelineEnd, openingPhrase, withTrailingAttributions } from '../src/quotes/index.js';
+import { attributeQuotes, colonCue, cueVerbs, datelineEnd, openingPhrase, quotedTokens, withTrailingAttributions } from '../src/quotes/index.js';
 import { ruleHelpers, trailingAttributions } from '../src/quotes/rules.js';
-import { quoteRegions, regionContent, regionIndex } from '../src/quotes/marks.js';
 import { loadParserModel, parseDocument } from '../src/nlp/parser/index.js';
 import type { ParseView } from '../src/types.js';
 
@@ -62,16 +61,7 @@ describe('addressee (issue 6)', () => {
 function prepared(text: string) {
   const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
   const res = resolveActors(doc, index, { published: '2023-01-01' });
-  const regions = quoteRegions(doc.text, doc.article.paragraphs);
-  const at = regionIndex(doc.text, regions);
-  const quoted = new Uint8Array(doc.tokens.length);
-  doc.tokens.forEach((t, i) => {
-    const r = at[t.start];
-    if (r >= 0) {
-      const [s, e] = regionContent(doc.text, regions[r]);
-      quoted[i] = t.start >= s && t.start < Math.max(e, s + 1) ? 1 : 0;
-    }
-  });
+  const { regions, quoted } = quotedTokens(doc);
   /** The token span of the first occurrence of `phrase`. */
   const span = (phrase: string) => {
     const a = text.indexOf(phrase);

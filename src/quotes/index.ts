@@ -202,6 +202,14 @@ function taggerCues(tagger: AttributionTagger): Set<string> {
 
 /** Per-document context shared by the finders. */
 function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: Int32Array } {
+  return { doc, res, ...quotedTokens(doc), cues: cueVerbs() };
+}
+
+/**
+ * The document's quotation-mark regions (marks.ts), the region index of each character (`at`, -1
+ * outside any) and a mask of the tokens inside a region's content (`quoted`, 1 inside).
+ */
+export function quotedTokens(doc: AnnotatedText): { regions: QuoteRegion[]; at: Int32Array; quoted: Uint8Array } {
   const regions = quoteRegions(doc.text, doc.article.paragraphs);
   const at = regionIndex(doc.text, regions);
   const quoted = new Uint8Array(doc.tokens.length);
@@ -212,7 +220,7 @@ function context(doc: AnnotatedText, res: ActorResolution): RuleContext & { at: 
       quoted[i] = t.start >= s && t.start < Math.max(e, s + 1) ? 1 : 0;
     }
   });
-  return { doc, res, regions, quoted, cues: cueVerbs(), at };
+  return { regions, at, quoted };
 }
 
 /** Run the tagger over each paragraph (cut at line breaks, features.ts tagRanges); returns a tag index per document token. */
