@@ -640,9 +640,9 @@ export function ruleHelpers(ctx: RuleContext, history: SpeakerHistory) {
   return { isCue, actorSpanAt, subjectBefore, after, before, cueInSentence, accordingTo, pronounAt };
 }
 
-/** Cues whose first object is the addressee, and then the content clause ("told parliament the truce …"). */
 /** Reporting verbs whose object is the addressee ("…, X told a briefing"), never the source after the verb. */
 const ADDRESSEE_AFTER = new Set(['tell', 'inform', 'assure', 'remind', 'brief', 'notify']);
+/** Cues whose first object is the addressee, and then the content clause ("told parliament the truce …"). */
 const ADDRESSEE_CUES = new Set(['tell', 'inform', 'assure', 'remind', 'warn', 'promise']);
 
 /** The rule-based quotes of a document (see the module doc). */
