@@ -286,3 +286,7 @@ test('a restated defence commitment is an intent to cooperate militarily (0312);
   assert.ok(codes('Moscow will take all necessary measures to protect its citizens, the ministry said.').includes('130'));
   assert.deepEqual(codes('Officials took measurements of the river.').filter((c) => c.startsWith('13')), []);
 });
+
+test('an object word past a short phrase of place still counts ("put its army units near the border on high alert" is 152)', () => {
+  assert.ok(codes('Moldova put its army units near the frontier on high alert on Sunday.').includes('152'));
+});

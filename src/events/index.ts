@@ -1043,6 +1043,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // (a hyphenated compound counts as one word: "a Marshall Islands-flagged oil tanker")
         limit = end + 6;
         for (let j = end + 1; j < Math.min(sent.tokenEnd, limit); j++) if (lower[j] === '-' && tokens[j].start === tokens[j - 1].end && tokens[j + 1]?.start === tokens[j].end) limit += 2;
+        // (so does a short phrase of place: "put its army units near the boundary on high alert")
+        for (let j = end + 1; j < Math.min(sent.tokenEnd, limit); j++) {
+          if (!/^(?:near|along|at|across|outside|inside|around)$/.test(lower[j])) continue;
+          let e = j + 1;
+          while (e < Math.min(sent.tokenEnd, j + 4) && /^(?:DET|ADJ|NOUN|PROPN)$/.test(tokens[e].pos)) e++;
+          limit += e - j;
+          break;
+        }
         for (let j = end + 1; j < Math.min(sent.tokenEnd, end + 9); j++) {
           if (lower[j] === 'with' && (actorAtToken[j - 1] >= 0 || (lower[j - 1] === ')' && actorAtToken[j - 2] >= 0))) { limit = j + 6; break; }
         }
