@@ -594,3 +594,11 @@ test('a participle the parse hangs on the last conjunct of a sentence-opening su
   assert.ok(calls.length >= 1, JSON.stringify(a.events.map((x) => x.code)));
   for (const c of calls) assert.match(name(a, c.target) ?? '', /Nicaraguan authorities/, JSON.stringify(a.events.map((x) => [x.code, name(a, x.source), name(a, x.target)])));
 });
+
+test('"would" in what a trailing attribution reports is the speaker\'s stated plan, as after "said"', () => {
+  const a = run('Hanoi would take all necessary measures to protect its fishermen, the spokeswoman said.');
+  assert.equal(a.events.find((x) => x.root === '13')?.modality, 'intended', JSON.stringify(a.events.map((x) => [x.code, x.modality])));
+  // a condition still makes it hypothetical
+  const b = run('If attacked, Hanoi would respond with force, the spokeswoman said.');
+  assert.ok(b.events.every((x) => x.modality === 'hypothetical'), JSON.stringify(b.events.map((x) => [x.code, x.modality])));
+});

@@ -1559,7 +1559,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       const cc = sv && detachedConjunct(sv, k) >= 0 ? sv.children[k].find((c) => sv.parse.relation[c] === 'cc') ?? -1 : -1;
       for (let j = Math.max(sent.tokenStart, k - 6, cc + 1); j < k; j++) {
         const lem = tokens[j].lemma.toLowerCase();
-        if (lower[j] === 'would' && hasCueBefore(j, sent.tokenStart)) { modality = 'intended'; statedIntent = true; }
+        // ("would" told as said, before or after: "said Beijing would take …", "Beijing would take …, the spokesman said")
+        if (lower[j] === 'would' && (hasCueBefore(j, sent.tokenStart) || trailingAttribution(s) > k)) { modality = 'intended'; statedIntent = true; }
         // (the month "May" is no modal: "On May 3, Russian forces shelled …", "BAKU, May 14 --")
         else if (HYPO.has(lower[j]) && !(lower[j] === 'may' && (tokens[j].text !== 'may' || tokens[j + 1]?.pos === 'NUM'))) { modality = 'hypothetical'; statedIntent = false; }
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
