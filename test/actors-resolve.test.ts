@@ -525,3 +525,12 @@ test('compound military ranks are titles, not part of the name ("Rear Admiral Ro
   assert.deepEqual(run('Rear Admiral Ana Cruz said the ship was damaged.').map((x) => [x.name, x.code]), [['Ana Cruz', 'MIL']]);
   assert.deepEqual(run('Maj. Gen. Omar Saleh said the attack failed.').map((x) => [x.name, x.code]), [['Omar Saleh', 'MIL']]);
 });
+
+test('a people named by its plural demonym is a group of the state\'s civilians ("Ukrainians fled"), not the state', () => {
+  const a = run('Georgians protested in the capital, and Armenians joined them.');
+  assert.equal(actor(a, 'Georgians')?.code, 'GEOCVL');
+  assert.equal(actor(a, 'Armenians')?.code, 'ARMCVL');
+  assert.equal(a.filter((x) => x.type === 'state').length, 0);
+  // a demonym with no plural in -s stays a demonym ("Chinese")
+  assert.equal(run('Chinese officials met Swiss bankers.').filter((x) => x.code === 'CHNCVL').length, 0);
+});

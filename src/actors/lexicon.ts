@@ -127,6 +127,11 @@ export interface ResolverIndex {
   nonActorWords: Set<string>;
   /** the place gazetteer (data/actors/places.yaml) */
   places: PlaceIndex;
+  /**
+   * plural demonyms naming a people → the state's ISO3 ("Americans" → USA, "Ukrainians" → UKR):
+   * each one-word demonym plus "s", but not those that do not take one ("Chinese", "French", "Swiss")
+   */
+  demonymPlurals: Map<string, string>;
   /** the named-entity recognizer, when one is loaded */
   ner: EntityRecognizer | null;
   nerMode: 'backup' | 'replace';
@@ -200,9 +205,25 @@ export function buildResolverIndex(dict: ActorDictionary, opts: IndexOptions = {
       agents.filter((a) => a.type === 'person' && !titles.some((t) => t.words.join(' ') === a.words.join(' ')))
         .map((a) => ({ words: a.words, agent: a.agent, office: a.words.join(' ') })),
       (t) => firstWord(t.words[0])),
-    agents, agentsByFirst, titleRe, titlePatterns, singleNames, orgWords, nonActorWords, places: loadPlaces(),
+    agents, agentsByFirst, titleRe, titlePatterns, singleNames, orgWords, nonActorWords, places: loadPlaces(), demonymPlurals: demonymPlurals(dict),
     ner: opts.ner === undefined ? loadNerRecognizer() : opts.ner, nerMode: opts.nerMode ?? 'backup',
   };
+}
+
+/** Plural demonyms of the dictionary's states (see `ResolverIndex.demonymPlurals`); a form two states share names neither. */
+function demonymPlurals(dict: ActorDictionary): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const n of dict.names) {
+    if (n.kind !== 'demonym' || !/^\p{Lu}\p{Ll}+$/u.test(n.form) || /(?:ese|ch|sh|s|x|z)$/.test(n.form)) continue;
+    const plural = `${n.form}s`;
+    const cc = dict.actors.get(n.actorId)?.country;
+    if (!cc) continue;
+    if (out.has(plural) && out.get(plural) !== cc) shared.add(plural);
+    else out.set(plural, cc);
+  }
+  for (const p of shared) out.delete(p);
+  return out;
 }
 
 /**

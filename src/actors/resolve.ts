@@ -679,6 +679,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
     }
+    // a people named by its plural demonym ("Americans said", "Ukrainians fled"): the state's
+    // civilians, a group (CAMEO CVL), unless the word modifies a noun
+    const people = !dm ? index.demonymPlurals.get(tokens[i].text) : undefined;
+    if (people && !(/^(?:NOUN|PROPN)$/.test(tokens[i + 1]?.pos ?? '') && sameSentence(i, i + 1))) {
+      cands.push({ tokenStart: i, tokenEnd: i + 1, kind: 'group', dict: null, key: `group:${people}:CVL:people`, name: tokens[i].text, type: 'group', country: people, agent: 'CVL', description: null, origin: 'group' });
+      pendingTitle = null;
+      i++;
+      continue;
+    }
     // a place the gazetteer does not list: a capitalised run after "the town of", "the port of" …
     // ("near the northern town of Zubin Potok"), or one that a word of geography opens or ends ("the
     // Strait of Hormuz", "the Second Thomas Shoal", "the Gulf of Oman"): a place with no known
