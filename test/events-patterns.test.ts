@@ -250,6 +250,8 @@ test('troops sent with no state to receive them are a mobilization (154); escort
   assert.equal(sent?.code, '154');
   assert.equal(sent?.negated, true);
   assert.deepEqual(codes('Brazil sent troops to Haiti in 2004.').filter((c) => c === '074'), ['074']);
+  // a state named further on keeps the peacekeeping code
+  assert.ok(codes('Canada offered to send 500 troops to guard food convoys in Haiti.').some((c) => c === '074' || c === '0334'));
   assert.deepEqual(codes('The seized fishing boat was escorted to the port of Murmansk.'), []);
   assert.ok(codes('Two destroyers escorted the grain convoy through the strait.').includes('074'));
   assert.ok(codes('Sweden summoned the Iranian ambassador on Monday.').includes('114'));

@@ -1767,7 +1767,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           : byOfficials && p.code.startsWith('14') && tokens[k].lemma.toLowerCase() === 'protest' ? '111'
             // troops sent with no state to receive them ("had not sent troops to the border", "did
             // not deploy forces") are a mobilization (154), not peacekeeping or protection given (074)
-            : p.code === '074' && p.kind === 'verb' && target < 0 && /^(?:send|deploy|dispatch)$/.test(tokens[k].lemma.toLowerCase()) ? '154' : p.code;
+            // (a state named further on, "send troops to distribute supplies in Somalia", keeps 074)
+            : p.code === '074' && p.kind === 'verb' && target < 0 && /^(?:send|deploy|dispatch)$/.test(tokens[k].lemma.toLowerCase()) &&
+              !lower.slice(triggerEnd, sent.tokenEnd).some((_, n) => { const a = actorAtToken[triggerEnd + n]; return a >= 0 && actors[a].type === 'state' && (source < 0 || actors[a].country !== actors[source].country); }) ? '154' : p.code;
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
       const cameo = coder.codebook.get(intentCode ?? actCode)!;
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
