@@ -534,3 +534,8 @@ test('a people named by its plural demonym is a group of the state\'s civilians 
   // a demonym with no plural in -s stays a demonym ("Chinese")
   assert.equal(run('Chinese officials met Swiss bankers.').filter((x) => x.code === 'CHNCVL').length, 0);
 });
+
+test('a name right after a lower-case word for a kind of company is a business ("security firm Ambrey")', () => {
+  assert.deepEqual(run('Shipping security firm Harbinger said the vessel was boarded.').map((x) => [x.name, x.type, x.code]), [['Harbinger', 'organization', 'BUS']]);
+  assert.deepEqual(run('The fertiliser producer Nordkali was sanctioned.').map((x) => [x.name, x.type]), [['Nordkali', 'organization']]);
+});

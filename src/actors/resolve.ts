@@ -132,6 +132,9 @@ const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|c
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
+/** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
+const COMPANY_KINDS = new Set(['firm', 'company', 'consultancy', 'producer', 'manufacturer', 'carrier', 'insurer', 'operator', 'giant', 'lender',
+  'broker', 'contractor', 'startup', 'maker', 'conglomerate', 'miner', 'shipper', 'retailer', 'airline', 'automaker', 'exporter', 'importer']);
 /** Words of geography that open ("Strait of …") or end ("… Shoal") the name of a place that is no actor. */
 const GEO_WORDS = new Set(['strait', 'straits', 'gulf', 'bay', 'shoal', 'reef', 'reefs', 'channel', 'canal', 'cape', 'lake', 'sea', 'ocean', 'river',
   'peninsula', 'desert', 'mountains', 'mountain', 'valley', 'atoll', 'archipelago', 'sound', 'passage', 'isthmus', 'delta', 'basin', 'plateau', 'highlands']);
@@ -741,6 +744,16 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       titledSurnames.push({ tok: i, title: pendingTitle });
       pendingTitle = null;
       i++;
+      continue;
+    }
+    // a name right after a lower-case word for a kind of company ("security firm Ambrey", "the
+    // potash producer Belaruskali", "consultancy Dryad Global"): a business, whatever the NER
+    // model calls it
+    if (run > i && !inHeading && i > 0 && COMPANY_KINDS.has(lower[i - 1]) && tokens[i - 1].text === lower[i - 1] && sameSentence(i - 1, i)) {
+      const name = text.slice(tk.start, tokens[run - 1].end);
+      cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run), agent: 'BUS', description: null, origin: 'rule' });
+      pendingTitle = null;
+      i = run;
       continue;
     }
     /** A person or organization candidate from the NER entity at token i. */
