@@ -539,3 +539,10 @@ test('a name right after a lower-case word for a kind of company is a business (
   assert.deepEqual(run('Shipping security firm Harbinger said the vessel was boarded.').map((x) => [x.name, x.type, x.code]), [['Harbinger', 'organization', 'BUS']]);
   assert.deepEqual(run('The fertiliser producer Nordkali was sanctioned.').map((x) => [x.name, x.type]), [['Nordkali', 'organization']]);
 });
+
+test('"the" and the last words of an organization\'s name met before are that organization ("the Council")', () => {
+  const a = run('The Southern Coastal Council took the port on Monday. The Council said the city was calm.');
+  const council = a.filter((x) => /Council/.test(x.name));
+  assert.equal(council.length, 1, JSON.stringify(a.map((x) => x.name)));
+  assert.equal(council[0].mentions.length, 2);
+});

@@ -292,3 +292,7 @@ test('a restated defence commitment is an intent to cooperate militarily (0312);
 test('an object word past a short phrase of place still counts ("put its army units near the border on high alert" is 152)', () => {
   assert.ok(codes('Moldova put its army units near the frontier on high alert on Sunday.').includes('152'));
 });
+
+test('a port or harbour taken is territory occupied (192)', () => {
+  assert.ok(codes('Rebels seized the port of Mocha on Monday.').includes('192'));
+});

@@ -1020,6 +1020,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const named = byInitials.get(c.name)?.find((o) => o.tokenStart < c.tokenStart);
     if (named) { c.key = named.key; c.kind = 'name'; }
   }
+  // the short form of a name met before ("Iran's Revolutionary Guards … the Guards", "the Southern
+  // Transitional Council … the Council"): "the" and the last words of that organization's or
+  // group's name make one actor of the two
+  const longNames = cands.filter((o) => (o.type === 'organization' || o.type === 'group' || o.type === 'igo') && o.name.includes(' '));
+  for (const c of cands) {
+    if (c.dict || c.type === 'person' || c.type === 'state' || lower[c.tokenStart - 1] !== 'the' || !longNames.length) continue;
+    const long = longNames.find((o) => o.tokenStart < c.tokenStart && o.name.length > c.name.length && o.name.endsWith(` ${c.name}`));
+    if (long) { c.key = long.key; c.kind = 'name'; }
+  }
   for (const c of cands) add(c);
   const covered = new Int8Array(tokens.length);
   for (const c of cands) for (let k = c.tokenStart; k < c.tokenEnd; k++) covered[k] = 1;
