@@ -15,6 +15,9 @@ import { rawTextArticle } from '../src/extract/text.js';
 import { createAnnotator, type Annotator } from '../src/nlp/annotate.js';
 import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ResolverIndex } from '../src/actors/resolve.js';
+import { attributeQuotes } from '../src/quotes/index.js';
+import { loadParserModel, parseDocument as parseDependencies } from '../src/nlp/parser/index.js';
+import type { ParseView } from '../src/types.js';
 
 /** The repository root (holds package.json, data/, examples/, test/fixtures/). */
 export const ROOT = PACKAGE_ROOT;
@@ -208,3 +211,19 @@ export function prepareActors(text: string, published = '2023-01-01') {
   return { doc, res: resolveActors(doc, resolverIndex, { published }) };
 }
 
+/**
+ * The quotes of a synthetic text as the pipeline finds them: annotated, parsed on demand with the
+ * shipped parser (as `doc.parse` in the pipeline), actors resolved, quotes attributed (the rules
+ * alone with `rulesOnly`). Returns `{ doc, res, quotes }`, `res` holding the actors the quote
+ * module added (nominal sources).
+ */
+export function attributeText(text: string, opts: { rulesOnly?: boolean; published?: string } = {}) {
+  annotator ??= createAnnotator();
+  resolverIndex ??= buildResolverIndex(loadActorDictionary());
+  const doc = annotator(rawTextArticle(text, { source: 'synthetic' }));
+  let parse: ParseView | null = null;
+  doc.parse = () => (parse ??= parseDependencies(doc, loadParserModel()));
+  const res0 = resolveActors(doc, resolverIndex, { published: opts.published ?? '2023-01-01' });
+  const { quotes, res } = attributeQuotes(doc, res0, opts.rulesOnly ? { model: null } : {});
+  return { doc, res, quotes };
+}

@@ -25,24 +25,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawTextArticle } from '../src/extract/text.js';
-import { createAnnotator } from '../src/nlp/annotate.js';
-import { loadActorDictionary } from '../src/actors/dictionary.js';
-import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { attributeQuotes } from '../src/quotes/index.js';
-import { loadParserModel, parseDocument } from '../src/nlp/parser/index.js';
-import type { ParseView } from '../src/types.js';
-
-const annotate = createAnnotator();
-const index = buildResolverIndex(loadActorDictionary());
+import { attributeText } from './helpers.js';
 
 /** The quotes of `text` (parsed as in the pipeline): text, cue, speaker name and type. */
 function quotes(text: string, rulesOnly = false) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  let parse: ParseView | null = null;
-  doc.parse = () => (parse ??= parseDocument(doc, loadParserModel()));
-  const res0 = resolveActors(doc, index, { published: '2023-01-01' });
-  const { quotes: found, res } = attributeQuotes(doc, res0, rulesOnly ? { model: null } : {});
+  const { quotes: found, res } = attributeText(text, { rulesOnly });
   return found.map((q) => ({ text: q.text, cue: q.cue, speaker: q.speaker >= 0 ? res.actors[q.speaker].name : null, type: q.speaker >= 0 ? res.actors[q.speaker].type : null }));
 }
 

@@ -24,25 +24,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawTextArticle } from '../src/extract/text.js';
-import { createAnnotator } from '../src/nlp/annotate.js';
-import { loadActorDictionary } from '../src/actors/dictionary.js';
-import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { attributeQuotes, colonCue, cueVerbs, datelineEnd, openingPhrase, quotedTokens, withTrailingAttributions } from '../src/quotes/index.js';
+import { attributeText, prepareActors } from './helpers.js';
+import { colonCue, cueVerbs, datelineEnd, openingPhrase, quotedTokens, withTrailingAttributions } from '../src/quotes/index.js';
 import { ruleHelpers, trailingAttributions } from '../src/quotes/rules.js';
-import { loadParserModel, parseDocument } from '../src/nlp/parser/index.js';
-import type { ParseView } from '../src/types.js';
-
-const annotate = createAnnotator();
-const index = buildResolverIndex(loadActorDictionary());
 
 /** The quotes of `text` (parsed as in the pipeline): text, cue, speaker name and source phrase. */
 function quotes(text: string, rulesOnly = false) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  let parse: ParseView | null = null;
-  doc.parse = () => (parse ??= parseDocument(doc, loadParserModel()));
-  const res0 = resolveActors(doc, index, { published: '2023-01-01' });
-  const { quotes: found, res } = attributeQuotes(doc, res0, rulesOnly ? { model: null } : {});
+  const { doc, quotes: found, res } = attributeText(text, { rulesOnly });
   return found.map((q) => ({
     text: q.text, cue: q.cue, speaker: q.speaker >= 0 ? res.actors[q.speaker].name : null,
     source: q.sourceMention ? doc.text.slice(q.sourceMention.start, q.sourceMention.end) : null,
@@ -59,8 +47,7 @@ describe('addressee (issue 6)', () => {
 
 /** An annotated and resolved synthetic text with its quotation-mark mask (as index.ts builds it) and a token finder. */
 function prepared(text: string) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  const res = resolveActors(doc, index, { published: '2023-01-01' });
+  const { doc, res } = prepareActors(text);
   const { regions, quoted } = quotedTokens(doc);
   /** The token span of the first occurrence of `phrase`. */
   const span = (phrase: string) => {
@@ -108,8 +95,7 @@ describe('sources outside the reported clause (issue 6)', () => {
 describe('colon cues after an object (issue 6)', () => {
   /** The opening phrase `openingPhrase` gives for the source phrase `src` of `text` (null for none). */
   function opening(text: string, src: string): string | null {
-    const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-    const res = resolveActors(doc, index, { published: '2023-01-01' });
+    const { doc, res } = prepareActors(text);
     const at = text.indexOf(src);
     const start = doc.tokens.findIndex((t) => t.start >= at);
     const end = doc.tokens.findIndex((t) => t.start >= at + src.length);
@@ -131,7 +117,7 @@ describe('colon cues after an object (issue 6)', () => {
   });
 
   test('a colon cue is a colon alone', () => {
-    const doc = annotate(rawTextArticle('Karl Jensen said: "We will win."', { source: 'synthetic' }));
+    const { doc } = prepareActors('Karl Jensen said: "We will win."');
     const colon = doc.tokens.findIndex((t) => t.text === ':');
     assert.equal(colonCue(doc, { start: colon, end: colon + 1 }), true);
     assert.equal(colonCue(doc, { start: colon - 1, end: colon + 1 }), false);
