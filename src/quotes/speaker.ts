@@ -27,8 +27,8 @@
  * - (A first-time user's report.) A body named inside a title's complement and followed by the
  *   holder's name in apposition ("China's envoy to the United Nations, NAME, said") modifies the
  *   holder; "the" and capitalised words that end an earlier organization's name ("the Guards",
- *   "the Council") are that organization (`shortNameAntecedent`), also when the resolver made them
- *   an actor of their own; for "it", a name after a body noun in lower case ("security firm
+ *   "the Council") are that organization: the resolver links them when it makes them a candidate
+ *   (src/actors/resolve.ts), `shortNameAntecedent` when it does not; for "it", a name after a body noun in lower case ("security firm
  *   NAME") is an organization whatever type the resolver gave it (`pronounType`).
  */
 import type { AnnotatedText } from '../types.js';
@@ -240,13 +240,8 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   const head = groups.find((g) => !g.modifier && res.actors[g.actor].type !== 'location') ?? groups.find((g) => !g.modifier);
   if (head) {
-    // "the Forces said" after "Sudan's Rapid Support Forces": an actor of its own whose every
-    // mention is the same short capitalised words after "the" is the earlier body's short form
-    const a = res.actors[head.actor];
-    if (head.start > span.start && /^the$/i.test(tokens[head.start - 1].text) && a.mentions.every((m) => m.text === a.mentions[0].text)) {
-      const short = shortNameAntecedent(doc, res, { start: head.start - 1, end: head.end }, quoted);
-      if (short && short.actor !== head.actor) return { speaker: short.actor, mention: short.mention, conf: 0.7, rule: 'short-name' };
-    }
+    // ("the Forces said" after "Sudan's Rapid Support Forces" is already that body: the resolver
+    // links the short form, src/actors/resolve.ts)
     return { speaker: head.actor, mention: { start: head.start, end: head.end }, conf: 0.9, rule: 'source' };
   }
   if (!groups.length) {
