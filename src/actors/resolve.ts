@@ -133,7 +133,7 @@ const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
-const COMPANY_KINDS = new Set(['firm', 'company', 'consultancy', 'producer', 'manufacturer', 'carrier', 'insurer', 'operator', 'giant', 'lender',
+export const COMPANY_KINDS: ReadonlySet<string> = new Set(['firm', 'company', 'consultancy', 'producer', 'manufacturer', 'carrier', 'insurer', 'operator', 'giant', 'lender',
   'broker', 'contractor', 'startup', 'maker', 'conglomerate', 'miner', 'shipper', 'retailer', 'airline', 'automaker', 'exporter', 'importer']);
 /** Words of geography that open ("Strait of …") or end ("… Shoal") the name of a place that is no actor. */
 const GEO_WORDS = new Set(['strait', 'straits', 'gulf', 'bay', 'shoal', 'reef', 'reefs', 'channel', 'canal', 'cape', 'lake', 'sea', 'ocean', 'river',

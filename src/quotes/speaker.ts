@@ -32,7 +32,7 @@
  *   NAME") is an organization whatever type the resolver gave it (`pronounType`).
  */
 import type { AnnotatedText } from '../types.js';
-import type { ActorResolution } from '../actors/resolve.js';
+import { COMPANY_KINDS, type ActorResolution } from '../actors/resolve.js';
 import type { TokenSpan } from './attributions.js';
 
 /** A speaker: actor index (or -1), the token range of the mention, and the rule's confidence. */
@@ -81,8 +81,12 @@ function compatible(pron: string, type: string): boolean {
   return type !== 'location'; // they: people or bodies
 }
 
-/** Nouns of a body written before its name ("security firm Ambrey", "the company Maersk"). */
-const BODY_BEFORE_NAME = /^(?:firm|company|group|agency|consultancy|operator|carrier|insurer|bank|broker|lender|organi[sz]ation|charity|network|outlet|broadcaster|newspaper|manufacturer|maker|producer|exporter|importer|airline|startup|conglomerate|miner|contractor|publisher)$/i;
+/**
+ * Nouns of a body written before its name ("security firm Ambrey", "the company Maersk"): the
+ * resolver's words for a kind of company (whose names it makes businesses already) and other bodies.
+ */
+const BODY_BEFORE_NAME = new Set([...COMPANY_KINDS, 'group', 'agency', 'bank', 'organization', 'organisation', 'charity', 'network', 'outlet',
+  'broadcaster', 'newspaper', 'publisher']);
 
 /**
  * The type a pronoun reads an actor as: its own, except that an actor typed a person whose name
@@ -95,7 +99,7 @@ function pronounType(doc: AnnotatedText, res: ActorResolution, a: number): strin
   if (actor.type !== 'person') return actor.type;
   for (const m of actor.mentions) {
     const before = doc.tokens[m.tokenStart - 1];
-    if (before && /^\p{Ll}/u.test(before.text) && BODY_BEFORE_NAME.test(before.text)) return 'organization';
+    if (before && /^\p{Ll}/u.test(before.text) && BODY_BEFORE_NAME.has(before.text.toLowerCase())) return 'organization';
   }
   return actor.type;
 }
