@@ -91,6 +91,10 @@ test('a country resolves by name, alternate name, demonym and capital', () => {
     ['Pakistani', 'PAK'], ['Afghan', 'AFG'], ['Japanese', 'JPN'], ['South Korean', 'KOR'], ['North Korean', 'PRK'],
     ['German', 'DEU'], ['Italian', 'ITA'], ['British', 'GBR'], ['Brazilian', 'BRA'], ['Mexican', 'MEX'],
     ['Canadian', 'CAN'], ['Australian', 'AUS'], ['South African', 'ZAF'], ['Indonesian', 'IDN'], ['Argentine', 'ARG'],
+    // common spellings countries.yaml adds to world-countries' own ("Ecuadorean", "Slovene")
+    ['Ecuadorian', 'ECU'], ['Ecuadorean', 'ECU'], ['Slovenian', 'SVN'], ['Slovene', 'SVN'], ['Nepali', 'NPL'], ['Icelandic', 'ISL'],
+    // world-countries' two-part demonyms are split ("Bosnian, Herzegovinian")
+    ['Bosnian', 'BIH'], ['Herzegovinian', 'BIH'], ['Kittitian', 'KNA'], ['Nevisian', 'KNA'],
   ] as const) {
     assert.deepEqual(idsFor(demonym, 'demonym'), [iso], demonym);
   }

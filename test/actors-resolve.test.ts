@@ -143,6 +143,16 @@ test('metonymy: capitals and buildings stand for the state; after "in" a capital
   assert.deepEqual(texts(actor(actors, 'Russia')), ['the Kremlin', 'Moscow']);
 });
 
+test('a capital apposed to a noun of settlement after a locative is a place ("in the capital Harare")', () => {
+  for (const text of ['Students marched in the capital Harare on Friday.', 'Students marched in the Zimbabwean capital, Harare, on Friday.',
+    "Students marched near Zimbabwe's capital city Harare."]) {
+    const actors = run(text);
+    assert.ok(!actors.some((a) => a.mentions.some((m) => m.text === 'Harare')), `${text}: ${actors.map((a) => a.name)}`);
+  }
+  // without the locative the capital still stands for the state
+  assert.deepEqual(texts(actor(run('The capital Harare said it would reply.'), 'Zimbabwe')), ['Harare']);
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

@@ -184,6 +184,14 @@ test('an agent noun modifying another is one actor, the last noun its head ("Syr
   assert.ok(act.actors.some((a) => a.name === 'Opposition activists'), show(act));
 });
 
+test('domestic agents take the country of a capital apposed to "the capital" where they act', () => {
+  const doc = run('Protesters clashed with police in the capital Harare on Friday.');
+  const clash = doc.events.find((e) => e.root === '14');
+  assert.equal(clash?.location?.country, 'ZWE', show(doc));
+  assert.equal(actor(doc, clash?.source)?.code, 'ZWECVLOPP', show(doc));
+  assert.equal(actor(doc, clash?.target)?.code, 'ZWECOP', show(doc));
+});
+
 test('the speaker of a trailing attribution is no target', () => {
   const doc = run('Government warplanes pounded the enclave on Friday, killing at least five people, opposition activists and a war monitor reported.');
   const killing = doc.events.find((e) => e.trigger.text === 'killing');

@@ -335,7 +335,11 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     actors.set(c.cca3, { id: c.cca3, name: c.name.common, type: 'state', country: c.cca3, code: c.cca3, roles: [] });
     for (const form of new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => /^[A-Z][A-Za-z .'-]{3,}$/.test(s))])) addCountryForm(form, c.cca3, 'name', false, dependent);
     for (const form of extra?.names ?? []) addCountryForm(form, c.cca3, 'name', true, dependent);
-    if (c.demonyms?.eng) for (const form of new Set([c.demonyms.eng.m, c.demonyms.eng.f])) addCountryForm(form, c.cca3, 'demonym', false, dependent);
+    // (world-countries writes a two-part country's demonym as one string, "Bosnian, Herzegovinian",
+    // "Kittitian or Nevisian": each part is a demonym)
+    if (c.demonyms?.eng) {
+      for (const form of new Set([c.demonyms.eng.m, c.demonyms.eng.f].flatMap((d) => d.split(/,\s*|\s+or\s+/)))) addCountryForm(form, c.cca3, 'demonym', false, dependent);
+    }
     for (const form of extra?.demonyms ?? []) addCountryForm(form, c.cca3, 'demonym', true, dependent);
     // the capital of a dependent territory stands for no government in news ("Douglas", "Stanley",
     // "Hamilton" are names first); countries.yaml can still add one

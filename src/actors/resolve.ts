@@ -92,6 +92,8 @@ export interface ResolveOptions {
 }
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
+/** Nouns of a settlement that a place name may be apposed to after a locative ("in the capital Harare", "in the port city Aden"). */
+const SETTLEMENT_NOUNS = new Set(['capital', 'city', 'town', 'village', 'port', 'province', 'region', 'district', 'enclave', 'stronghold']);
 /**
  * Agent codes of domestic actors, who act in their own state: police, government, opposition,
  * judiciary, legislature, press, civilians, labour, education, business, religion, agriculture,
@@ -249,6 +251,23 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const tokenEndAt = new Int32Array(text.length + 1).fill(-1);
   tokens.forEach((t, i) => { tokenEndAt[t.end] = i; });
   const sameSentence = (a: number, b: number) => b < tokens.length && tokens[a].sentence === tokens[b].sentence;
+  /**
+   * Is the name at token i in a phrase of place: right after a locative preposition ("in Harare"),
+   * or after one and a noun of settlement that the name is apposed to ("in the capital Harare", "in
+   * the Kenyan capital, Nairobi", "near Kenya's port city Mombasa"), with at most four words of
+   * qualification (adjectives, demonyms, a possessive) between?
+   */
+  const locativeBefore = (i: number): boolean => {
+    if (i > 0 && LOCATIVE.has(lower[i - 1])) return true;
+    let k = i - 1;
+    if (lower[k] === ',') k--;
+    if (k < 1 || !SETTLEMENT_NOUNS.has(lower[k]) || !sameSentence(k, i)) return false;
+    k--;
+    if (SETTLEMENT_NOUNS.has(lower[k] ?? '') || lower[k] === 'border' || lower[k] === 'coastal') k--;
+    for (let n = 0; n < 4 && k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || /^(?:'s|’s)$/.test(lower[k])) && lower[k] !== 'the'; n++) k--;
+    if (lower[k] === 'the') k--;
+    return k >= 0 && LOCATIVE.has(lower[k]) && sameSentence(k, i);
+  };
 
   /** Longest dictionary name starting at token i; returns [endToken(exclusive), name]. Memoized per token. */
   const dictMemo: Array<[number, DictName] | null | undefined> = new Array(tokens.length);
@@ -270,7 +289,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // "Moscow-led": a hyphenated modifier still names the actor; a name inside a longer capitalised word does not
       // a capital an IGO lists as its metonym stands for the IGO as a party ("Brussels hoped …": the
       // EU, igos.yaml), and for its state's capital as a place ("in Brussels")
-      if (n.kind === 'metonym' && !LOCATIVE.has(lower[i - 1] ?? '')) {
+      if (n.kind === 'metonym' && !locativeBefore(i)) {
         const igo = list.find((x) => x !== n && x.kind === 'metonym' && x.form === n.form && dict.actors.get(x.actorId)?.type === 'igo');
         if (igo) return [endTok + 1, igo];
       }
@@ -675,7 +694,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // fell"): a place, not an actor, unless the dictionary names an actor there
     if (index.places.maxWords && isCap(tokens[i].text) && !dm && !NAME_STOP.has(tokens[i].text)) {
       const hit = placeAt(i);
-      const placeContext = i > 0 && (LOCATIVE.has(lower[i - 1]) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
+      const placeContext = i > 0 && (locativeBefore(i) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
       if (hit && (placeContext || capRun(i) === hit.end)) {
         places.push({ name: text.slice(tokens[i].start, tokens[hit.end - 1].end), country: hit.place.country, tokenStart: i, tokenEnd: hit.end });
         i = hit.end;
@@ -724,8 +743,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     if (dm && !(run > dm[0] && (orgAgent || nonActor))) {
       // locative capital: "in Beijing" is a place, not the government
-      const prev = lower[i - 1];
-      if (dm[1].kind === 'metonym' && prev && LOCATIVE.has(prev) && dict.actors.get(dm[1].actorId)?.type === 'state') {
+      if (dm[1].kind === 'metonym' && locativeBefore(i) && dict.actors.get(dm[1].actorId)?.type === 'state') {
         places.push({ name: text.slice(tk.start, tokens[dm[0] - 1].end), country: dict.actors.get(dm[1].actorId)!.country, tokenStart: i, tokenEnd: dm[0] });
         i = dm[0];
         continue;
