@@ -151,6 +151,12 @@ test('an organization (security service, armed group) resolves by name and acron
   assert.equal(is?.country, null);
   assert.equal(is?.code, 'REBRAD');
   assert.equal(dict.actors.get('hezbollah')?.code, 'LBNREB');
+  // insurgents of the 1990s-2000s archives, by name and acronym; UNITA's agent changes with its 2002 ceasefire
+  assert.deepEqual(idsFor('Tamil Tigers', 'name'), ['ltte']);
+  assert.deepEqual(idsFor('ONLF', 'name'), ['onlf']);
+  assert.equal(dict.actors.get('ltte')?.code, 'LKAREB');
+  assert.deepEqual(idsFor('UNITA', 'name'), ['unita']);
+  assert.deepEqual(idsFor('UNRWA', 'name'), ['UNRWA']);
   for (const o of readList('organizations.yaml') as { id: string; country: string | null }[]) {
     if (o.country) assert.equal(dict.actors.get(o.country)?.type, 'state', `${o.id}: country ${o.country}`);
   }

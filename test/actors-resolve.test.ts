@@ -153,6 +153,20 @@ test('a capital apposed to a noun of settlement after a locative is a place ("in
   assert.deepEqual(texts(actor(run('The capital Harare said it would reply.'), 'Zimbabwe')), ['Harare']);
 });
 
+test('a government word takes the country of a demonym qualified by adjectives, or of the leader named before it', () => {
+  for (const [text, name, code] of [
+    ["France's conservative government ended the talks.", "France's conservative government", 'FRAGOV'],
+    ['The Ethiopian central government issued an ultimatum.', 'Ethiopian central government', 'ETHGOV'],
+  ] as const) {
+    assert.equal(actor(run(text), name)?.code, code, text);
+  }
+  // a leader's name before "administration", "government" or "regime" gives its country
+  assert.equal(actor(run('The Orban government rejected the plan.', '2024-05-01'), 'government')?.code, 'HUNGOV');
+  assert.equal(actor(run("Kim Jong Un's regime fired a missile.", '2024-05-01'), 'regime')?.code, 'PRKGOV');
+  // (an unknown name gives none)
+  assert.equal(actor(run('The Smith administration rejected the plan.', '2024-05-01'), 'administration')?.country ?? null, null);
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

@@ -386,6 +386,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return { country: null, end: i, text: '' };
   };
   /**
+   * The country of a leader named right before a government word ("the Trump administration",
+   * "Kim Jong Un's regime", "the Orban government"): the person candidate ending at token `at`
+   * (or before its possessive "'s"), when it has a country; else null. Reads `cands`, so it must be
+   * called during the scan.
+   */
+  const leaderCountry = (at: number): string | null => {
+    const end = at > 0 && /^(?:'s|’s)$/.test(lower[at - 1]) ? at - 1 : at;
+    const prev = cands[cands.length - 1];
+    return prev && prev.tokenEnd === end && prev.type === 'person' && prev.country && sameSentence(prev.tokenStart, at) ? prev.country : null;
+  };
+  /**
    * The country of the owner of an agent after a possessive pronoun ("Turkey said its troops …",
    * "announced the withdrawal of its troops"): the nearest state named before it in the sentence,
    * the antecedent "its" or "their" most often has in news copy; null without one. Reads the
@@ -561,6 +572,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       }
     }
     let ag = agentMatch(pre.end);
+    // (one or two lower-case adjectives may qualify the agent after its country: "France's
+    // conservative government", "the Ethiopian central government", "Vietnamese communist authorities")
+    if (!ag && pre.end > i && pre.country) {
+      let j = pre.end;
+      while (j < pre.end + 2 && tokens[j]?.pos === 'ADJ' && tokens[j].text === lower[j] && sameSentence(pre.end - 1, j)) j++;
+      const qualified = j > pre.end ? agentMatch(j) : null;
+      if (qualified && sameSentence(j, qualified[0] - 1)) ag = qualified;
+    }
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
     // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
     // possessive pronoun ("its forces" are its owner's, events/ finds the owner)
@@ -611,7 +630,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       // (an embassy or envoy "in Kabul" is another state's, there)
       const local = LOCAL_AGENTS.has(a.agent.slice(0, 3)) && !DIPLOMATIC_AGENTS.test(a.words[a.words.length - 1]);
-      const own = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart);
+      const own = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart) ?? (a.agent.startsWith('GOV') ? leaderCountry(mentionStart) : null);
       // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
       const country = own ?? (placedByDateline(a.agent, name) ? datelineCountry : null);
       cands.push({
