@@ -167,6 +167,18 @@ test('a government word takes the country of a demonym qualified by adjectives, 
   assert.equal(actor(run('The Smith administration rejected the plan.', '2024-05-01'), 'administration')?.country ?? null, null);
 });
 
+test('a capitalised title set off by commas before a name, and "U.S." inside an apposition, give the person\'s country', () => {
+  const bhr = run('Bahraini Prime Minister, Salman Faisal, received the envoy.');
+  assert.equal(actor(bhr, 'Salman Faisal')?.code, 'BHRGOV');
+  assert.ok(!bhr.some((a) => a.name === 'Prime Minister'), bhr.map((a) => a.name).join('|'));
+  // a verb after the comma is the predicate, not an apposition: "the envoy" is someone else
+  assert.deepEqual(texts(actor(bhr, 'Salman Faisal')), ['Salman Faisal']);
+  assert.equal(actor(run('The Grand Mufti of Egypt, Sheikh Omar Nabil, cancelled a visit.'), 'Sheikh Omar Nabil')?.code, 'EGYREL');
+  const us = run('Tom Reed, U.S. undersecretary of state for political affairs, visited Seoul.');
+  assert.equal(actor(us, 'Tom Reed')?.description, 'U.S. undersecretary of state for political affairs');
+  assert.equal(actor(us, 'Tom Reed')?.country, 'USA');
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

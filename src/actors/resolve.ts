@@ -664,7 +664,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const next = tokens[rp.end];
       const beforeName = next && sameSentence(i, rp.end) && isCap(next.text) && next.pos === 'PROPN' && !NAME_STOP.has(next.text);
       if (beforeName && (rp.det || rp.indefinite)) { i++; continue; }
-      if (beforeName) {
+      // a capitalised title set off by a comma before the name ("Bahraini Prime Minister, Prince
+      // Khalifa, …", "The Grand Mufti of Egypt, Sheikh Shawki Allam, …") is that name's title too
+      const after1 = tokens[rp.end + 1];
+      const apposedName = !beforeName && lower[rp.end] === ',' && isCap(tokens[rp.titleStart].text) && !!after1 && sameSentence(i, rp.end + 1) &&
+        isCap(after1.text) && after1.pos === 'PROPN' && !NAME_STOP.has(after1.text) && lower[i - 1] !== ',';
+      if (beforeName || apposedName) {
         // the state named before the title is a mention of its own; a city before a local office
         // ("Kyiv Mayor …", "Odesa Mayor …") names the office's place, not the government
         const m0 = rp.pre ? dictMatch(i) : null;
@@ -678,7 +683,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
           text: text.slice(tokens[i].start, tokens[rp.end - 1].end), agent: rp.former ? 'ELI' : rp.title.agent,
           country: rp.holder?.type === 'state' ? rp.holder.country : bodyCountry, office: rp.title.office, igo, former: rp.former, start: i, titleStart: rp.titleStart,
         };
-        i = rp.end;
+        i = apposedName ? rp.end + 1 : rp.end;
         continue;
       }
       // "the president, Qasym-Zhomart Toqaev," names the person next; "X, the president," describes X
@@ -1185,8 +1190,11 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const sent = doc.sentences[tokens[m.tokenStart].sentence];
       const after = text.slice(m.end, sent.end);
       // the apposition runs to the next comma or clause; a period inside an abbreviation ("U.S.") does not end it
-      const post = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,;"“”.]|\.(?=\S))+?)(?=,|\s+who\b|\s+which\b|\s+and\s+\p{Ll}+ed\b|[.;](?:\s|$)|$)/u.exec(after);
-      if (post && titleRe.test(post[1]) && post[1].split(/\s+/).length <= 16 && !/^(?:who|which|whose|whom|that)\b/i.test(post[1])) {
+      // (nor does one after a single capital: "U.S. undersecretary of state")
+      const post = /^,\s+(?:(?:a|an|the)\s+)?((?:[^,;"“”.]|\.(?=\S)|(?<=(?:^|[\s.])\p{Lu})\.(?=\s))+?)(?=,|\s+who\b|\s+which\b|\s+and\s+\p{Ll}+ed\b|;(?:\s|$)|(?<!(?:^|[\s.])\p{Lu})\.(?:\s|$)|$)/u.exec(after);
+      // (a verb after the comma opens a predicate, not an apposition: "X, received the envoy")
+      const verbNext = /^(?:VERB|AUX)$/.test(tokens[m.tokenEnd + 1]?.pos ?? '') && lower[m.tokenEnd] === ',';
+      if (post && !verbNext && titleRe.test(post[1]) && post[1].split(/\s+/).length <= 16 && !/^(?:who|which|whose|whom|that)\b/i.test(post[1])) {
         acc.description = post[1].trim();
         acc.appositive = true;
         break;
