@@ -81,6 +81,17 @@ test('dates: a weekday in a future sentence is the coming one; "this morning" is
   assert.deepEqual(at('The talks began earlier this week.'), ['2024-05-06/week']);
   assert.deepEqual(at('Rebels seized the town two weeks ago.'), ['2024-04-22/week']);
   assert.deepEqual(at('The ministers will meet next week.', true), ['2024-05-13/week']);
+  // a month without its year: "last December" is the one before the publication date, "next March"
+  // the one after; a bare month still to come this year is last year's in a text about the past
+  assert.deepEqual(at('France withdrew its troops last December.'), ['2023-12-01/month']);
+  assert.deepEqual(at('The talks will resume next March.', true), ['2025-03-01/month']);
+  assert.deepEqual(at('The deal was signed on December 5.'), ['2023-12-05/day']);
+  assert.deepEqual(at('The talks began in March.'), ['2024-03-01/month']);
+  assert.deepEqual(at('The vote is due in December.', true), ['2024-12-01/month']);
+  // the verb "march" and the modal "may" are no months
+  assert.deepEqual(at('Protesters plan to march again on Monday evening.', true), ['2024-05-06/day']);
+  assert.deepEqual(at('Students may strike, and they will march on Friday.', true), ['2024-05-10/day']);
+  assert.deepEqual(at('The vote was held in May.'), ['2024-05-01/month']);
 });
 
 test('a purpose of the same kind by the same side is the act told again ("met X to discuss"); "attacked X in Y" targets X', () => {

@@ -31,7 +31,10 @@ const WORD_NUMBERS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, f
 export function resolveDates(text: string, reference: string | null, opts: { lookAhead?: boolean } = {}): ResolvedDate[] {
   const ref = reference ? new Date(`${reference}T12:00:00Z`) : null;
   const out: ResolvedDate[] = [];
-  const results = chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false });
+  // (the verb "march" and the modal "may" are no months: English writes a month with a capital;
+  // masked with letters of the same length, so offsets stay)
+  const masked = text.replace(/\b(?:march|may)\b/g, (w) => 'x'.repeat(w.length));
+  const results = chrono.en.casual.parse(masked, ref ?? new Date(), { forwardDate: false });
   for (const r of results) {
     const c = r.start;
     // "a week after a deadly clash", "two days before the vote": relative to another event, not to the publication date
@@ -50,7 +53,20 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
       y = ref.getUTCFullYear() + (yearAfter[1].toLowerCase() === 'last' ? -1 : yearAfter[1].toLowerCase() === 'next' ? 1 : 0);
       end += yearAfter[0].length;
     }
-    if (out.some((o) => r.index >= o.start && r.index < o.end)) continue;
+    // a month named without its year ("last December", "in March", "on December 5"): "last" is the
+    // latest such month before the publication month, "next" the first after it; a bare one is the
+    // latest up to the publication date, or, for a text about the future, the first from it
+    let start = r.index;
+    if (ref && c.isCertain('month') && !c.isCertain('year') && !yearAfter) {
+      const rel = /\b(last|past|next|coming)\s+$/i.exec(text.slice(Math.max(0, r.index - 8), r.index));
+      const refMonths = ref.getUTCFullYear() * 12 + ref.getUTCMonth() + 1, at = y * 12 + m;
+      const key = `${y}-${pad(m)}-${pad(c.isCertain('day') ? d : 1)}`;
+      if (rel && /^(?:last|past)$/i.test(rel[1])) { while (y * 12 + m >= refMonths) y--; start -= rel[0].length; }
+      else if (rel) { while (y * 12 + m <= refMonths) y++; start -= rel[0].length; }
+      else if (!opts.lookAhead && key > reference! && at !== refMonths) y--;
+      else if (opts.lookAhead && at < refMonths) y++;
+    }
+    if (out.some((o) => start >= o.start && start < o.end)) continue;
     if (!(y >= 1 && y <= 9999)) continue; // outside the calendar the contract can write
     // a bare weekday in news copy is the last such day up to the publication day ("police arrested
     // six men on Monday", published on a Friday, is four days before), not next week's, which is
@@ -77,10 +93,10 @@ export function resolveDates(text: string, reference: string | null, opts: { loo
         : /\b(?:last|past|previous)\b/i.test(r.text) ? -1 : /\b(?:next|coming)\b/i.test(r.text) ? 1 : 0;
       const day = new Date(ref);
       day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7) + 7 * n);
-      out.push({ date: day.toISOString().slice(0, 10), precision, start: r.index, end, text: text.slice(r.index, end) });
+      out.push({ date: day.toISOString().slice(0, 10), precision, start, end, text: text.slice(start, end) });
       continue;
     }
-    out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start: r.index, end, text: text.slice(r.index, end) });
+    out.push({ date: `${y}-${precision === 'year' ? '01' : pad(m)}-${precision === 'day' ? pad(d) : '01'}`, precision, start, end, text: text.slice(start, end) });
   }
   // a bare day of the month ("on the 5th"): in the publication month, or the month before when
   // that day is still to come (in the month after, for a text about the future)
