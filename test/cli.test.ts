@@ -409,3 +409,23 @@ test('--no-extract on an HTML page warns on one line and still analyses, as aske
   const clean = await runCli(['analyze', EXAMPLE, '--no-extract', '--no-db', '--format', 'json'], { cwd: dir });
   assert.doesNotMatch(clean.stderr, /warning/);
 });
+
+test('SIGTERM, or Ctrl-C twice, ends a run between two documents: what was analysed is printed and stored, the summary says so', async (t) => {
+  const dir = tempDir(t);
+  const inDir = join(dir, 'in');
+  mkdirSync(inDir);
+  // forty short articles of distinct text: the run is still going when the signal comes
+  for (let k = 0; k < 40; k++) {
+    writeFileSync(join(inDir, `a${String(k).padStart(2, '0')}.txt`),
+      `Kenya and Tanzania agreed on Tuesday to reopen border crossing number ${k}, officials said. Trade ministers of both states met in Arusha to sign the accord.\n`);
+  }
+  for (const [signals, status] of [[['SIGTERM'], 143], [['SIGINT', 'SIGINT'], 130]] as const) {
+    const db = join(dir, `${signals.join('-')}.db`);
+    const r = await runCli(['analyze', inDir, '--format', 'jsonl', '--db', db], { cwd: dir, signalsAfterFirstOutput: [...signals] });
+    const docs = jsonlDocs(r);
+    assert.equal(r.status, status, r.stderr);
+    assert.match(r.stderr, /steppe: interrupted: \d+ documents? analysed/, r.stderr);
+    assert.ok(docs.length >= 1 && docs.length < 40, `${docs.length} documents printed`);
+    assert.equal(storedArticles(db), docs.length, 'every printed document is stored, and no other');
+  }
+});

@@ -49,7 +49,11 @@ export interface CliResult {
  * Asynchronous, so that a suite with `concurrency` runs several CLI processes at once.
  */
 /** Options of runCli: the working directory, stdin, a timeout, and whether to close stdout after its first chunk (a reader like `head`). */
-export interface CliOptions { cwd: string; input?: string | Buffer; timeoutMs?: number; closeStdoutEarly?: boolean }
+export interface CliOptions {
+  cwd: string; input?: string | Buffer; timeoutMs?: number; closeStdoutEarly?: boolean;
+  /** Signals sent to the CLI, one after the other, when its first stdout chunk arrives (an interruption). */
+  signalsAfterFirstOutput?: NodeJS.Signals[];
+}
 
 export async function runCli(args: string[], opts: CliOptions): Promise<CliResult> {
   // at most one CLI process per core at a time: more only makes each one slower
@@ -79,6 +83,7 @@ function spawnCli(args: string[], opts: CliOptions): Promise<CliResult> {
     child.stdout.on('data', (c: Buffer) => {
       out.push(c);
       if (opts.closeStdoutEarly) child.stdout.destroy();
+      if (out.length === 1) for (const signal of opts.signalsAfterFirstOutput ?? []) child.kill(signal);
     });
     child.stderr.on('data', (c: Buffer) => err.push(c));
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);

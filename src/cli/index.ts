@@ -114,11 +114,14 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   /** article id → the source first analysed with that text in this run (same text, same id: stored once) */
   const seen = new Map<string, string>();
   let repeated = 0;
-  // Ctrl-C (SIGINT) between two documents ends the run cleanly: what was analysed is printed and
-  // stored, the summary line says the run was interrupted, and the exit code is 130 (128 + SIGINT)
-  let interrupted = false;
-  const onInterrupt = () => { interrupted = true; };
-  process.once('SIGINT', onInterrupt);
+  // Ctrl-C (SIGINT) or SIGTERM (a scheduler, `timeout`) ends the run cleanly between two
+  // documents: what was analysed is printed and stored, the summary line says the run was
+  // interrupted, and the exit code is 128 + the signal's number (130, 143). A second signal while
+  // a document is still being analysed changes nothing: signals are seen between documents only.
+  let interrupted: NodeJS.Signals | null = null;
+  const onInterrupt = (signal: NodeJS.Signals) => { interrupted ??= signal; };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
   for await (const item of ingest(inputs)) {
     // (a turn of the event loop, so that a pending SIGINT is seen: the analysis itself never yields)
     await new Promise((resolve) => setImmediate(resolve));
@@ -161,6 +164,7 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   }
   bar?.stop();
   process.removeListener('SIGINT', onInterrupt);
+  process.removeListener('SIGTERM', onInterrupt);
   if (format === 'json') {
     // one file, URL or stdin: the document itself (nothing when it failed); several inputs, a
     // directory or a corpus: always an array, empty when every document failed
@@ -173,7 +177,7 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   if (store && newDb && ok === 0) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const stored = ok - repeated;
   if (bar || failed || repeated || interrupted) process.stderr.write(`steppe: ${interrupted ? 'interrupted: ' : ''}${ok} document${ok === 1 ? '' : 's'} ${mode === 'analyze' ? 'analysed' : 'extracted'}, ${failed} failed${store && ok ? ` (${stored} stored in ${opts.db ?? 'steppe.db'}${repeated ? `; ${repeated} repeated an earlier input's text` : ''})` : ''}\n`);
-  return interrupted ? 130 : failed ? 1 : 0;
+  return interrupted ? 128 + (interrupted === 'SIGTERM' ? 15 : 2) : failed ? 1 : 0;
 }
 
 function inputHelp(cmd: Command): Command {
