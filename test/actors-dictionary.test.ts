@@ -82,6 +82,10 @@ test('a country resolves by name, alternate name, demonym and capital', () => {
   assert.deepEqual(idsFor('Ivory Coast', 'name'), ['CIV']);
   assert.deepEqual(idsFor('Burma', 'name'), ['MMR']);
   assert.deepEqual(idsFor('Czech Republic', 'name'), ['CZE']);
+  // news style: "Congo" is the DRC, "Congo Republic" the other (countries.yaml notNames)
+  assert.deepEqual(idsFor('Congo', 'name'), ['COD']);
+  assert.deepEqual(idsFor('Congo Republic', 'name'), ['COG']);
+  assert.deepEqual(idsFor('Republic of the Congo', 'name'), ['COG']);
   assert.deepEqual(idsFor('UAE', 'name'), ['ARE']);
   assert.deepEqual(idsFor('Kazakh', 'demonym'), ['KAZ']);
   for (const [demonym, iso] of [
@@ -157,6 +161,8 @@ test('an organization (security service, armed group) resolves by name and acron
   assert.equal(dict.actors.get('ltte')?.code, 'LKAREB');
   assert.deepEqual(idsFor('UNITA', 'name'), ['unita']);
   assert.deepEqual(idsFor('UNRWA', 'name'), ['UNRWA']);
+  // a body named after what it handles belongs to its own state (China's Taiwan Affairs Office)
+  assert.equal(dict.actors.get('taiwan-affairs-office')?.code, 'CHNGOV');
   for (const o of readList('organizations.yaml') as { id: string; country: string | null }[]) {
     if (o.country) assert.equal(dict.actors.get(o.country)?.type, 'state', `${o.id}: country ${o.country}`);
   }

@@ -179,6 +179,17 @@ test('a capitalised title set off by commas before a name, and "U.S." inside an 
   assert.equal(actor(us, 'Tom Reed')?.country, 'USA');
 });
 
+test('places before agents and in names: "the Alberta government", "British Columbia", "Defense Minister Wellington Koo"', () => {
+  assert.equal(actor(run('The Alberta government rejected the plan.'), 'Alberta government')?.code, 'CANGOV');
+  const bc = run('Police in British Columbia arrested two men.');
+  assert.equal(actor(bc, 'Police')?.code, 'CANCOP');
+  assert.ok(!bc.some((a) => a.name === 'United Kingdom'), bc.map((a) => a.name).join('|'));
+  // a capital that opens a titled name is a given name, not the capital's state
+  const koo = run('Defense Minister Wellington Koo told lawmakers the island was ready.');
+  assert.ok(!koo.some((a) => a.country === 'NZL'), koo.map((a) => `${a.name}/${a.code}`).join('|'));
+  assert.ok(koo.some((a) => a.type === 'person' && /Wellington Koo/.test(a.name)), koo.map((a) => a.name).join('|'));
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

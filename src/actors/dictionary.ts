@@ -42,6 +42,8 @@ const CountryExtra = z.object({
   demonyms: z.array(z.string()).default([]),
   /** Capitals and other place names that stand for the government (metonymy). */
   metonyms: z.array(z.string()).default([]),
+  /** Names world-countries gives this country that news uses for another ("Congo" is the DRC in news style). */
+  notNames: z.array(z.string()).default([]),
 }).strict();
 const CountriesFile = z.record(Iso3, CountryExtra);
 
@@ -333,7 +335,9 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     const extra = countriesExtra[c.cca3];
     const dependent = c.independent === false;
     actors.set(c.cca3, { id: c.cca3, name: c.name.common, type: 'state', country: c.cca3, code: c.cca3, roles: [] });
-    for (const form of new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => /^[A-Z][A-Za-z .'-]{3,}$/.test(s))])) addCountryForm(form, c.cca3, 'name', false, dependent);
+    for (const form of new Set([c.name.common, c.name.official, ...c.altSpellings.filter((s) => /^[A-Z][A-Za-z .'-]{3,}$/.test(s))])) {
+      if (!extra?.notNames.includes(form)) addCountryForm(form, c.cca3, 'name', false, dependent);
+    }
     for (const form of extra?.names ?? []) addCountryForm(form, c.cca3, 'name', true, dependent);
     // (world-countries writes a two-part country's demonym as one string, "Bosnian, Herzegovinian",
     // "Kittitian or Nevisian": each part is a demonym)

@@ -377,6 +377,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /** A country (name or demonym, possibly possessive) at token i: its ISO3 code and end token. */
   const takeCountryPrefix = (i: number): { country: string | null; end: number; text: string } => {
     const m = dictMatch(i);
+    // (a gazetteer place before an agent word gives its state: "the Alberta government", "British
+    // Columbia police"; it wins over a shorter demonym)
+    const place = index.places.maxWords && isCap(tokens[i]?.text ?? '') ? placeAt(i) : null;
+    if (place && place.place.country && (!m || place.end > m[0])) {
+      let end = place.end;
+      if (lower[end] === "'s" || lower[end] === '’s') end++;
+      if (agentMatch(end)) return { country: place.place.country, end, text: text.slice(tokens[i].start, tokens[end - 1].end) };
+    }
     if (m && (m[1].kind === 'demonym' || (m[1].kind === 'name' && dict.actors.get(m[1].actorId)?.type === 'state'))) {
       const actor = dict.actors.get(m[1].actorId)!;
       let end = m[0];
@@ -432,12 +440,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (lower[j] === 'the') j++;
     if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
     const m = dictMatch(j);
-    if (m) {
+    const place = placeAt(j);
+    if (m && !(place && place.end > m[0])) {
       const a = dict.actors.get(m[1].actorId);
       // a state's name or capital, not a demonym ("police of Russian origin") or an organization
       return a && a.type === 'state' && m[1].kind !== 'demonym' && !(lower[m[0]] === "'s" || lower[m[0]] === '’s') ? a.country : null;
     }
-    return placeAt(j)?.place.country ?? null;
+    return place?.place.country ?? null;
   };
   /**
    * The longest gazetteer place (data/actors/places.yaml) starting at token j within j's sentence:
@@ -715,7 +724,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let dm = dictMatch(i);
     // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
     // Goma"), or elsewhere when the place is the whole capitalised run ("shelled Kharkiv", "Mariupol
-    // fell"): a place, not an actor, unless the dictionary names an actor there
+    // fell"): a place, not an actor, unless the dictionary names an actor there (in fewer words:
+    // "British Columbia" is a place, not the British)
+    const longerPlace = dm && dm[1].kind === 'demonym' && index.places.maxWords ? (placeAt(i)?.end ?? 0) > dm[0] : false;
+    if (longerPlace) dm = null;
     if (index.places.maxWords && isCap(tokens[i].text) && !dm && !NAME_STOP.has(tokens[i].text)) {
       const hit = placeAt(i);
       const placeContext = i > 0 && (locativeBefore(i) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
@@ -765,6 +777,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       orgAgent ||= index.orgWords.get(lower[k]);
       nonActor ||= index.nonActorWords.has(lower[k]);
     }
+    // a capital that opens the name a title introduces is a given name ("Defense Minister Wellington
+    // Koo"), not the capital's state
+    if (dm && pendingTitle && dm[1].kind === 'metonym' && run > dm[0] && tokens[dm[0]].pos === 'PROPN') dm = null;
     if (dm && !(run > dm[0] && (orgAgent || nonActor))) {
       // locative capital: "in Beijing" is a place, not the government
       if (dm[1].kind === 'metonym' && locativeBefore(i) && dict.actors.get(dm[1].actorId)?.type === 'state') {
