@@ -666,3 +666,21 @@ test('"the two sides" are the parties of the last act between them, not a third 
   assert.ok(meet.length > 0, show(doc));
   for (const e of meet) assert.deepEqual([actor(doc, e.source)?.name, actor(doc, e.target)?.name].sort(), ['Ecuador', 'Peru'], show(doc));
 });
+
+test('a verb after a gerund\'s "and" is the main clause\'s; a noun act under its source\'s negated verb is negated; "ceasefire talks" is one act (a fresh user\'s faults)', () => {
+  const cut = run('The Democratic Republic of Congo accused Rwanda of backing the rebels and cut diplomatic ties with Kigali.');
+  const e161 = cut.events.find((e) => e.code === '161');
+  assert.equal(actor(cut, e161?.source)?.code, 'COD', show(cut));
+  assert.equal(actor(cut, e161?.target)?.code, 'RWA', show(cut));
+  assert.equal(e161?.modality, 'asserted', show(cut));
+  // (a gerund after a gerund stays in the accusation)
+  const both = run('Armenia accused Azerbaijan of shelling border villages and killing two soldiers.');
+  assert.equal(actor(both, both.events.find((e) => e.trigger.text === 'killing')?.source)?.code, 'AZE', show(both));
+  const talks = run("Sudan's army did not send a delegation to U.S.-led ceasefire talks in Switzerland on Wednesday.");
+  assert.ok(talks.events.length >= 1, show(talks));
+  assert.ok(talks.events.every((e) => e.negated), show(talks));
+  assert.ok(!talks.events.some((e) => e.code === '0871'), show(talks));
+  // a source that is no subject of the negated verb keeps its act
+  const sent = run('The army sent a delegation to the talks.');
+  assert.ok(sent.events.some((e) => e.root === '04' && !e.negated), show(sent));
+});

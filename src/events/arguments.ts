@@ -298,13 +298,21 @@ const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should
  * the law and accused …", "to respect the right … and urged them"): when `k` is an inflected past
  * form of its own, which no modal or "to" can govern, the verb that governs the first conjunct
  * (the reporting or asking verb both belong to); else -1. English grammar: a modal or infinitival
- * "to" takes a bare verb, so a past form after "and" starts a predicate of the higher clause.
+ * "to" takes a bare verb, so a past form after "and" starts a predicate of the higher clause; and
+ * a gerund's conjunct is a gerund, so a verb of another form after "and" does too.
  */
 export function detachedConjunct(v: SyntaxView, k: number): number {
   if (rel(v, k) !== 'conj') return -1;
   const h = v.parse.head[k];
   if (h < 0) return -1;
   const form = v.lower[k];
+  // a gerund's clause ("accused Rwanda of backing the rebels and cut ties with Kigali"): a verb
+  // after "and" that is no gerund ("cut", "expelled") cannot share the gerund's "of", so it is a
+  // predicate of the clause the gerund depends on (a base-looking past form too)
+  if (v.tokens[h].pos === 'VERB' && /ing$/.test(v.lower[h]) && /^(?:advcl|acl)$/.test(rel(v, h)) && v.tokens[k].pos === 'VERB' &&
+    !/ing$/.test(form) && !v.children[k].some((c) => /^(?:aux|nsubj|mark)/.test(rel(v, c))) && v.parse.head[h] >= 0 && v.tokens[v.parse.head[h]].pos === 'VERB') {
+    return v.parse.head[h];
+  }
   if (form === v.tokens[k].lemma.toLowerCase() || /(?:ing|s)$/.test(form) || v.children[k].some((c) => /^aux/.test(rel(v, c)))) return -1;
   // (a reported copular clause, "said the result was null and accused the chairman": the act
   // conjoined to its predicate is the reporter's, as a verb of its own after "and")

@@ -1534,6 +1534,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
           if (nv.children[cur].some((c) => negator(c) || (nv.parse.relation[c] === 'advmod' && nv.children[c].some(negator)))) { negated = true; break; }
         }
       }
+      // a noun act its own source did not take part in, by a negated verb that governs it ("Sudan's
+      // army did not send a delegation to the talks", "Russia did not join the talks"): negated
+      // (only where the source is that verb's subject: "did not comment on the talks between A and B"
+      // says nothing of A's talks)
+      if (!negated && nv && p.kind === 'noun' && source >= 0) {
+        const negator = (i: number) => /^(?:not|n't|never)$/.test(lower[i]);
+        for (let cur = k, n = 0; n < 3 && /^(?:obj|obl|nmod)$/.test(nv.parse.relation[cur]) && nv.parse.head[cur] >= 0; n++) {
+          cur = nv.parse.head[cur];
+          if (tokens[cur].pos !== 'VERB') continue;
+          const subj = subjectOf(nv, cur);
+          if (nv.children[cur].some(negator) && subj.head >= 0 && phraseActor(nv, subj.head, false) === source) negated = true;
+          break;
+        }
+      }
       // a noun act called off ("cancelled a planned visit", "postponed their meeting") did not take
       // place; one only planned ("a planned visit", "the proposed talks") is not yet a fact
       let plannedAct = false;
@@ -1641,6 +1655,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         for (let cur = k, n = 0; n < 5; n++) {
           const r = sv.parse.relation[cur], up = sv.parse.head[cur];
           if (up < 0 || !/^(?:ccomp|advcl|acl|xcomp|conj|parataxis|obj|obl|nmod)$/.test(r)) break;
+          // (a conjunct that belongs to the higher clause is not under the accusation: "accused
+          // Rwanda of backing the rebels and cut ties", see detachedConjunct)
+          if (r === 'conj' && detachedConjunct(sv, cur) >= 0) break;
           const lem = tokens[up].lemma.toLowerCase();
           if (modality === 'asserted' && (r === 'ccomp' || r === 'parataxis') && (REPORTING.has(lem) || COMMUNICATION.has(lem))) { modality = 'reported'; break; }
           // (the parse may hang the act on the accused: "accused the army of killing civilians")
@@ -1915,6 +1932,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       }
       if (!/^(?:DET|ADJ|PROPN|NOUN|PART|NUM)$/.test(tokens[j].pos) && !/^['’]s$/.test(lower[j])) break;
     }
+  }
+  // a noun act that only qualifies another act's noun ("ceasefire talks", "peace talks" read as two
+  // words, "sanctions talks") is the topic of that act, not a happening of its own
+  for (const e of events) {
+    const k = triggerToken(e);
+    const v = k >= 0 ? syntax(tokens[k].sentence) : null;
+    if (!v || tokens[k].pos === 'VERB' || v.parse.relation[k] !== 'compound') continue;
+    const h = v.parse.head[k];
+    if (h > k && tokens[h].pos === 'NOUN' && events.some((x) => x !== e && x.trigger.start === tokens[h].start &&
+      x.confidence >= (opts.minConfidence ?? 0.35))) outcomes.add(e);
   }
   // a noun naming the same kind of act as the verb it is the object of ("fought a war", "signed a
   // peace deal") restates that verb's event
