@@ -684,3 +684,14 @@ test('a verb after a gerund\'s "and" is the main clause\'s; a noun act under its
   const sent = run('The army sent a delegation to the talks.');
   assert.ok(sent.events.some((e) => e.root === '04' && !e.negated), show(sent));
 });
+
+test('"social media" is no actor; an act asked for behind an aspectual verb is hypothetical ("to keep protesting")', () => {
+  const doc = run('In a video posted on social media, she called on Venezuelans to keep protesting peacefully.');
+  assert.ok(!doc.actors.some((a) => /media/i.test(a.name)), show(doc));
+  const protest = doc.events.find((e) => e.root === '14');
+  assert.equal(protest?.modality, 'hypothetical', show(doc));
+  assert.equal(actor(doc, protest?.source)?.code, 'VENCVL', show(doc));
+  // (an aspectual verb of a told act keeps it asserted)
+  const told = run('Protesters continued marching on Friday.');
+  assert.equal(told.events.find((e) => e.root === '14')?.modality, 'asserted', show(told));
+});

@@ -616,7 +616,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     })();
     // (so is one opening a longer dictionary name: "Doctors Without Borders")
     const inDictName = !!ag && pre.end === i && (dictMatch(i)?.[0] ?? 0) > ag[0];
-    if (ag && !titleBeforeName && !inOrgName && !inDictName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
+    // ("social media" is where something is posted, not the press)
+    const channel = !!ag && pre.end === i && i > 0 && lower[i - 1] === 'social' && ag[1].words[0] === 'media';
+    if (ag && !channel && !titleBeforeName && !inOrgName && !inDictName && (ag[1].words.length > 1 || agentNoun(ag[0] - 1)) &&
       !(ag[1].words.length === 1 && ag[1].words[0] === 'forces' && pre.end === i && i > 0 && (tokens[i - 1].pos === 'NOUN' || tokens[i - 1].pos === 'PRON') && sameSentence(i - 1, i))) {
       let [end, a] = ag;
       // an agent noun modifying another ("Syrian government warplanes", "opposition activists"): the

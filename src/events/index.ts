@@ -271,6 +271,8 @@ const BOUND_BEFORE_DATE = /\b(?:until|till|through|by|before)\s+(?:the\s+(?:end|
 const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
 /** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
 const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
+/** Aspectual verbs that take an act as a gerund ("to keep protesting", "to stop firing"). */
+const ASPECTUAL = new Set(['keep', 'continue', 'stop', 'resume', 'start', 'begin', 'cease', 'quit']);
 /** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
 const MOVEMENT_NOUNS = new Set(['arrival', 'withdrawal', 'pullout', 'pull-out', 'departure']);
 /** Verbs of saying that commit the speaker to an act of its own ("pledged to work with China", "vowed to retaliate"). */
@@ -1583,7 +1585,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
       // (for a noun act, the verb whose object it is: "called on X to extend a ceasefire")
-      const rq = p.kind === 'verb' ? k
+      // (or the aspectual verb that carries the act's "to": "called on Venezuelans to keep protesting")
+      const rq = p.kind === 'verb' ? (k >= 2 && lower[k - 2] === 'to' && ASPECTUAL.has(tokens[k - 1].lemma.toLowerCase()) && /ing$/.test(lower[k]) ? k - 1 : k)
         : nv && nv.parse.relation[k] === 'obj' && nv.parse.head[k] >= 0 && tokens[nv.parse.head[k]].pos === 'VERB' ? nv.parse.head[k] : -1;
       if (rq >= 0 && (lower[rq - 1] === 'to' || nv?.parse.relation[rq] === 'conj') && requestedAct(rq, sent.tokenStart)) {
         modality = 'hypothetical';
