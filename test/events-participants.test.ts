@@ -695,3 +695,12 @@ test('"social media" is no actor; an act asked for behind an aspectual verb is h
   const told = run('Protesters continued marching on Friday.');
   assert.equal(told.events.find((e) => e.root === '14')?.modality, 'asserted', show(told));
 });
+
+test('the one help is "against" is no target of it ("protecting its border against the FDLR")', () => {
+  const doc = run('Kigali was protecting its border against the FDLR, the spokeswoman said.');
+  const e = doc.events.find((x) => x.root === '07');
+  assert.ok(e, show(doc));
+  assert.equal(e.target, null, show(doc));
+  const syria = run('Russia pledged to protect Syria against Israeli strikes.');
+  assert.equal(actor(syria, syria.events.find((x) => /^0[37]/.test(x.root))?.target)?.code, 'SYR', show(syria));
+});

@@ -1510,6 +1510,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // warships") are the source's means, not the target of aid (07), a show of force (15) or a
       // retreat (087x), unless they are another state's
       if (target >= 0 && ownMeans(p.code, target, source)) target = -1;
+      // a help or cooperation "against" someone is not help to them ("protecting its border against the
+      // FDLR", "cooperate against the militants"): the one opposed is no target of roots 03-08
+      if (target >= 0 && /^0[3-8]/.test(p.code)) {
+        const at = actors[target].mentions.filter((m) => m.start > t.start && m.start < sent.end).map((m) => tokenAtStart.get(m.start) ?? -1);
+        if (at.length && at.every((i) => i > 0 && (lower[i - 1] === 'against' || (lower[i - 2] === 'against' && tokens[i - 1].pos === 'DET')))) target = -1;
+      }
       // a court a case is filed at is the venue, not the one sued (CAMEO 115)
       // (so is one a complaint is filed or lodged with: "would file complaints with the Constitutional Court")
       if (target >= 0 && (p.code.startsWith('115') || (/^11[14]/.test(p.code) && /^(?:file|lodge|submit)$/.test(t.lemma.toLowerCase()))) &&
