@@ -704,3 +704,13 @@ test('the one help is "against" is no target of it ("protecting its border again
   const syria = run('Russia pledged to protect Syria against Israeli strikes.');
   assert.equal(actor(syria, syria.events.find((x) => /^0[37]/.test(x.root))?.target)?.code, 'SYR', show(syria));
 });
+
+test('an act demanded in a "that" clause in the base form is hypothetical ("demanded that Rwanda withdraw its forces")', () => {
+  const doc = run('France, Belgium and Germany demanded that Rwanda withdraw its forces.');
+  const w = doc.events.find((e) => e.root === '08');
+  assert.equal(w?.modality, 'hypothetical', show(doc));
+  assert.equal(actor(doc, w?.source)?.code, 'RWA', show(doc));
+  // (an inflected verb tells what happened: "insisted that Russia attacked")
+  const told = run('Kyiv insisted that Russia attacked the plant.');
+  assert.equal(told.events.find((e) => e.root === '19')?.modality, 'reported', show(told));
+});

@@ -271,6 +271,8 @@ const BOUND_BEFORE_DATE = /\b(?:until|till|through|by|before)\s+(?:the\s+(?:end|
 const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
 /** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
 const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
+/** Verbs of demanding whose "that" clause in the base form is an act asked for ("demanded that Rwanda withdraw"). */
+const MANDATIVE = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'propose', 'recommend', 'require']);
 /** Aspectual verbs that take an act as a gerund ("to keep protesting", "to stop firing"). */
 const ASPECTUAL = new Set(['keep', 'continue', 'stop', 'resume', 'start', 'begin', 'cease', 'quit']);
 /** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
@@ -1511,8 +1513,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // retreat (087x), unless they are another state's
       if (target >= 0 && ownMeans(p.code, target, source)) target = -1;
       // a help or cooperation "against" someone is not help to them ("protecting its border against the
-      // FDLR", "cooperate against the militants"): the one opposed is no target of roots 03-08
-      if (target >= 0 && /^0[3-8]/.test(p.code)) {
+      // FDLR", "cooperate against the militants"): the one opposed is no target of roots 05-07 or of
+      // an intent to help (033); a concession stays theirs ("lifted sanctions against Iran", 08)
+      if (target >= 0 && /^(?:0[5-7]|033)/.test(p.code)) {
         const at = actors[target].mentions.filter((m) => m.start > t.start && m.start < sent.end).map((m) => tokenAtStart.get(m.start) ?? -1);
         if (at.length && at.every((i) => i > 0 && (lower[i - 1] === 'against' || (lower[i - 2] === 'against' && tokens[i - 1].pos === 'DET')))) target = -1;
       }
@@ -1659,6 +1662,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
       // An act inside an accusation is the accuser's claim even when the accused is said to plan it
       // ("accused France of planning a military intervention to free Bazoum"): reported, no intent
+      // an act demanded in a "that" clause in the base form or under "should" ("demanded that
+      // Rwanda withdraw its forces", "insisted that Israel should withdraw") is asked for: not yet
+      // done, whoever tells of the demand (English mandative subjunctive)
+      const mv = syntax(s);
+      if (mv && p.kind === 'verb' && mv.parse.relation[k] === 'ccomp' && mv.parse.head[k] >= 0 && MANDATIVE.has(tokens[mv.parse.head[k]].lemma.toLowerCase()) &&
+        (lower[k] === t.lemma.toLowerCase() || mv.children[k].some((c) => mv.parse.relation[c] === 'aux' && /^(?:should|must)$/.test(lower[c])))) {
+        modality = 'hypothetical';
+        statedIntent = false;
+      }
       if ((modality === 'asserted' || modality === 'intended') && syntax(s)) {
         const sv = syntax(s)!;
         for (let cur = k, n = 0; n < 5; n++) {
