@@ -714,3 +714,11 @@ test('an act demanded in a "that" clause in the base form is hypothetical ("dema
   const told = run('Kyiv insisted that Russia attacked the plant.');
   assert.equal(told.events.find((e) => e.root === '19')?.modality, 'reported', show(told));
 });
+
+test('a pattern naming the head of a person object wins over "@person" ("expelled the French ambassador" is 166, journalists 174)', () => {
+  const amb = run("Mali's military government expelled the French ambassador on Monday.");
+  assert.ok(amb.events.some((e) => e.code === '166'), show(amb));
+  assert.ok(!amb.events.some((e) => e.code === '174'), show(amb));
+  const jour = run('Russia expelled two British journalists.');
+  assert.ok(jour.events.some((e) => e.code === '174'), show(jour));
+});

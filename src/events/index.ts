@@ -1123,8 +1123,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && !(actorAtToken[j] >= 0 && j > end && /^\p{Lu}/u.test(tokens[j].text))) { at = j; break; }
             // a two-word object ("formal protest", "security cooperation"): both words are the object's
             if (p.object.includes(phrase2)) { at = j; pair = true; break; }
-            // "@person": a person or group actor as the object ("released Pablo Moncayo")
-            if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = j; break; }
+            // "@person": a person or group actor as the object ("released Pablo Moncayo"), at the end
+            // of its mention, its head: a pattern that names the head word ("expelled the French
+            // ambassador": ambassador, 166) is as near and comes first
+            if (actorAtToken[j] >= 0 && p.object.includes('@person') && (actors[actorAtToken[j]].type === 'person' || actors[actorAtToken[j]].type === 'group')) { at = mentionEnd(j); break; }
             // "@place": a gazetteer place or a state named as the object ("recaptured Kherson", "annexed Crimea")
             // (the object itself, right after the verb or its determiner: "captured in Mariupol" is no seizure of Mariupol)
             // (not a place that only modifies the object: "seized a Marshall Islands-flagged tanker")
