@@ -190,6 +190,15 @@ test('places before agents and in names: "the Alberta government", "British Colu
   assert.ok(koo.some((a) => a.type === 'person' && /Wellington Koo/.test(a.name)), koo.map((a) => a.name).join('|'));
 });
 
+test('a state\'s body named again by its bare word after a preposition is that body; "Chief Cabinet Secretary" is a title', () => {
+  const geo = run("Georgia's parliament approved the law. Protesters gathered outside parliament on Tuesday.");
+  assert.deepEqual(texts(actor(geo, "Georgia's parliament")), ["Georgia's parliament", 'parliament']);
+  // (with no such body before, it stays an agent of its own)
+  assert.equal(actor(run('Police marched to parliament.'), 'parliament')?.code, 'LEG');
+  const jpn = run('Japanese Chief Cabinet Secretary Ken Morita said Tokyo was concerned.');
+  assert.equal(actor(jpn, 'Ken Morita')?.code, 'JPNGOV', jpn.map((a) => `${a.name}/${a.code}`).join('|'));
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

@@ -1082,9 +1082,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   // the short form of a name met before ("Iran's Revolutionary Guards … the Guards", "the Southern
   // Transitional Council … the Council"): "the" and the last words of that organization's or
   // group's name make one actor of the two
+  // (also a body named by its bare word after a preposition, "protesters gathered outside
+  // parliament" after "Georgia's parliament": a state's own body, written without "the")
   const longNames = cands.filter((o) => (o.type === 'organization' || o.type === 'group' || o.type === 'igo') && o.name.includes(' '));
   for (const c of cands) {
-    if (c.dict || c.type === 'person' || c.type === 'state' || lower[c.tokenStart - 1] !== 'the' || !longNames.length) continue;
+    const bareBody = c.origin === 'group' && c.type === 'organization' && !c.country && c.tokenEnd - c.tokenStart === 1 && tokens[c.tokenStart - 1]?.pos === 'ADP';
+    if (c.dict || c.type === 'person' || c.type === 'state' || (lower[c.tokenStart - 1] !== 'the' && !bareBody) || !longNames.length) continue;
     const long = longNames.find((o) => o.tokenStart < c.tokenStart && o.name.length > c.name.length && o.name.endsWith(` ${c.name}`));
     if (long) { c.key = long.key; c.kind = 'name'; }
   }
