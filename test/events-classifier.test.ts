@@ -107,7 +107,7 @@ test('smoke: train-events on a small slice writes a loadable model', { skip: !ex
     assert.ok(m.weights.size > 100);
     assert.equal(m.classes.length, 17);
     const meta = JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8'));
-    assert.equal(meta.examples.ngec, 300);
+    assert.equal(meta.examples['ngec-headline'], 300);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

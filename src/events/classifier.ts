@@ -11,7 +11,10 @@
  *   fires `lex=<PLOVER type of its CAMEO code>`; the lexicon is copied into `config.json` at
  *   training time so the model is self-contained;
  * - cues: negation ("not", "refused", …) and future/modality ("will", "threatened to", …), alone
- *   and crossed with each lexicon type (`neg×lex=ASSAULT`).
+ *   and crossed with each lexicon type (`neg×lex=ASSAULT`);
+ * - headline case: a text in title case ("Militants Storm Border Post", src/nlp/title-case.ts) fires `shape=title`, alone
+ *   and crossed with each lexicon type (`title×lex=ASSAULT`): a headline states the story's main act,
+ *   a body sentence often only its background (model version 3; older models ignore the feature).
  *
  * The model is a folder (DESIGN.md, model 4): `config.json` (classes, temperature, lexicon, feature
  * description, calibration coefficients), `weights.json` (feature → [[class index, weight], …],
@@ -19,6 +22,7 @@
  * it; everything here except the loaders is pure. Scores become probabilities with a softmax whose
  * temperature is fitted on out-of-fold predictions of the training data (`config.temperature`).
  */
+import { isTitleCaseText } from '../nlp/title-case.js';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -101,6 +105,11 @@ export function features(text: string, lexicon: Map<string, string[]> = new Map(
     if (modal) out.add(`modal×lex=${t}`);
   }
   if (!lexTypes.size) out.add('lex=none');
+  if (isTitleCaseText(text)) {
+    out.add('shape=title');
+    for (const t of lexTypes) out.add(`title×lex=${t}`);
+    if (!lexTypes.size) out.add('title×lex=none');
+  }
   return [...out];
 }
 

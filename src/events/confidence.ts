@@ -9,24 +9,29 @@
  * classifier's probability rises.
  *
  * Data: `scripts/train-events.ts` (`npm run train:events`) fits the coefficients on held-out
- * training data only: out-of-fold classifier probabilities (5 folds grouped by NGEC title template)
- * for the NGEC synthetic stories' training split (headline + lead sentence) and the training half
- * of the PETRARCH2 unit-test records, each candidate event being (a) every PLOVER event the rule
- * patterns (the pipeline) code in the text, and (b) the classifier's own best type with
- * ruleScore = 0 (an event the rules did not find); the label is "type = gold type". Never fitted
- * on the NGEC dev split, the PLOVER GSR records or the PETRARCH test half. Coefficients live in
- * `models/events/config.json` under `calibration`; the reliability (expected calibration error,
- * 10 equal-width bins, on out-of-fold calibration predictions) is stored next to them and in
- * `models/events/meta.json` (`calibration.ece`).
+ * training data only: for each of 5 folds (grouped by NGEC title template), the full pipeline runs
+ * with the classifier trained without that fold (see {@link useEventClassifier}) on the fold's NGEC
+ * training stories (headline + lead sentence) and PETRARCH2 training-half records; every PLOVER
+ * event it outputs (pattern events above the default rule threshold, and classifier events with
+ * ruleScore = 0) is one row, with the probability of its type in its own sentence, and so is the
+ * classifier's best type for the whole text (ruleScore 0; what eval/events.ts's "patterns +
+ * classifier" system weighs against the pattern events; `--no-whole-text-rows` leaves these out),
+ * each labelled "type = gold type". Never fitted on the NGEC dev split, the PLOVER GSR records or
+ * the PETRARCH test half. Coefficients live in `models/events/config.json` under `calibration`; the
+ * reliability (expected calibration error, 10 equal-width bins, each fold's rows scored by a
+ * calibration fitted on the other folds) is stored next to them and in `models/events/meta.json`
+ * (`calibration.ece`).
  *
- * Reliability (model of 2026-11-29): ECE 0.008 on out-of-fold calibration data (10,777 candidate
- * events); as scored by `npm run eval:events` on the type the combination picks, ECE 0.021 on the
- * NGEC dev split and 0.052 on the PLOVER GSR (GSR confidences run high: the GSR is off the
- * training distribution).
+ * Reliability (model version 3, 2026-11-30): ECE 0.014 on cross-fitted calibration data (11,778
+ * candidate events). Ranking (the type of the most confident event, as eval/events.ts scores the
+ * shipped coder), out of fold on the NGEC training stories: micro-F1 0.622 (meta.json
+ * `scores.outOfFold.ngecShippedMicroF1`; 0.624 without the whole-text rows, whose "patterns +
+ * classifier" ECE is then 0.096 instead of 0.026 out of fold). Held-out figures: `npm run eval:events`.
  *
- * `ruleScore` must be the pattern's raw (uncalibrated) score: if the event coder stores the
- * calibrated value in `confidence`, it should keep the raw one for refitting (the training script
- * reads `ruleConfidence` when an event has it, else `confidence`).
+ * `ruleScore` must be the pattern's raw (uncalibrated) score: the training script and
+ * eval/events.ts run the pipeline with `eventCalibration: false`, so an event's `confidence` is
+ * still that raw score there (the classifier's probability for a classifier event, which is
+ * calibrated with ruleScore 0).
  */
 import { join } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
@@ -91,21 +96,36 @@ export function calibratedConfidence(input: ConfidenceInput, model: CalibrationM
   return 1 / (1 + Math.exp(-z));
 }
 
-const probaCache = new Map<string, Record<string, number>>();
+/** Per classifier: sentence → probabilities (the last 2,000 sentences of each model). */
+const probaCaches = new WeakMap<EventClassifier, Map<string, Record<string, number>>>();
+/** The classifier {@link ploverProbabilities} uses when given none: undefined = the committed one (models/events). */
+let defaultModel: EventClassifier | null | undefined;
 /**
- * The classifier's probabilities of the 16 PLOVER types and NONE for one sentence (the classifier
- * of models/events, loaded once; the last 2,000 sentences are cached), or null when the model is
- * absent. Values sum to 1.
+ * Make `model` the classifier that {@link ploverProbabilities} (and so the pipeline's classifier
+ * events and calibration) uses by default; `undefined` restores the committed model of
+ * models/events. For training and cross-validation only (scripts/train-events.ts runs the pipeline
+ * with each fold's classifier); the product never calls it.
  */
-export function ploverProbabilities(sentence: string, model: EventClassifier | null = loadEventClassifier()): Record<string, number> | null {
+export function useEventClassifier(model: EventClassifier | null | undefined): void {
+  defaultModel = model;
+}
+
+/**
+ * The classifier's probabilities of the 16 PLOVER types and NONE for one sentence (by default the
+ * classifier of models/events, loaded once, or the one given to {@link useEventClassifier}; the
+ * last 2,000 sentences are cached per model), or null when there is no model. Values sum to 1.
+ */
+export function ploverProbabilities(sentence: string, model: EventClassifier | null = defaultModel === undefined ? loadEventClassifier() : defaultModel): Record<string, number> | null {
   if (!model) return null;
-  const hit = probaCache.get(sentence);
+  let cache = probaCaches.get(model);
+  if (!cache) { cache = new Map(); probaCaches.set(model, cache); }
+  const hit = cache.get(sentence);
   if (hit) return hit;
   const p = predictProba(model, sentence);
   const out: Record<string, number> = {};
   model.classes.forEach((c, i) => { out[c] = p[i]; });
-  if (probaCache.size >= 2000) probaCache.delete(probaCache.keys().next().value!);
-  probaCache.set(sentence, out);
+  if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
+  cache.set(sentence, out);
   return out;
 }
 

@@ -25,3 +25,13 @@ export function isTitleCase(tokens: Array<{ text: string }>, from: number, to: n
   }
   return caps >= 3;
 }
+
+/**
+ * {@link isTitleCase} on a raw text (a headline with no tokens yet): its words split at white
+ * space, with the punctuation around each word left out ("Rebels Storm Border Post in Northern
+ * Province" → true; "Rebels stormed a border post" → false).
+ */
+export function isTitleCaseText(text: string): boolean {
+  const words = (text.match(/\S+/g) ?? []).map((w) => ({ text: w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '') }));
+  return isTitleCase(words, 0, words.length);
+}
