@@ -722,3 +722,16 @@ test('a pattern naming the head of a person object wins over "@person" ("expelle
   const jour = run('Russia expelled two British journalists.');
   assert.ok(jour.events.some((e) => e.code === '174'), show(jour));
 });
+
+test('a subject the parse puts after a verb that does not invert is no subject ("…, both ruled by soldiers, backed Bamako")', () => {
+  const doc = run('Burkina Faso and Niger, both also ruled by soldiers, backed Bamako.');
+  const backed = doc.events.filter((e) => e.trigger.text === 'backed');
+  assert.ok(backed.length >= 1, show(doc));
+  for (const e of backed) {
+    assert.ok(['BFA', 'NER'].includes(actor(doc, e.source)?.code ?? ''), show(doc));
+    assert.equal(actor(doc, e.target)?.code, 'MLI', show(doc));
+  }
+  // (a verb of saying may put its subject after it)
+  const said = run('"We will not back down," said Burkina Faso\'s foreign minister.');
+  assert.ok(!said.events.some((e) => e.target && actor(said, e.target)?.code?.startsWith('BFA') && !e.source), show(said));
+});

@@ -98,6 +98,10 @@ export function subjectOf(v: SyntaxView, pred: number, depth = 0): { head: numbe
   const toInfinitive = v.children[pred].some((c) => rel(v, c) === 'mark' && v.lower[c] === 'to') && v.parse.head[pred] >= 0;
   for (const c of onePhrase ? [nearest] : v.children[pred]) {
     const r = rel(v, c);
+    // a subject after its verb is a parse error in a statement ("Burkina Faso and Niger, both ruled
+    // by soldiers, backed Bamako/nsubj"), but for the inverted verbs of saying ("…, said Lavrov")
+    // and "there is"; the word-order rules find the subject instead
+    if ((r === 'nsubj' || r === 'nsubj:pass') && c > pred && !INVERTING.has(v.tokens[pred].lemma.toLowerCase()) && !v.children[pred].some((x) => rel(v, x) === 'expl')) continue;
     if (toInfinitive && r === 'nsubj' && c < pred && v.lower[c - 1] !== 'for' && !v.children[c].some((x) => v.lower[x] === 'for')) {
       if (OBJECT_CONTROL.has(v.tokens[v.parse.head[pred]].lemma.toLowerCase())) return { head: c, passive: false };
       continue;
@@ -290,6 +294,9 @@ export function nounArguments(v: SyntaxView, k: number, preps: string[]): Argume
   }
   return { source, target, passive: false };
 }
+
+/** Verbs whose subject may follow them in a statement: quotative inversion ("…, said Lavrov", "added the minister") and being ("there were clashes"). */
+const INVERTING = new Set(['say', 'tell', 'add', 'write', 'report', 'announce', 'declare', 'note', 'warn', 'ask', 'reply', 'respond', 'insist', 'explain', 'continue', 'be', 'come', 'follow', 'remain']);
 
 const MODALS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', "'ll", 'wo']);
 
