@@ -13,6 +13,13 @@ const codes = (content: string) => pipeline.analyze({ source: 't', format: 'text
 /** [expected CAMEO code, kind of pattern, sentence] */
 const CASES: Array<[string, string, string]> = [
   // 01 statements coded as events
+  // (a first-time user's missed events, session 9)
+  ['054', 'recognise a claimant as winner', 'The United States has recognised Gonzalez as the winner of the election.'],
+  ['054', 'recognise a breakaway place', 'Ethiopia recognised Somaliland on Monday.'],
+  ['1312', 'consider sanctions against', 'The European Union was considering sanctions against Georgian officials.'],
+  ['166', 'order an envoy out', "India ordered Canada's acting high commissioner to leave by Saturday."],
+  ['036', 'invite to a summit', 'Kenya invited the leaders of Congo and Rwanda to an emergency summit in Nairobi.'],
+  ['111', 'call a deal void', "Somalia's cabinet called the deal null and void."],
   ['011', 'decline comment', 'The Finnish Foreign Ministry declined to comment on the report.'],
   ['012', 'express concern', 'Germany expressed deep concern over the detention of opposition leaders in Belarus.'],
   ['012', 'skeptical (adjective)', 'The Polish government is skeptical of the new proposal from Hungary.'],
