@@ -199,6 +199,16 @@ test('a state\'s body named again by its bare word after a preposition is that b
   assert.equal(actor(jpn, 'Ken Morita')?.code, 'JPNGOV', jpn.map((a) => `${a.name}/${a.code}`).join('|'));
 });
 
+test('the story\'s country places a state body named by its kind and unnamed street-level groups; a story between two states places none', () => {
+  const geo = run('Georgian police detained opposition leaders in Tbilisi. Georgia\'s president condemned the arrests. ' +
+    'The Interior Ministry said 40 people were held. Protesters marched again in Batumi on Monday, and Georgian officials stayed silent. ' +
+    'Georgia has seen weeks of unrest.');
+  assert.equal(actor(geo, 'Interior Ministry')?.code, 'GEOGOV', geo.map((a) => `${a.name}/${a.code}`).join('|'));
+  assert.equal(actor(geo, 'Protesters')?.code, 'GEOCVLOPP');
+  const two = run('Armenia accused Azerbaijan of shelling. Azerbaijan denied it. Armenian and Azerbaijani officials met. The Foreign Ministry said talks would go on.');
+  assert.equal(actor(two, 'Foreign Ministry')?.country ?? null, null);
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

@@ -116,6 +116,8 @@ const LOCAL_AGENTS = new Set([...DOMESTIC_AGENTS, 'ELI', 'REB', 'UAF', 'SEP', 'E
  * Beijing"). A first-time user's test articles showed those going wrong.
  */
 const DATELINE_AGENTS = new Set(['COP', 'OPP', 'CVL', 'JUD', 'CRM', 'LAB', 'EDU', 'HLH', 'REL', 'AGR']);
+/** Names of a state's own bodies by their kind alone ("Interior Ministry", "the junta", "parliament"), which the story's country places. */
+const STATE_BODY = /^(?:the\s+)?(?:[\p{L}-]+\s+){0,3}(?:ministry|government|junta|cabinet|presidency|parliament|legislature)$/iu;
 /**
  * Does a wire dateline's country place this unnamed actor (an agent phrase or an unnamed title
  * holder, `name` as written)? A `DATELINE_AGENTS` agent, or "the government" (one, not "governments").
@@ -1374,6 +1376,11 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   for (const pl of places) if (!datelineSentence[tokens[pl.tokenStart].sentence]) countMention(pl.country);
   const datelineMentions = datelineCountry ? countryMentions.get(datelineCountry) ?? 0 : 0;
   const foreignDateline = !!datelineCountry && [...countryMentions].some(([cc, n]) => cc !== datelineCountry && n >= 2 && n > datelineMentions);
+  // the story's country: the one whose actors (the state, its people, bodies and officials) and
+  // places are named at least four times and more than twice as often as any other country's (a
+  // story about one country's unrest, not one between two states); null otherwise
+  const ranked = [...countryMentions].sort((a, b) => b[1] - a[1]);
+  const storyCountry = ranked.length && ranked[0][1] >= 4 && ranked[0][1] > 2 * (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
   const actors: ResolvedActor[] = accs.map((acc, n) => {
     const c = acc.cand;
     let country = acc.country;
@@ -1408,6 +1415,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // ("HARARE, Aug. 25 -- Police detained …"): the dateline's country (wire convention: the
       // dateline names where the story happens)
       if (!country && datelineCountry && !foreignDateline && (c.origin === 'group' || c.origin === 'title') && placedByDateline(acc.agent, c.name)) country = datelineCountry;
+      // (with no dateline, the story's country, `storyCountry`, places an unnamed street-level group
+      // the same way, and a state body named by its kind alone: "Police detained …", "the Interior
+      // Ministry said", "the junta" in a story about one country)
+      // (a dateline alone places no ministry: a story filed from Brussels names foreign ones; the
+      // story's country does, also when it is the dateline's)
+      else if (!country && storyCountry && !c.dict && ((!datelineCountry && c.origin === 'group' && placedByDateline(acc.agent, c.name)) ||
+        ((!datelineCountry || storyCountry === datelineCountry) && c.type === 'organization' && /^(?:GOV|LEG)/.test(acc.agent ?? '') && STATE_BODY.test(c.name)))) country = storyCountry;
       // a spokesperson with no country, named in or just after a ministry's statement ("China's
       // foreign ministry said … Spokesperson Lin Jian told a briefing …"): the ministry's country
       if (!country && c.type === 'person' && /\bspokes(?:man|woman|person)\b/i.test(description ?? '')) {
