@@ -735,3 +735,11 @@ test('a subject the parse puts after a verb that does not invert is no subject (
   const said = run('"We will not back down," said Burkina Faso\'s foreign minister.');
   assert.ok(!said.events.some((e) => e.target && actor(said, e.target)?.code?.startsWith('BFA') && !e.source), show(said));
 });
+
+test('warships or jets sent to no one are a show of force (154), not military aid; sent to a state they stay aid (072)', () => {
+  const drill = run('China launched large-scale drills around Taiwan on Monday, sending warships and fighter jets to surround the island.');
+  assert.ok(drill.events.some((e) => e.code === '154' && e.trigger.text === 'sending'), show(drill));
+  assert.ok(!drill.events.some((e) => e.root === '07'), show(drill));
+  const aid = run('Britain sent fighter jets to Poland.');
+  assert.ok(aid.events.some((e) => e.code === '072' && actor(aid, e.target)?.code === 'POL'), show(aid));
+});

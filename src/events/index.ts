@@ -273,6 +273,8 @@ const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', '
 const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
 /** Verbs of demanding whose "that" clause in the base form is an act asked for ("demanded that Rwanda withdraw"). */
 const MANDATIVE = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'propose', 'recommend', 'require']);
+/** Object words of military aid that are also a sender's own forces when no one receives them (warships, jets, tanks). */
+const FORCE_PLATFORMS = /^(?:warships?|ships?|fighter|jets?|aircraft|tanks?|armou?red|drones?|bombers?|submarines?|carriers?|vessels?)$/;
 /** Aspectual verbs that take an act as a gerund ("to keep protesting", "to stop firing"). */
 const ASPECTUAL = new Set(['keep', 'continue', 'stop', 'resume', 'start', 'begin', 'cease', 'quit']);
 /** Nouns of forces moving ("the arrival of troops", "the withdrawal of CSTO forces"): the forces after "of" are the source. */
@@ -1808,7 +1810,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             // troops sent with no state to receive them ("had not sent troops to the border", "did
             // not deploy forces") are a mobilization (154), not peacekeeping or protection given (074)
             // (a state named further on, "send troops to distribute supplies in Somalia", keeps 074)
-            : p.code === '074' && p.kind === 'verb' && target < 0 && /^(?:send|deploy|dispatch)$/.test(tokens[k].lemma.toLowerCase()) &&
+            // (so are warships, jets or tanks sent with none, "sending warships and fighter jets to
+            // surround the island": a show of force, not military aid, 072; weapons stay aid)
+            : (p.code === '074' || (p.code === '072' && objectAt >= 0 && FORCE_PLATFORMS.test(lower[objectAt]))) && p.kind === 'verb' && target < 0 && /^(?:send|deploy|dispatch)$/.test(tokens[k].lemma.toLowerCase()) &&
               !lower.slice(triggerEnd, sent.tokenEnd).some((_, n) => { const a = actorAtToken[triggerEnd + n]; return a >= 0 && actors[a].type === 'state' && (source < 0 || actors[a].country !== actors[source].country); }) ? '154' : p.code;
       const intentCode = statedIntent && modality === 'intended' && !negated ? coder.codebook.intent(actCode) : null;
       const cameo = coder.codebook.get(intentCode ?? actCode)!;
