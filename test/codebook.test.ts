@@ -25,6 +25,7 @@ const TYPE_DEPARTURES: Array<[RegExp, string, string]> = [
   [/^02/, '', 'REQUEST'],
   [/^035/, 'AGREE', 'CONCEDE'],
   [/^0871$/, 'RETREAT', 'CONCEDE'],
+  [/^116$/, 'ACCUSE', 'SANCTION'],
 ];
 const typeDeparture = (code: string) => TYPE_DEPARTURES.find(([re]) => re.test(code));
 /** Deliberate mode departures from the 2021 table: code → [table's mode, ours]; see plover.tsv. */

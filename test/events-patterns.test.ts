@@ -63,6 +63,8 @@ const CASES: Array<[string, string, string]> = [
   // 09-13
   ['091', 'fraud investigation', 'Prosecutors in Germany opened fraud investigations against three Austrian banks.'],
   ['116', 'find guilty', 'A court in Kenya found the former minister guilty of corruption.'],
+  ['116', 'sentence', 'A court in Kenya sentenced the former minister to ten years in prison.'],
+  ['120', 'decline to', 'The government declined to end the curfew.'],
   ['120', 'deny permission', 'The Indian government denied permission to the Pakistani delegation.'],
   ['130', 'issue a warning', 'Iran issued a warning to Israel over the drone strikes.'],
   // 14-16
