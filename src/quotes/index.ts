@@ -33,7 +33,14 @@
  *
  * A definite description as source ("the group said", "the ministry said", "the newspaper
  * reported", "the company said") names the nearest organization or group of that kind named
- * before it (speaker.ts `definiteAntecedent`), not a new actor "the group".
+ * before it (speaker.ts `definiteAntecedent`), not a new actor "the group"; so does "it" resolved
+ * to such a bare description (`descriptionAntecedent`). A document as source ("according to the
+ * statement") speaks for its issuer named before it, else for no one (sources.ts `issuerOf`).
+ * "Their …" after a coordination ("A, B and C …") names all its members as owners
+ * (`coordinatedWith`; a quote still has one speaker). A passive of belief or rumour ("many of
+ * them believed to be …", "are said to be …") names no speaker but its "by" agent
+ * (`raisedPassive`); a negated saying ("did not say what …") is no reported quote
+ * (`negatedVerb`, in `reportedSpeech`).
  *
  * Spans: a content span holds whole quotations (marks.ts `balancedRange`: it never ends after an
  * opening mark without the closing one); a quotation resumed after the attribution that interrupts
@@ -99,7 +106,7 @@ import { loadTagger, type AttributionTagger } from './tagger.js';
 import { assembleAttributions, type TaggedAttribution } from './attributions.js';
 import { speakerOfSource, possessedGeneric, resolvePronoun, recordSource, definiteAntecedent, NO_SPEAKER, POSSESSIVE, POSSESSIVE_PRONOUN, type SpeakerHistory, type SpeakerPick } from './speaker.js';
 import { ruleHelpers, ruleQuotes, timePhraseBefore, tokenAt, trailingAttributions, type RuleContext, type TrailingAttribution } from './rules.js';
-import { SourceActors } from './sources.js';
+import { SourceActors, issuedDocument } from './sources.js';
 import { SteppeError } from '../errors.js';
 import { DEFAULT_PARSER_DIR, emptyParse, loadParserModel, parseDocument, parseSentencesInto } from '../nlp/parser/index.js';
 
@@ -314,10 +321,13 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (!toks.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.text === ':' || isCueLemma(cueLemmas, t.lemma, t.pos))) continue;
     }
     let pick: SpeakerPick = NO_SPEAKER;
+    // "many of them believed to be …", "The fighters are said to be …": nobody named says it (only
+    // a "by" agent, below)
+    const raised = !!a.cue && raisedPassive(doc, a.cue, quoted);
     // the source nearest to the cue first
     // a time or a place the tagger took for the source ("said on Tuesday", "Saturday", "last
     // month", "said in Los Angeles, recalling …") is none: the rules below look for the subject
-    const sources0 = a.sources.filter((x) => !timeOrPlace(doc, x)).map((x) => withoutAgentModifier(doc, x, a.cue, quoted)).sort((x, y) => (a.cue ? Math.abs(x.start - a.cue.start) - Math.abs(y.start - a.cue.start) : 0));
+    const sources0 = a.sources.filter((x) => !raised && !timeOrPlace(doc, x)).map((x) => withoutAgentModifier(doc, x, a.cue, quoted)).sort((x, y) => (a.cue ? Math.abs(x.start - a.cue.start) - Math.abs(y.start - a.cue.start) : 0));
     // a source phrase inside the attribution's own content ("X aired her concerns …, according to a
     // source on the call") is the subject of the reported clause, not its source, when the
     // tagger also tagged one outside it
@@ -328,7 +338,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (p.speaker >= 0 || (pick.speaker < 0 && !pick.mention)) pick = p;
       if (p.speaker >= 0) break;
     }
-    if (pick.speaker < 0 && !pick.mention && a.cue) {
+    if (pick.speaker < 0 && !pick.mention && a.cue && !raised) {
       // no source tagged: the cue's subject, or "said X" after it, by rule
       const c = a.cue.start;
       const sentence = tokens[c].sentence;
@@ -338,7 +348,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       if (r.speaker < 0 && cutAfterName(doc, c)) r = h.subjectBefore(doc.sentences[sentence].tokenStart, sentence - 1);
       if (r.speaker >= 0 && r.mention) pick = { speaker: r.speaker, mention: { start: r.mention[0], end: r.mention[1] }, conf: Math.min(r.conf, 0.7), rule: 'cue-subject' };
     }
-    const tree = pick.speaker < 0 && !pick.mention
+    const tree = pick.speaker < 0 && !pick.mention && !raised
       ? syntax([...(a.cue ? [tokens[a.cue.start].sentence] : []), ...(a.contents.length ? [tokens[a.contents[0].start].sentence] : [])])
       : null;
     if (pick.speaker < 0 && !pick.mention && tree) {
@@ -360,7 +370,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
         if (p.mention) pick = { ...p, conf: Math.min(p.conf, 0.7), rule: p.speaker >= 0 ? 'cue-subject-parse' : p.rule };
       }
     }
-    if (pick.speaker < 0 && !pick.mention && a.cue) {
+    if (pick.speaker < 0 && !pick.mention && a.cue && !raised) {
       // a name that is no actor right before the cue ("Crowley said")
       let k = a.cue.start - 1;
       while (k >= 0 && tokens[k].pos === 'ADV' && tokens[k].sentence === tokens[a.cue.start].sentence) k--;
@@ -374,6 +384,12 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       // "the group said", "the ministry said": the organization of that kind named before (speaker.ts)
       const ante = definiteAntecedent(doc, res, pick.mention, quoted);
       if (ante >= 0) pick = { ...pick, speaker: ante, conf: DEFINITE_CONF, rule: 'definite' };
+      else if (pick.speaker >= 0 && pick.rule.startsWith('pronoun')) {
+        // "it" resolved to a bare description ("The company had resumed work …, it said"): the body
+        // that description names before it (a first-time user's report)
+        const d = descriptionAntecedent(doc, res, pick.speaker, pick.mention.start, quoted);
+        if (d >= 0) pick = { ...pick, speaker: d };
+      }
     }
     if (pick.speaker < 0 && pick.mention && pick.rule !== 'pronoun-unresolved') {
       // a source phrase that is no resolved actor: a source actor (sources.ts)
@@ -387,7 +403,7 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       // "If you prefer …", "Q: Do you think …" outside quotation marks: the one addressed
       pick = { ...pick, speaker: srcActors.addressee(pick.mention), conf: AUTHOR_CONF, rule: 'addressee' };
     }
-    if (a.cue && !(pick.mention && pick.mention.end - pick.mention.start === 1 && /^who$/i.test(tokens[pick.mention.start].text))) {
+    if (a.cue && !raised && !(pick.mention && pick.mention.end - pick.mention.start === 1 && /^who$/i.test(tokens[pick.mention.start].text))) {
       // "Beck, who has in the past described Trump as …": the cue is the verb of a relative
       // clause, so the attribution goes through "who" and its antecedent: the actor named before
       // it (speaker.ts, over an apposition), but a common noun right before it is the antecedent
@@ -435,7 +451,8 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     const speaker = pick.speaker >= 0 && pick.conf >= minConf ? pick.speaker : -1;
     const source = pick.mention ? { start: tokens[pick.mention.start].start, end: tokens[pick.mention.end - 1].end } : null;
     const mention = speaker >= 0 ? source : null;
-    if (pick.mention) recordSource(doc, history, pick.mention, speaker);
+    // (a document that names no issuer is no one: it does not block a later pronoun)
+    if (pick.mention && !(speaker < 0 && issuedDocument(doc, pick.mention))) recordSource(doc, history, pick.mention, speaker);
     const cue = a.cue ? cueText(doc, a.cue) : null;
     const cueSpan = a.cue ? { start: tokens[a.cue.start].start, end: tokens[a.cue.end - 1].end } : null;
     const seen = new Set<string>();
@@ -454,7 +471,8 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
       seen.add(`${start}:${end}`);
       const kind = spanKind(text, doc.article.paragraphs, regions, at, [[start, end]]);
       // a short paraphrase with no source at all is more often a tagging slip than a quote
-      if (!source && kind === 'indirect' && (text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 4) continue;
+      // (the subject of a raised passive is part of what is said: "The bank … is expected to act")
+      if (!source && !raised && kind === 'indirect' && (text.slice(start, end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 4) continue;
       out.push({
         text: text.slice(start, end), start, end, kind, speaker, speakerMention: mention, cue,
         confidence: speaker >= 0 ? pick.conf : 0, cueSpan, sourceMention: source, rule: pick.rule,
@@ -938,6 +956,54 @@ function timeOrPlace(doc: AnnotatedText, span: { start: number; end: number }): 
   return tokens[span.start].pos === 'ADP' && PLACE_PREPOSITION.test(tokens[span.start].text) && !/^(?:least|most)$/i.test(tokens[span.start + 1]?.text ?? '');
 }
 
+/** Verbs of saying, believing and knowing whose passive with "to" raises the subject of what is said ("is believed to be", "are said to have"; lemmas). */
+const RAISING_CUE = /^(?:believe|think|say|report|allege|rumou?r|know|understand|estimate|suspect|fear|expect|consider|presume|assume|deem|reckon|suppose|claim|feel|hold|reveal|show|find|see|describe|portray|view|regard|judge|confirm|tip|predict|project)$/;
+/** Forms of "be" before a passive participle that reports a belief or rumour ("is believed", "were said"). */
+const BE_FORM = /^(?:is|are|was|were|be|been|being|'s|’s)$/i;
+
+/**
+ * Whether a cue (token range) is a passive of saying or believing that attributes nothing to its
+ * subject (a first-time user's report: "many of them believed to be linked to the group" gave a
+ * quote of "many of them"): the cue's verb is a past participle of a verb of saying, believing or
+ * knowing (`RAISING_CUE`) followed (adverbs between) by
+ * "to" and a verb — after a form of "be" ("The fighters are said to be …", "is thought to control
+ * …"), or in a reduced clause after a noun, an object pronoun or a comma with "be" or "have"
+ * after "to" ("many of them believed to be …", "the militants, thought to have fled, …") — or
+ * the participle after "it" and a form of "be" ("It is believed that …", "it was reported that
+ * …"). Someone unnamed believes or says it; the subject is what is said, not who says it. The
+ * agent of such a passive ("is believed by analysts to be …") is still its source
+ * (`passiveAgent`). Our rule.
+ */
+function raisedPassive(doc: AnnotatedText, cue: { start: number; end: number }, quoted: Uint8Array): boolean {
+  const { tokens } = doc;
+  const v = cueVerb(doc, cue);
+  if (v < 1 || quoted[v]) return false;
+  const t = tokens[v];
+  // a past participle ("said", "believed", "thought", "known"), no plain form
+  if (!/^\p{Ll}/u.test(t.text) || /ing$/i.test(t.text) || t.text.toLowerCase() === t.lemma.toLowerCase() && !/(?:ed|[^e]wn|ld|ght)$/i.test(t.text)) return false;
+  if (!RAISING_CUE.test(t.lemma.toLowerCase())) return false;
+  const sentence = t.sentence;
+  const inSentence = (j: number) => j >= 0 && j < tokens.length && tokens[j].sentence === sentence && !quoted[j];
+  let b = v - 1;
+  while (inSentence(b) && tokens[b].pos === 'ADV') b--;
+  const be = inSentence(b) && BE_FORM.test(tokens[b].text);
+  // "It is believed that …", "it has been reported that …"
+  if (be) {
+    let i = b - 1;
+    while (inSentence(i) && (tokens[i].pos === 'ADV' || tokens[i].pos === 'AUX')) i--;
+    if (inSentence(i) && /^it$/i.test(tokens[i].text) && inSentence(v + 1) && /^that$/i.test(tokens[v + 1].text)) return true;
+  }
+  let k = v + 1;
+  while (inSentence(k) && tokens[k].pos === 'ADV') k++;
+  // "to" before a verb's plain form ("opposed to electing" has a preposition)
+  if (!inSentence(k + 1) || !/^to$/i.test(tokens[k].text) || !/^(?:VERB|AUX)$/.test(tokens[k + 1].pos) || /ing$/i.test(tokens[k + 1].text)) return false;
+  if (be) return true;
+  // the reduced clause: after a noun, an object pronoun or a comma, "to be" / "to have"
+  const before = inSentence(b) ? tokens[b] : null;
+  const reduced = !!before && (/^(?:NOUN|PROPN)$/.test(before.pos) || before.text === ',' || /^(?:them|him|her|us|whom|which)$/i.test(before.text));
+  return reduced && /^(?:be|have)$/.test(tokens[k + 1].lemma.toLowerCase());
+}
+
 /** Forms of "be" and "get" before a passive participle. */
 const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being|'s|’s|get|gets|got|gotten|getting)$/i;
 
@@ -1126,9 +1192,78 @@ function sourceActorOf(doc: AnnotatedText, sources: SourceActors, m: { start: nu
   const poss = POSSESSIVE_PRONOUN.get(tokens[m.start].text.toLowerCase());
   if (poss) {
     const p = resolvePronoun(doc, sources.res, m.start, quoted, history, poss);
-    return sources.actorFor(m, p.speaker);
+    // "Brazil, Colombia and Mexico … Their foreign ministers": the owners are the coordination
+    const owners = poss === 'they' && p.speaker >= 0 ? coordinatedWith(doc, sources.res, p.speaker, m.start, quoted) : [];
+    const ownerName = owners.length > 1 ? joinNames(owners.map((x) => sources.res.actors[x].name)) : undefined;
+    return sources.actorFor(m, p.speaker, history, ownerName);
   }
-  return sources.actorFor(m);
+  return sources.actorFor(m, -1, history);
+}
+
+/**
+ * The antecedent of a pronoun's actor that is only a definite description (no name, dictionary
+ * entry or country: the resolver's bare "company" of "The company …"): its last mention before
+ * token `before`, read as a definite description (speaker.ts `definiteAntecedent`), names the
+ * body it refers to ("Yara said …. The company had resumed work …, it said." → Yara). Returns
+ * that actor, or -1.
+ */
+function descriptionAntecedent(doc: AnnotatedText, res: ActorResolution, actor: number, before: number, quoted: Uint8Array): number {
+  const a = res.actors[actor];
+  if (a.dictId !== null || a.country !== null || a.mentions.some((m) => m.kind === 'name')) return -1;
+  const m = a.mentions.filter((x) => x.tokenStart < before && !quoted[x.tokenStart]).pop();
+  return m ? definiteAntecedent(doc, res, { start: m.tokenStart, end: m.tokenEnd }, quoted) : -1;
+}
+
+/** Names joined as an English list: "A", "A and B", "A, B and C". */
+function joinNames(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The actors coordinated with `actor` at its last mention before token `before`, outside quotation
+ * marks ("Brazil, Colombia and Mexico urged …": Brazil → [Brazil, Colombia, Mexico]): actor
+ * mentions of speaking types (not places) joined by commas and "and"/"or" (", and" too) in one
+ * sentence, in text order; `[actor]` alone when the mention is in no coordination. A plural
+ * pronoun resolved to one of them (resolvePronoun gives one actor) refers to them all (a
+ * first-time user's report: "Their foreign ministers said …" after three states became "Brazil's
+ * foreign ministers"). Our rule.
+ */
+export function coordinatedWith(doc: AnnotatedText, res: ActorResolution, actor: number, before: number, quoted: Uint8Array): number[] {
+  const { tokens } = doc;
+  let at = -1;
+  for (let k = before - 1; k >= 0; k--) if (res.actorAtToken[k] === actor && !quoted[k]) { at = k; break; }
+  if (at < 0) return [actor];
+  const sentence = tokens[at].sentence;
+  const speaks = (x: number) => x >= 0 && res.actors[x].type !== 'location';
+  const startOf = (k: number) => { while (k > 0 && res.actorAtToken[k - 1] === res.actorAtToken[k] && tokens[k - 1].sentence === sentence) k--; return k; };
+  const endOf = (k: number) => { while (k + 1 < tokens.length && res.actorAtToken[k + 1] === res.actorAtToken[k] && tokens[k + 1].sentence === sentence) k++; return k + 1; };
+  const joiner = (k: number) => /^(?:,|and|or)$/i.test(tokens[k]?.text ?? '') && tokens[k].sentence === sentence && !quoted[k];
+  // the members after the mention, then before it
+  const out = [actor];
+  let e = endOf(at);
+  for (;;) {
+    let k = e;
+    if (!joiner(k)) break;
+    const last = !/^,$/.test(tokens[k].text);
+    k++;
+    if (!last && /^(?:and|or)$/i.test(tokens[k]?.text ?? '')) k++;
+    const x = res.actorAtToken[k];
+    if (!speaks(x) || tokens[k].sentence !== sentence || out.includes(x)) break;
+    out.push(x);
+    e = endOf(k);
+    if (last || /^(?:and|or)$/i.test(tokens[k - 1].text)) break;
+  }
+  let s = startOf(at);
+  for (;;) {
+    let k = s - 1;
+    if (!joiner(k) || /^(?:or)$/i.test(tokens[k].text)) break;
+    if (/^(?:and)$/i.test(tokens[k].text) && tokens[k - 1]?.text === ',') k--;
+    const x = res.actorAtToken[k - 1];
+    if (!speaks(x) || tokens[k - 1].sentence !== sentence || out.includes(x)) break;
+    out.unshift(x);
+    s = startOf(k - 1);
+  }
+  return out;
 }
 
 /** Quotes with their speakers, and the actor resolution extended by the source actors they name. */
@@ -1253,6 +1388,51 @@ const LEADING_ANONYMITY = /^(?:speaking |talking )?(?:on (?:the )?condition (?:o
 /** The last word of such a phrase, right before the reason it gives ("anonymity because …"). */
 const ANONYMOUS_WORD = /^(?:anonymity|named|identified)$/i;
 
+/** Words that negate the verb after them (lemmas: "not" also of "n't", "never"). */
+const NEGATOR_LEMMA = /^(?:not|never)$/;
+/** Words that, before "to", leave the act after it undone ("declined to say", "refused to comment", "was unable to confirm"; lemmas). */
+const REFUSAL_LEMMA = /^(?:decline|refuse|fail|unable|unwilling|reluctant|hesitant|loath|loth)$/;
+/** Words between which and "to" a negation reaches the verb after "to" ("did not want to say", "was not able to confirm"; lemmas). */
+const RAISING_LEMMA = /^(?:want|wish|care|able|willing|prepared|ready|be|have|need|try|seek)$/;
+
+/**
+ * Whether the verb at token `v` is negated, so that it reports no content (a first-time user's
+ * report: "It did not say what those measures would be." gave a quote "what those measures would
+ * be"): a negation right before it, past auxiliaries and adverbs ("did not say", "would not
+ * comment on", "has never said", "can't confirm"; "not only said" is no negation); a refusal before
+ * its "to" ("declined to say", "refused to immediately comment", "was unable to confirm"), also
+ * through a negated verb or adjective of wanting or ability ("did not want to say", "was not able
+ * to confirm"); or "without" before its gerund ("without saying whether …"). A negated subject
+ * ("No one said …") is not read. Our rule; PolNeAR annotates negated attributions too, so it
+ * applies to the reported quotes (`reportedSpeech`), not to the attributions scored on it.
+ */
+export function negatedVerb(doc: AnnotatedText, v: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[v].sentence;
+  const inSentence = (j: number) => j >= 0 && tokens[j].sentence === sentence;
+  const negated = (x: number, depth: number): boolean => {
+    let j = x - 1;
+    // "without saying"
+    if (/ing$/i.test(tokens[x].text) && inSentence(j) && /^without$/i.test(tokens[j].text)) return true;
+    while (inSentence(j) && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || tokens[j].pos === 'PART')) {
+      const lemma = tokens[j].lemma.toLowerCase();
+      if (NEGATOR_LEMMA.test(lemma) && !/^only$/i.test(tokens[j + 1]?.text ?? '')) return true;
+      if (/^to$/i.test(tokens[j].text)) {
+        // "declined to say", "did not want to say"
+        let k = j - 1;
+        while (inSentence(k) && tokens[k].pos === 'ADV' && !NEGATOR_LEMMA.test(tokens[k].lemma.toLowerCase())) k--;
+        if (!inSentence(k)) return false;
+        const head = tokens[k].lemma.toLowerCase();
+        if (REFUSAL_LEMMA.test(head) || REFUSAL_LEMMA.test(tokens[k].text.toLowerCase())) return true;
+        return depth < 2 && (RAISING_LEMMA.test(head) || RAISING_LEMMA.test(tokens[k].text.toLowerCase())) && negated(k, depth + 1);
+      }
+      j--;
+    }
+    return false;
+  };
+  return negated(v, 0);
+}
+
 let speakingCache: Set<string> | null = null;
 /** The lemmas of the cue lexicon's speech, criticism and praise words (read once per process). */
 function speakingLexicon(): Set<string> {
@@ -1274,7 +1454,9 @@ function speakingLexicon(): Set<string> {
  * ("speaking on condition of anonymity because they were not authorized …", `ANONYMITY`; a
  * leading "on condition of anonymity," is cut from a content), and indirect contents under three
  * words, or of three words that do not open with a subject and a verb ("Minsk would retaliate"
- * is kept). Pure: returns a new array.
+ * is kept). And (a later report) an indirect or partial quote whose cue is negated ("did not say
+ * what …", "declined to say whether …", "would not comment on …"; `negatedVerb`): it reports no
+ * content. Pure: returns a new array.
  */
 export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes: FoundQuote[]): FoundQuote[] {
   const cues = cueVerbs();
@@ -1287,6 +1469,16 @@ export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes:
     const toks = [];
     for (let k = tokenAt(doc, span.start); k < doc.tokens.length && doc.tokens[k].start < span.end; k++) if (doc.tokens[k].end <= span.end) toks.push(doc.tokens[k]);
     return toks;
+  };
+  // a verb of the cue span is negated ("did not say", "declined to say", "would not comment on"): no content
+  const negatedCue = (q: FoundQuote): boolean => {
+    const span = q.cueSpan;
+    if (!span) return false;
+    for (let k = tokenAt(doc, span.start); k < doc.tokens.length && doc.tokens[k].start < span.end; k++) {
+      const t = doc.tokens[k];
+      if ((t.pos === 'VERB' || cues.has(t.lemma.toLowerCase())) && !NEGATOR_LEMMA.test(t.lemma.toLowerCase()) && negatedVerb(doc, k)) return true;
+    }
+    return false;
   };
   const cueLemma = (q: FoundQuote): string | null => {
     const span = q.cueSpan;
@@ -1351,6 +1543,8 @@ export function reportedSpeech(doc: AnnotatedText, res: ActorResolution, quotes:
     for (const f of inner) split.push({ ...q, kind: 'partial', start: f.start, end: f.end, text: doc.text.slice(f.start, f.end) });
   }
   return split.sort((a, b) => a.start - b.start || a.end - b.end).filter((q) => {
+    // a negated saying reports nothing of its speaker ("did not say what …", "declined to say whether …")
+    if (q.kind !== 'direct' && negatedCue(q)) return false;
     // scare quotes: a quoted term whose cue is no word of saying is no one's quote
     if (q.kind === 'partial') return !noSpeechCue(q);
     if (q.kind !== 'indirect') return true;

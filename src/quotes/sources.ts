@@ -20,9 +20,12 @@
  *    words as heads ("Monday"); a document or poll whose author is named before its head speaks
  *    for that author ("the Monmouth poll" → Monmouth, an organization; "Mr. Hurt's book" → the
  *    person Hurt); (held-out tenths 0, 3 and 5 of train, issue 6: +34 to +36 correct speakers
- *    each) a bare quantifier ("some", "others", "many") is a group of its own, a document, poll or
- *    data source with no author named ("the poll", "public records", "the report") an
- *    organization, and a share of people ("47 percent") a group — PolNeAR counts them as sources;
+ *    each) a bare quantifier ("some", "others", "many") is a group of its own, a poll or data
+ *    source with no author named ("the poll", "public records") an organization, and a share of
+ *    people ("47 percent") a group — PolNeAR counts them as sources; a definite document, poll or
+ *    data phrase speaks first for its issuer named before it ("…, the U.S. Central Command said.
+ *    …, according to the statement."; `issuerOf`), and an issued document with none ("the
+ *    statement", "the report", "the letter"; `ISSUED`) names no one (a first-time user's report);
  * 4. an honorific and capitalised words ("Mr. Welch") are a person whatever part of speech the
  *    tagger gives the words ("Welch"/VERB);
  * 5. (held-out tenths 0, 3 and 5 of train, issue 6) a part of a group is the group ("a number of
@@ -55,7 +58,7 @@ import type { AnnotatedText } from '../types.js';
 import type { ActorType } from '../schema.js';
 import { HONORIFIC, type ActorResolution, type ResolvedActor } from '../actors/resolve.js';
 import type { TokenSpan } from './attributions.js';
-import { POSSESSIVE, SPEAKS_FOR, possessedGeneric } from './speaker.js';
+import { POSSESSIVE, SPEAKS_FOR, definiteAntecedent, possessedGeneric, type SpeakerHistory } from './speaker.js';
 
 const ARTICLE = new Set(['the', 'a', 'an']);
 /** Phrases that name no one (whole phrase, lower case). */
@@ -83,6 +86,35 @@ const THING = new Set([
   'month', 'year', 'day', 'night', 'time', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'version', 'text', 'language', 'words', 'headline', 'quiz', 'test', 'joke', 'episode', 'skit', 'piece', 'item', 'account',
 ]);
+/**
+ * Heads of `THING` that are documents someone issues (lower case): as a source, they speak for
+ * their issuer or for no one, never for an actor of their own (a first-time user's report: "…,
+ * according to the statement" made an organization "statement"). Polls, surveys, studies and data
+ * with no author stay sources of their own (PolNeAR counts them as sources).
+ */
+const ISSUED = /^(?:statements?|reports?|letters?|memos?|memorandum|communiqu[eé]s?|release|readouts?|transcripts?|filings?|documents?|declarations?|notices?|e-?mails?|tweets?|posts?|messages?|notes?|editorials?|articles?|affidavits?|complaints?|lawsuits?|suits?|orders?|rulings?|decisions?|books?|memoirs?|ads?|advertisements?|videos?|speech|speeches|interviews?|summary|reply|response|account|announcements?|remarks)$/;
+/**
+ * Whether a source phrase (token range) is a document someone issues (its last word before a
+ * comma in `ISSUED`: "the statement", "a report"): with no issuer found it names no speaker, and,
+ * being no person, it should not stop a later pronoun from reaching the person named before it.
+ */
+export function issuedDocument(doc: AnnotatedText, span: TokenSpan): boolean {
+  const { tokens } = doc;
+  let e = span.start;
+  while (e < span.end && tokens[e].text !== ',') e++;
+  while (e > span.start && !/[\p{L}\p{N}]/u.test(tokens[e - 1].text)) e--;
+  if (e <= span.start) return false;
+  const last = tokens[e - 1];
+  return /^\p{Ll}/u.test(last.text) && (ISSUED.test(last.text.toLowerCase()) || ISSUED.test(last.lemma.toLowerCase()));
+}
+
+/** Documents that carry what their issuer said: with no earlier phrase naming one, the latest speaker before it issued it ("X said … . …, according to the statement"). */
+const STATEMENT = /^(?:statements?|communiqu[eé]s?|announcements?|readouts?|release|remarks|declarations?)$/;
+/** Verbs whose object is a document issued by their subject ("issued a statement", "released a report"; lemmas). */
+const ISSUING = /^(?:issue|release|publish|put|send|sign|write|post|deliver|read|circulate|submit|file|present|unveil|produce|draft|adopt|prepare|make|give|share|tweet|compile|commission|run|air|launch|distribute|pen|author|organize|organise)$/;
+/** Words before an issuer after a document's head ("a statement from X", "a report by X", "a letter signed by X"). */
+const ISSUER_AFTER = /^(?:from|by)$/i;
+
 /** Quantifiers that, alone, are a source of people ("some", "others", "many"). */
 const QUANTIFIER = /^(?:some|many|others|most|few|several|both|all|none|everyone|everybody|someone|somebody|anyone|anybody|nobody|another|those|more)$/;
 /** Degree words and articles before a count of people ("almost everyone", "at least 21,000", "the two"). */
@@ -128,13 +160,18 @@ export class SourceActors {
    * The actor a source phrase (token range, already cut at a comma or relative pronoun) names:
    * an actor of the extended resolution already on its tokens, a person by surname, a new source
    * actor, or -1 when the phrase names no one (module doc). A phrase opened by a possessive
-   * pronoun ("his advisers") needs `owner`, the actor index the pronoun resolves to.
+   * pronoun ("his advisers") needs `owner`, the actor index the pronoun resolves to. `history`
+   * (the sources of the quotes before it, in token order) gives the issuer of a statement
+   * named by no earlier phrase (`issuerOf`). `ownerName` names the owner of a possessive pronoun
+   * in the new actor's name in place of `owner`'s name ("Brazil, Colombia and Mexico" for "their"
+   * after a coordination; the speaker stays one actor, the contract's quote has one speaker).
    */
-  actorFor(span: TokenSpan, owner = -1): number {
+  actorFor(span: TokenSpan, owner = -1, history: SpeakerHistory = [], ownerName?: string): number {
     const { tokens, text } = this.doc;
     let s = span.start, e = span.end;
     while (s < e && !/[\p{L}\p{N}]/u.test(tokens[s].text)) s++;
     while (e > s && (!/[\p{L}\p{N}]/u.test(tokens[e - 1].text) || /^(?:'s|’s)$/.test(tokens[e - 1].text))) e--;
+    const e0 = e;
     e = this.phraseEnd(s, e);
     if (e <= s || e - s > 8) return -1;
     // "Halloran's family", "Trump's lawyers": an actor and a possessive mark before the head name
@@ -230,11 +267,27 @@ export class SourceActors {
     const capitalisedName = words.length > 1 && /^\p{Lu}/u.test(head.text) && words.every((t) => isNameWord(t.text));
     if (!capitalisedName && (THING.has(headLow) || THING.has(head.lemma.toLowerCase()))) {
       if (ownedFrom >= 0) return owner;
+      // "its statement", "their report": the owner the pronoun names
+      if (possessive && owner >= 0) return owner;
       const author = this.ownerOf(a, a + hi, s, e);
-      // a poll, document or share of people with no author named ("the poll", "public records",
-      // "47 percent"): the phrase is the speaker
       if (author >= 0 || TIME_WORD.test(headLow) || !/^(?:NOUN|PROPN)$/.test(head.pos) && !thingHead(hi)) return author;
-      return this.add(s, e, a, headLow === 'percent' || headLow === 'percentage' ? 'group' : 'organization', false, '');
+      if (headLow === 'percent' || headLow === 'percentage') return this.add(s, e, a, 'group', false, '');
+      // a document with no author in its phrase: its issuer named before ("U.S. Central Command
+      // said … . …, according to the statement.", "Amnesty published a report … The report
+      // said …"); an issued document with none speaks for no one; a poll or data source with none
+      // is the speaker itself ("the poll", "public records": PolNeAR counts them as sources)
+      // its issuer after "by" or "from" in the phrase ("a memo released Friday by the agency's
+      // watchdog", "a letter from the party's lawyers")
+      for (let k = a + hi + 1; k + 1 < e0; k++) {
+        if (!ISSUER_AFTER.test(tokens[k].text)) continue;
+        const by = this.actorFor({ start: k + 1, end: e0 }, -1, history);
+        if (by >= 0) return by;
+        break;
+      }
+      // (only a definite phrase refers back: "a new poll" is another one)
+      const issuer = /^(?:a|an|another|one|some)$/i.test(tokens[s].text) ? -1 : this.issuerOf(a + hi, s, e, history);
+      if (issuer >= 0 || ISSUED.test(headLow) || ISSUED.test(head.lemma.toLowerCase())) return issuer;
+      return this.add(s, e, a, 'organization', false, '');
     }
     // a noun phrase: a noun or name as head, no clause inside ("looking out at dozens of Mainers",
     // "who requested anonymity" are misread sources, not actors)
@@ -266,7 +319,7 @@ export class SourceActors {
     else type = 'person';
     // (the owner of "its manager" is a ship or a firm, seldom an actor: no owner's name)
     const thingOwned = possessive && low[0] === 'its' && OWNER_OF_THING.test(headLow);
-    return this.add(s, e, a, type, isName, (possessive || ownedFrom >= 0) && owner >= 0 && !thingOwned ? `${this.res.actors[owner].name}'s ` : '');
+    return this.add(s, e, a, type, isName, (possessive || ownedFrom >= 0) && owner >= 0 && !thingOwned ? `${possessive && ownerName ? ownerName : this.res.actors[owner].name}'s ` : '');
   }
 
   /**
@@ -301,6 +354,113 @@ export class SourceActors {
     if (end + 2 <= e && /^of$/i.test(tokens[end].text) && (end + 2 === e && /^(?:them|us|those|these)$/i.test(tokens[end + 1].text) ||
       /^(?:those|these)$/i.test(tokens[end + 1].text) && this.countedGroup(end + 1, e) >= 0)) return q;
     return -1;
+  }
+
+  /**
+   * The issuer of the document whose head is token `h` (of the source phrase `[s, e)`, which names
+   * no author), named before it in the text, or -1 (a first-time user's report, issue 6: "…,
+   * according to the statement" after "U.S. Central Command said …" made an organization
+   * "statement"; our rule):
+   * 1. the nearest earlier mention of the same head word (lemma) that names its issuer: an actor in
+   *    its own phrase ("the Pentagon statement", "Amnesty's report"), an actor after "from" or
+   *    "by" ("a report by Amnesty", "a statement issued by the army"), the source of a quote that
+   *    phrase was the source of ("The report said …", via `history`), a capitalised author
+   *    (`ownerOf`: "a Quinnipiac poll"), or the subject of the verb it is the object or means of
+   *    ("X issued a statement", "X said in a statement", "X wrote in a letter"; `subjectOf`);
+   * 2. else, for a statement (`STATEMENT`), the latest speaker before it (`history`, an actor) in
+   *    its paragraph or the two before: "X said … . …, according to the statement".
+   * Not called for an indefinite phrase ("a new poll", "a report": another one).
+   */
+  private issuerOf(h: number, s: number, e: number, history: SpeakerHistory): number {
+    const { tokens } = this.doc;
+    const lemma = tokens[h].lemma.toLowerCase();
+    const word = tokens[h].text.toLowerCase();
+    const res = this.res;
+    const actorRun = (k: number) => { let e = k; while (e < tokens.length && res.actorAtToken[e] === res.actorAtToken[k]) e++; return e; };
+    const speaks = (x: number) => x >= 0 && res.actors[x].type !== 'location';
+    for (let k = s - 1; k >= 0; k--) {
+      if (tokens[k].pos !== 'NOUN' && !THING.has(tokens[k].text.toLowerCase()) || tokens[k].lemma.toLowerCase() !== lemma && tokens[k].text.toLowerCase() !== word) continue;
+      const sent = tokens[k].sentence;
+      // its phrase: determiners, modifiers, names and possessives before it
+      let np = k;
+      while (np > 0 && tokens[np - 1].sentence === sent && (/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[np - 1].pos) || POSSESSIVE.has(tokens[np - 1].text) || res.actorAtToken[np - 1] >= 0) && k - np < 8) np--;
+      // the source of a quote this phrase was the source of
+      const source = [...history].reverse().find((x) => x.token >= np && x.token <= k && x.actor >= 0);
+      if (source) return source.actor;
+      // an actor in the phrase ("the Pentagon statement", "Amnesty's report")
+      for (let j = np; j < k; j++) {
+        const x = res.actorAtToken[j];
+        if (speaks(x)) return x;
+      }
+      // an actor after "from"/"by" ("a report by Amnesty", "a statement issued by the army")
+      let j = k + 1;
+      if (tokens[j]?.pos === 'VERB' && /ed$/i.test(tokens[j].text)) j++;
+      if (j < tokens.length && ISSUER_AFTER.test(tokens[j].text) && tokens[j].sentence === sent) {
+        for (let m = j + 1; m < Math.min(tokens.length, j + 5) && tokens[m].sentence === sent; m++) {
+          const x = res.actorAtToken[m];
+          if (speaks(x)) {
+            const end = actorRun(m);
+            // "Ukraine's foreign ministry": the possessed body when it is an actor
+            const next = res.actorAtToken[end + 1];
+            if (POSSESSIVE.has(tokens[end]?.text ?? '') && speaks(next)) return next;
+            return x;
+          }
+          if (!/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[m].pos)) break;
+        }
+      }
+      // a capitalised author ("a Quinnipiac poll")
+      if (np < k && /^\p{Ll}/u.test(tokens[k].text)) {
+        const author = this.ownerOf(np, k, s, e);
+        if (author >= 0) return author;
+      }
+      // "X issued a statement", "X said in a statement", "X wrote in a letter to …"
+      const before = np - 1;
+      if (before >= 0 && tokens[before].sentence === sent) {
+        let v = -1;
+        if (tokens[before].pos === 'VERB' && ISSUING.test(tokens[before].lemma.toLowerCase())) v = before;
+        else if (/^(?:out|up)$/i.test(tokens[before].text) && before > 0 && ISSUING.test(tokens[before - 1].lemma.toLowerCase())) v = before - 1;
+        else if (/^(?:in|through|via|with)$/i.test(tokens[before].text)) {
+          for (let m = before - 1; m >= 0 && m >= before - 4 && tokens[m].sentence === sent; m--) if (tokens[m].pos === 'VERB') { v = m; break; }
+        }
+        if (v >= 0) {
+          const x = this.subjectOf(v, history);
+          if (x >= 0) return x;
+        }
+      }
+    }
+    if (!STATEMENT.test(word) && !STATEMENT.test(lemma)) return -1;
+    const para = this.doc.sentences[tokens[s].sentence].paragraph;
+    const last = [...history].reverse().find((x) => x.token < s);
+    if (last && last.actor >= 0 && speaks(last.actor) && this.doc.sentences[tokens[last.token].sentence].paragraph >= para - 2) return last.actor;
+    return -1;
+  }
+
+  /**
+   * The subject of the verb at token `v` as an actor, or -1: the source of a quote recorded before
+   * the verb in its sentence (`history`), else the last actor named before the verb in its sentence
+   * that is neither a place nor a modifier (followed by a possessive mark or a noun in lower case:
+   * "Clinton's", "Russian officials"), else the body a definite description opening the sentence
+   * refers to ("The group is running ads").
+   */
+  private subjectOf(v: number, history: SpeakerHistory): number {
+    const { tokens } = this.doc;
+    const res = this.res;
+    const sent = tokens[v].sentence;
+    const start = this.doc.sentences[sent].tokenStart;
+    const src = [...history].reverse().find((x) => x.token < v && x.token >= start && x.actor >= 0);
+    if (src) return src.actor;
+    for (let k = v - 1; k >= start; k--) {
+      const x = res.actorAtToken[k];
+      if (x < 0 || res.actors[x].type === 'location') continue;
+      const next = tokens[k + 1];
+      if (next && res.actorAtToken[k + 1] !== x && (POSSESSIVE.has(next.text) || next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text))) continue;
+      return x;
+    }
+    // a definite description opening the sentence ("The group is also running ads"): the body it
+    // names before (speaker.ts `definiteAntecedent`)
+    let e = start;
+    while (e < v && /^(?:DET|ADJ|NOUN)$/.test(tokens[e].pos)) e++;
+    return e > start + 1 ? definiteAntecedent(this.doc, res, { start, end: e }, new Uint8Array(tokens.length)) : -1;
   }
 
   /**

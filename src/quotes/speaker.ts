@@ -88,6 +88,9 @@ function compatible(pron: string, type: string): boolean {
 const BODY_BEFORE_NAME = new Set([...COMPANY_KINDS, 'group', 'agency', 'bank', 'organization', 'organisation', 'charity', 'network', 'outlet',
   'broadcaster', 'newspaper', 'publisher']);
 
+/** Lower-case nouns of a business written before its name ("fertilizer group Yara", "security firm Ambrey"). */
+const BUSINESS_BEFORE_NAME = new Set([...COMPANY_KINDS, 'group', 'company', 'corporation', 'conglomerate']);
+
 /**
  * The type a pronoun reads an actor as: its own, except that an actor typed a person whose name
  * follows a noun of a body in lower case ("Shipping security firm Ambrey", a name the resolver
@@ -221,10 +224,14 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
   }
   // "Turkish President Recep Tayyip Erdogan", "Chinese Foreign Minister Wang Yi", "UN
   // Secretary-General Antonio Guterres": a state or body named before a title and the holder's name
-  // modifies the holder, who is the speaker
+  // modifies the holder, who is the speaker; so does an armed or political group ("Houthi military
+  // spokesman Yahya Saree", "Hamas leader X") and a state before a body's description and name
+  // ("French nuclear group Orano": the company speaks; a first-time user's report)
   for (let i = 0; i + 1 < groups.length; i++) {
     const g = groups[i], h = groups[i + 1];
-    if (!/^(?:state|igo|organization)$/.test(res.actors[g.actor].type) || res.actors[h.actor].type !== 'person' || h.start - g.end > 4) continue;
+    if (!/^(?:state|igo|organization|group|ngo)$/.test(res.actors[g.actor].type) || !/^(?:person|organization|group|ngo|igo)$/.test(res.actors[h.actor].type) || h.start - g.end > 4) continue;
+    // a body after a body is its holder only through a description in lower case ("nuclear group")
+    if (res.actors[h.actor].type !== 'person' && (h.start === g.end || !/^\p{Ll}/u.test(tokens[h.start - 1].text))) continue;
     let titleOnly = true;
     for (let j = g.end; j < h.start; j++) {
       const glued = tokens[j].text === '-' && tokens[j].start === tokens[j - 1].end;
@@ -315,13 +322,13 @@ export function speakerOfSource(doc: AnnotatedText, res: ActorResolution, span: 
  * admits a named organization or group with no agent role (an NER organization, as "the group"
  * often stands for an advocacy group).
  */
-const DEFINITE_HEADS: ReadonlyMap<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[] }> = (() => {
+const DEFINITE_HEADS: ReadonlyMap<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[]; described?: boolean }> = (() => {
   const group = { roles: ['REB', 'INS', 'OPP', 'PTY', 'SEP', 'UAF', 'RAD', 'NGO', 'HRI', 'ENV', 'LAB', 'REL', 'MOD', 'CVL'], types: ['group', 'ngo', 'organization'],
     name: /\b(?:Group|Movement|Front|Brigades?|Party|Watch|International|Organi[sz]ation|Militia|Taliban|Hezbollah|Hamas)\b/, anyNamed: true,
     notRoles: ['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG', 'MED', 'BUS', 'EDU'] };
   const outlet = { roles: ['MED'], types: ['organization'], name: /\b(?:Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Daily|News|Observer|Chronicle|Globe|Mail|Express|Monitor|Kommersant|Izvestia|Pravda|Reuters|Interfax|Xinhua|Tass|TASS|Radio|TV|Television|Broadcasting)\b/ };
-  const company = { roles: ['BUS'], types: ['organization'], name: /\b(?:Inc|Corp|Corporation|Ltd|LLC|Co|Company|Holdings|Airlines?|Motors|Energy|Petroleum|Oil|Gas|Bank|Group|PLC|plc|AG|SA)\b\.?/ };
-  const m = new Map<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[] }>();
+  const company = { roles: ['BUS'], types: ['organization'], name: /\b(?:Inc|Corp|Corporation|Ltd|LLC|Co|Company|Holdings|Airlines?|Motors|Energy|Petroleum|Oil|Gas|Bank|Group|PLC|plc|AG|SA)\b\.?/, described: true };
+  const m = new Map<string, { roles: string[]; types: string[]; name?: RegExp; anyNamed?: boolean; notRoles?: string[]; described?: boolean }>();
   for (const w of ['group', 'militia', 'faction', 'movement', 'organization', 'organisation', 'insurgents', 'rebels']) m.set(w, group);
   for (const w of ['newspaper', 'paper', 'daily', 'tabloid', 'outlet', 'broadcaster', 'network', 'channel', 'station', 'magazine', 'weekly', 'website']) m.set(w, outlet);
   for (const w of ['company', 'firm', 'corporation', 'conglomerate', 'carrier', 'airline', 'manufacturer', 'producer', 'retailer', 'operator', 'lender', 'giant']) m.set(w, company);
@@ -395,8 +402,12 @@ export function definiteAntecedent(doc: AnnotatedText, res: ActorResolution, men
   }
   const fits = (i: number): boolean => {
     const a = res.actors[i];
-    if (!specific(a) || !kind.types.includes(a.type)) return false;
     const roles = agentRoles(a.code, a.country);
+    // a business introduced by a description in lower case ("fertilizer group Yara", "security firm
+    // Ambrey"), whatever type and code the resolver gave its name (a first-time user's report)
+    if (kind.described && specific(a) && (a.type === 'organization' || a.type === 'person') && roles.every((r) => r === 'BUS') &&
+      a.mentions.some((m) => m.kind === 'name' && BUSINESS_BEFORE_NAME.has(tokens[m.tokenStart - 1]?.text ?? ''))) return true;
+    if (!specific(a) || !kind.types.includes(a.type)) return false;
     if (kind.notRoles && roles.some((r) => kind.notRoles!.includes(r))) return false;
     if (roles.some((r) => kind.roles.includes(r))) return true;
     if (kind.name && (kind.name.test(a.name) || a.mentions.some((m) => kind.name!.test(m.text)))) return true;
