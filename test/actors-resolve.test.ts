@@ -209,6 +209,12 @@ test('the story\'s country places a state body named by its kind and unnamed str
   assert.equal(actor(two, 'Foreign Ministry')?.country ?? null, null);
 });
 
+test('a name after "group" and a word of trade is a business; after an armed or advocacy group\'s word it is not', () => {
+  assert.equal(actor(run('The fertilizer group Norvik said it would cut output.'), 'Norvik')?.code, 'BUS');
+  const armed = run('The militant group Tadeka said it fired rockets.');
+  assert.notEqual(actor(armed, 'Tadeka')?.code, 'BUS');
+});
+
 test('appositions give the description, agent code and country of an unknown person', () => {
   const actors = run('"The border is calm," said Timur Bekov, a senior analyst at the Almaty Institute for Regional Studies. Zhang Xiao, China\'s ambassador to Kazakhstan, told reporters the same.');
   const bekov = actor(actors, 'Timur Bekov');

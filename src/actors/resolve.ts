@@ -139,6 +139,11 @@ const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', '
 /** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
 export const COMPANY_KINDS: ReadonlySet<string> = new Set(['firm', 'company', 'consultancy', 'producer', 'manufacturer', 'carrier', 'insurer', 'operator', 'giant', 'lender',
   'broker', 'contractor', 'startup', 'maker', 'conglomerate', 'miner', 'shipper', 'retailer', 'airline', 'automaker', 'exporter', 'importer']);
+/** Words before "group" that make it no business ("militant group", "rights group", "opposition group"). */
+const NON_BUSINESS_GROUP = new Set(['militant', 'rebel', 'armed', 'jihadist', 'terrorist', 'extremist', 'insurgent', 'opposition', 'rights', 'advocacy',
+  'lobby', 'pressure', 'campaign', 'activist', 'separatist', 'paramilitary', 'islamist', 'criminal', 'hacker', 'hacking', 'ethnic', 'political',
+  'civic', 'research', 'environmental', 'militia', 'resistance', 'protest', 'student', 'human', 'parliamentary', 'working', 'contact', 'support',
+  'aid', 'humanitarian', 'monitoring', 'watchdog', 'religious', 'youth', 'women', 'veterans', 'victims', 'rival', 'splinter', 'breakaway', 'nationalist']);
 /** Words of geography that open ("Strait of …") or end ("… Shoal") the name of a place that is no actor. */
 const GEO_WORDS = new Set(['strait', 'straits', 'gulf', 'bay', 'shoal', 'reef', 'reefs', 'channel', 'canal', 'cape', 'lake', 'sea', 'ocean', 'river',
   'peninsula', 'desert', 'mountains', 'mountain', 'valley', 'atoll', 'archipelago', 'sound', 'passage', 'isthmus', 'delta', 'basin', 'plateau', 'highlands']);
@@ -810,7 +815,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     // a name right after a lower-case word for a kind of company ("security firm Ambrey", "the
     // potash producer Belaruskali", "consultancy Dryad Global"): a business, whatever the NER
     // model calls it
-    if (run > i && !inHeading && i > 0 && COMPANY_KINDS.has(lower[i - 1]) && tokens[i - 1].text === lower[i - 1] && sameSentence(i - 1, i)) {
+    // (also "group" after a word of trade, "fertilizer group Yara", "nuclear group Orano"; not an
+    // armed, political or advocacy group's: "militant group", "rights group")
+    const businessGroup = lower[i - 1] === 'group' && i > 1 && tokens[i - 2].text === lower[i - 2] && /^(?:NOUN|ADJ)$/.test(tokens[i - 2].pos) && !NON_BUSINESS_GROUP.has(lower[i - 2]);
+    if (run > i && !inHeading && i > 0 && (COMPANY_KINDS.has(lower[i - 1]) || businessGroup) && tokens[i - 1].text === lower[i - 1] && sameSentence(i - 2, i)) {
       const name = text.slice(tk.start, tokens[run - 1].end);
       cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run), agent: 'BUS', description: null, origin: 'rule' });
       pendingTitle = null;
