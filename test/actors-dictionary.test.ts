@@ -177,9 +177,15 @@ test('a person resolves by any spelling variant', () => {
     ['Zelensky', 'zelensky-volodymyr'], ['Zelenskiy', 'zelensky-volodymyr'], ['Zelenskyy', 'zelensky-volodymyr'],
     ['Sadyr Zhaparov', 'japarov-sadyr'], ['Gurbanguly Berdymukhammedov', 'berdimuhamedov-gurbanguly'],
     ['Erdogan', 'erdogan-recep-tayyip'], ['Sergey Lavrov', 'lavrov-sergei'], ['Xi Jinping', 'xi-jinping'],
+    ['William Lai', 'lai-ching-te'], ['Goita', 'goita-assimi'], ['Tchiani', 'tiani-abdourahamane'],
   ] as const) {
     assert.deepEqual(idsFor(form, 'name'), [id], form);
   }
+  // Taiwan's presidency changed hands on 20 May 2024; Niger's junta took over in July 2023
+  assert.equal(holderId('President', 'TWN', '2024-05-19'), 'tsai-ing-wen');
+  assert.equal(holderId('President', 'TWN', '2024-05-20'), 'lai-ching-te');
+  assert.equal(holderId('President', 'NER', '2023-07-01'), 'bazoum-mohamed');
+  assert.equal(holderId('President', 'NER', '2024-01-01'), 'tiani-abdourahamane');
   const toqaev = dict.actors.get('tokayev-kassym-jomart');
   assert.equal(toqaev?.type, 'person');
   assert.equal(toqaev?.country, 'KAZ');
