@@ -743,3 +743,13 @@ test('warships or jets sent to no one are a show of force (154), not military ai
   const aid = run('Britain sent fighter jets to Poland.');
   assert.ok(aid.events.some((e) => e.code === '072' && actor(aid, e.target)?.code === 'POL'), show(aid));
 });
+
+test('a date between a determiner and its noun dates that noun, not the act ("a crackdown after the disputed July 28 election")', () => {
+  const doc = run('Security forces intensified a crackdown on protesters after the disputed April 28 presidential election.');
+  const e = doc.events.find((x) => x.root === '17');
+  assert.ok(e, show(doc));
+  assert.equal(e.dateSource, 'publication', show(doc));
+  // a date of the act itself still dates it
+  const own = run('Police arrested 20 protesters on April 30.');
+  assert.equal(own.events.find((x) => x.root === '17')?.date, '2024-04-30', show(own));
+});

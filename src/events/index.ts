@@ -1733,10 +1733,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // understanding" dates the understanding): only one that modifies the trigger dates it
       ownDates = ownDates.filter((d) => {
         if (BOUND_BEFORE_DATE.test(sentText.slice(0, d.start))) return false;
-        if (d.precision !== 'year' || d.text.length !== 4) return true;
-        const y = tokenAtStart.get(sent.start + d.start) ?? -1;
+        // (so does a day or month between a determiner and its noun: "after the disputed July 28
+        // presidential election" dates the election, not a crackdown after it)
+        const first = tokenAtStart.get(sent.start + d.start) ?? -1;
+        const bare = d.precision === 'year' && d.text.length === 4;
+        if (first < 0 || (!bare && !/^(?:DET|ADJ)$/.test(tokens[first - 1]?.pos ?? '') && !/(?:ed|en)$/.test(lower[first - 1] ?? ''))) return true;
+        let y = first;
+        while (y + 1 < tokens.length && tokens[y + 1].end <= sent.start + d.end) y++;
         const next = tokens[y + 1];
-        if (y < 0 || !next || !/^(?:NOUN|ADJ|PROPN)$/.test(next.pos) || next.sentence !== tokens[y].sentence) return true;
+        if (!next || !/^(?:NOUN|ADJ|PROPN)$/.test(next.pos) || next.sentence !== tokens[y].sentence) return true;
         return y < triggerStart && triggerStart <= y + 4 && !tokens.slice(y + 1, triggerStart).some((x) => x.pos === 'VERB' || x.pos === 'ADP');
       });
       // a possessive date ("the results of Sunday's election") dates the noun it owns: another date
