@@ -384,6 +384,24 @@ test('"--db FILE" with "--no-db" is refused; two inputs with the same text are s
   assert.match(r.stderr, /b\.txt: the same text as .*a\.txt; stored once/);
   assert.match(r.stderr, /2 documents analysed, 0 failed \(1 stored in .*; 1 repeated an earlier input's text\)/);
   assert.equal(storedArticles(db), 1);
+  // a later copy that knows less (no date, no URL) does not replace the row of one that knows them
+  const text = readFileSync(EXAMPLE, 'utf8');
+  writeFileSync(join(dir, 'two.jsonl'), [
+    JSON.stringify({ id: 'rich', text, url: 'https://news.example.org/caspian', published: '2023-03-04' }),
+    JSON.stringify({ id: 'bare', text }),
+  ].join('\n') + '\n');
+  const db2 = join(dir, 'two.db');
+  const r2 = await runCli(['analyze', join(dir, 'two.jsonl'), '--db', db2, '--format', 'jsonl'], { cwd: dir });
+  assert.equal(r2.status, 0, r2.stderr);
+  assert.match(r2.stderr, /bare.*the same text as .*rich.*; stored once, as .*rich.*, whose date or URL this input lacks/);
+  const store = openSqliteStore({ file: db2 });
+  try {
+    const kept = store.getDocument(jsonlDocs(r2)[0].article.id);
+    assert.equal(kept?.article.published, '2023-03-04');
+    assert.equal(kept?.article.url, 'https://news.example.org/caspian');
+  } finally {
+    store.close();
+  }
 });
 
 test('a run whose every input is refused leaves no database it created; an existing one is kept', async (t) => {

@@ -111,8 +111,8 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
   };
   const say = (line: string) => writeAround(process.stderr, line + '\n');
   const jsonDocs: unknown[] = [];
-  /** article id → the source first analysed with that text in this run (same text, same id: stored once) */
-  const seen = new Map<string, string>();
+  /** article id → the input whose row holds that text in this run (same text, same id: stored once) and what it knows (0-2: date, URL) */
+  const seen = new Map<string, { source: string; known: number }>();
   let repeated = 0;
   // Ctrl-C (SIGINT) or SIGTERM (a scheduler, `timeout`) ends the run cleanly between two
   // documents: what was analysed is printed and stored, the summary line says the run was
@@ -144,12 +144,22 @@ async function run(inputs: string[], opts: CommonOpts & { db?: string | false },
       } else {
         const doc: SteppeDocument = pipeline.analyze(item.doc);
         const first = seen.get(doc.article.id);
+        // what a row knows of its article beyond the text: a publication date, a URL
+        const known = (doc.article.published ? 1 : 0) + (doc.article.url ? 1 : 0);
+        let keep = true;
         if (first !== undefined) {
           repeated++;
-          if (store) say(first === item.doc.source ? `steppe: ${item.doc.source}: given twice; stored once`
-            : `steppe: ${item.doc.source}: the same text as ${first}; stored once, the stored row now naming ${item.doc.source}`);
-        } else seen.set(doc.article.id, item.doc.source);
-        store?.saveDocument(doc);
+          // (a copy that knows less, "a.txt" after "a.html" with its date and URL, does not replace
+          // the row: what the earlier input told would be lost)
+          keep = known >= first.known;
+          if (store) say(first.source === item.doc.source ? `steppe: ${item.doc.source}: given twice; stored once`
+            : keep ? `steppe: ${item.doc.source}: the same text as ${first.source}; stored once, the stored row now naming ${item.doc.source}`
+              : `steppe: ${item.doc.source}: the same text as ${first.source}; stored once, as ${first.source}, whose date or URL this input lacks`);
+        }
+        if (keep) {
+          seen.set(doc.article.id, { source: item.doc.source, known });
+          store?.saveDocument(doc);
+        }
         if (format === 'md') writeAround(process.stdout, renderMarkdown(doc) + '\n');
         else if (format === 'jsonl') writeAround(process.stdout, JSON.stringify(doc) + '\n');
         else jsonDocs.push(doc);
