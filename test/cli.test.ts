@@ -447,3 +447,10 @@ test('SIGTERM, or Ctrl-C twice, ends a run between two documents: what was analy
     assert.equal(storedArticles(db), docs.length, 'every printed document is stored, and no other');
   }
 });
+
+test('"analyse", the British spelling the help text reads, runs the same command', async (t) => {
+  const dir = tempDir(t);
+  const r = await runCli(['analyse', EXAMPLE, '--no-db', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(DocumentSchema.parse(JSON.parse(r.stdout)).article.title, EXAMPLE_TITLE);
+});

@@ -208,7 +208,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   program.exitOverride();
 
-  inputHelp(program.command('analyze').description('analyse articles: actors, quotes and events, stored in SQLite and printed'))
+  inputHelp(program.command('analyze').alias('analyse').description('analyze articles: actors, quotes and events, stored in SQLite and printed'))
     .addOption(new Option('--format <format>', 'output format (default: md on a terminal, json when piped)').choices(['md', 'json', 'jsonl']))
     .option('--db <file>', 'SQLite database file to store results in', fileName, 'steppe.db')
     .option('--no-db', 'do not store results')
