@@ -753,3 +753,12 @@ test('a date between a determiner and its noun dates that noun, not the act ("a 
   const own = run('Police arrested 20 protesters on April 30.');
   assert.equal(own.events.find((x) => x.root === '17')?.date, '2024-04-30', show(own));
 });
+
+test('an act someone "is said/believed to" have done is reported, not asserted', () => {
+  for (const text of ['Father Okello is said to be mediating in the current crisis.', 'The rebels are believed to have attacked the convoy.']) {
+    const doc = run(text);
+    assert.ok(doc.events.length >= 1, show(doc));
+    assert.ok(doc.events.every((e) => e.modality === 'reported'), show(doc));
+  }
+  assert.equal(run('The rebels attacked the convoy.').events[0]?.modality, 'asserted');
+});

@@ -1661,7 +1661,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (quoted && !(source >= 0 && quoted.speaker === source && p.kind === 'noun' && PERFORMATIVE_CUES.test(quoted.cue ?? ''))) modality = 'reported';
       // a claim the article attributes or hedges ("Russia allegedly shelled …", "According to Kuleba,
       // Russia launched …"): reported, not asserted
-      if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)))) modality = 'reported';
+      // (so is one "said/believed/thought to be" doing it: "Father X is said to be mediating")
+      if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)) ||
+        /\b(?:is|are|was|were|been|being)\s+(?:widely\s+)?(?:said|believed|thought|reported|alleged|rumou?red|understood|suspected)\s+to\b/i.test(text.slice(tokens[Math.max(sent.tokenStart, k - 6)].start, t.start)))) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
       // An act inside an accusation is the accuser's claim even when the accused is said to plan it
