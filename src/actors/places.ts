@@ -31,6 +31,8 @@ export interface Place {
 export interface PlaceIndex {
   byForm: Map<string, Place>;
   maxWords: number;
+  /** The first word of every form: a token that is none starts no place (a cheap test before the lookups). */
+  firstWords: Set<string>;
 }
 
 /**
@@ -39,7 +41,8 @@ export interface PlaceIndex {
  */
 export function loadPlaces(file = join(DATA_DIR, 'actors', 'places.yaml')): PlaceIndex {
   const byForm = new Map<string, Place>();
-  if (!existsSync(file)) return { byForm, maxWords: 0 };
+  const firstWords = new Set<string>();
+  if (!existsSync(file)) return { byForm, maxWords: 0, firstWords };
   const parsed = z.array(PlaceEntry).safeParse(parse(readFileSync(file, 'utf8')) ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -52,9 +55,10 @@ export function loadPlaces(file = join(DATA_DIR, 'actors', 'places.yaml')): Plac
       if (byForm.has(key)) throw new SteppeError('E_BAD_DICTIONARY', file, `entry ${n}: "${form}" is already a form of ${byForm.get(key)!.name}`);
       byForm.set(key, { name: e.name, country: e.country });
       maxWords = Math.max(maxWords, key.split(' ').length);
+      firstWords.add(key.split(' ')[0]);
     }
   });
-  return { byForm, maxWords };
+  return { byForm, maxWords, firstWords };
 }
 
 /** The lookup key of a place form: lower case, words as the tokenizer splits them ("Deir ez-Zor" → "deir ez - zor"). */

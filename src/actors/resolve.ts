@@ -460,6 +460,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
    * its end token and entry, or null.
    */
   const placeAt = (j: number): { end: number; place: Place } | null => {
+    if (!index.places.firstWords.has(lower[j] ?? '')) return null;
     for (let n = Math.min(index.places.maxWords, tokens.length - j); n >= 1; n--) {
       if (!sameSentence(j, j + n - 1)) continue;
       const place = index.places.byForm.get(lower.slice(j, j + n).join(' '));
