@@ -18,21 +18,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawTextArticle } from '../src/extract/text.js';
-import { createAnnotator } from '../src/nlp/annotate.js';
-import { loadActorDictionary } from '../src/actors/dictionary.js';
-import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { attributeQuotes, negatedVerb, reportedSpeech, type FoundQuote } from '../src/quotes/index.js';
+import { negatedVerb, reportedSpeech, type FoundQuote } from '../src/quotes/index.js';
+import { attributeText } from './helpers.js';
 import { loadTagger } from '../src/quotes/tagger.js';
 
-const annotate = createAnnotator();
-const index = buildResolverIndex(loadActorDictionary());
 const tagger = loadTagger();
 
+/** The quotes of a synthetic text as the pipeline finds and reports them (test/helpers.ts attributeText), with a speaker-name helper. */
 function analyse(text: string) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  const res0 = resolveActors(doc, index, { published: '2024-05-01' });
-  const { quotes: found, res } = attributeQuotes(doc, res0);
+  const { doc, res, quotes: found } = attributeText(text, { published: '2024-05-01' });
   const speakerOf = (q: FoundQuote) => (q.speaker >= 0 ? res.actors[q.speaker].name : null);
   return { doc, found, res, quotes: reportedSpeech(doc, res, found), speakerOf };
 }
@@ -52,10 +46,9 @@ describe('negated sayings (index.ts negatedVerb)', () => {
     ['The union not only said it would strike but set a date.', 'said', false],
     ['The ministry said the talks would resume.', 'said', false],
   ];
-  const annotateOnly = (text: string) => annotate(rawTextArticle(text, { source: 'synthetic' }));
   for (const [text, verb, negated] of cases) {
     test(`"${text}": "${verb}" is ${negated ? '' : 'not '}negated`, () => {
-      const doc = annotateOnly(text);
+      const { doc } = attributeText(text);
       const v = doc.tokens.findIndex((t) => t.text === verb);
       assert.ok(v >= 0);
       assert.equal(negatedVerb(doc, v), negated);
