@@ -749,7 +749,9 @@ test('a date between a determiner and its noun dates that noun, not the act ("a 
   const e = doc.events.find((x) => x.root === '17');
   assert.ok(e, show(doc));
   assert.equal(e.dateSource, 'publication', show(doc));
-  // a date of the act itself still dates it
+  // a date of the act itself still dates it, and so does the noun of a time the act falls in
+  const during = run('During an April 30 phone call with Sergei Lavrov, Wang Yi said China welcomed the CSTO mission.');
+  assert.equal(during.events.find((x) => x.trigger.text === 'welcomed')?.date, '2024-04-30', show(during));
   const own = run('Police arrested 20 protesters on April 30.');
   assert.equal(own.events.find((x) => x.root === '17')?.date, '2024-04-30', show(own));
 });

@@ -1737,9 +1737,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (BOUND_BEFORE_DATE.test(sentText.slice(0, d.start))) return false;
         // (so does a day or month between a determiner and its noun: "after the disputed July 28
         // presidential election" dates the election, not a crackdown after it)
+        // (but the noun of a time the act falls in dates it: "During a January 10 phone call, Wang
+        // said China welcomed …", "at a May 3 meeting")
         const first = tokenAtStart.get(sent.start + d.start) ?? -1;
         const bare = d.precision === 'year' && d.text.length === 4;
         if (first < 0 || (!bare && !/^(?:DET|ADJ)$/.test(tokens[first - 1]?.pos ?? '') && !/(?:ed|en)$/.test(lower[first - 1] ?? ''))) return true;
+        if (!bare) {
+          let b = first - 1;
+          while (b > sent.tokenStart && /^(?:DET|ADJ)$/.test(tokens[b].pos)) b--;
+          if (/^(?:during|at|in|on|amid)$/.test(lower[b])) return true;
+        }
         let y = first;
         while (y + 1 < tokens.length && tokens[y + 1].end <= sent.start + d.end) y++;
         const next = tokens[y + 1];
