@@ -211,6 +211,9 @@ test('the story\'s country places a state body named by its kind and unnamed str
 
 test('a name after "group" and a word of trade is a business; after an armed or advocacy group\'s word it is not', () => {
   assert.equal(actor(run('The fertilizer group Norvik said it would cut output.'), 'Norvik')?.code, 'BUS');
+  // a demonym before the words of its kind gives its country; one in another clause does not
+  assert.equal(actor(run('Norwegian fertilizer group Norvik said it would cut output.'), 'Norvik')?.code, 'NORBUS');
+  assert.equal(actor(run('Kenya said security firm Ambrey had warned ships.'), 'Ambrey')?.code, 'BUS');
   const armed = run('The militant group Tadeka said it fired rockets.');
   assert.notEqual(actor(armed, 'Tadeka')?.code, 'BUS');
 });

@@ -821,7 +821,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const businessGroup = lower[i - 1] === 'group' && i > 1 && tokens[i - 2].text === lower[i - 2] && /^(?:NOUN|ADJ)$/.test(tokens[i - 2].pos) && !NON_BUSINESS_GROUP.has(lower[i - 2]);
     if (run > i && !inHeading && i > 0 && (COMPANY_KINDS.has(lower[i - 1]) || businessGroup) && tokens[i - 1].text === lower[i - 1] && sameSentence(i - 2, i)) {
       const name = text.slice(tk.start, tokens[run - 1].end);
-      cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run), agent: 'BUS', description: null, origin: 'rule' });
+      // (its country: one inside the name, else a demonym before the words of its kind, "Norwegian
+      // fertilizer group Yara", "Chinese tech giant Zhiyun")
+      let home: string | null = null;
+      for (let k = i - 2; !home && k >= Math.max(0, i - 5) && sameSentence(k, i); k--) {
+        const m = dictMatch(k);
+        if (m && m[0] === k + 1 && m[1].kind === 'demonym') home = dict.actors.get(m[1].actorId)?.country ?? null;
+        else if (tokens[k].text !== lower[k] || !/^(?:NOUN|ADJ)$/.test(tokens[k].pos)) break;
+      }
+      cands.push({ tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `org:${name}`, name, type: 'organization', country: countryInside(i, run) ?? home, agent: 'BUS', description: null, origin: 'rule' });
       pendingTitle = null;
       i = run;
       continue;
