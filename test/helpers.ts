@@ -15,7 +15,7 @@ import { rawTextArticle } from '../src/extract/text.js';
 import { createAnnotator, type Annotator } from '../src/nlp/annotate.js';
 import { loadActorDictionary } from '../src/actors/dictionary.js';
 import { buildResolverIndex, resolveActors, type ResolverIndex } from '../src/actors/resolve.js';
-import { attributeQuotes } from '../src/quotes/index.js';
+import { attributeQuotes, reportedSpeech, type FoundQuote } from '../src/quotes/index.js';
 import { loadParserModel, parseDocument as parseDependencies } from '../src/nlp/parser/index.js';
 import type { ParseView } from '../src/types.js';
 
@@ -231,4 +231,15 @@ export function attributeText(text: string, opts: { rulesOnly?: boolean; publish
   const res0 = resolveActors(doc, resolverIndex, { published: opts.published ?? '2023-01-01' });
   const { quotes, res } = attributeQuotes(doc, res0, opts.rulesOnly ? { model: null } : {});
   return { doc, res, quotes };
+}
+
+/**
+ * The quotes a synthetic text reports, as the pipeline outputs them: `attributeText`, then
+ * `reportedSpeech`; with `found` (the attributions before reporting) and `speakerOf` (a quote's
+ * speaker name, or null).
+ */
+export function reportedText(text: string, opts: { published?: string } = {}) {
+  const { doc, res, quotes: found } = attributeText(text, opts);
+  const speakerOf = (q: FoundQuote) => (q.speaker >= 0 ? res.actors[q.speaker].name : null);
+  return { doc, res, found, quotes: reportedSpeech(doc, res, found), speakerOf };
 }

@@ -17,24 +17,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawTextArticle } from '../src/extract/text.js';
-import { createAnnotator } from '../src/nlp/annotate.js';
-import { loadActorDictionary } from '../src/actors/dictionary.js';
-import { buildResolverIndex, resolveActors } from '../src/actors/resolve.js';
-import { attributeQuotes, reportedSpeech, type FoundQuote } from '../src/quotes/index.js';
 import { loadTagger } from '../src/quotes/tagger.js';
+import { reportedText } from './helpers.js';
 
-const annotate = createAnnotator();
-const index = buildResolverIndex(loadActorDictionary());
 const tagger = loadTagger();
 
-function reported(text: string) {
-  const doc = annotate(rawTextArticle(text, { source: 'synthetic' }));
-  const res0 = resolveActors(doc, index, { published: '2025-06-18' });
-  const { quotes, res } = attributeQuotes(doc, res0);
-  const speakerOf = (q: FoundQuote) => (q.speaker >= 0 ? res.actors[q.speaker].name : null);
-  return { quotes: reportedSpeech(doc, res, quotes), speakerOf };
-}
+/** The quotes of a synthetic text as the pipeline reports them (test/helpers.ts reportedText). */
+const reported = (text: string) => reportedText(text, { published: '2025-06-18' });
 
 describe('quotes: user faults, round 4', { skip: tagger ? false : 'models/quotes not installed' }, () => {
   test('"…, a charge X denied" reports nothing of X', () => {

@@ -18,18 +18,14 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { negatedVerb, reportedSpeech, type FoundQuote } from '../src/quotes/index.js';
-import { attributeText } from './helpers.js';
+import { negatedVerb } from '../src/quotes/index.js';
+import { attributeText, reportedText } from './helpers.js';
 import { loadTagger } from '../src/quotes/tagger.js';
 
 const tagger = loadTagger();
 
-/** The quotes of a synthetic text as the pipeline finds and reports them (test/helpers.ts attributeText), with a speaker-name helper. */
-function analyse(text: string) {
-  const { doc, res, quotes: found } = attributeText(text, { published: '2024-05-01' });
-  const speakerOf = (q: FoundQuote) => (q.speaker >= 0 ? res.actors[q.speaker].name : null);
-  return { doc, found, res, quotes: reportedSpeech(doc, res, found), speakerOf };
-}
+/** The quotes of a synthetic text as the pipeline reports them (test/helpers.ts reportedText). */
+const analyse = (text: string) => reportedText(text, { published: '2024-05-01' });
 
 describe('negated sayings (index.ts negatedVerb)', () => {
   const cases: Array<[string, string, boolean]> = [
