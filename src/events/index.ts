@@ -29,7 +29,7 @@
 import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';
 import { DOMESTIC_AGENTS, type ActorResolution } from '../actors/resolve.js';
-import type { FoundQuote } from '../quotes/index.js';
+import { raisedPassive, type FoundQuote } from '../quotes/index.js';
 import { DEFAULT_PLOVER_VERSION, loadCodebook, type Codebook, type PloverVersion } from './codebook.js';
 import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIndex } from './patterns.js';
 import { resolveDates } from '../time/index.js';
@@ -731,6 +731,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   };
   /** Per character of the text, the index of the first quote (in `quotes` order) that holds it, else -1; built on first use. */
   let quoteAt: Int32Array | null = null;
+  /** No token inside quotation marks, for `raisedPassive` (the act's own clause is read whether quoted or not). */
+  let unquoted: Uint8Array | undefined;
   const inQuote = (offset: number): FoundQuote | undefined => {
     if (!quoteAt) {
       quoteAt = new Int32Array(text.length + 1).fill(-1);
@@ -1661,9 +1663,13 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (quoted && !(source >= 0 && quoted.speaker === source && p.kind === 'noun' && PERFORMATIVE_CUES.test(quoted.cue ?? ''))) modality = 'reported';
       // a claim the article attributes or hedges ("Russia allegedly shelled …", "According to Kuleba,
       // Russia launched …"): reported, not asserted
-      // (so is one "said/believed/thought to be" doing it: "Father X is said to be mediating")
+      // (so is one someone "is said/believed/thought to" do: "Father X is said to be mediating",
+      // the quote module's `raisedPassive`)
       if (modality === 'asserted' && (/\baccording to\b/i.test(sentText) || lower.slice(Math.max(sent.tokenStart, k - 4), k + 2).some((w) => HEDGES.has(w)) ||
-        /\b(?:is|are|was|were|been|being)\s+(?:widely\s+)?(?:said|believed|thought|reported|alleged|rumou?red|understood|suspected)\s+to\b/i.test(text.slice(tokens[Math.max(sent.tokenStart, k - 6)].start, t.start)))) modality = 'reported';
+        lower.slice(Math.max(sent.tokenStart, k - 6), k).some((_, n, w) => {
+          const j = k - w.length + n;
+          return tokens[j].pos === 'VERB' && raisedPassive(doc, { start: j, end: j + 1 }, unquoted ??= new Uint8Array(tokens.length));
+        }))) modality = 'reported';
       // an act inside what someone says, alleges or denies ("Tajikistan denied that its soldiers had
       // opened fire", "accused Armenia of shelling") is reported, not asserted by the article
       // An act inside an accusation is the accuser's claim even when the accused is said to plan it

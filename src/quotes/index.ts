@@ -972,9 +972,10 @@ const BE_FORM = /^(?:is|are|was|were|be|been|being|'s|’s)$/i;
  * the participle after "it" and a form of "be" ("It is believed that …", "it was reported that
  * …"). Someone unnamed believes or says it; the subject is what is said, not who says it. The
  * agent of such a passive ("is believed by analysts to be …") is still its source
- * (`passiveAgent`). Our rule.
+ * (`passiveAgent`). `quoted`: 1 for tokens inside quotation marks, which are never the cue. The
+ * event coder uses it too: an act someone "is said to" have done is reported. Our rule.
  */
-function raisedPassive(doc: AnnotatedText, cue: { start: number; end: number }, quoted: Uint8Array): boolean {
+export function raisedPassive(doc: AnnotatedText, cue: { start: number; end: number }, quoted: Uint8Array): boolean {
   const { tokens } = doc;
   const v = cueVerb(doc, cue);
   if (v < 1 || quoted[v]) return false;
