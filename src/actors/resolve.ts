@@ -276,12 +276,20 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return k >= 0 && LOCATIVE.has(lower[k]) && sameSentence(k, i);
   };
 
-  /** Longest dictionary name starting at token i; returns [endToken(exclusive), name]. Memoized per token. */
+  /**
+   * Longest dictionary name starting at token i; returns [endToken(exclusive), name]. Memoized per
+   * token. A gazetteer place of more words starting there wins: its first words are no actor
+   * ("British Columbia", "Santiago de Cuba", "the Niger Delta", "Xi'an").
+   */
   const dictMemo: Array<[number, DictName] | null | undefined> = new Array(tokens.length);
   const dictMatch = (i: number): [number, DictName] | null => {
     if (i >= tokens.length) return null;
     let m = dictMemo[i];
-    if (m === undefined) { m = dictMatchAt(i); dictMemo[i] = m; }
+    if (m === undefined) {
+      m = dictMatchAt(i);
+      if (m && (placeAt(i)?.end ?? 0) > m[0]) m = null;
+      dictMemo[i] = m;
+    }
     return m;
   };
   const dictMatchAt = (i: number): [number, DictName] | null => {
@@ -385,9 +393,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   const takeCountryPrefix = (i: number): { country: string | null; end: number; text: string } => {
     const m = dictMatch(i);
     // (a gazetteer place before an agent word gives its state: "the Alberta government", "British
-    // Columbia police"; it wins over a shorter demonym)
+    // Columbia police")
     const place = index.places.maxWords && isCap(tokens[i]?.text ?? '') ? placeAt(i) : null;
-    if (place && place.place.country && (!m || place.end > m[0])) {
+    if (place && place.place.country && !m) {
       let end = place.end;
       if (lower[end] === "'s" || lower[end] === '’s') end++;
       if (agentMatch(end)) return { country: place.place.country, end, text: text.slice(tokens[i].start, tokens[end - 1].end) };
@@ -448,7 +456,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
     const m = dictMatch(j);
     const place = placeAt(j);
-    if (m && !(place && place.end > m[0])) {
+    if (m) {
       const a = dict.actors.get(m[1].actorId);
       // a state's name or capital, not a demonym ("police of Russian origin") or an organization
       return a && a.type === 'state' && m[1].kind !== 'demonym' && !(lower[m[0]] === "'s" || lower[m[0]] === '’s') ? a.country : null;
@@ -734,10 +742,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let dm = dictMatch(i);
     // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
     // Goma"), or elsewhere when the place is the whole capitalised run ("shelled Kharkiv", "Mariupol
-    // fell"): a place, not an actor, unless the dictionary names an actor there (in fewer words:
-    // "British Columbia" is a place, not the British)
-    const longerPlace = dm && dm[1].kind === 'demonym' && index.places.maxWords ? (placeAt(i)?.end ?? 0) > dm[0] : false;
-    if (longerPlace) dm = null;
+    // fell"): a place, not an actor, unless the dictionary names an actor there (in as many words:
+    // `dictMatch` yields to a longer place, "British Columbia" is no mention of the British)
     if (index.places.maxWords && isCap(tokens[i].text) && !dm && !NAME_STOP.has(tokens[i].text)) {
       const hit = placeAt(i);
       const placeContext = i > 0 && (locativeBefore(i) || PLACE_LEAD.has(`${lower[i - 2] ?? ''} ${lower[i - 1]}`));
