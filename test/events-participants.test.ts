@@ -192,6 +192,25 @@ test('domestic agents take the country of a capital apposed to "the capital" whe
   assert.equal(actor(doc, clash?.target)?.code, 'ZWECOP', show(doc));
 });
 
+test('a state described before its name is still the place agents act in ("in the Caribbean nation of Suriname")', () => {
+  const doc = run('Police in the small island nation of Palau arrested twelve protesters on Friday.');
+  const arrest = doc.events.find((e) => e.code === '173');
+  assert.equal(actor(doc, arrest?.source)?.code, 'PLWCOP', show(doc));
+  assert.equal(arrest?.location?.country, 'PLW', show(doc));
+  const colony = run('Authorities in the former Portuguese colony of Angola lifted the curfew on Sunday.');
+  assert.equal(actor(colony, colony.events[0]?.source)?.country, 'AGO', show(colony));
+});
+
+test('a state after a locative is a place, not a target, in any word of its name and after "the"', () => {
+  for (const [text, place] of [['Police arrested five people in the United States on Monday.', 'USA'], ['Police arrested five people in South Korea on Monday.', 'KOR'],
+    ['Police detained two men in the Gulf state of Qatar on Monday.', 'QAT']]) {
+    const doc = run(text);
+    const arrest = doc.events.find((e) => e.code === '173');
+    assert.equal(arrest?.target ?? null, null, `${text} ${show(doc)}`);
+    assert.equal(arrest?.location?.country, place, `${text} ${show(doc)}`);
+  }
+});
+
 test('the speaker of a trailing attribution is no target', () => {
   const doc = run('Government warplanes pounded the enclave on Friday, killing at least five people, opposition activists and a war monitor reported.');
   const killing = doc.events.find((e) => e.trigger.text === 'killing');

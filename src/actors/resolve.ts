@@ -134,6 +134,27 @@ const LEAVING = /^(?:withdraw\w*|recall\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*
 const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|consulates?|missions?|delegations?)$/;
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
+/**
+ * Nouns for a state or territory that a name follows after "of" in a descriptive phrase ("the
+ * Caribbean nation of Suriname", "the former Portuguese colony of Angola", "the Gulf state of Qatar").
+ */
+const STATE_NOUNS = new Set(['nation', 'nations', 'country', 'countries', 'state', 'states', 'kingdom', 'republic', 'colony', 'colonies',
+  'territory', 'emirate', 'monarchy', 'archipelago', 'island', 'islands', 'enclave', 'exclave']);
+/**
+ * Past a description of a state before its name, from token j: "small island nation of" in
+ * "police in the small island nation of Fiji", "former Portuguese colony of" (at most five
+ * modifiers, hyphens included, then a lower-case noun of {@link STATE_NOUNS}, then "of" and a
+ * capitalised word of the same sentence): the index of the name, or j when no such description
+ * starts there.
+ */
+export function afterStateDescription(tokens: readonly Token[], j: number): number {
+  for (let k = j; k < j + 6 && k < tokens.length && tokens[k].sentence === tokens[j].sentence; k++) {
+    const w = tokens[k].text;
+    if (STATE_NOUNS.has(w) && tokens[k + 1]?.text === 'of') return tokens[k + 2] && isCap(tokens[k + 2].text) && tokens[k + 2].sentence === tokens[j].sentence ? k + 2 : j;
+    if (!/^(?:ADJ|NOUN|PROPN|NUM)$/.test(tokens[k].pos) && w !== '-' && w !== 'former') return j;
+  }
+  return j;
+}
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
@@ -453,6 +474,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     end = p;
     let j = end + 1;
     if (lower[j] === 'the') j++;
+    j = afterStateDescription(tokens, j);
     if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
     const m = dictMatch(j);
     const place = placeAt(j);

@@ -28,7 +28,7 @@
  */
 import type { AnnotatedText } from '../types.js';
 import type { Modality } from '../schema.js';
-import { DOMESTIC_AGENTS, type ActorResolution } from '../actors/resolve.js';
+import { DOMESTIC_AGENTS, afterStateDescription, type ActorResolution } from '../actors/resolve.js';
 import { raisedPassive, type FoundQuote } from '../quotes/index.js';
 import { DEFAULT_PLOVER_VERSION, loadCodebook, type Codebook, type PloverVersion } from './codebook.js';
 import { loadPatterns, loadTargetPrepositions, type EventPattern, type PatternIndex } from './patterns.js';
@@ -626,6 +626,19 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     else if (placeStarts.has(k)) while (e + 1 < tokens.length && tokens[e + 1].pos === 'PROPN' && tokens[e + 1].sentence === tokens[k].sentence) e++;
     return e;
   };
+  /**
+   * Does a locative preposition open the phrase of the mention of actor a at token k (any word of
+   * it): "in Kazakhstan", "in the United States", "in the Gulf state of Qatar"?
+   */
+  const afterLocative = (k: number, a: number): boolean => {
+    while (k > 0 && actorAtToken[k - 1] === a) k--;
+    for (let j = k - 1; j >= Math.max(0, k - 9) && actorAtToken[j] !== a; j--) {
+      if (!LOCATIVE.has(lower[j])) continue;
+      const at = lower[j + 1] === 'the' ? j + 2 : j + 1;
+      return at === k || afterStateDescription(tokens, at) === k;
+    }
+    return false;
+  };
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
     const a = actorAtToken[k];
@@ -633,7 +646,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     if (a < 0 || (actors[a].type === 'location' && !allowLocative)) return false;
     // "in Kazakhstan" names a place, not a participant; so does an organization or group "along" or
     // "across" ("exchanged fire along the Line of Control": a line, whatever the resolver made of it)
-    if (!allowLocative && actors[a].type === 'state' && k > 0 && LOCATIVE.has(lower[k - 1]) && actorAtToken[k - 1] !== a) return false;
+    if (!allowLocative && actors[a].type === 'state' && afterLocative(k, a)) return false;
     if (actors[a].type === 'organization' || actors[a].type === 'group') {
       let m0 = k;
       while (m0 > 0 && actorAtToken[m0 - 1] === a) m0--;
@@ -1795,7 +1808,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const dist = j < triggerStart ? triggerStart - j : j - triggerEnd;
         if (dist >= bestDist) continue;
         // "in northern Syria", "in eastern Ukraine": a direction word before the place
-        const at = DIRECTIONS.has(lower[j + 1]) ? j + 2 : j + 1;
+        let at = DIRECTIONS.has(lower[j + 1]) ? j + 2 : j + 1;
+        if (lower[at] === 'the') at = afterStateDescription(tokens, at + 1);
         const a = actorAtToken[at];
         const place = res.places.find((pl) => pl.tokenStart === at);
         if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
