@@ -143,6 +143,14 @@ const CASES: Array<[string, string, string]> = [
   ['120', 'quit a deal (not a yield, 080)', 'Moscow quit the grain deal with Ukraine in July.'],
   ['120', 'renege on an accord', 'The president reneged on the nuclear accord with Iran.'],
   ['043', 'receive an ambassador', 'The Omani foreign minister received the Iranian ambassador in Muscat on Sunday.'],
+  // agreements, pledges, withdrawals and expulsions found missing on NGEC training stories (session 10)
+  ['030', 'reach a deal (an agreement reached, not signed)', 'Eritrea reached a deal with Djibouti on Sunday over the border.'],
+  ['030', 'strike a deal (no strike, 190)', 'The Malian junta struck a deal with Tuareg rebels in Algiers.'],
+  ['057', 'finalise an accord', 'Chile and Peru finalised the fisheries accord on Tuesday.'],
+  ['030', 'pledge to work with', 'Ghana pledged to work with Togo on border security.'],
+  ['0874', 'pull troops from', 'Chad is pulling its last troops from Niger.'],
+  ['174', 'expel people', 'Equatorial Guinea expelled 40 people on Saturday.'],
+  ['016', 'a denial', 'The Rwandan government issued a denial on Monday.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
@@ -176,6 +184,8 @@ test('a progressive the tagger reads as an adjective ("are striking rebel positi
   assert.ok(codes('Syrian warplanes are striking rebel positions near Hama.').includes('195'));
   assert.ok(codes('Government troops were shelling the town of Kafr Nabl.').some((c) => c.startsWith('19')));
   assert.deepEqual(codes('The new tariffs are alarming exporters in Brazil.'), []);
+  // (read as a noun after "been")
+  assert.ok(codes('The security services have been torturing detainees in Bahrain.').includes('1822'));
 });
 
 test('withdrawals are military only with forces or a place; "shot down" is military force; a denial does not reach what the denier asserts after ", saying"', () => {

@@ -957,10 +957,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (lemma && before && /^(?:DET|NUM|PROPN|ADP|PRON|ADJ|NOUN)$/.test(tokens[k + 1].pos) &&
           !/^['’]s$/.test(lower[k - 1])) candidates = coder.patterns.byVerb.get(lemma);
       }
-      // a progressive the tagger read as an adjective ("warplanes are striking/ADJ rebel positions",
-      // "troops were shelling/ADJ the town"): an -ing form of a pattern verb right after a form of
-      // "be" and before an object-like word
-      if (!candidates && t.pos === 'ADJ' && /ing$/.test(lower[k]) && k > sent.tokenStart && k + 1 < sent.tokenEnd &&
+      // a progressive the tagger read as an adjective or noun ("warplanes are striking/ADJ rebel
+      // positions", "troops were shelling/ADJ the town", "have been torturing/NOUN detainees"): an
+      // -ing form of a pattern verb right after a form of "be" and before an object-like word
+      if (!candidates && (t.pos === 'ADJ' || t.pos === 'NOUN') && /ing$/.test(lower[k]) && k > sent.tokenStart && k + 1 < sent.tokenEnd &&
         /^(?:is|are|was|were|be|been)$/.test(lower[k - 1]) && /^(?:DET|NUM|PROPN|NOUN|PRON)$/.test(tokens[k + 1].pos) && !insideActorName(k)) {
         const lemma = coder.verbForms.get(lower[k]);
         if (lemma) candidates = coder.patterns.byVerb.get(lemma);
