@@ -203,7 +203,7 @@ test('a state described before its name is still the place agents act in ("in th
 
 test('a state after a locative is a place, not a target, in any word of its name and after "the"', () => {
   for (const [text, place] of [['Police arrested five people in the United States on Monday.', 'USA'], ['Police arrested five people in South Korea on Monday.', 'KOR'],
-    ['Police detained two men in the Gulf state of Qatar on Monday.', 'QAT']]) {
+    ['Police detained two men in the Gulf state of Qatar on Monday.', 'QAT'], ['Police arrested two men in eastern Chad on Monday.', 'TCD']]) {
     const doc = run(text);
     const arrest = doc.events.find((e) => e.code === '173');
     assert.equal(arrest?.target ?? null, null, `${text} ${show(doc)}`);

@@ -151,6 +151,14 @@ const CASES: Array<[string, string, string]> = [
   ['0874', 'pull troops from', 'Chad is pulling its last troops from Niger.'],
   ['174', 'expel people', 'Equatorial Guinea expelled 40 people on Saturday.'],
   ['016', 'a denial', 'The Rwandan government issued a denial on Monday.'],
+  ['026', 'request a meeting (the meeting is not held)', 'The Latvian president requested a meeting with the Estonian prime minister.'],
+  ['125', 'decline to meet', 'The Gabonese army chief declined to meet with his Cameroonian counterpart.'],
+  ['121', 'decline aid', 'Nepal declined humanitarian assistance from India after the floods.'],
+  ['045', 'broker a ceasefire (mediation, not a truce declared)', 'Qatar brokered a ceasefire between the two militias.'],
+  ['112', 'allege', 'Danish prosecutors allege that the shipping firm violated sanctions.'],
+  ['130', 'threaten with arrest', 'Police in Lusaka threatened the marchers with arrest.'],
+  ['035', 'agree to concessions', 'The Moldovan government agreed to concessions on Thursday.'],
+  ['166', 'expel diplomats, in a Title Case headline', 'Saint Lucia Expels Dozens of Diplomats Following Accusations'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
@@ -159,6 +167,12 @@ for (const [code, kind, sentence] of CASES) {
     assert.ok(found.includes(code), `expected ${code}, got ${JSON.stringify(found)}`);
   });
 }
+
+test('what is asked for, threatened or brokered is the theme, not an event of its own', () => {
+  assert.ok(!codes('The Latvian president requested a meeting with the Estonian prime minister.').some((c) => c.startsWith('04')));
+  assert.ok(!codes('Police in Lusaka threatened the marchers with arrest.').includes('173'));
+  assert.ok(!codes('Qatar brokered a ceasefire between the two militias.').includes('0871'));
+});
 
 test('ambiguous verbs need their object: no event for a released statement, an economic hit or a trip home', () => {
   // "executed" a plan or a contract is no killing

@@ -628,13 +628,14 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   };
   /**
    * Does a locative preposition open the phrase of the mention of actor a at token k (any word of
-   * it): "in Kazakhstan", "in the United States", "in the Gulf state of Qatar"?
+   * it): "in Kazakhstan", "in the United States", "in east London", "in the Gulf state of Qatar"?
    */
   const afterLocative = (k: number, a: number): boolean => {
     while (k > 0 && actorAtToken[k - 1] === a) k--;
     for (let j = k - 1; j >= Math.max(0, k - 9) && actorAtToken[j] !== a; j--) {
       if (!LOCATIVE.has(lower[j])) continue;
-      const at = lower[j + 1] === 'the' ? j + 2 : j + 1;
+      let at = lower[j + 1] === 'the' ? j + 2 : j + 1;
+      if (DIRECTIONS.has(lower[at]) && actorAtToken[at] !== a) at++;
       return at === k || afterStateDescription(tokens, at) === k;
     }
     return false;
@@ -1136,8 +1137,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
             // ("launched air strikes": air strikes, 195, not a strike, 143); not an intent's object,
             // which names what is promised ("pledged military aid": 033, CAMEO codebook v1.1b3 03x)
             if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && j > end && !p.code.startsWith('03') && SUPPORT_VERBS.has(t.lemma.toLowerCase()) && endsNounPattern(j, p.code)) continue;
-            // (a word of a capitalised name is no object word: "a Marshall Islands-flagged tanker" names no islands)
-            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && !(actorAtToken[j] >= 0 && j > end && /^\p{Lu}/u.test(tokens[j].text))) { at = j; break; }
+            // (a word of a capitalised name is no object word: "a Marshall Islands-flagged tanker" names no
+            // islands; in a Title Case headline every word is capitalised: "Expels Dozens of Diplomats")
+            if ((p.object.includes(lower[j]) || p.object.includes(tokens[j].lemma)) && !(actorAtToken[j] >= 0 && j > end && /^\p{Lu}/u.test(tokens[j].text) && !titleCase)) { at = j; break; }
             // a two-word object ("formal protest", "security cooperation"): both words are the object's
             if (p.object.includes(phrase2)) { at = j; pair = true; break; }
             // "@person": a person or group actor as the object ("released Pablo Moncayo"), at the end
