@@ -159,6 +159,10 @@ const CASES: Array<[string, string, string]> = [
   ['130', 'threaten with arrest', 'Police in Lusaka threatened the marchers with arrest.'],
   ['035', 'agree to concessions', 'The Moldovan government agreed to concessions on Thursday.'],
   ['166', 'expel diplomats, in a Title Case headline', 'Saint Lucia Expels Dozens of Diplomats Following Accusations'],
+  ['091', 'investigate a shooting (a crime; the shooting its theme)', 'Police in Oslo were investigating a shooting at a bar.'],
+  ['080', 'freeze construction', 'Serbia froze construction at the disputed mine.'],
+  ['035', 'agree to halt construction (intent to yield)', 'Serbia agreed to halt construction at the disputed mine.'],
+  ['120', '"declines" read as a noun before the "to" of "decline to"', 'The Ugandan government declines to lift the ban.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {

@@ -955,7 +955,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         // or possessive before it; a 3rd-person -s form ("lifts") needs a subject-like word before it
         const past = !/s$/.test(lower[k]) || /(?:ed|en)$/.test(lower[k]);
         const before = past ? !/^(?:DET|ADP|CCONJ|PUNCT)$/.test(tokens[k - 1].pos) : /^(?:PROPN|NOUN|PRON)$/.test(tokens[k - 1].pos);
-        if (lemma && before && /^(?:DET|NUM|PROPN|ADP|PRON|ADJ|NOUN)$/.test(tokens[k + 1].pos) &&
+        // (or before the "to" of a pattern's "verb + to": "the government declines/NOUN to end the curfew")
+        const verbTo = lower[k + 1] === 'to' && !!lemma && (coder.patterns.byVerb.get(lemma) ?? []).some((p) => p.words.join(' ') === `${lemma} to`);
+        if (lemma && before && (/^(?:DET|NUM|PROPN|ADP|PRON|ADJ|NOUN)$/.test(tokens[k + 1].pos) || verbTo) &&
           !/^['’]s$/.test(lower[k - 1])) candidates = coder.patterns.byVerb.get(lemma);
       }
       // a progressive the tagger read as an adjective or noun ("warplanes are striking/ADJ rebel
