@@ -172,6 +172,15 @@ for (const [code, kind, sentence] of CASES) {
   });
 }
 
+test('violence with no named perpetrator or victim is an event where the sentence places it; a topic with no place is none', () => {
+  const doc = pipeline.analyze({ source: 't', format: 'text', content: 'A car bomb exploded in Mogadishu on Friday, killing nine people.', published: '2024-05-06' });
+  const bomb = doc.events.find((e) => e.code === '183');
+  assert.equal(bomb?.location?.country, 'SOM', JSON.stringify(doc.events));
+  assert.equal(bomb?.source, null);
+  assert.ok(!codes('Car bombs have become rarer.').some((c) => c.startsWith('18')));
+  assert.ok(codes('Militants set off a bomb outside the police station.').includes('183'));
+});
+
 test('what is asked for, threatened or brokered is the theme, not an event of its own', () => {
   assert.ok(!codes('The Latvian president requested a meeting with the Estonian prime minister.').some((c) => c.startsWith('04')));
   assert.ok(!codes('Police in Lusaka threatened the marchers with arrest.').includes('173'));
