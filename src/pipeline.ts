@@ -15,6 +15,7 @@ import { SteppeError } from './errors.js';
 import { extractHtml } from './extract/html.js';
 import { extractText, rawTextArticle } from './extract/text.js';
 import { createAnnotator } from './nlp/annotate.js';
+import { knownNameEnd } from './actors/known-names.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadParserModel, emptyParse, parseSentencesInto, DEFAULT_PARSER_DIR } from './nlp/parser/index.js';
@@ -134,8 +135,9 @@ export function countLetters(text: string): { letters: number; latin: number } {
 
 /** Build the pipeline: loads the NLP model, the actor dictionary, the codebook and the patterns once. */
 export function createPipeline(opts: PipelineOptions = {}): Pipeline {
-  const annotate = createAnnotator();
   const resolverIndex = buildResolverIndex(loadActorDictionary({ extraFiles: opts.actorFiles }));
+  // (Title Case headlines are read again in lower case but for the names the dictionary knows)
+  const annotate = createAnnotator({ nameEnd: (text, start) => knownNameEnd(resolverIndex, text, start) });
   const coder = createEventCoder(opts.ploverVersion);
   // the parser model loads on the first parse() call, so a run whose stages never walk the syntax
   // does not pay for it; no model on disk → no view

@@ -35,6 +35,10 @@ export interface Article {
 
 /** A token from `nlp/annotate`: surface text, offsets, Universal POS tag, lemma. */
 export interface Token {
+  /**
+   * Surface text: the characters of `[start, end)`, except in a Title Case headline, where a word
+   * that is no name is given in lower case (src/nlp/annotate.ts `truecase`).
+   */
   text: string;
   start: number;
   end: number;

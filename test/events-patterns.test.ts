@@ -163,6 +163,7 @@ const CASES: Array<[string, string, string]> = [
   ['080', 'freeze construction', 'Serbia froze construction at the disputed mine.'],
   ['035', 'agree to halt construction (intent to yield)', 'Serbia agreed to halt construction at the disputed mine.'],
   ['120', '"declines" read as a noun before the "to" of "decline to"', 'The Ugandan government declines to lift the ban.'],
+  ['062', 'joint maneuvers', 'Armenia and Iran held joint military maneuvers near the border.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {

@@ -6,7 +6,9 @@
 /** Words that Title Case style (AP, Chicago) may leave in lower case: articles, conjunctions, prepositions. */
 const MINOR = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to',
   'up', 'via', 'vs', 'is', 'with', 'from', 'over', 'into', 'after', 'amid', 'about', 'against', 'upon', 'than', 'that', 'this', 'onto', 'near',
-  'under', 'before', 'without', 'within', 'during', 'through', 'across', 'since', 'until', 'despite', 'toward', 'towards', 'among', 'while']);
+  'under', 'before', 'without', 'within', 'during', 'through', 'across', 'since', 'until', 'despite', 'toward', 'towards', 'among', 'while',
+  // (and, in many outlets' headline style, short function words: "Strike if Deal is Not Reached", "Curfew will be Lifted")
+  'if', 'be', 'are', 'was', 'were', 'will', 'not']);
 
 /**
  * Is the sentence `[from, to)` a Title Case headline: after its first word, every word capitalised
