@@ -57,6 +57,8 @@ test('resolveName: a title before a name or a surname, an office named by its co
   assert.equal(id('the Russian defence minister', '2025-03-01'), 'belousov-andrei');
   assert.equal(id('Secretary-General of NATO', '2025-03-01'), 'rutte-mark');
   assert.equal(id('UN Secretary-General', '2022-03-01'), 'guterres-antonio');
+  // a possessive written as a bare apostrophe after -s
+  assert.equal(id('the Philippines\' foreign minister', '2022-01-20'), 'locsin-teodoro');
   // a title with no country names no one; an unknown name is nothing
   assert.equal(id('Defense Minister'), null);
   assert.equal(id('Marcus Beam'), null);

@@ -626,3 +626,77 @@ test('"the" and the last words of an organization\'s name met before are that or
   assert.equal(council.length, 1, JSON.stringify(a.map((x) => x.name)));
   assert.equal(council[0].mentions.length, 2);
 });
+
+// ---- actors the text places in a country (sentences invented for these tests) ----
+
+test('a possessive written as a bare apostrophe after -s works like "\'s" ("the Seychelles\' foreign minister")', () => {
+  const a = run('The Seychelles\' foreign minister accused Mauritius of delays on Monday.');
+  const minister = a.find((x) => x.type === 'person');
+  assert.equal(minister?.country, 'SYC');
+  assert.equal(minister?.code, 'SYCGOV');
+  assert.equal(run('The Maldives\' Supreme Court rejected the appeal.').find((x) => x.type === 'organization')?.code, 'MDVJUD');
+  // a closing quotation mark after a word in -s is no possessive
+  const quoted = run('Critics called the soldiers \'heroes\' and left.');
+  assert.ok(quoted.every((x) => x.country === null));
+});
+
+test('an unnamed official in, of or for a body of a country is of that country, with the body\'s agent for a bare post', () => {
+  const a = run('A senior official in Malawi\'s main opposition party met envoys from Zambia.');
+  const official = a.find((x) => x.type === 'person');
+  assert.equal(official?.country, 'MWI');
+  assert.match(official?.code ?? '', /^MWIOPP/);
+  assert.equal(run('A spokesman for the Ghanaian health ministry declined to comment.').find((x) => x.type === 'person')?.country, 'GHA');
+  assert.match(run('Officials of Uganda\'s ruling party rejected the claims.').find((x) => x.name === 'Officials')?.code ?? '', /^UGAGOV/);
+  // (a title with an agent of its own keeps it: a commander in an army is military)
+  assert.equal(run('A commander in Mali\'s army denied the report.').find((x) => x.type === 'person')?.code, 'MLIMIL');
+});
+
+test('"the country\'s X" takes the state named just before; a capitalised modifier ("the Baltic country\'s") does not', () => {
+  const a = run('Lesotho held a snap election in May. Weeks later the country\'s parliament dismissed the cabinet.');
+  assert.equal(a.find((x) => /parliament/.test(x.name))?.code, 'LSOLEG');
+  const b = run('Voters in Malawi chose a new parliament. The president of the country thanked them.');
+  assert.equal(b.find((x) => x.type === 'person')?.country, 'MWI');
+  const c = run('Spanish diplomats met the Baltic country\'s defence minister.');
+  assert.ok(!c.some((x) => x.type === 'person' && x.country === 'ESP'));
+});
+
+test('a party name with a possessive inside ("Malawi People\'s Party") is one organization of its country', () => {
+  const a = run('The Malawi People\'s Party boycotted the vote.');
+  const party = a.find((x) => x.type === 'organization');
+  assert.equal(party?.name, 'Malawi People\'s Party');
+  assert.equal(party?.country, 'MWI');
+  assert.equal(a.length, 1);
+});
+
+test('a body named after a state\'s possessive or before "of" and a state is of that state', () => {
+  assert.equal(run('Chad\'s National Army shelled the border area.').find((x) => x.name === 'National Army')?.code, 'TCDMIL');
+  assert.equal(run('The Armed Forces of Niger detained two reporters.').find((x) => x.name === 'Armed Forces')?.code, 'NERMIL');
+  assert.equal(run('The Embassy of the Republic of Chile praised the decision.').find((x) => x.name === 'Embassy')?.country, 'CHL');
+});
+
+test('a title "of" a state described before its name ("the president of the Caribbean nation of Dominica") is that state\'s', () => {
+  const a = run('The president of the Caribbean nation of Dominica visited Cuba.');
+  assert.equal(a.find((x) => x.type === 'person')?.code, 'DMAGOV');
+});
+
+test('former names of states resolve ("Zairian", "Upper Volta", "Ceylon") and so does Eswatini\'s administrative capital', () => {
+  assert.equal(run('Zairian troops crossed into Angola in 1996.', '1996-11-02').find((x) => x.type === 'group')?.code, 'CODMIL');
+  assert.equal(run('The government of Upper Volta protested.', '1970-05-01').find((x) => x.type === 'organization')?.code, 'BFAGOV');
+  assert.equal(run('Ceylon\'s government protested.', '1960-05-01').find((x) => x.type === 'organization')?.code, 'LKAGOV');
+  assert.equal(run('Mbabane rejected the claims.')[0]?.country, 'SWZ');
+});
+
+test('words the tagger calls nouns or participles may qualify an agent after a state\'s possessive ("Togo\'s governing party")', () => {
+  assert.equal(run('Togo\'s hardline clergy protested on Sunday.').find((x) => x.type === 'group')?.code, 'TGOREL');
+  assert.equal(run('Chile\'s top electoral court rejected the appeal.').find((x) => x.type === 'organization')?.country, 'CHL');
+  assert.equal(run('Peru\'s governing Congress debated the bill.').find((x) => x.type === 'organization')?.code, 'PERLEG');
+  // (not after a bare name, whose next word may be the verb: "Chad freed prisoners")
+  assert.ok(actor(run('Chad freed prisoners on Friday.'), 'Chad'));
+});
+
+test('a titled person followed by "of" and a state is that state\'s ("Prime Minister Tom Okello of Uganda")', () => {
+  const a = run('Prime Minister Tom Okello of Uganda visited Kenya.');
+  assert.equal(actor(a, 'Tom Okello')?.code, 'UGAGOV');
+  const b = run('President Ama Mensah of the small West African nation of Togo criticized Benin.');
+  assert.equal(actor(b, 'Ama Mensah')?.country, 'TGO');
+});

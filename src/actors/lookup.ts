@@ -117,6 +117,8 @@ function holderAt(text: string, index: ResolverIndex): [DictActor, number] | nul
     if (!formMatches(s, n.form)) continue;
     let len = n.form.length;
     if (/^['’]s\b/.test(text.slice(len))) len += 2;
+    // (a bare apostrophe after -s is a possessive too: "the Bahamas' attorney general")
+    else if (/s$/i.test(n.form) && /^['’](?=\s)/.test(text.slice(len))) len += 1;
     if (len < text.length && /[\p{L}\p{N}]/u.test(text[len])) continue;
     return [a, len];
   }

@@ -27,6 +27,12 @@
  * held the office on the publication date in the named country, or in the article's main country
  * (the state mentioned most), else — when the mention names a country — an unnamed person such
  * as "Turkish transport minister" (TURGOV).
+ * Countries from the words around an actor: a bare apostrophe after -s is a possessive ("the
+ * Bahamas' attorney general"); "the country's X" is the state named just before (in its sentence
+ * or the two before); a body named after a state's possessive or before "of" and a state ("Chad's
+ * National Army", "the Armed Forces of Niger") and a titled person before "of" and a state are that
+ * state's; an unnamed official or agent "in/of/for" a body with a country ("a top official in
+ * Kenya's main opposition party") takes the body's country, and its agent for a bare post.
  *
  * Agent codes: CAMEO codebook v1.1b3, ch. 4. Person codes come from the role held on the
  * publication date (tenures in data/actors/people.yaml; posts of an IGO take its code), else from
@@ -155,6 +161,12 @@ export function afterStateDescription(tokens: readonly Token[], j: number): numb
   }
   return j;
 }
+/** Prepositions that place a person or agent in a body ("an official in the party", "a spokesman for the ministry"). */
+const BODY_PREPOSITIONS = new Set(['in', 'of', 'for', 'at', 'from', 'within']);
+/** Words for someone who holds no more than a post in a body, who takes the body's agent ("official", "member", "spokesman"). */
+const GENERIC_MEMBER = /(?:^|\s)(?:officials?|members?|spokes(?:man|men|woman|women|person|people)|leaders?|heads?|chiefs?|representatives?|delegates?|staff|employees?|figures?|executives?|advis[eo]rs?|sources?)$/;
+/** Nouns for a state that "the" and a possessive make a reference back to the state named before ("the country's parliament"). */
+const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate']);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
@@ -252,6 +264,32 @@ interface RoleMention {
 }
 
 /**
+ * Marks possessives written as a bare apostrophe after a word ending in -s ("The Bahamas' Attorney
+ * General", "the Philippines' foreign minister"; English orthography for a noun ending in -s): in
+ * `lower` (the lower-cased token texts, changed in place) such a token becomes "'s", so that every
+ * rule reading "'s" reads it too. The apostrophe must be glued to the word, be followed by a space
+ * and a word of the same sentence, and not close a single quotation opened earlier in the sentence
+ * ("called them 'rebels' and …" has no possessive). One pass over the tokens.
+ */
+export function markBareApostrophes(tokens: readonly Token[], lower: string[]): void {
+  let open = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (k > 0 && tokens[k - 1].sentence !== t.sentence) open = false;
+    if (t.text !== "'" && t.text !== '’' && t.text !== '‘') continue;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    const gluedBefore = !!prev && prev.end === t.start && prev.sentence === t.sentence;
+    const gluedAfter = !!next && next.start === t.end && next.sentence === t.sentence;
+    // an opening quotation mark: a space (or the sentence start) before, a word glued after
+    if (!gluedBefore && gluedAfter) { open = true; continue; }
+    if (!gluedBefore || gluedAfter || t.text === '‘') continue;
+    if (open) { open = false; continue; }
+    if (/^\p{L}[\p{L}.-]*s$/iu.test(prev.text) && next && next.sentence === t.sentence && /^\p{L}/u.test(next.text)) lower[k] = "'s";
+  }
+}
+
+/**
  * Resolve the actors of one annotated document. Pure: reads `doc` and `index`, returns new objects.
  */
 export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: ResolveOptions): ActorResolution {
@@ -267,6 +305,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /** acronyms of programmes ("BRI" after "Belt and Road Initiative"), not actors */
   const nonActorAcronyms = new Set<string>();
   const lower = tokens.map((t) => t.text.toLowerCase());
+  // a possessive written as a bare apostrophe after -s ("the Bahamas' attorney general", "the
+  // Philippines' foreign minister") reads as "'s" everywhere below
+  markBareApostrophes(tokens, lower);
   /** each token's bucket key in the index's by-first-word tables */
   const keys = tokens.map((t) => firstWord(t.text));
   const ner = index.ner ? nerCandidates(doc, index) : null;
@@ -390,6 +431,15 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a plural possessive inside a name: "Georgian Young Lawyers' Association", "Workers' Party"
       if (j > i && /^['’]$/.test(w) && tokens[j].start === tokens[j - 1].end && /s$/.test(tokens[j - 1].text) && j + 1 < tokens.length &&
         sameSentence(i, j + 1) && isCap(tokens[j + 1].text) && index.orgWords.has(tokens[j + 1].text.toLowerCase())) { j++; continue; }
+      // a capitalised common noun's possessive inside a name: "Sierra Leone People's Party",
+      // "the People's Liberation Army", "National Women's Council" (an organization word within
+      // the next four capitalised words; not a state's possessive, "Kenya's National Army")
+      if (j > i && lower[j] === "'s" && tokens[j].start === tokens[j - 1].end && tokens[j - 1].pos === 'NOUN' && !dictMatch(j - 1) &&
+        j + 1 < tokens.length && sameSentence(i, j + 1) && isCap(tokens[j + 1].text)) {
+        let org = false;
+        for (let k = j + 1; k < j + 5 && k < tokens.length && isCap(tokens[k].text) && sameSentence(i, k) && !org; k++) org = index.orgWords.has(lower[k]);
+        if (org) { j++; continue; }
+      }
       // a name particle before a capitalised word: "al-Bashir", "bin Salman"
       if (j > i && PARTICLES.has(w) && j + 1 < tokens.length && sameSentence(i, j + 1)) {
         const k = tokens[j + 1].text === '-' && tokens[j + 1].start === tokens[j].end ? j + 2 : j + 1;
@@ -410,8 +460,58 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return j;
   };
 
+  /**
+   * The country of the state named last before token `at`, in its sentence or the two before: a
+   * state's name, demonym or capital, an agent or organization placed by its own words ("Kenyan
+   * police"), or a place of the gazetteer ("in Mombasa"); the antecedent of "the country" in news
+   * copy. Null when none. Reads the candidates and places found so far, so it must be called
+   * during the scan.
+   */
+  const antecedentCountry = (at: number): string | null => {
+    const floor = tokens[at].sentence - 2;
+    let best = -1;
+    let country: string | null = null;
+    for (let c = cands.length - 1; c >= 0; c--) {
+      const x = cands[c];
+      if (tokens[x.tokenStart].sentence < floor) break;
+      if (x.tokenStart >= at || x.tokenStart <= best || x.type === 'person' || !x.country || x.datelinePlaced) continue;
+      if (x.dict && x.dict.type !== 'state') continue;
+      best = x.tokenStart;
+      country = x.country;
+    }
+    for (let p = places.length - 1; p >= 0; p--) {
+      const x = places[p];
+      if (tokens[x.tokenStart].sentence < floor) break;
+      if (x.tokenStart < at && x.tokenStart > best && x.country) { best = x.tokenStart; country = x.country; }
+    }
+    return country;
+  };
+  /**
+   * "the country's", "the small island nation's", "the oil-rich kingdom's" (or, with `bare`, "the
+   * country" without a possessive: "the president of the country") with its first word after "the"
+   * at token i: the state it refers back to (`antecedentCountry`) and the end token past the
+   * possessive; else null. At most three lower-case modifiers before the noun.
+   */
+  const countryNounAt = (i: number, bare = false): { country: string; end: number } | null => {
+    if (lower[i - 1] !== 'the') return null;
+    for (let k = i; k < i + 4 && k < tokens.length && sameSentence(i, k); k++) {
+      if (COUNTRY_NOUNS.has(lower[k])) {
+        const possessive = /^['’]s$/.test(lower[k + 1] ?? '');
+        if (!possessive && !(bare && !/^(?:NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? ''))) return null;
+        const country = antecedentCountry(i);
+        return country ? { country, end: possessive ? k + 2 : k + 1 } : null;
+      }
+      // (lower-case modifiers only: a capitalised one may name another state's region, "the
+      // Nordic country's foreign minister" after "Spanish")
+      if (!(/^(?:ADJ|NOUN)$/.test(tokens[k].pos) && tokens[k].text === lower[k]) && lower[k] !== '-') return null;
+    }
+    return null;
+  };
   /** A country (name or demonym, possibly possessive) at token i: its ISO3 code and end token. */
   const takeCountryPrefix = (i: number): { country: string | null; end: number; text: string } => {
+    // ("the country's parliament": the state named just before)
+    const back = lower[i - 1] === 'the' ? countryNounAt(i) : null;
+    if (back) return { country: back.country, end: back.end, text: text.slice(tokens[i].start, tokens[back.end - 1].end) };
     const m = dictMatch(i);
     // (a gazetteer place before an agent word gives its state: "the Alberta government", "British
     // Columbia police")
@@ -456,6 +556,19 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return null;
   };
   /**
+   * Past a description of a state before its name from token j (`afterStateDescription`: "the
+   * Pacific island nation of Palau"), or a capitalised "Republic of", "Kingdom of" that the
+   * dictionary does not list with the name ("the Republic of Uruguay"): the index of the name; j
+   * when a dictionary name starts at j or no description does.
+   */
+  const pastStateDescription = (j: number): number => {
+    if (j >= tokens.length || dictMatch(j)) return j;
+    const k = afterStateDescription(tokens, j);
+    if (k !== j) return k;
+    return /^(?:Republic|Kingdom|Federation|Commonwealth|Principality|Sultanate|Emirate|State)$/.test(tokens[j].text) && lower[j + 1] === 'of' &&
+      isCap(tokens[j + 2]?.text ?? '') && sameSentence(j, j + 2) ? j + 2 : j;
+  };
+  /**
    * The country of a state, capital or gazetteer place named right after an agent noun: by "from"
    * for any agent ("troops, mostly from Russia", "refugees from Syria"), by "in" or "of" too for a
    * `local` agent ("police in Nairobi", "residents of Gaza"): ISO3 or null. The place phrase itself
@@ -470,11 +583,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let origin = lower[p] === 'from';
     // (nor after a noun of leaving: "the withdrawal of CSTO troops from Kazakhstan")
     for (let k = end - 1; origin && k >= Math.max(0, end - 6) && sameSentence(k, end); k--) if (tokens[k].pos === 'VERB' || LEAVING.test(lower[k])) origin = false;
-    if (!(origin || (local && PLACE_OF_AGENT.has(lower[p] ?? '')))) return null;
+    // ("of" and a state's name give the owner of any agent: "the armed forces of Gabon", "the
+    // embassy of Uruguay"; a place after "of" only a local agent's: "residents of Gaza")
+    const owner = !origin && !local && lower[p] === 'of';
+    if (!(origin || owner || (local && PLACE_OF_AGENT.has(lower[p] ?? '')))) return null;
     end = p;
     let j = end + 1;
     if (lower[j] === 'the') j++;
-    j = afterStateDescription(tokens, j);
+    j = pastStateDescription(j);
     if (j >= tokens.length || !sameSentence(end, j) || !isCap(tokens[j].text)) return null;
     const m = dictMatch(j);
     const place = placeAt(j);
@@ -483,7 +599,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // a state's name or capital, not a demonym ("police of Russian origin") or an organization
       return a && a.type === 'state' && m[1].kind !== 'demonym' && !(lower[m[0]] === "'s" || lower[m[0]] === '’s') ? a.country : null;
     }
-    return place?.place.country ?? null;
+    return owner ? null : place?.place.country ?? null;
   };
   /**
    * The longest gazetteer place (data/actors/places.yaml) starting at token j within j's sentence:
@@ -523,6 +639,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
   const holderPrefix = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
     if (i >= tokens.length) return null;
+    // ("the country's foreign minister": the state named just before)
+    const back = countryNounAt(i);
+    const backActor = back ? dict.actors.get(back.country) : undefined;
+    if (back && backActor) return { actor: backActor, end: back.end, possessive: true };
     const m = dictMatch(i);
     if (!m || (m[1].kind === 'metonym' && !localTitleAt(m[0]) && !afterLocalTitle)) return localHolder(i, afterLocalTitle);
     const actor = dict.actors.get(m[1].actorId)!;
@@ -566,8 +686,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let end = tm.end;
     let holder = pre?.actor ?? null;
     if (!pre && lower[end] === 'of') {
-      const h = holderPrefix(lower[end + 1] === 'the' ? end + 2 : end + 1, LOCAL_TITLES.has(lower[end - 1]));
+      // (a description of the state may come before its name: "the president of the Pacific
+      // island nation of Palau"; or the state is "the country" named just before)
+      const at = lower[end + 1] === 'the' ? end + 2 : end + 1;
+      const h = holderPrefix(lower[end + 1] === 'the' ? pastStateDescription(at) : at, LOCAL_TITLES.has(lower[end - 1]));
+      const back = !h ? countryNounAt(at, true) : null;
       if (h && !h.possessive && sameSentence(i, h.end - 1)) { holder = h.actor; end = h.end; }
+      else if (back && dict.actors.get(back.country)) { holder = dict.actors.get(back.country)!; end = back.end; }
     }
     return { det, indefinite, pre, holder, former: former || tm.former, title: tm.title, titleStart: tm.start, titleEnd: tm.end, end, prefixStart: det || indefinite ? i + 1 : i };
   };
@@ -621,11 +746,16 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let ag = agentMatch(pre.end);
     // (one or two lower-case adjectives may qualify the agent after its country: "France's
     // conservative government", "the Ethiopian central government", "Vietnamese communist authorities")
+    // (after a possessive, also a participle or a noun the tagger calls so, and up to three words:
+    // "Paraguay's governing congress", "Saudi Arabia's ultraconservative clergy", "France's top human
+    // rights court"; not after a bare name, whose next word may be a verb: "Ukraine swapped prisoners")
     if (!ag && pre.end > i && pre.country) {
-      let j = pre.end;
-      while (j < pre.end + 2 && tokens[j]?.pos === 'ADJ' && tokens[j].text === lower[j] && sameSentence(pre.end - 1, j)) j++;
-      const qualified = j > pre.end ? agentMatch(j) : null;
-      if (qualified && sameSentence(j, qualified[0] - 1)) ag = qualified;
+      const possessive = lower[pre.end - 1] === "'s" || lower[pre.end - 1] === '’s';
+      for (let j = pre.end; j < pre.end + (possessive ? 3 : 2) && tokens[j] && tokens[j].text === lower[j] && /^\p{Ll}/u.test(lower[j]) && sameSentence(pre.end - 1, j) &&
+        (tokens[j].pos === 'ADJ' || (possessive && (tokens[j].pos === 'NOUN' || (tokens[j].pos === 'VERB' && /(?:ing|ed)$/.test(lower[j]))))); j++) {
+        const qualified = agentMatch(j + 1);
+        if (qualified && sameSentence(j + 1, qualified[0] - 1)) { ag = qualified; break; }
+      }
     }
     // a one-word agent ("military") must be a noun here, not an adjective ("military alliance");
     // bare "forces" only after a country or a word that is no noun ("market forces" are none) or
@@ -753,7 +883,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const head = tokens[rp.titleEnd - 1];
       const after = tokens[rp.end];
       const isHead = head.pos !== 'VERB' &&
-        !(after && sameSentence(i, rp.end) && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(after.pos) && !/^['’]s$/.test(after.text));
+        !(after && sameSentence(i, rp.end) && /^(?:NOUN|PROPN|ADJ|NUM)$/.test(after.pos) && !/^['’]s$/.test(lower[rp.end]));
       if (!beforeName && isHead && (rp.det || rp.indefinite || rp.pre) && rp.title.agent && !apposNext && !apposPrev) {
         roleMentions.push({ tokenStart: i, tokenEnd: rp.end, title: rp.title, holder: rp.holder, former: rp.former, nameStart: rp.prefixStart, indefinite: rp.indefinite });
         i = rp.end;
@@ -1001,7 +1131,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /**
    * The country of the first dictionary actor (a demonym or country name) named inside tokens
    * [a, b) of an organization's name ("Kazakh Foreign Ministry"); else that of an organization that
-   * owns the span ("the U.S. Navy's Fifth Fleet": the Navy's); else null.
+   * owns the span ("the U.S. Navy's Fifth Fleet": the Navy's) or a state that does ("Kenya's
+   * National Army", "the Bahamas' Legislative Assembly"); else that of a state named after "of"
+   * ("the Armed Forces of Gabon", "the Embassy of the Republic of Uruguay", "the Supreme Court of
+   * the island nation of Fiji"); else null.
    */
   function countryInside(a: number, b: number): string | null {
     for (let k = a; k < b; k++) {
@@ -1009,7 +1142,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (m) { const c = dict.actors.get(m[1].actorId)?.country ?? null; if (c) return c; }
     }
     const owner = cands[cands.length - 1];
-    if (owner && /^['’]s$/.test(tokens[a - 1]?.text ?? '') && owner.tokenEnd === a - 1 && owner.type === 'organization' && owner.country) return owner.country;
+    if (owner && /^['’]s$/.test(lower[a - 1] ?? '') && owner.tokenEnd === a - 1 && owner.country && (owner.type === 'organization' || owner.dict?.type === 'state')) return owner.country;
+    if (lower[b] === 'of' && b > a && sameSentence(b - 1, b + 1)) {
+      const k = lower[b + 1] === 'the' ? pastStateDescription(b + 2) : b + 1;
+      const m = isCap(tokens[k]?.text ?? '') && sameSentence(b, k) ? dictMatch(k) : null;
+      const state = m && m[1].kind === 'name' && !/^['’]s$/.test(lower[m[0]] ?? '') ? dict.actors.get(m[1].actorId) : undefined;
+      if (state?.type === 'state') return state.country;
+    }
     return null;
   }
 
@@ -1053,6 +1192,50 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return acc;
   };
   cands.sort((a, b) => a.tokenStart - b.tokenStart);
+  // the candidates by their first token, for `bodyAfter`
+  const candAt = new Map<number, Candidate>();
+  for (const c of cands) if (!candAt.has(c.tokenStart)) candAt.set(c.tokenStart, c);
+  /**
+   * The body an unnamed person or group is placed in by a preposition after its words ("a top
+   * official in Kenya's main opposition party", "a spokesman for the Australian government",
+   * "officials of Kenya's ruling party"): the organization or agent candidate that starts right
+   * after "in", "of", "for", "at", "from" or "within" (and "the"), when it has a country of its own
+   * words (not a dateline's; nor a people, "Turks"); else null. A state after the preposition is left to the rules of
+   * place and of titles ("officials in Kenya", "the president of Kenya").
+   */
+  const bodyAfter = (end: number): Candidate | null => {
+    if (!BODY_PREPOSITIONS.has(lower[end] ?? '')) return null;
+    const at = lower[end + 1] === 'the' ? end + 2 : end + 1;
+    const c = candAt.get(at);
+    // (not a people named by its demonym: "the government of Turks and Caicos" is no Turkish body)
+    return c && sameSentence(end, at) && (c.type === 'organization' || c.type === 'group') && c.country && !c.datelinePlaced &&
+      !c.key.endsWith(':CVL:people') ? c : null;
+  };
+  /**
+   * The agent of someone placed in a body (`bodyAfter`): the body's own agent when his words name
+   * no more than a post in it ("official", "member", "spokesman": a party official is the party's,
+   * OPP for an opposition party), else his own ("a commander in Kenya's army" stays MIL).
+   */
+  const agentInBody = (words: string, own: string | null, body: Candidate): string | null =>
+    GENERIC_MEMBER.test(words) && body.agent ? body.agent : own ?? body.agent;
+  // a titled person of no known country followed by "of" and a state ("President Adama Barrow of
+  // the small West African nation of the Gambia", "Prime Minister Ana Brnabic of Serbia"): that state's
+  for (const c of cands) {
+    if (c.type !== 'person' || c.dict || c.country || !c.description || lower[c.tokenEnd] !== 'of') continue;
+    const k = lower[c.tokenEnd + 1] === 'the' ? pastStateDescription(c.tokenEnd + 2) : c.tokenEnd + 1;
+    const m = k < tokens.length && sameSentence(c.tokenEnd, k) ? dictMatch(k) : null;
+    const state = m && m[1].kind === 'name' && !/^['’]s$/.test(lower[m[0]] ?? '') ? dict.actors.get(m[1].actorId) : undefined;
+    if (state?.type === 'state') c.country = state.country;
+  }
+  // unnamed agents placed in a body: "officials in Kenya's ruling party" (KENGOVPTY)
+  for (const c of cands) {
+    if (c.origin !== 'group' || c.country || c.dict) continue;
+    const body = bodyAfter(c.tokenEnd);
+    if (!body) continue;
+    c.country = body.country;
+    c.agent = agentInBody(lower[c.tokenEnd - 1], c.agent, body);
+    c.key = `group:${c.country}:${c.agent}:${lower.slice(c.tokenStart, c.tokenEnd).join(' ')}`;
+  }
   // a name the model calls an organization once and the text shows to be a person elsewhere is the person
   const personNames = new Set(cands.filter((c) => c.type === 'person' && !c.dict).map((c) => c.name));
   for (const c of cands) {
@@ -1335,12 +1518,13 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const mainCountry = stateCounts.length && (stateCounts.length === 1 || stateCounts[0].n > stateCounts[1].n) ? stateCounts[0].id : null;
 
     /** An unnamed holder of the mention's role, a person coded by the role's agent and the holder's state. */
-    const addUnnamedHolder = (rm: RoleMention, key: string) => {
+    const addUnnamedHolder = (rm: RoleMention, key: string, body: Candidate | null = null) => {
       const name = text.slice(tokens[rm.nameStart].start, tokens[rm.tokenEnd - 1].end);
       const igo = rm.holder?.type === 'igo' ? rm.holder : null;
       add({
         tokenStart: rm.tokenStart, tokenEnd: rm.tokenEnd, kind: 'title', dict: null, key, name, type: 'person',
-        country: igo ? null : rm.holder?.country ?? null, agent: rm.title.agent, description: name, office: rm.title.office, igo, origin: 'title',
+        country: igo ? null : rm.holder?.country ?? body?.country ?? null, agent: body ? agentInBody(rm.title.office, rm.title.agent, body) : rm.title.agent,
+        description: name, office: rm.title.office, igo, origin: 'title',
       });
     };
     for (const rm of roleMentions) {
@@ -1348,8 +1532,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // "a rebel leader", "an official": a person the story introduces, no earlier one and no
       // office holder of the dictionary; unnamed, coded by the role's agent ("REB", "TURGOV"), one
       // actor per such mention (a later "the rebel leader" joins it as the last with that role)
+      // (a holder placed in a body after his title, "a top official in Kenya's main opposition
+      // party", "the spokesman for the Australian government", is of the body's country)
+      const body = rm.holder ? null : bodyAfter(rm.tokenEnd);
+      const holderId = rm.holder?.id ?? body?.country ?? null;
       if (rm.indefinite) {
-        if (!rm.former) addUnnamedHolder(rm, `role:${rm.holder?.id ?? ''}:${rm.title.office}:${rm.tokenStart}`);
+        if (!rm.former) addUnnamedHolder(rm, `role:${holderId ?? ''}:${rm.title.office}:${rm.tokenStart}`, body);
         continue;
       }
       // the last person mentioned before with this role (and this country, when the mention names one)
@@ -1361,7 +1549,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         if (!before.length) continue;
         const at = Math.max(...before);
         if (at <= bestAt) continue;
-        const ok = rolesOf(acc, rm.former).some((r) => officeMatches(rm.title, r.office) && (!rm.holder || r.country === rm.holder.id || acc.country === rm.holder.id));
+        const ok = rolesOf(acc, rm.former).some((r) => officeMatches(rm.title, r.office) && (!holderId || r.country === holderId || acc.country === holderId));
         if (!ok) continue;
         best = acc;
         bestAt = at;
@@ -1371,6 +1559,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
       if (rm.former) continue;
+      // (a post in a body is none of the state's offices: an unnamed holder)
+      if (body) { addUnnamedHolder(rm, `role:${holderId}:${rm.title.office}`, body); continue; }
       // else the holder of the office on the date, in the country named or the main country
       const where = rm.holder?.id ?? mainCountry;
       const who = where ? dict.holderOf(rm.title.office, where, date) : null;
