@@ -182,7 +182,8 @@ test('a capitalised title set off by commas before a name, and "U.S." inside an 
 test('places before agents and in names: "the Alberta government", "British Columbia", "Defense Minister Wellington Koo"', () => {
   assert.equal(actor(run('The Alberta government rejected the plan.'), 'Alberta government')?.code, 'CANGOV');
   // a longer gazetteer place wins over a dictionary name at its start, whatever kind
-  for (const [text, place] of [['Police arrested five people in Santiago de Cuba.', 'CHL'], ['Militants attacked a pipeline in the Niger Delta.', 'NER']] as const) {
+  for (const [text, place] of [['Police arrested five people in Santiago de Cuba.', 'CHL'], ['Militants attacked a pipeline in the Niger Delta.', 'NER'],
+    ['Settlers attacked a village in the West Bank.', 'WST']] as const) {
     const actors = run(text);
     assert.ok(!actors.some((a) => a.country === place || a.code === place), `${text}: ${actors.map((a) => `${a.name}/${a.code}`)}`);
   }

@@ -349,7 +349,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     let m = dictMemo[i];
     if (m === undefined) {
       m = dictMatchAt(i);
-      if (m && (placeAt(i)?.end ?? 0) > m[0]) m = null;
+      // (a longer place starting at the same word, or at the next when the name opens with "the":
+      // "the West Bank" is no mention of "the West")
+      if (m && ((placeAt(i)?.end ?? 0) > m[0] || (lower[i] === 'the' && (placeAt(i + 1)?.end ?? 0) > m[0]))) m = null;
       dictMemo[i] = m;
     }
     return m;
