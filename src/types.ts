@@ -57,6 +57,11 @@ export interface Sentence {
   tokenEnd: number;
   /** Index of the paragraph this sentence lies in. */
   paragraph: number;
+  /**
+   * A Title Case headline read in lower case (src/nlp/annotate.ts `truecase`): its tokens are
+   * truecased, and headline grammar (verbs the tagger reads as nouns, no articles) applies.
+   */
+  headline?: boolean;
 }
 
 /**

@@ -37,3 +37,12 @@ test('a headline\'s verbs code events and its words name no actors ("Threaten St
   const condemn = pipeline.analyze({ source: 't', format: 'text', content: 'Uganda Leader Condemns Human Rights Violations in Speech' });
   assert.ok(condemn.events.some((e) => e.code === '111' && condemn.actors.find((a) => a.id === e.source)?.country === 'UGA'), JSON.stringify(condemn.events));
 });
+
+test('a truecased headline stays a headline: its verbs that the tagger still reads as nouns are verbs ("Rebels Return Seized Property")', () => {
+  const doc = pipeline.annotate({ source: 't', format: 'text', content: 'Tuareg Rebels Return Seized Property as Part of Peace Accord' });
+  assert.equal(doc.sentences[0].headline, true);
+  const events = pipeline.analyze({ source: 't', format: 'text', content: 'Tuareg Rebels Return Seized Property as Part of Peace Accord' }).events;
+  assert.ok(events.some((e) => e.code === '0842'), JSON.stringify(events.map((e) => e.code)));
+  const request = pipeline.analyze({ source: 't', format: 'text', content: "Chad Leader Reportedly Requests Meeting with Sudan's President" }).events;
+  assert.ok(request.some((e) => e.code === '026'), JSON.stringify(request.map((e) => e.code)));
+});

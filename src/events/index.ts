@@ -925,7 +925,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     /** the sentence's dates resolved backward from publication (`past`) and forward (`ahead`), each computed once */
     let datesPast: ReturnType<typeof resolveDates> | null = null;
     let datesAhead: ReturnType<typeof resolveDates> | null = null;
-    const titleCase = isTitleCase(tokens, sent.tokenStart, sent.tokenEnd);
+    // (a Title Case headline, read in lower case by the annotator or not)
+    const titleCase = !!sent.headline || isTitleCase(tokens, sent.tokenStart, sent.tokenEnd);
     const eventsBefore = events.length;
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const t = tokens[k];
@@ -942,7 +943,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         coder.patterns.byNoun.has(lower[k]) && !insideActorName(k) && !attitudeObject(k, sent.tokenStart)) candidates = coder.patterns.byNoun.get(lower[k]);
       // a Title Case headline ("Rebel Group Releases Hostages"): the tagger reads its verbs as proper
       // nouns; a capitalised word that is a pattern verb or one of its forms is taken as the verb
-      if (!candidates && titleCase && t.pos === 'PROPN' && k > sent.tokenStart && /^\p{Lu}\p{Ll}+$/u.test(t.text)) {
+      // (truecased, the same words are lower-case nouns: "rebels return/NOUN seized property")
+      if (!candidates && titleCase && (t.pos === 'PROPN' || t.pos === 'NOUN') && k > sent.tokenStart && /^\p{L}\p{Ll}+$/u.test(t.text)) {
         const lemma = coder.patterns.byVerb.has(lower[k]) ? lower[k] : coder.verbForms.get(lower[k]);
         if (lemma && actorAtToken[k] < 0) candidates = coder.patterns.byVerb.get(lemma);
       }

@@ -64,7 +64,7 @@ export interface AnnotatorOptions {
  * One paragraph read by wink: its character span in the article `[base, end)`, its tokens (with
  * article offsets) and each sentence's token indices (into `tokens`).
  */
-export interface ReadParagraph { base: number; end: number; tokens: Token[]; sentences: number[][] }
+export interface ReadParagraph { base: number; end: number; tokens: Token[]; sentences: number[][]; headlines?: Set<number> }
 
 /** Create the annotator (loads the wink model once per process). */
 export function createAnnotator(opts: AnnotatorOptions = {}): Annotator {
@@ -143,11 +143,12 @@ export function createAnnotator(opts: AnnotatorOptions = {}): Annotator {
     read.forEach((r, pi) => {
       const offset = tokens.length;
       for (const t of r.tokens) tokens.push(t);
-      for (const idx of r.sentences) {
+      r.sentences.forEach((idx, n) => {
         const si = sentences.length;
         for (const t of idx) tokens[offset + t].sentence = si;
-        sentences.push({ start: tokens[offset + idx[0]].start, end: tokens[offset + idx[idx.length - 1]].end, tokenStart: offset + idx[0], tokenEnd: offset + idx[idx.length - 1] + 1, paragraph: pi });
-      }
+        sentences.push({ start: tokens[offset + idx[0]].start, end: tokens[offset + idx[idx.length - 1]].end, tokenStart: offset + idx[0], tokenEnd: offset + idx[idx.length - 1] + 1, paragraph: pi,
+          ...(r.headlines?.has(n) ? { headline: true } : {}) });
+      });
     });
     return { article, text: article.text, sentences, tokens };
   };
@@ -165,8 +166,9 @@ const PHRASE_OPENERS = new Set([':', '"', '“', '‘', "'", '(', '[', '—', '�
  * words the article writes with a capital inside a sentence that is not Title Case (its own
  * names, "Kumgyong"). The sentence's tokens take the new reading's text, POS and lemma; their
  * character offsets are unchanged, and `article.text` is not touched, so every span still points
- * at the page's own characters. A sentence whose new reading splits differently keeps the old.
- * Mutates the tokens of `read`.
+ * at the page's own characters; the sentence is marked a headline (`headlines`, then
+ * `Sentence.headline`). A sentence whose new reading splits differently keeps the old.
+ * Mutates the tokens and `headlines` of `read`.
  */
 export function truecase(text: string, read: ReadParagraph[], reread: (ptext: string, base: number) => ReadParagraph, nameEnd?: (text: string, start: number) => number): void {
   const isCap = (w: string) => /^\p{Lu}/u.test(w);
@@ -206,6 +208,7 @@ export function truecase(text: string, read: ReadParagraph[], reread: (ptext: st
       const news = idx.map((i) => byStart.get(r.tokens[i].start));
       if (news.some((t, n) => !t || t.end !== r.tokens[idx[n]].end)) return;
       idx.forEach((i, n) => { const t = news[n]!; r.tokens[i].text = t.text; r.tokens[i].pos = t.pos; r.tokens[i].lemma = t.lemma; });
+      (r.headlines ??= new Set()).add(si);
     });
   });
 }
