@@ -164,6 +164,9 @@ const CASES: Array<[string, string, string]> = [
   ['035', 'agree to halt construction (intent to yield)', 'Serbia agreed to halt construction at the disputed mine.'],
   ['120', '"declines" read as a noun before the "to" of "decline to"', 'The Ugandan government declines to lift the ban.'],
   ['062', 'joint maneuvers', 'Armenia and Iran held joint military maneuvers near the border.'],
+  ['134', 'raise the possibility of suspending talks (a threat)', 'Bolivia raised the possibility of suspending talks with Chile.'],
+  ['1322', 'raise the prospect of a ban (a threat)', 'The Zambian president raised the prospect of banning opposition parties.'],
+  ['0871', 'suspend attacks (a truce; the attacks its theme)', 'The rebels suspended their attacks on army posts on Monday.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {

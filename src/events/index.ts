@@ -269,6 +269,8 @@ const NON_MILITARY_QUALIFIERS = new Set(['trade', 'price', 'tariff', 'currency',
 const BOUND_BEFORE_DATE = /\b(?:until|till|through|by|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$/i;
 /** Verbs that call an act off ("cancelled a planned visit", "postponed the talks"): the act named as their object did not take place. */
 const CANCELLING = new Set(['cancel', 'postpone', 'suspend', 'scrap', 'delay', 'abandon', 'shelve', 'drop', 'defer', 'halt']);
+/** Nouns of an act that may come ("the possibility of a ban", "the prospect of sanctions", "the risk of war"). */
+const POSSIBILITY = new Set(['possibility', 'possibilities', 'prospect', 'prospects', 'potential', 'likelihood', 'spectre', 'specter', 'threat', 'risk', 'danger']);
 /** Modifiers of a noun act that is only planned ("a planned visit", "the proposed talks"). */
 const PLANNED = new Set(['planned', 'proposed', 'scheduled', 'expected', 'upcoming', 'possible', 'potential', 'prospective', 'mooted']);
 /** Verbs of demanding whose "that" clause in the base form is an act asked for ("demanded that Rwanda withdraw"). */
@@ -1616,6 +1618,20 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
+      // an act whose possibility its side raises ("raised the possibility of suspending talks",
+      // "raises the prospect of sanctions") is that side's stated intent (CAMEO codes it as a threat
+      // or an offer, data/cameo/intent.tsv); an act only possible ("the risk of war", "the
+      // possibility of a ban") is not yet a fact
+      // (the possibility noun itself may have made it hypothetical above: "potential", "risk")
+      if (modality === 'asserted' || modality === 'hypothetical') {
+        let j = triggerStart - 1;
+        while (j > sent.tokenStart && /^(?:DET|ADJ|NUM)$/.test(tokens[j].pos)) j--;
+        if (lower[j] === 'of' && POSSIBILITY.has(lower[j - 1]) && (modality === 'asserted' || HYPO.has(lower[j - 1]))) {
+          let v = j - 2;
+          while (v > sent.tokenStart && /^(?:DET|ADJ)$/.test(tokens[v].pos)) v--;
+          if (/^(?:rais(?:e|es|ed|ing)|float(?:s|ed|ing)?)$/.test(lower[v])) { modality = 'intended'; statedIntent = true; } else modality = 'hypothetical';
+        }
+      }
       // the act someone is asked or urged to do ("would ask NATO peacekeepers to intervene", "urged
       // Caracas to free all political prisoners") is the request's content: not yet done, not intended
       // (for a noun act, the verb whose object it is: "called on X to extend a ceasefire")
