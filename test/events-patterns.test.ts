@@ -182,6 +182,8 @@ test('violence with no named perpetrator or victim is an event where the sentenc
   assert.equal(bomb?.location?.country, 'SOM', JSON.stringify(doc.events));
   assert.equal(bomb?.source, null);
   assert.ok(!codes('Car bombs have become rarer.').some((c) => c.startsWith('18')));
+  // a verb of violence needs no place
+  assert.ok(codes('Army Says 14 Killed in Air Strike Were Militants').some((c) => /^(?:18|19|20)/.test(c)));
   assert.ok(codes('Militants set off a bomb outside the police station.').includes('183'));
 });
 
