@@ -1875,8 +1875,10 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       // a noun with no participant at all ("sanctions") is a topic more often than an event, unless the
       // pattern expects no source (protests) or the act is violence (CAMEO roots 18-20: "a car bomb
       // exploded in Beirut, killing 12 people", whose perpetrators are unknown) and the sentence places it
-      // (a verb of violence needs no place: "14 killed in air strike")
-      const orphan = source < 0 && target < 0 && !((p.source === 'none' || /^(?:18|19|20)/.test(p.code)) && location) && !(p.kind === 'verb' && /^(?:18|19|20)/.test(p.code));
+      // (nor does violence whose victims are told in the passive or by their number: "14 killed in
+      // air strike", "at least 12 people were killed"; "a harsh winter killed livestock" is none)
+      const victimsTold = p.kind === 'verb' && /^(?:18|19|20)/.test(p.code) && (tokens[triggerStart - 1]?.pos === 'NUM' || /^(?:was|were|been|being|be)$/.test(lower[triggerStart - 1] ?? ''));
+      const orphan = source < 0 && target < 0 && !((p.source === 'none' || /^(?:18|19|20)/.test(p.code)) && location) && !victimsTold;
       let confidence = 0.5 + (source >= 0 ? (positionalSource ? 0.1 : 0.2) : 0) + (target >= 0 ? (positionalTarget ? 0.05 : 0.1) : 0) + (p.object.length ? 0.1 : 0) - (/0$/.test(p.code) ? 0.2 : 0) - (orphan ? 0.2 : 0);
       confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
       // coordinated actors ("Russia and China signed …", "met Uzbek and Tajik officials"): CAMEO codes
