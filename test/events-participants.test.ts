@@ -211,6 +211,32 @@ test('a state after a locative is a place, not a target, in any word of its name
   }
 });
 
+test('", killing" is done by the side of the nearest violent act before it; an irregular participle after "was" is passive', () => {
+  const doc = run('The army suspended talks after the militia attacked a village near Goma, killing 12 people.');
+  const kill = doc.events.find((e) => e.code === '1823');
+  assert.equal(actor(doc, kill?.source)?.name, 'militia', show(doc));
+  const shot = run('A patrol of Malian soldiers was shot at near Gao.');
+  const fire = shot.events.find((e) => e.root === '19');
+  assert.equal(fire?.source ?? null, null, show(shot));
+  assert.equal(actor(shot, fire?.target)?.code, 'MLIMIL', show(shot));
+});
+
+test('a noun act deep in a threat\'s infinitive is each threatening side\'s intent, and the threat verb is no second event', () => {
+  const doc = run('Britain, France and Germany threatened to trigger the snapback of United Nations sanctions on Iran.');
+  const threats = doc.events.filter((e) => e.code === '1312');
+  assert.deepEqual(threats.map((e) => actor(doc, e.source)?.code).sort(), ['DEU', 'FRA', 'GBR'], show(doc));
+  assert.ok(threats.every((e) => e.modality === 'intended' && actor(doc, e.target)?.code === 'IRN'), show(doc));
+  assert.ok(!doc.events.some((e) => e.code === '163' || e.code === '130'), show(doc));
+  // (an adjunct is no part of the act agreed to: "in return for support")
+  const fr = run('France agreed to open its borders to German industrial products in return for support of French agriculture.');
+  assert.ok(fr.events.some((e) => e.code === '0355'), show(fr));
+});
+
+test('a month of an act offered or planned in the past tense is the coming one', () => {
+  const doc = pipe.analyze({ source: 't', format: 'text', content: 'The Omani government offered to host a new round of talks in April.', published: '2025-03-08' });
+  assert.equal(doc.events.find((e) => e.modality === 'intended')?.date, '2025-04-01', JSON.stringify(doc.events));
+});
+
 test('the speaker of a trailing attribution is no target', () => {
   const doc = run('Government warplanes pounded the enclave on Friday, killing at least five people, opposition activists and a war monitor reported.');
   const killing = doc.events.find((e) => e.trigger.text === 'killing');

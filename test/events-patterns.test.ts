@@ -167,6 +167,13 @@ const CASES: Array<[string, string, string]> = [
   ['134', 'raise the possibility of suspending talks (a threat)', 'Bolivia raised the possibility of suspending talks with Chile.'],
   ['1322', 'raise the prospect of a ban (a threat)', 'The Zambian president raised the prospect of banning opposition parties.'],
   ['0871', 'suspend attacks (a truce; the attacks its theme)', 'The rebels suspended their attacks on army posts on Monday.'],
+  // the session-10 user's acts
+  ['191', 'close border crossings (restrict movement)', 'Chad closed its border crossings with Sudan on Monday.'],
+  ['120', 'reject a request of no named kind (not 122, aid)', 'Israel rejected the request on Monday.'],
+  ['033', 'offer a sum', 'The World Bank offered Malawi 50 million dollars in emergency support.'],
+  ['1724', 'declare a state of internal commotion (of emergency)', 'The Peruvian government declared a state of internal commotion.'],
+  ['0874', 'end a military mission', 'The African Union ended its military mission in Somalia.'],
+  ['1381', '"would close/ADJ" the border: a modal before a base form the tagger misreads; a stated threat', 'Bolivia said it would close the border with Peru.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {

@@ -194,7 +194,7 @@ const DESCRIPTION_KIND: Record<string, string[]> = {
   alliance: ['igo'], bloc: ['igo'], organization: ['igo', 'organization'], organisation: ['igo', 'organization'],
 };
 /** A sentence that speaks of the future: its bare weekdays are the coming ones ("will meet on Friday"). */
-const FUTURE = /\b(?:will|shall|'ll|plans? to|planning to|is to|are to|scheduled|due to|expected to|set to|next)\b/i;
+const FUTURE = /\b(?:will|shall|'ll|would|plans? to|planned to|planning to|is to|are to|scheduled|due to|expected to|set to|next|(?:offer|pledge|promise|vow|intend|hope)(?:s|ed)? to)\b/i;
 /** Predicates whose infinitive complement is a stated intent ("agreed to send", "is ready to send"), and their nouns ("announced their intention to lay down arms"). */
 const INTENT_GOVERNORS = new Set(['agree', 'ready', 'willing', 'prepared', 'committed', 'commit', 'decide', 'determined', 'resolve', 'going', 'eager',
   'intention', 'willingness', 'readiness']);
@@ -322,6 +322,8 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   const lower = tokens.map((t) => t.text.toLowerCase());
   const { actors, actorAtToken } = res;
   const events: FoundEvent[] = [];
+  /** noun acts found deep in an intent's infinitive: trigger start → the intending verb's start ("threatened" in "threatened to trigger … sanctions") */
+  const intentHeadAt = new Map<number, number>();
   /** Token index of an event's trigger (the token starting at its first character), for the passes over coded events. */
   const tokenAtStart = new Map(tokens.map((t, i) => [t.start, i]));
   /** The first token starting at or after `offset` (tokens are in text order), else -1: `tokens.findIndex((x) => x.start >= offset)` by binary search. */
@@ -964,6 +966,12 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         if (lemma && before && (/^(?:DET|NUM|PROPN|ADP|PRON|ADJ|NOUN)$/.test(tokens[k + 1].pos) || verbTo) &&
           !/^['’]s$/.test(lower[k - 1])) candidates = coder.patterns.byVerb.get(lemma);
       }
+      // a pattern verb's base form the tagger read as an adjective or noun after a modal, or after
+      // the "to" of a verb's infinitive ("would close/ADJ two border crossings", "decided to close/ADJ")
+      if (!candidates && (t.pos === 'ADJ' || t.pos === 'NOUN') && k > sent.tokenStart + 1 && coder.patterns.byVerb.has(lower[k]) && !insideActorName(k) &&
+        (/^(?:will|would|shall|should|could|can|may|might|must|'ll|wo)$/.test(lower[k - 1]) || (lower[k - 1] === 'to' && tokens[k - 2].pos === 'VERB'))) {
+        candidates = coder.patterns.byVerb.get(lower[k]);
+      }
       // a progressive the tagger read as an adjective or noun ("warplanes are striking/ADJ rebel
       // positions", "troops were shelling/ADJ the town", "have been torturing/NOUN detainees"): an
       // -ing form of a pattern verb right after a form of "be" and before an object-like word
@@ -1203,11 +1211,15 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (p.kind === 'verb' && /ed$/.test(lower[k]) && tokens[k - 1]?.pos === 'DET' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '') && tokens[k + 1].sentence === t.sentence) return k;
       // passive: "was requested by X"; reduced: "Masimov, ousted as head", "Nazarbaev removed from" (a transitive
       // verb in the active voice takes its object first, so a participle followed by a preposition is passive)
+      // (after a form of "be", irregular participles too: "was shot at", "were struck", "was hit": a
+      // past form whose lemma differs, or one of the verbs whose participle is their base)
       const participle = /(?:ed|en)$/.test(lower[k]);
-      const passive = p.kind === 'verb' && participle && k > sent.tokenStart &&
+      const irregular = p.kind === 'verb' && !participle && !/(?:s|ing)$/.test(lower[k]) &&
+        (tokens[k].lemma.toLowerCase() !== lower[k] || /^(?:hit|cut|put|set|shut|hurt|let|cast|burst|spread|quit)$/.test(lower[k]));
+      const passive = p.kind === 'verb' && (participle || irregular) && k > sent.tokenStart &&
         (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(lower[k - 1] === 'not' ? lower[k - 2] : lower[k - 1]) ||
-          (tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had') ||
-          reducedRelative(k) >= 0);
+          (participle && ((tokens[triggerEnd]?.pos === 'ADP' && ['from', 'as', 'by', 'over', 'for'].includes(lower[triggerEnd]) && lower[k - 1] !== 'have' && lower[k - 1] !== 'has' && lower[k - 1] !== 'had') ||
+            reducedRelative(k) >= 0)));
       let source = -1, target = -1;
       let mediatedPair: [number, number] | null = null;
       /** "under attack", "under heavy fire": the token "under" before a force noun, else -1 */
@@ -1618,6 +1630,29 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         else if (modality === 'asserted' && (INTEND.has(lem) || INTEND.has(lower[j]) || INTENT_GOVERNORS.has(lem)) && (lower[j + 1] === 'to' || lower[j] === 'will' || lower[j] === "'ll")) { modality = 'intended'; statedIntent = true; }
       }
       if (modality === 'asserted' && p.kind === 'verb' && lower[k - 1] === 'to') modality = 'intended';
+      // a noun act deep in what someone threatens, pledges or plans to do ("threatened to trigger
+      // the snapback of UN sanctions"), beyond the word window above: by the parse, the object and
+      // modifier chain up to an infinitive whose governing verb states an intent; the act is that
+      // side's stated intent
+      if (modality === 'asserted' && p.kind === 'noun' && sv) {
+        let cur = k;
+        for (let n = 0; n < 5 && /^(?:obj|nmod|compound)$/.test(sv.parse.relation[cur] ?? '') && sv.parse.head[cur] >= 0; n++) {
+          cur = sv.parse.head[cur];
+          if (tokens[cur].pos !== 'VERB') continue;
+          const h = sv.parse.head[cur];
+          const toMark = sv.children[cur].some((c) => sv.parse.relation[c] === 'mark' && lower[c] === 'to');
+          if (toMark && sv.parse.relation[cur] === 'xcomp' && h >= 0 && (INTEND.has(tokens[h].lemma.toLowerCase()) || INTENT_GOVERNORS.has(tokens[h].lemma.toLowerCase()))) {
+            modality = 'intended';
+            statedIntent = true;
+            intentHeadAt.set(tokens[triggerStart].start, tokens[h].start);
+            // (the act is the intending side's: "Britain threatened to trigger UN sanctions")
+            const subj = subjectOf(sv, h);
+            const who = subj.head >= 0 && !subj.passive ? phraseActor(sv, subj.head, false) : -1;
+            if (who >= 0 && who !== target) source = who;
+          }
+          break;
+        }
+      }
       // an act whose possibility its side raises ("raised the possibility of suspending talks",
       // "raises the prospect of sanctions") is that side's stated intent (CAMEO codes it as a threat
       // or an offer, data/cameo/intent.tsv); an act only possible ("the risk of war", "the
@@ -1978,6 +2013,16 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
     const v = syntax(tokens[k].sentence);
     const subj = v ? subjectOf(v, k) : null;
     const subjectPhrase = v && subj && subj.head >= 0 && !subj.passive ? new Set(phraseTokens(v, subj.head)) : null;
+    // a trailing ", killing …" is done by the side of the nearest violent act before it, whoever the
+    // parse makes its subject ("… suspended talks after the rebels attacked civilians, killing 80":
+    // the rebels), never by the victims' own side
+    if (lower[k - 1] === ',' && /ing$/.test(lower[k])) {
+      const before = events.filter((x) => x !== e && x.sentence.start === e.sentence.start && /^(?:18|19|20)/.test(x.root) && x.trigger.end <= e.trigger.start && x.source >= 0);
+      const end = Math.max(-1, ...before.map((x) => x.trigger.end));
+      const victims = e.target >= 0 ? actors[e.target].country : null;
+      const doer = before.find((x) => x.trigger.end === end && !(victims && actors[x.source].country === victims));
+      if (doer && doer.source !== e.target) e.source = doer.source;
+    }
     const cause = events.find((x) => x !== e && x.sentence.start === e.sentence.start && /^(?:18|19|20)/.test(x.root) && x.trigger.end <= e.trigger.start &&
       !outcomes.has(x) && ((subjectPhrase?.has(tokenAtStart.get(x.trigger.start) ?? -1) ?? false) ||
         tokens.slice(tokenAtStart.get(x.trigger.start) ?? k, k).every((t, i) => i === 0 || t.start < x.trigger.end ||
@@ -2060,12 +2105,23 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
   // a verb of intent that is itself a pattern ("pledged" 033) and the act it announces ("pledged to
   // send aid": 0333, intended) are one event: the announced act's intent code is the more specific
   const announcing = new Set<FoundEvent>();
+  const extraIntents: FoundEvent[] = [];
   for (const b of events) {
     if (b.modality !== 'intended' || (b.root !== '03' && b.root !== '13')) continue;
     const a = events.find((x) => x !== b && x.sentence.start === b.sentence.start && x.root === b.root && x.trigger.end <= b.trigger.start &&
-      b.trigger.start - x.trigger.end <= 24 && (x.source === b.source || b.source < 0));
-    if (a) { announcing.add(a); if (b.source < 0) b.source = a.source; }
+      (b.trigger.start - x.trigger.end <= 24 || intentHeadAt.get(b.trigger.start) === x.trigger.start) && (x.source === b.source || b.source < 0));
+    if (!a) continue;
+    announcing.add(a);
+    if (b.source < 0) b.source = a.source;
+    // (the same verb's other coordinated sources announce it too: "Britain, France and Germany
+    // threatened to trigger sanctions" is each one's threat)
+    for (const x of events) {
+      if (x === a || x.trigger.start !== a.trigger.start || x.root !== a.root || announcing.has(x)) continue;
+      announcing.add(x);
+      if (x.source >= 0 && x.source !== b.source && !events.some((y) => y.trigger.start === b.trigger.start && y.source === x.source)) extraIntents.push({ ...b, source: x.source });
+    }
   }
+  events.push(...extraIntents);
   // the purpose of an act, of the same kind and by the same side ("met Scholz in Berlin to discuss
   // energy policy", "used tear gas to disperse the crowd") is that act told again, not a second event
   const purposes = new Set<FoundEvent>();
