@@ -174,6 +174,9 @@ const CASES: Array<[string, string, string]> = [
   ['1724', 'declare a state of internal commotion (of emergency)', 'The Peruvian government declared a state of internal commotion.'],
   ['0874', 'end a military mission', 'The African Union ended its military mission in Somalia.'],
   ['1381', '"would close/ADJ" the border: a modal before a base form the tagger misreads; a stated threat', 'Bolivia said it would close the border with Peru.'],
+  ['1384', 'vow to retaliate (a threat of force)', 'Syria vowed to retaliate against Turkey.'],
+  ['190', 'retaliate', 'Syria retaliated against Turkey on Sunday.'],
+  ['130', 'take resolute action', 'Beijing will take resolute action, the ministry said.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
