@@ -163,7 +163,8 @@ test('the subject of a demand\'s "that" clause or a threat\'s "if" clause is its
   const d = demand.events.find((e) => e.trigger.text === 'demanded');
   assert.equal(actor(demand, d?.target)?.country, 'BDI', show(demand));
   const threat = run('Syrian officials threatened to retaliate if Israel struck again.');
-  const t = threat.events.find((e) => e.trigger.text === 'threatened');
+  // (the threat: "threatened", or the act threatened, "retaliate", whose intent code is a threat, 1384)
+  const t = threat.events.find((e) => e.root === '13');
   assert.equal(actor(threat, t?.target)?.name, 'Israel', show(threat));
 });
 
