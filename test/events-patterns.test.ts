@@ -197,6 +197,12 @@ test('violence with no named perpetrator or victim is an event where the sentenc
   assert.ok(codes('Militants set off a bomb outside the police station.').includes('183'));
 });
 
+test('a gerund that is its clause\'s subject names a kind of act, not an event', () => {
+  assert.deepEqual(codes('Killing civilians is a war crime.'), []);
+  assert.deepEqual(codes('Attacking hospitals violates international law.'), []);
+  assert.ok(codes('Sudanese forces are attacking hospitals in Darfur.').some((c) => c.startsWith('1')));
+});
+
 test('what is asked for, threatened or brokered is the theme, not an event of its own', () => {
   assert.ok(!codes('The Latvian president requested a meeting with the Estonian prime minister.').some((c) => c.startsWith('04')));
   assert.ok(!codes('Police in Lusaka threatened the marchers with arrest.').includes('173'));

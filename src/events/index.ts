@@ -1209,6 +1209,9 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
       if (p.kind === 'verb' && /ing$/.test(lower[k]) && (tokens[k - 1]?.pos === 'DET' || tokens[k - 1]?.pos === 'ADJ' ||
         (tokens[k + 1]?.pos === 'NOUN' && ['DET', 'ADJ', 'NOUN'].includes(tokens[k - 1]?.pos ?? '')))) return k;
       if (p.kind === 'verb' && /ed$/.test(lower[k]) && tokens[k - 1]?.pos === 'DET' && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '') && tokens[k + 1].sentence === t.sentence) return k;
+      // a gerund that is the clause's subject names a kind of act, not an act of this story ("Killing
+      // civilians is a war crime", "Attacking hospitals violates the law")
+      if (p.kind === 'verb' && /ing$/.test(lower[k]) && syntax(s)?.parse.relation[k] === 'csubj') return k;
       // passive: "was requested by X"; reduced: "Masimov, ousted as head", "Nazarbaev removed from" (a transitive
       // verb in the active voice takes its object first, so a participle followed by a preposition is passive)
       // (after a form of "be", irregular participles too: "was shot at", "were struck", "was hit": a
