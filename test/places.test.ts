@@ -41,3 +41,11 @@ test('events take a gazetteer place near the trigger as their location, with its
   // a place is no actor: it is never an event's source or target
   assert.ok(!doc.actors.some((a) => a.name === 'Kharkiv' || a.name === 'Lagos'));
 });
+
+test('places a first-time user found missing are listed with their state (Sagaing, Catatumbo, Jarinje, Tegh, Macomia)', () => {
+  const idx = loadPlaces();
+  for (const [form, cc] of [['sagaing', 'MMR'], ['catatumbo', 'COL'], ['jarinje', 'XKX'], ['tegh', 'ARM'], ['macomia', 'MOZ']]) assert.equal(idx.byForm.get(form)?.country, cc, form);
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', content: 'Government troops shelled rebel positions in the Sagaing region on Tuesday.', published: '2025-01-15' });
+  assert.deepEqual(doc.events[0]?.location, { name: 'Sagaing', country: 'MMR' });
+});

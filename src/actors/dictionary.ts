@@ -107,6 +107,13 @@ const OrganizationEntry = z.object({
     start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   }).strict()).default([]),
+  /**
+   * Optional ISO3 codes of other states where the same name also names a local body ("al-Shabaab"
+   * is also what Mozambicans call the insurgents of Cabo Delgado): in a story about such a state
+   * that never names the entry's own and places the body there, the resolver codes the namesake
+   * (src/actors/resolve.ts `relocated`).
+   */
+  namesakes: z.array(Iso3).default([]),
 }).strict();
 const OrganizationsFile = z.array(OrganizationEntry);
 
@@ -185,6 +192,8 @@ export interface DictActor {
   roles: PersonRole[];
   /** An organization's dated agents (organizations.yaml `periods`); absent or empty otherwise. */
   periods?: Array<{ agent: string; start: string; end: string | null }>;
+  /** States where an organization's name also names a local body (organizations.yaml `namesakes`). */
+  namesakes?: string[];
 }
 
 /**
@@ -359,7 +368,7 @@ export function loadActorDictionary(opts: LoadOptions = {}): ActorDictionary {
     for (const form of g.metonyms) names.push({ form, actorId: g.id, kind: 'metonym', agent: null });
   }
   for (const o of organizations) {
-    actors.set(o.id, { id: o.id, name: o.name, type: o.type, country: o.country, code: `${o.country ?? ''}${o.agent}`, roles: [], periods: o.periods });
+    actors.set(o.id, { id: o.id, name: o.name, type: o.type, country: o.country, code: `${o.country ?? ''}${o.agent}`, roles: [], periods: o.periods, namesakes: o.namesakes });
     for (const form of new Set([o.name, ...o.names])) names.push({ form, actorId: o.id, kind: 'name', agent: null });
   }
   for (const r of regions) {

@@ -134,10 +134,18 @@ const placedByDateline = (agent: string | null, name: string): boolean =>
 const NOUN_QUALIFIED_TITLES = new Set(['minister', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'adviser', 'advisor', 'commander', 'envoy', 'negotiator']);
 /** Titles of a city's or region's office, which a city's name may precede ("Kyiv Mayor", "Kharkiv Governor"). */
 const LOCAL_TITLES = new Set(['mayor', 'governor', 'deputy', 'police', 'prosecutor', 'council']);
+/**
+ * Titles a gazetteer place (data/actors/places.yaml) may precede to give the holder its state:
+ * the local ones, and "leader" for a region's or a breakaway region's own leader ("Transnistrian
+ * leader Vadim Krasnoselsky": MDA, the state the region lies in by international usage).
+ */
+const PLACE_TITLES = new Set([...LOCAL_TITLES, 'leader']);
 /** Words of leaving or removal, after which "from" names the place left ("withdrawal of troops from Kazakhstan"). */
 const LEAVING = /^(?:withdraw\w*|recall\w*|pull\w*|evacuat\w*|expel\w*|expuls\w*|depart\w*|retreat\w*|exit\w*|leav\w*|left|fle[de]\w*|oust\w*|remov\w*|extradit\w*|deport\w*|return\w*)$/;
 /** Head words of diplomatic agents, who serve their state abroad: the place they are "in" is their host's. */
 const DIPLOMATIC_AGENTS = /^(?:embass(?:y|ies)|ambassadors?|diplomats?|envoys?|consulates?|missions?|delegations?)$/;
+/** Head words of installations (agents.yaml: "military base", "police station"), which belong to the state they stand in. */
+const INSTALLATIONS = /^(?:bases?|airbase|posts?|stations?|barracks|checkpoints?|outposts?)$/;
 /** Prepositions that name an agent's place: "police in Nairobi", "residents of Gaza". */
 const PLACE_OF_AGENT = new Set(['in', 'of', 'from']);
 /**
@@ -167,6 +175,19 @@ const BODY_PREPOSITIONS = new Set(['in', 'of', 'for', 'at', 'from', 'within']);
 const GENERIC_MEMBER = /(?:^|\s)(?:officials?|members?|spokes(?:man|men|woman|women|person|people)|leaders?|heads?|chiefs?|representatives?|delegates?|staff|employees?|figures?|executives?|advis[eo]rs?|sources?)$/;
 /** Nouns for a state that "the" and a possessive make a reference back to the state named before ("the country's parliament"). */
 const COUNTRY_NOUNS = new Set(['country', 'nation', 'kingdom', 'republic', 'emirate']);
+/**
+ * Prefixes of ships' names: navies' (BRP Philippines, USS United States, HMS/HMAS/HMCS/HMNZS
+ * Commonwealth, INS India, RFS Russia, ROKS South Korea, TCG Turkey, KRI Indonesia, PNS Pakistan,
+ * JS Japan) and merchant ones (MV motor vessel, MT tanker, SS steamship, FV fishing vessel, RV
+ * research vessel).
+ */
+const SHIP_PREFIX = /^(?:BRP|USS|USNS|HMS|HMAS|HMCS|HMNZS|INS|RFS|ROKS|TCG|KRI|PNS|JS|MV|MT|SS|FV|RV)$/;
+/** Names of days and months, which end a place's name ("in the city of Aleppo Monday"). */
+const DATE_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** Lower-case nouns of an administrative unit written after a place's name ("the Catatumbo region", "Macomia district"). */
+const ADMIN_UNITS = new Set(['region', 'province', 'district', 'state', 'county', 'department', 'governorate', 'prefecture', 'municipality', 'township', 'village', 'town']);
+/** Whether a name holds a noun as one of its words, case aside ("International Atomic Energy Agency" holds "agency"). */
+const nameHolds = (name: string, noun: string): boolean => new RegExp(`(?:^|\\s)${noun}(?:$|\\s)`, 'i').test(name);
 /** Two words that introduce a place name ("the town of Goma", "city of Aleppo"). */
 const PLACE_LEAD = new Set(['town of', 'city of', 'village of', 'province of', 'region of', 'district of', 'port of', 'outskirts of', 'streets of', 'centre of', 'center of', 'north of', 'south of', 'east of', 'west of']);
 /** Lower-case words for a kind of company that a business's name follows ("security firm Ambrey"). */
@@ -233,6 +254,8 @@ interface Candidate {
   office?: string | null;
   /** IGO whose post a title names ("NATO Secretary-General"), for its code */
   igo?: DictActor | null;
+  /** the body whose post the title before the name is ("junta spokesman Zaw Min Tun"): its country when he has none */
+  body?: Candidate | null;
   origin: NonNullable<ResolvedActor['origin']>;
 }
 
@@ -247,6 +270,8 @@ interface PendingTitle {
   start: number;
   /** first token of the title words */
   titleStart: number;
+  /** the body named right before the title ("Taliban spokesman", "junta spokesman"), if any */
+  body?: Candidate | null;
 }
 
 /** A title used as a mention ("the president"), resolved after the scan. */
@@ -305,6 +330,8 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   /** acronyms of programmes ("BRI" after "Belt and Road Initiative"), not actors */
   const nonActorAcronyms = new Set<string>();
   const lower = tokens.map((t) => t.text.toLowerCase());
+  /** roles.yaml definite descriptions by their noun ("the agency", "the bloc") */
+  const descByNoun = new Map(dict.roles.descriptions.map((d) => [d.noun, d]));
   // a possessive written as a bare apostrophe after -s ("the Bahamas' attorney general", "the
   // Philippines' foreign minister") reads as "'s" everywhere below
   markBareApostrophes(tokens, lower);
@@ -356,6 +383,29 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return m;
   };
+  /** Whether some dictionary name starts at token k and ends at a token boundary (no other test). */
+  const anyNameAt = (k: number): boolean => {
+    const t = tokens[k];
+    for (const n of index.byFirstWord.get(keys[k]) ?? []) {
+      const endTok = tokenEndAt[t.start + n.form.length] ?? -1;
+      if (endTok >= 0 && tokens[endTok].sentence === t.sentence && formMatches(text.slice(t.start, t.start + n.form.length), n.form)) return true;
+    }
+    return false;
+  };
+  /**
+   * Whether the upper-case name at tokens [i, end) is glued by a hyphen to an upper-case word that
+   * names nothing, so that it is a piece of a longer word, no mention: "AU" in "PORT-AU-PRINCE" (a
+   * dateline's city). A hyphenated pair of names ("US-EU talks", "NATO-RUSSIA") and a lower-case
+   * modifier ("AU-led", "pro-EU") still name the actors.
+   */
+  const insideUpperWord = (i: number, end: number): boolean => {
+    const surface = text.slice(tokens[i].start, tokens[end - 1].end);
+    if (!/^\p{Lu}[\p{Lu}.]*$/u.test(surface)) return false;
+    const gluedUpper = (h: number, w: number) => h >= 0 && w >= 0 && w < tokens.length && lower[h] === '-' &&
+      tokens[Math.min(h, w)].end === tokens[Math.max(h, w)].start && /^\p{Lu}{2,}$/u.test(tokens[w].text) && !anyNameAt(w);
+    return (i >= 2 && tokens[i - 1].end === tokens[i].start && gluedUpper(i - 1, i - 2)) ||
+      (end + 1 < tokens.length && tokens[end - 1].end === tokens[end].start && gluedUpper(end, end + 1));
+  };
   const dictMatchAt = (i: number): [number, DictName] | null => {
     const t = tokens[i];
     const list = index.byFirstWord.get(keys[i]);
@@ -366,6 +416,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (endTok < 0 || tokens[endTok].sentence !== t.sentence) continue;
       if (!formMatches(text.slice(t.start, t.start + n.form.length), n.form)) continue;
       // "Moscow-led": a hyphenated modifier still names the actor; a name inside a longer capitalised word does not
+      if (insideUpperWord(i, endTok + 1)) continue;
       // a capital an IGO lists as its metonym stands for the IGO as a party ("Brussels hoped …": the
       // EU, igos.yaml), and for its state's capital as a place ("in Brussels")
       if (n.kind === 'metonym' && !locativeBefore(i)) {
@@ -532,6 +583,31 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return { country: null, end: i, text: '' };
   };
   /**
+   * The body a definite description at token k refers back to during the scan ("the agency" in
+   * "the agency's Director General Rafael Grossi" after "the International Atomic Energy Agency"):
+   * the last candidate of a kind roles.yaml `descriptions` allows for the noun (and, when listed,
+   * holding one of its code parts), named in the six sentences before, one whose name holds the
+   * noun first; else null. The same rule as
+   * the definite descriptions resolved after the scan, read early so that a title after the
+   * description's possessive serves that body.
+   */
+  const describedBody = (k: number): Candidate | null => {
+    const d = descByNoun.get(lower[k]);
+    if (!d || tokens[k].pos !== 'NOUN' || isCap(tokens[k].text)) return null;
+    const floor = tokens[k].sentence - 6;
+    let last: Candidate | null = null;
+    for (let c = cands.length - 1; c >= 0; c--) {
+      const x = cands[c];
+      if (tokens[x.tokenStart].sentence < floor) break;
+      if (x.tokenEnd > k) continue;
+      const code = x.dict?.code ?? `${x.country ?? ''}${x.agent ?? ''}`;
+      if (!d.refers.includes(x.type as 'igo' | 'organization' | 'ngo') || (d.codes.length && !d.codes.some((p) => code.includes(p)))) continue;
+      if (nameHolds(x.dict?.name ?? x.name, d.noun)) return x;
+      last ??= x;
+    }
+    return last;
+  };
+  /**
    * The country of a leader named right before a government word ("the Trump administration",
    * "Kim Jong Un's regime", "the Orban government"): the person candidate ending at token `at`
    * (or before its possessive "'s"), when it has a country; else null. Reads `cands`, so it must be
@@ -543,19 +619,36 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return prev && prev.tokenEnd === end && prev.type === 'person' && prev.country && sameSentence(prev.tokenStart, at) ? prev.country : null;
   };
   /**
-   * The country of the owner of an agent after a possessive pronoun ("Turkey said its troops …",
-   * "announced the withdrawal of its troops"): the nearest state named before it in the sentence,
-   * the antecedent "its" or "their" most often has in news copy; null without one. Reads the
-   * candidates found so far (`cands`), so it must be called during the scan.
+   * The country of the owner of an agent after a possessive pronoun, from the candidates found so
+   * far in its sentence (`cands`, so it must be called during the scan): after "its" or "their"
+   * ("Turkey said its troops …", "announced the withdrawal of its troops"), the nearest state named
+   * before it, the antecedent these most often have in news copy, unless a body comes nearer: a
+   * body with a country of its own gives it ("the ELN released all its hostages" after "… Cuba,
+   * Norway and Mexico": the ELN's, not Mexico's), an IGO gives none ("the UN said its
+   * peacekeepers"); after "his" or "her", the nearest person named before it, the subject whose
+   * state the pronoun's noun belongs to ("President Nicolas Maduro said his government …": VEN),
+   * or a title used as a mention nearer still ("the Turkish president said his army"). Null when
+   * there is none or it has no country.
    */
   const ownerCountry = (at: number): string | null => {
-    if (at === 0 || !/^(?:its|their)$/.test(lower[at - 1]) || !sameSentence(at - 1, at)) return null;
+    if (at === 0 || !sameSentence(at - 1, at)) return null;
+    const personal = lower[at - 1] === 'his' || lower[at - 1] === 'her';
+    if (!personal && !/^(?:its|their)$/.test(lower[at - 1])) return null;
+    const rm = personal ? roleMentions[roleMentions.length - 1] : undefined;
+    const role = rm && rm.tokenEnd <= at && sameSentence(rm.tokenStart, at) ? rm : undefined;
     for (let c = cands.length - 1; c >= 0; c--) {
       const prev = cands[c];
       if (prev.tokenEnd > at || !sameSentence(prev.tokenStart, at)) break;
+      if (personal) {
+        if (role && role.tokenStart > prev.tokenStart) break;
+        if (prev.type === 'person') return prev.country;
+        continue;
+      }
       if (prev.type === 'state' && prev.country) return prev.country;
+      if (prev.type === 'igo') return null;
+      if ((prev.type === 'organization' || prev.type === 'group') && prev.country && !prev.datelinePlaced && prev.kind !== 'demonym') return prev.country;
     }
-    return null;
+    return role?.holder?.type === 'state' ? role.holder.country : null;
   };
   /**
    * Past a description of a state before its name from token j (`afterStateDescription`: "the
@@ -616,6 +709,33 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     }
     return null;
   };
+  /**
+   * The state a sentence places a place the gazetteer does not list at tokens [a, b) in: a state
+   * whose possessive comes before it, with at most two lower-case words between ("in Mozambique's
+   * northern Macomia district"); a state's name after a comma ("Macomia, Mozambique"); or, after
+   * "in" (and a lower-case noun of an administrative unit), a state or a gazetteer place ("the town
+   * of Macomia in Mozambique's Cabo Delgado province"). ISO3 or null.
+   */
+  const placeStateAround = (a: number, b: number): string | null => {
+    let k = a - 1;
+    while (k > a - 3 && k >= 0 && tokens[k].text === lower[k] && /^(?:ADJ|NOUN)$/.test(tokens[k].pos)) k--;
+    if (k > 0 && /^['’]s$/.test(lower[k])) {
+      const c = cands[cands.length - 1];
+      if (c && c.tokenEnd === k && c.type === 'state' && sameSentence(k, a)) return c.country;
+    }
+    let j = b;
+    if (ADMIN_UNITS.has(tokens[j]?.text ?? '')) j++;
+    if (j >= tokens.length || !sameSentence(a, j)) return null;
+    const comma = lower[j] === ',';
+    if (!comma && lower[j] !== 'in') return null;
+    j++;
+    if (!comma && lower[j] === 'the') j++;
+    if (j >= tokens.length || !sameSentence(a, j) || !isCap(tokens[j].text)) return null;
+    const m = dictMatch(j);
+    const state = m && m[1].kind === 'name' ? dict.actors.get(m[1].actorId) : undefined;
+    if (state?.type === 'state') return state.country;
+    return comma ? null : placeAt(j)?.place.country ?? null;
+  };
   /** Whether a local office's title (mayor, governor) starts at token i ("Kyiv Mayor …"). */
   const localTitleAt = (i: number): boolean => LOCAL_TITLES.has(lower[i] ?? '');
   /**
@@ -628,7 +748,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     if (!afterLocalTitle) {
       // cheap test first: a local title must follow within the place's length
       let title = false;
-      for (let k = i + 1; k <= i + index.places.maxWords + 1 && k < tokens.length && !title; k++) title = LOCAL_TITLES.has(lower[k]);
+      for (let k = i + 1; k <= i + index.places.maxWords + 1 && k < tokens.length && !title; k++) title = PLACE_TITLES.has(lower[k]);
       if (!title) return null;
     }
     const hit = placeAt(i);
@@ -636,7 +756,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const possessive = lower[hit.end] === "'s" || lower[hit.end] === '’s';
     const end = possessive ? hit.end + 1 : hit.end;
     const state = hit.place.country ? dict.actors.get(hit.place.country) : undefined;
-    return state && (afterLocalTitle ? !possessive : localTitleAt(end)) ? { actor: state, end, possessive } : null;
+    return state && (afterLocalTitle ? !possessive : PLACE_TITLES.has(lower[end] ?? '')) ? { actor: state, end, possessive } : null;
   };
   /** A state or an IGO named at token i (not as a metonym), possibly possessive: the actor and end token. */
   const holderPrefix = (i: number, afterLocalTitle = false): { actor: DictActor; end: number; possessive: boolean } | null => {
@@ -711,21 +831,37 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     const idx = Array.from({ length: s.tokenEnd - s.tokenStart + 1 }, (_, k) => s.tokenStart + k);
     return datelineEnd(tokens, idx) === idx.length - 1;
   });
+  /**
+   * For each sentence, the token where a dateline left at the start of a paragraph's first sentence
+   * ends, or -1: one whose city is a hyphenated word ("PORT-AU-PRINCE, Haiti (Wire) -- Gunmen …"),
+   * which the annotator does not split off because it reads the city's hyphen as the dateline's
+   * dash. The city's hyphens and pieces are left out before `datelineEnd` reads the tokens.
+   */
+  const datelineUntil = doc.sentences.map((s, n) => {
+    if (datelineSentence[n]) return s.tokenEnd;
+    if ((n > 0 && doc.sentences[n - 1].paragraph === s.paragraph) || !tokens.slice(s.tokenStart, s.tokenStart + 3).some((x) => x.text === '-')) return -1;
+    const idx: number[] = [];
+    const innerHyphen = (k: number) => lower[k] === '-' && k > s.tokenStart && k + 1 < s.tokenEnd && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (!innerHyphen(k) && !innerHyphen(k - 1)) idx.push(k);
+    const e = datelineEnd(tokens, idx);
+    return e > 0 ? idx[e] : -1;
+  });
   // the country of the first dateline's place (its capital or a gazetteer place), or null
   let datelineCountry: string | null = null;
-  const firstDateline = datelineSentence.indexOf(true);
+  const firstDateline = datelineUntil.findIndex((e) => e >= 0);
   if (firstDateline >= 0) {
-    // the place is the capitalised words before the first comma, parenthesis or dash ("NEW YORK")
+    // the place is the capitalised words before the first comma, parenthesis or dash ("NEW YORK",
+    // "PORT-AU-PRINCE")
     const ds = doc.sentences[firstDateline];
     let e = ds.tokenStart;
-    while (e < ds.tokenEnd && /^\p{Lu}/u.test(tokens[e].text) && !/^[,(]$/.test(tokens[e].text)) e++;
+    while (e < ds.tokenEnd && (/^\p{Lu}/u.test(tokens[e].text) || (lower[e] === '-' && tokens[e - 1].end === tokens[e].start && tokens[e + 1]?.start === tokens[e].end)) && !/^[,(]$/.test(tokens[e].text)) e++;
     const place = text.slice(tokens[ds.tokenStart].start, tokens[Math.max(ds.tokenStart, e - 1)].end);
     const hit = (index.byFolded.get(foldCase(place)) ?? []).map((n) => dict.actors.get(n.actorId)).find((a) => a?.type === 'state');
     datelineCountry = hit?.country ?? index.places.byForm.get(placeKey(place))?.country ?? null;
   }
   while (i < tokens.length) {
     const t = tokens[i];
-    if (datelineSentence[t.sentence]) { i++; continue; }
+    if (i < datelineUntil[t.sentence]) { i++; continue; }
     // agent phrase, possibly after a country prefix: "Kazakh security forces", "the Chinese government"
     const pre = takeCountryPrefix(i);
     // coordinated countries sharing one agent: "Hungarian and Romanian officials", "the Russian and
@@ -810,7 +946,9 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const mentionStart = pre.end > i ? i : pre.end;
       const name = text.slice(tokens[mentionStart].start, tokens[end - 1].end);
       // (an embassy or envoy "in Kabul" is another state's, there)
-      const local = LOCAL_AGENTS.has(a.agent.slice(0, 3)) && !DIPLOMATIC_AGENTS.test(a.words[a.words.length - 1]);
+      // (so is an installation, whatever its agent: "a military base in Rakhine state" is one of the
+      // state it stands in, when no owner is named before it)
+      const local = (LOCAL_AGENTS.has(a.agent.slice(0, 3)) && !DIPLOMATIC_AGENTS.test(a.words[a.words.length - 1])) || INSTALLATIONS.test(a.words[a.words.length - 1]);
       const own = pre.country ?? countryOfPlaceAfter(end, local) ?? ownerCountry(mentionStart) ?? (a.agent.startsWith('GOV') ? leaderCountry(mentionStart) : null);
       // (the dateline's country here already, so that "Police" and "Zimbabwean police" are one actor)
       const country = own ?? (placedByDateline(a.agent, name) ? datelineCountry : null);
@@ -858,11 +996,18 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         const igo = rp.holder?.type === 'igo' ? rp.holder : null;
         // a title right after an organization or a state's metonym of its own ("Iran's Foreign
         // Ministry spokesman …", "Kremlin spokesman …"): the holder serves that body's state
+        // (or an armed group or a body named by its kind, "Taliban spokesman …", "junta spokesman
+        // …": the body's country, also when the story's country gives it only later, `body`)
+        // (or a definite description's possessive, "the agency's Director General Rafael Grossi":
+        // the body it refers back to, `describedBody`)
         const prev = cands[cands.length - 1];
-        const bodyCountry = !rp.holder && !rp.det && prev && prev.tokenEnd === i && (prev.type === 'organization' || prev.kind === 'metonym') ? prev.country : null;
+        const bodyPrev = !rp.holder && !rp.det && prev && prev.tokenEnd === i && (prev.type === 'organization' || prev.type === 'group' || prev.kind === 'metonym') ? prev : null;
+        const described = !rp.holder && !rp.det && !bodyPrev && i >= 3 && /^['’]s$/.test(lower[i - 1]) && lower[i - 3] === 'the' ? describedBody(i - 2) : null;
+        const body = bodyPrev ?? (described?.type === 'igo' ? null : described);
         pendingTitle = {
           text: text.slice(tokens[i].start, tokens[rp.end - 1].end), agent: rp.former ? 'ELI' : rp.title.agent,
-          country: rp.holder?.type === 'state' ? rp.holder.country : bodyCountry, office: rp.title.office, igo, former: rp.former, start: i, titleStart: rp.titleStart,
+          country: rp.holder?.type === 'state' ? rp.holder.country : body?.country ?? null, office: rp.title.office,
+          igo: igo ?? (described?.type === 'igo' ? described.dict : null), former: rp.former, start: i, titleStart: rp.titleStart, body,
         };
         i = apposedName ? rp.end + 1 : rp.end;
         continue;
@@ -893,6 +1038,14 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         continue;
       }
     }
+    // a ship's name after its navy's or its trade's prefix ("the grounded BRP Sierra Madre", "USS
+    // Carl Vinson", "MV Galaxy Leader"): a vessel, no actor (what a ship does is done by its
+    // navy or owner, named apart)
+    if (SHIP_PREFIX.test(t.text) && i + 1 < tokens.length && sameSentence(i, i + 1) && isNameWord(tokens[i + 1].text)) {
+      i = Math.max(capRun(i), i + 2);
+      pendingTitle = null;
+      continue;
+    }
     let dm = dictMatch(i);
     // a gazetteer place after a preposition of place ("in Kharkiv", "near Bakhmut", "the town of
     // Goma"), or elsewhere when the place is the whole capitalised run ("shelled Kharkiv", "Mariupol
@@ -917,18 +1070,33 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       continue;
     }
     // a place the gazetteer does not list: a capitalised run after "the town of", "the port of" …
-    // ("near the northern town of Zubin Potok"), or one that a word of geography opens or ends ("the
-    // Strait of Hormuz", "the Second Thomas Shoal", "the Gulf of Oman"): a place with no known
-    // state, not an actor (a state's own name, "the Marshall Islands", is matched as a state first)
+    // ("near the northern town of Zubin Potok", "the village of Let Yet Kone": the whole run, its
+    // words being no stop words there), or one that a word of geography opens or ends ("the Strait
+    // of Hormuz", "the Second Thomas Shoal", "the Gulf of Oman"), or one that a lower-case noun of
+    // an administrative unit follows after "the" or a state's possessive ("in the Catatumbo
+    // region", "in Mozambique's Macomia district"): a place, not an actor (a state's own name,
+    // "the Marshall Islands", is matched as a state first), of the state the sentence places it in
+    // (`placeStateAround`: "Macomia, Mozambique"), else of no known state
     if (isCap(tokens[i].text) && !NAME_STOP.has(tokens[i].text) && !(dm && dm[0] >= capRun(i))) {
       let r = capRun(i);
       const lead = i > 1 && PLACE_LEAD.has(`${lower[i - 2]} ${lower[i - 1]}`);
+      if (lead && !dm) while (r < tokens.length && sameSentence(i, r) && /^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[r].text) && !DATE_WORD.test(tokens[r].text) && !dictMatch(r)) r++;
       const geoOpen = GEO_WORDS.has(lower[r - 1]) && lower[r] === 'of' && isCap(tokens[r + 1]?.text ?? '') && sameSentence(i, r + 1);
       if (geoOpen) r = capRun(r + 1);
       const geoEnd = !geoOpen && r - i > 1 && GEO_WORDS.has(lower[r - 1]);
-      if ((lead && !dm) || geoOpen || geoEnd) {
-        places.push({ name: text.slice(tokens[i].start, tokens[r - 1].end), country: null, tokenStart: i, tokenEnd: r });
-        i = r;
+      const unit = !dm && !lead && !geoOpen && !geoEnd && r <= i + 3 && ADMIN_UNITS.has(tokens[r]?.text ?? '') && sameSentence(i, r) &&
+        !(/^(?:NOUN|PROPN)$/.test(tokens[r + 1]?.pos ?? '') && sameSentence(r, r + 1)) &&
+        (lower[i - 1] === 'the' || (/^['’]s$/.test(lower[i - 1] ?? '') && cands[cands.length - 1]?.tokenEnd === i - 1 && cands[cands.length - 1].type === 'state'));
+      // ("attacked Macomia, Mozambique, on Saturday": one to three capitalised words after a verb
+      // or a preposition, then a comma and a state's name that ends its phrase: the state's place)
+      const commaState = !dm && !lead && !geoOpen && !geoEnd && !unit && r <= i + 3 && i > 0 && /^(?:ADP|VERB)$/.test(tokens[i - 1].pos) &&
+        lower[r] === ',' && sameSentence(i, r + 1) && (() => {
+          const m = dictMatch(r + 1);
+          return !!m && m[1].kind === 'name' && dict.actors.get(m[1].actorId)?.type === 'state' && /^[,.;:)]$/.test(lower[m[0]] ?? '.') && !pendingTitle;
+        })();
+      if ((lead && !dm) || geoOpen || geoEnd || unit || commaState) {
+        places.push({ name: text.slice(tokens[i].start, tokens[r - 1].end), country: placeStateAround(i, r), tokenStart: i, tokenEnd: r });
+        i = unit ? r + 1 : r;
         continue;
       }
     }
@@ -1002,7 +1170,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         name: e.text, type: per ? 'person' : 'organization',
         country: per ? pendingTitle?.country ?? null : countryInside(e.tokenStart, e.tokenEnd),
         agent: per ? pendingTitle?.agent ?? null : e.agent, description: per ? pendingTitle?.text ?? null : null,
-        office: per ? pendingTitle?.office ?? null : null, igo: per ? pendingTitle?.igo ?? null : null, origin: 'ner',
+        office: per ? pendingTitle?.office ?? null : null, igo: per ? pendingTitle?.igo ?? null : null, body: per ? pendingTitle?.body ?? null : null, origin: 'ner',
       };
     };
     // NER replacing the capitalised-run rules: every PER and ORG entity (one-word people wait for coreference)
@@ -1073,7 +1241,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         cands.push({
           tokenStart: i, tokenEnd: run, kind: 'name', dict: null, key: `person:${name}`, name, type: 'person',
           country: pendingTitle?.country ?? null, agent: pendingTitle?.agent ?? null, description: pendingTitle?.text ?? null,
-          office: pendingTitle?.office ?? null, igo: pendingTitle?.igo ?? null, origin: 'rule',
+          office: pendingTitle?.office ?? null, igo: pendingTitle?.igo ?? null, body: pendingTitle?.body ?? null, origin: 'rule',
         });
         i = run;
         pendingTitle = null;
@@ -1085,9 +1253,10 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const e = ner.entities[ne];
       const multi = e.tokenEnd - e.tokenStart >= 2;
       if (e.type === 'PER' && !multi) { nerSingles.push({ e, title: pendingTitle }); pendingTitle = null; i = e.tokenEnd; continue; }
-      // a one-word organization only as an acronym or with an organization keyword: the model calls
-      // "Belt", "Muslims" and "Council" organizations too ("Reuters" is lost with them)
-      if (e.type === 'PER' || multi || e.agent || /^\p{Lu}[\p{Lu}\d/&.-]+$/u.test(e.text)) {
+      // a one-word organization only as an acronym, a name with a capital inside ("ExxonMobil",
+      // "PetroChina": a company's name, never a common noun; not a surname, "McCarthy") or with an organization keyword: the
+      // model calls "Belt", "Muslims" and "Council" organizations too ("Reuters" is lost with them)
+      if (e.type === 'PER' || multi || e.agent || /^\p{Lu}[\p{Lu}\d/&.-]+$/u.test(e.text) || (e.type === 'ORG' && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(e.text) && !/^(?:Mc|Mac|De|Di|Da|La|Le|Du)\p{Lu}/u.test(e.text))) {
         cands.push(nerCand(e));
         i = e.tokenEnd;
         pendingTitle = null;
@@ -1292,6 +1461,25 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (keys.size === 1) { c.key = [...keys][0]; c.kind = 'surname'; }
     }
   }
+  // a name and an acronym in parentheses right after it ("the National Liberation Army (ELN)",
+  // "the Kurdistan Workers' Party (PKK)"): news copy introduces a body's acronym so, whether or
+  // not the letters are the name's initials (the ELN's are Spanish), and the two are one actor;
+  // a dictionary entry on either side names it (every other mention of the name too)
+  for (const c of cands) {
+    if (c.type !== 'organization' && c.type !== 'group') continue;
+    if (lower[c.tokenEnd] !== '(' || !sameSentence(c.tokenStart, c.tokenEnd + 2)) continue;
+    const acr = candAt.get(c.tokenEnd + 1);
+    if (!acr || acr === c || acr.tokenEnd !== acr.tokenStart + 1 || lower[acr.tokenEnd] !== ')' || !/^\p{Lu}{2,6}$/u.test(tokens[acr.tokenStart].text)) continue;
+    if (acr.type !== 'organization' && acr.type !== 'group' && acr.type !== 'igo') continue;
+    if (c.dict && acr.dict) continue;
+    const [named, other] = acr.dict ? [acr, c] : [c, acr];
+    const oldKey = other.key;
+    for (const o of cands) {
+      if (o !== other && (o.key !== oldKey || o.dict)) continue;
+      Object.assign(o, { key: named.key, dict: named.dict, dictName: named.dictName, name: named.name, type: named.type, country: named.country, agent: named.agent, origin: named.origin });
+      if (o.kind === 'surname' || o.kind === 'title') o.kind = 'name';
+    }
+  }
   // an acronym of a name met before ("the Rapid Support Forces … The RSF", "the Lebanese Armed
   // Forces (LAF)"): the initials of that name's capitalised words, "of", "and", "the" and "for"
   // skipped, make one actor of the two
@@ -1365,7 +1553,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       const person = personBySurname(tk.text, index, date, titleDef, title.igo?.id ?? title.country);
       const c: Candidate = person
         ? { tokenStart: tok, tokenEnd: tok + 1, kind: 'surname', dict: person, key: `dict:${person.id}`, name: person.name, type: 'person', country: person.country, agent: title.agent, description: title.text, office: title.office, origin: 'dictionary' }
-        : { tokenStart: tok, tokenEnd: tok + 1, kind: 'name', dict: null, key: `person:${tk.text}`, name: tk.text, type: 'person', country: title.country, agent: title.agent, description: title.text, office: title.office, igo: title.igo, origin: 'rule' };
+        : { tokenStart: tok, tokenEnd: tok + 1, kind: 'name', dict: null, key: `person:${tk.text}`, name: tk.text, type: 'person', country: title.country, agent: title.agent, description: title.text, office: title.office, igo: title.igo, body: title.body ?? null, origin: 'rule' };
       acc = add(c);
       registerPerson(c.key, acc);
     }
@@ -1384,7 +1572,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (!title && doc.sentences[tokens[e.tokenStart].sentence].tokenStart === e.tokenStart) continue;
       const c: Candidate = {
         tokenStart: e.tokenStart, tokenEnd: e.tokenEnd, kind: 'name', dict: null, key: `person:${e.text}`, name: e.text, type: 'person',
-        country: title?.country ?? null, agent: title?.agent ?? null, description: title?.text ?? null, office: title?.office ?? null, igo: title?.igo ?? null, origin: 'ner',
+        country: title?.country ?? null, agent: title?.agent ?? null, description: title?.text ?? null, office: title?.office ?? null, igo: title?.igo ?? null, body: title?.body ?? null, origin: 'ner',
       };
       registerPerson(c.key, add(c));
     }
@@ -1417,11 +1605,17 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       if (covered[k] && !agentOnly) continue;
       if (/^(?:NOUN|PROPN)$/.test(tokens[k + 1]?.pos ?? '') && sameSentence(k, k + 1)) continue;
       const floor = Math.max(0, tokens[k].sentence - 6);
-      let best: Acc | null = null, bestAt = -1;
+      // (an antecedent whose own name holds the noun first: "the agency" is the International Atomic
+      // Energy Agency, not the United Nations named after it)
+      let best: Acc | null = null, bestAt = -1, bestNamed = false;
       for (const a of orgs) {
         const code = a.cand.dict?.code ?? `${a.country ?? ''}${a.agent ?? ''}`;
         if (!d.refers.includes(a.cand.type as 'igo' | 'organization' | 'ngo') || (d.codes.length && !d.codes.some((c) => code.includes(c)))) continue;
-        for (const m of a.mentions) if (m.tokenStart < k && m.tokenStart > bestAt && tokens[m.tokenStart].sentence >= floor) { best = a; bestAt = m.tokenStart; }
+        const named = nameHolds(a.cand.dict?.name ?? a.cand.name, d.noun);
+        if (bestNamed && !named) continue;
+        for (const m of a.mentions) {
+          if (m.tokenStart < k && (m.tokenStart > bestAt || (named && !bestNamed)) && tokens[m.tokenStart].sentence >= floor) { best = a; bestAt = m.tokenStart; bestNamed = named; }
+        }
       }
       if (best) {
         best.mentions.push(mentionOf(k - 1, k + 1, 'title'));
@@ -1618,6 +1812,28 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
   // story about one country's unrest, not one between two states); null otherwise
   const ranked = [...countryMentions].sort((a, b) => b[1] - a[1]);
   const storyCountry = ranked.length && ranked[0][1] >= 4 && ranked[0][1] > 2 * (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
+  /**
+   * The story's country for a dictionary organization or group bound to another state whose name
+   * also names a local body of the story's country (organizations.yaml `namesakes`: "al-Shabaab"
+   * in Mozambique), when the story never names the entry's state (by anything but the body
+   * itself) and names the story's country in the sentence of the body's first mention or the one
+   * before: the text places the body there, and the name is the namesake's. Else null (the Somali
+   * group raiding Kenya stays SOM: Kenya is no namesake's state).
+   */
+  function relocated(acc: Acc): string | null {
+    const home = acc.cand.dict?.country;
+    // (the story's country, else a dateline's that is also the country named most: "MAPUTO -- …")
+    const story = storyCountry ?? (datelineCountry && !foreignDateline && ranked[0]?.[0] === datelineCountry && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? datelineCountry : null);
+    if (!home || !story || story === home || !acc.cand.dict!.namesakes?.includes(story)) return null;
+    const own = cands.filter((x) => x.dict === acc.cand.dict).length;
+    if ((countryMentions.get(home) ?? 0) > own) return null;
+    const s = tokens[acc.first].sentence;
+    const near = (tok: number) => tokens[tok].sentence >= s - 1 && tokens[tok].sentence <= s;
+    return cands.some((x) => near(x.tokenStart) && (x.country ?? (x.dict?.type === 'state' ? x.dict.id : null)) === story) ||
+      places.some((pl) => near(pl.tokenStart) && pl.country === story) ? story : null;
+  }
+  /** each actor's country as coded below, for the people who serve a body coded before them */
+  const finalCountry = new Map<Acc, string | null>();
   const actors: ResolvedActor[] = accs.map((acc, n) => {
     const c = acc.cand;
     let country = acc.country;
@@ -1639,6 +1855,12 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
         if ((!acc.appositive || pastApposition) && pc.description) description = pc.description;
       } else {
         code = codeOnDate(c.dict, date);
+        // a body the dictionary binds to one state, named in a story wholly about another that
+        // never names the first and places the body there: that state's namesake ("al-Shabaab",
+        // the Somali group's name, is also the local name of Mozambique's insurgents in Cabo
+        // Delgado), `relocated`
+        const moved = relocated(acc);
+        if (moved && code) { country = moved; code = moved + code.slice(c.dict.country!.length); }
       }
     } else if (acc.igo && c.type === 'person') {
       code = acc.igo.code;
@@ -1657,20 +1879,41 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
       // Ministry said", "the junta" in a story about one country)
       // (a dateline alone places no ministry: a story filed from Brussels names foreign ones; the
       // story's country does, also when it is the dateline's)
-      else if (!country && storyCountry && !c.dict && ((!datelineCountry && c.origin === 'group' && placedByDateline(acc.agent, c.name)) ||
-        ((!datelineCountry || storyCountry === datelineCountry) && c.type === 'organization' && /^(?:GOV|LEG)/.test(acc.agent ?? '') && STATE_BODY.test(c.name)))) country = storyCountry;
+      else if (!country && storyCountry && !c.dict && ((!(datelineCountry && !foreignDateline) && c.origin === 'group' && placedByDateline(acc.agent, c.name)) ||
+        ((!datelineCountry || storyCountry === datelineCountry || foreignDateline) && c.type === 'organization' && /^(?:GOV|LEG)/.test(acc.agent ?? '') && STATE_BODY.test(c.name)))) country = storyCountry;
+      // (a story filed from abroad, "BANGKOK -- … the junta …" about Myanmar, too: the dateline
+      // is then no party's country, `foreignDateline`)
+      // a person whose title follows a body's name ("junta spokesman Zaw Min Tun", "Taliban
+      // spokesman …"): the body's country, also one the story gave it above
+      if (!country && c.type === 'person' && c.body) {
+        const b = byKey.get(c.body.key);
+        country = (b && finalCountry.get(b)) ?? c.body.country ?? null;
+      }
       // a spokesperson with no country, named in or just after a ministry's statement ("China's
-      // foreign ministry said … Spokesperson Lin Jian told a briefing …"): the ministry's country
+      // foreign ministry said … Spokesperson Lin Jian told a briefing …") or a state's metonym
+      // ("The Kremlin denied … Spokesman Dmitry Peskov said …"): the ministry's or state's country
       if (!country && c.type === 'person' && /\bspokes(?:man|woman|person)\b/i.test(description ?? '')) {
         const sentence = tokens[acc.first].sentence;
         let best = -1;
         for (const o of accs) {
-          if (o === acc || o.cand.type !== 'organization' || !o.country || !/GOV/.test(o.agent ?? o.cand.dict?.code ?? '')) continue;
-          for (const m of o.mentions) if (m.tokenStart < acc.first && m.tokenStart > best && tokens[m.tokenStart].sentence >= sentence - 1) { best = m.tokenStart; country = o.country; }
+          const oc = finalCountry.get(o) ?? o.country;
+          if (o === acc || !oc) continue;
+          const body = o.cand.type === 'organization' && /GOV/.test(o.agent ?? o.cand.dict?.code ?? '');
+          if (!body && o.cand.dict?.type !== 'state') continue;
+          for (const m of o.mentions) {
+            if ((body || m.kind === 'metonym') && m.tokenStart < acc.first && m.tokenStart > best && tokens[m.tokenStart].sentence >= sentence - 1) { best = m.tokenStart; country = oc; }
+          }
         }
       }
+      // an office holder named with a title of a state's office and no country ("Defence Minister
+      // Ivan Velasquez said" in a story about Colombia): the story's country (news copy qualifies
+      // a foreign official's title: "Venezuelan Defence Minister …"); not a spokesperson, who
+      // speaks for a body named near him (above), nor a post of an IGO
+      if (!country && c.type === 'person' && storyCountry && acc.office && /^(?:GOV|MIL|LEG|JUD)/.test(acc.agent ?? '') &&
+        !/\bspokes(?:man|woman|person)\b|\bformer\b|\bthen-/i.test(description ?? '')) country = storyCountry;
       code = country || acc.agent ? `${country ?? ''}${acc.agent ?? ''}` : null;
     }
+    finalCountry.set(acc, country);
     return {
       id: `a${n + 1}`, name: c.dict ? c.dict.name : c.name, type: c.type, country, code: code || null, description,
       mentions: acc.mentions.sort((a, b) => a.start - b.start), dictId: c.dict?.id ?? null, origin: c.origin,
