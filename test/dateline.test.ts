@@ -22,6 +22,15 @@ test('a dateline opening a paragraph is its own sentence; a dash inside a senten
   assert.deepEqual(sentences('NATO - the alliance - met in Brussels.'), ['NATO - the alliance - met in Brussels.']);
   assert.deepEqual(sentences('UN-backed talks began in Geneva.'), ['UN-backed talks began in Geneva.']);
   assert.deepEqual(sentences('Police fired tear gas -- and then water cannon.'), ['Police fired tear gas -- and then water cannon.']);
+  // a place whose name holds hyphens, with its country, date and agency
+  assert.deepEqual(sentences('PORT-AU-PRINCE, Haiti, June 12 (Wire) -- Gangs attacked a police station.'), ['PORT-AU-PRINCE, Haiti, June 12 (Wire) --', 'Gangs attacked a police station.']);
+});
+
+test('an indirect quote after a dateline with a hyphenated place starts after the dateline, not inside the place\'s name', () => {
+  const pipe = createPipeline({ noExtract: true });
+  const doc = pipe.analyze({ source: 't', format: 'text', published: '2025-06-12', content: 'FORT-DE-FRANCE, Martinique, June 12 (Wire) -- Police arrested two smugglers on Tuesday, officials said.' });
+  const q = doc.quotes.find((x) => x.cue === 'said');
+  assert.ok(q && q.text.startsWith('Police arrested'), JSON.stringify(doc.quotes));
 });
 
 test('the dateline neither takes the lead\'s event nor dates it', () => {

@@ -31,17 +31,21 @@ const DATELINE_DASH = /^(?:--|—|–|-)$/;
  * The length (in tokens of `idx`, the indices of a paragraph's first sentence) of a wire dateline
  * that opens it, or -1: a place written in capitals ("NAIROBI", "KYIV, Ukraine", "BAKU, May 14"),
  * optionally an agency in parentheses ("(Reuters)"), then a dash standing apart, then a capitalised
- * word or a quotation mark; at most 12 tokens, no verb before the dash (AP and Reuters style).
+ * word or a quotation mark; at most 16 tokens (hyphens inside the place's name count: "PORT-AU-
+ * PRINCE, Haiti, June 12 (Wire) --"), no verb before the dash (AP and Reuters style).
  */
 export function datelineEnd(tokens: readonly Token[], idx: readonly number[]): number {
   if (idx.length < 3 || !/^\p{Lu}[\p{Lu}.'’-]{2,}$/u.test(tokens[idx[0]].text)) return -1;
-  for (let n = 1; n < Math.min(idx.length - 1, 12); n++) {
+  for (let n = 1; n < Math.min(idx.length - 1, 16); n++) {
     const t = tokens[idx[n]];
     if (t.pos === 'VERB' || t.pos === 'AUX') return -1;
     if (!DATELINE_DASH.test(t.text)) continue;
     const next = tokens[idx[n + 1]];
-    // the dash stands apart ("BAKU -- The"), not inside a word
-    if (t.start === tokens[idx[n - 1]].end || next.start === t.end) return -1;
+    // the dash stands apart ("BAKU -- The"), not inside a word; a hyphen glued on both sides is
+    // part of the place's name ("PORT-AU-PRINCE, Haiti --")
+    const gluedBefore = t.start === tokens[idx[n - 1]].end, gluedAfter = next.start === t.end;
+    if (gluedBefore && gluedAfter) continue;
+    if (gluedBefore || gluedAfter) return -1;
     return /^[\p{Lu}"“'‘]/u.test(next.text) ? n + 1 : -1;
   }
   return -1;

@@ -130,6 +130,8 @@ export function timePhraseBefore(tokens: AnnotatedText['tokens'], j: number): nu
  */
 export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cues: Map<string, boolean>): TrailingAttribution[] {
   const { tokens } = doc;
+  /** A hyphen glued to words on both sides ("PORT-AU-PRINCE"): part of a word, no dateline's dash. */
+  const gluedDash = (k: number) => k > 0 && tokens[k].start === tokens[k - 1].end && tokens[k + 1]?.start === tokens[k].end;
   const out: TrailingAttribution[] = [];
   const isReport = (k: number) => tokens[k].pos === 'VERB' && cues.get(tokens[k].lemma.toLowerCase()) === true;
   const word = (k: number) => /[\p{L}\p{N}]/u.test(tokens[k].text);
@@ -168,9 +170,9 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     tokens[k - 1].pos === 'NOUN' && /\p{Ll}s$/u.test(tokens[k - 1].text);
   /** The first token of a sentence's clause: after a dateline ("YEREVAN --", "PORTLAND, Maine -"), else its first token. */
   const clauseStart = (s0: number, limit: number): number => {
-    for (let k = s0; k < Math.min(limit, s0 + 8); k++) {
-      if (!DATELINE_DASH.test(tokens[k].text)) continue;
-      if (k - s0 <= 6 && /^\p{Lu}{2,}$/u.test(tokens[s0].text.replace(/[^\p{L}]/gu, ''))) return k + 1;
+    for (let k = s0; k < Math.min(limit, s0 + 16); k++) {
+      if (!DATELINE_DASH.test(tokens[k].text) || gluedDash(k)) continue;
+      if (k - s0 <= 14 && /^\p{Lu}{2,}$/u.test(tokens[s0].text.replace(/[^\p{L}]/gu, ''))) return k + 1;
       break;
     }
     return s0;
@@ -464,10 +466,10 @@ export function trailingAttributions(doc: AnnotatedText, quoted: Uint8Array, cue
     while (si > 0 && doc.sentences[si - 1].paragraph === sent.paragraph && /^(?:,|;|\p{Ll})/u.test(tokens[doc.sentences[si].tokenStart].text)) si--;
     const s0 = doc.sentences[si].tokenStart;
     let s = s0;
-    for (let k = s0; k < Math.min(p, s0 + 8); k++) {
-      if (!DATELINE_DASH.test(tokens[k].text)) continue;
+    for (let k = s0; k < Math.min(p, s0 + 16); k++) {
+      if (!DATELINE_DASH.test(tokens[k].text) || gluedDash(k)) continue;
       // a dateline: a place name in capitals first ("YEREVAN --", "PORTLAND, Maine -", "KYIV (Reuters) -")
-      if (k - s0 <= 6 && /^\p{Lu}{2,}$/u.test(tokens[s0].text.replace(/[^\p{L}]/gu, ''))) s = k + 1;
+      if (k - s0 <= 14 && /^\p{Lu}{2,}$/u.test(tokens[s0].text.replace(/[^\p{L}]/gu, ''))) s = k + 1;
       break;
     }
     if (p - s < 3 || /^["“„«‘']/.test(doc.text[tokens[s].start]) || quoted[s]) continue;
