@@ -636,13 +636,18 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
    */
   const afterLocative = (k: number, a: number): boolean => {
     while (k > 0 && actorAtToken[k - 1] === a) k--;
-    for (let j = k - 1; j >= Math.max(0, k - 9) && actorAtToken[j] !== a; j--) {
-      if (!LOCATIVE.has(lower[j])) continue;
-      let at = lower[j + 1] === 'the' ? j + 2 : j + 1;
-      if (DIRECTIONS.has(lower[at]) && actorAtToken[at] !== a) at++;
-      return at === k || afterStateDescription(tokens, at) === k;
-    }
+    for (let j = k - 1; j >= Math.max(0, k - 9) && actorAtToken[j] !== a; j--) if (LOCATIVE.has(lower[j])) return placeNameAfter(j) === k;
     return false;
+  };
+  /**
+   * The token where the place named after the locative preposition at token j starts: past "the",
+   * a direction word that is no part of a name ("in eastern Chad", but "in South Korea") and a
+   * description of a state ("in the Gulf state of Qatar", `afterStateDescription`).
+   */
+  const placeNameAfter = (j: number): number => {
+    let at = lower[j + 1] === 'the' ? j + 2 : j + 1;
+    if (DIRECTIONS.has(lower[at]) && (actorAtToken[at] < 0 || actorAtToken[at] !== actorAtToken[at + 1])) at++;
+    return afterStateDescription(tokens, at);
   };
   /** Is the actor mention at token k a usable participant (not a place, not an "X-led" modifier)? */
   const participant = (k: number, allowLocative = false): boolean => {
@@ -1868,8 +1873,7 @@ export function findEvents(doc: AnnotatedText, res: ActorResolution, quotes: Fou
         const dist = j < triggerStart ? triggerStart - j : j - triggerEnd;
         if (dist >= bestDist) continue;
         // "in northern Syria", "in eastern Ukraine": a direction word before the place
-        let at = DIRECTIONS.has(lower[j + 1]) ? j + 2 : j + 1;
-        if (lower[at] === 'the') at = afterStateDescription(tokens, at + 1);
+        const at = placeNameAfter(j);
         const a = actorAtToken[at];
         const place = res.places.find((pl) => pl.tokenStart === at);
         if (place) { location = { name: place.name, country: place.country }; bestDist = dist; }
