@@ -177,6 +177,10 @@ const CASES: Array<[string, string, string]> = [
   ['1384', 'vow to retaliate (a threat of force)', 'Syria vowed to retaliate against Turkey.'],
   ['190', 'retaliate', 'Syria retaliated against Turkey on Sunday.'],
   ['130', 'take resolute action', 'Beijing will take resolute action, the ministry said.'],
+  ['166', 'expel diplomatic staff', 'Latvia expelled dozens of Belarusian diplomatic staff on Friday.'],
+  ['1722', 'a ban on a party (noun)', 'The Tunisian government formalized a ban on the main opposition party.'],
+  ['154', 'increase military mobilization', 'Armenia has increased its military mobilization.'],
+  ['030', 'announce a treaty', 'Chile and Bolivia announced a new treaty on Monday.'],
 ];
 
 for (const [code, kind, sentence] of CASES) {
