@@ -173,3 +173,17 @@ describe('"the company" is the business named before (roles.yaml descriptions)',
     });
   }
 });
+
+describe('narration joined before a source (session-10 user)', () => {
+  test('a clause joined by "and" before the source of a cue with its own complement is not what the source said', { skip: tagger ? false : 'models/quotes not installed' }, () => {
+    for (const text of ['The regional bloc ended its mission in Lesotho in July, and the European Union said it would consider new funding for the police.\n',
+      'The regional bloc ended its mission in Lesotho in July and the European Union said it would consider new funding.\n']) {
+      const a = analyse(text);
+      assert.ok(a.quotes.some((q) => /consider new funding/.test(q.text)), JSON.stringify(a.quotes.map((q) => q.text)));
+      assert.ok(!a.quotes.some((q) => /ended its mission/.test(q.text)), JSON.stringify(a.quotes.map((q) => q.text)));
+    }
+    // (a trailing attribution's clause is still its content)
+    const b = analyse('Prices and wages will rise, the minister said, adding that inflation would follow.\n');
+    assert.ok(b.quotes.some((q) => /^Prices and wages will rise/.test(q.text)), JSON.stringify(b.quotes.map((q) => q.text)));
+  });
+});

@@ -315,6 +315,22 @@ function modelQuotes(ctx: ReturnType<typeof context>, tagger: AttributionTagger,
     const allegation = a.cue ? allegationRelative(doc, a.cue, quoted) : -1;
     if (allegation >= 0) a.contents = a.contents.filter((c) => c.start > allegation);
     if (allegation >= 0 && !a.contents.length) continue;
+    // "The bloc ended its mission in July, and the EU said it would …": a clause joined by "and" or
+    // "but" right before the source of a cue that has its own complement is narration, not what the
+    // source said (the conjunction ends the clause, or follows it, and the source comes after it)
+    if (a.cue && a.contents.some((c) => c.start >= a.cue!.end)) {
+      const cue = a.cue;
+      const joined = (c: (typeof a.contents)[number]): boolean => {
+        if (c.end > cue.start) return false;
+        let j = cue.start - 1;
+        while (j > c.start && !(tokens[j].pos === 'CCONJ' && /^(?:and|but)$/i.test(tokens[j].text))) j--;
+        if (!(j > c.start && j >= c.end - 4)) return false;
+        // (a source after the conjunction: tagged, or an actor the tagger took into the content)
+        for (let x = j + 1; x < cue.start; x++) if (res.actorAtToken[x] >= 0 || a.sources.some((y) => y.start <= x && x < y.end)) return true;
+        return false;
+      };
+      a.contents = a.contents.filter((c) => !joined(c));
+    }
     // a cue span must hold a verb, a cue word or a colon ("a freight rail" is no cue)
     if (a.cue) {
       const toks = tokens.slice(a.cue.start, a.cue.end);
