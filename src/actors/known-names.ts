@@ -2,7 +2,8 @@
  * Known names at a position of a text, for truecasing Title Case headlines (src/nlp/annotate.ts
  * `truecase`): which capitalised words are names and keep their capital.
  */
-import { firstWord, formMatches, type ResolverIndex } from './lexicon.js';
+import type { ResolverIndex } from './lexicon.js';
+import { namesAtStart } from './lookup.js';
 import { placeKey } from './places.js';
 
 /**
@@ -14,12 +15,7 @@ import { placeKey } from './places.js';
 export function knownNameEnd(index: ResolverIndex, text: string, start: number): number {
   const word = /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*/u.exec(text.slice(start, start + 60));
   if (!word) return -1;
-  let best = -1;
-  const boundary = (end: number) => !/[\p{L}\p{N}]/u.test(text[end] ?? '');
-  for (const n of index.byFirstWord.get(firstWord(word[0])) ?? []) {
-    const end = start + n.form.length;
-    if (end > best && boundary(end) && formMatches(text.slice(start, end), n.form)) best = end;
-  }
+  let best = namesAtStart(text.slice(start), index).reduce((m, n) => Math.max(m, start + n.form.length), -1);
   const places = index.places;
   if (places.maxWords && places.firstWords.has(placeKey(word[0]).split(' ')[0])) {
     // the next words, each ending where white space begins

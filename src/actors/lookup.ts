@@ -230,17 +230,25 @@ function orgCoding(a: DictActor): ActorCoding {
 export function findActorIn(text: string, index: ResolverIndex): DictActor | null {
   let best: { actor: DictActor; len: number } | null = null;
   for (const { start } of words(text)) {
-    const s = text.slice(start);
-    for (const n of index.byFirstWord.get(firstWord(s)) ?? []) {
+    for (const n of namesAtStart(text.slice(start), index)) {
       const a = index.dict.actors.get(n.actorId);
       if (!a || a.type === 'state' || a.type === 'location' || n.kind !== 'name') continue;
-      if (!formMatches(s.slice(0, n.form.length), n.form)) continue;
-      if (n.form.length < s.length && /[\p{L}\p{N}]/u.test(s[n.form.length])) continue;
       if (!best || n.form.length > best.len) best = { actor: a, len: n.form.length };
       break;
     }
   }
   return best?.actor ?? null;
+}
+
+/**
+ * The dictionary names whose form opens `s` (as `formMatches` compares them: case- and
+ * accent-insensitively, short acronyms in capitals) and ends at a word boundary there, longest
+ * first (the order of `byFirstWord`). `s` may run on past the name (a text from an offset).
+ */
+export function namesAtStart(s: string, index: ResolverIndex): DictName[] {
+  // (the bucket key from the first word alone: `firstWord` caches its argument)
+  const list = index.byFirstWord.get(firstWord(/^\S+/.exec(s)?.[0] ?? s)) ?? [];
+  return list.filter((n) => formMatches(s.slice(0, n.form.length), n.form) && !(n.form.length < s.length && /[\p{L}\p{N}]/u.test(s[n.form.length])));
 }
 
 /** Word tokens of a short text with their offsets (letters, digits, inner apostrophes, hyphens and dots). */

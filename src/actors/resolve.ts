@@ -384,14 +384,7 @@ export function resolveActors(doc: AnnotatedText, index: ResolverIndex, opts: Re
     return m;
   };
   /** Whether some dictionary name starts at token k and ends at a token boundary (no other test). */
-  const anyNameAt = (k: number): boolean => {
-    const t = tokens[k];
-    for (const n of index.byFirstWord.get(keys[k]) ?? []) {
-      const endTok = tokenEndAt[t.start + n.form.length] ?? -1;
-      if (endTok >= 0 && tokens[endTok].sentence === t.sentence && formMatches(text.slice(t.start, t.start + n.form.length), n.form)) return true;
-    }
-    return false;
-  };
+  const anyNameAt = (k: number): boolean => dictMatchAt(k) !== null;
   /**
    * Whether the upper-case name at tokens [i, end) is glued by a hyphen to an upper-case word that
    * names nothing, so that it is a piece of a longer word, no mention: "AU" in "PORT-AU-PRINCE" (a
